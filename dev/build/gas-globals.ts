@@ -1,0 +1,49 @@
+import ts from 'typescript';
+
+/** A global function declared in the entry file, with the JSDoc block Apps Script should see. */
+export interface GlobalFunction {
+  name: string;
+  params: string[];
+  jsDoc: string | null;
+  isCustomFunction: boolean;
+}
+
+/** Reads the entry file's exported function declarations (the add-on's globals) and their JSDoc. */
+export function readGlobalFunctions(entrySource: string, fileName: string): GlobalFunction[] {
+  const source = ts.createSourceFile(fileName, entrySource, ts.ScriptTarget.ES2020, true);
+  const globals: GlobalFunction[] = [];
+  for (const statement of source.statements) {
+    if (!ts.isFunctionDeclaration(statement) || !statement.name) continue;
+    const exported = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (!exported) continue;
+    const docs = ts.getJSDocCommentsAndTags(statement).filter(ts.isJSDoc);
+    const jsDoc = docs.length ? docs[docs.length - 1].getText(source) : null;
+    globals.push({
+      name: statement.name.text,
+      params: statement.parameters.map((p) => p.name.getText(source)),
+      jsDoc,
+      isCustomFunction: jsDoc !== null && /@customfunction\b/.test(jsDoc),
+    });
+  }
+  return globals;
+}
+
+/** The one top-level variable holding the bundled add-on; only the globals below reach into it. */
+export const BUNDLE_NAME = 'AtomBilling';
+
+/**
+ * Turns esbuild's IIFE output (`var AtomBilling = (() => { … })();`) into the Apps Script file: after it, one
+ * top-level `function NAME(params)` per global, preceded by its JSDoc (esbuild drops ordinary comments).
+ * Internal helpers stay inside the IIFE, so they are neither callable from google.script.run nor usable as
+ * custom functions: only the entry file's functions are globals.
+ */
+export function toAppsScript(bundle: string, globals: GlobalFunction[]): string {
+  if (!/^(?:"use strict";\n)?var /.test(bundle) || !bundle.includes(`var ${BUNDLE_NAME} = `))
+    throw new Error(`build: expected esbuild's IIFE "var ${BUNDLE_NAME} = …"`);
+  const stubs = globals.map((fn) => {
+    const params = fn.params.join(', ');
+    const doc = fn.jsDoc ? `${fn.jsDoc.replace(/^\s+\*/gm, ' *')}\n` : '';
+    return `${doc}function ${fn.name}(${params}) {\n  return ${BUNDLE_NAME}.${fn.name}(${params});\n}\n`;
+  });
+  return `${bundle.trimEnd()}\n\n${stubs.join('\n')}`;
+}

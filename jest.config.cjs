@@ -1,0 +1,15 @@
+// Jest runs TypeScript through ts-jest as CommonJS (type checking is `npm run typecheck`'s job).
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      { isolatedModules: true, tsconfig: { module: 'commonjs', target: 'ES2022', esModuleInterop: true } },
+    ],
+  },
+  reporters: ['default', '<rootDir>/dev/summary-reporter.cjs'],
+  testTimeout: 30000,
+};
