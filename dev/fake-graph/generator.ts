@@ -1,0 +1,244 @@
+/**
+ * Deterministic billing traffic for the fake Graph server. Every figure is a pure function of the seed and the
+ * (line, country, category, type, day) it belongs to, so tests can compute expected values directly from here,
+ * without going through the HTTP/router path.
+ *
+ * Shape: three lines (BR, MX, CO), six Latin-American markets, conversation-based pricing rows for days before
+ * 2025-07-01 and per-message pricing rows from then on, every category and type, weekday seasonality and a slow
+ * month-on-month growth. Costs are integer micro-units of the WABA currency, so DAILY and MONTHLY totals agree
+ * exactly.
+ */
+
+import { addDays, type DayKey, splitDayKey } from '../../src/core/time';
+import { ianaZoneForMetaTimezoneId } from '../../src/meta/timezones';
+
+export const SWITCH_DAY: DayKey = 20250701;
+
+export type FakeModel = 'conversation' | 'message';
+
+export interface FakeLine {
+  id: string;
+  displayPhoneNumber: string;
+  verifiedName: string;
+  /** What Meta puts in analytics' phone_number. */
+  digits: string;
+  home: string;
+}
+
+export interface FakeWaba {
+  id: string;
+  name: string;
+  currency: string;
+  /** Meta's numeric id as sent on the wire. */
+  timezoneId: string;
+  /** The IANA zone the fake aligns buckets to (Meta's own notion of the WABA zone). */
+  timeZone: string;
+}
+
+export interface DatasetOptions {
+  seed?: number;
+  wabaId?: string;
+  name?: string;
+  currency?: string;
+  timezoneId?: string;
+  /** Required when timezoneId is not one src/meta can map (e.g. "94", Mexico City). */
+  timeZone?: string;
+  /** Data exists for firstDay..lastDay inclusive. */
+  firstDay?: DayKey;
+  lastDay?: DayKey;
+}
+
+export interface FakeDataset {
+  seed: number;
+  waba: FakeWaba;
+  lines: FakeLine[];
+  countries: string[];
+  firstDay: DayKey;
+  lastDay: DayKey;
+}
+
+export interface DailyRecord {
+  line: FakeLine;
+  country: string;
+  model: FakeModel;
+  category: string;
+  type: string;
+  /** Only on REGULAR per-message rows (Meta omits tier on free rows). */
+  tier: string | null;
+  volume: number;
+  costMicros: number;
+}
+
+interface Pair {
+  category: string;
+  type: string;
+  tier: string | null;
+  /** Typical daily volume on a line's home market. */
+  weight: number;
+}
+
+const PAIRS: Record<FakeModel, Pair[]> = {
+  conversation: [
+    { category: 'MARKETING', type: 'REGULAR', tier: null, weight: 300 },
+    { category: 'UTILITY', type: 'REGULAR', tier: null, weight: 180 },
+    { category: 'AUTHENTICATION', type: 'REGULAR', tier: null, weight: 120 },
+    { category: 'SERVICE', type: 'REGULAR', tier: null, weight: 90 },
+    { category: 'SERVICE', type: 'FREE_TIER', tier: null, weight: 60 },
+    { category: 'MARKETING', type: 'FREE_ENTRY_POINT', tier: null, weight: 25 },
+    { category: 'SERVICE', type: 'FREE_ENTRY_POINT', tier: null, weight: 15 },
+  ],
+  message: [
+    { category: 'MARKETING', type: 'REGULAR', tier: '0:MAX', weight: 900 },
+    { category: 'UTILITY', type: 'REGULAR', tier: '0:100000', weight: 500 },
+    { category: 'AUTHENTICATION', type: 'REGULAR', tier: '0:750000', weight: 250 },
+    { category: 'AUTHENTICATION_INTERNATIONAL', type: 'REGULAR', tier: '0:750000', weight: 20 },
+    { category: 'UTILITY', type: 'FREE_CUSTOMER_SERVICE', tier: null, weight: 300 },
+    { category: 'SERVICE', type: 'FREE_CUSTOMER_SERVICE', tier: null, weight: 700 },
+    { category: 'MARKETING', type: 'FREE_ENTRY_POINT', tier: null, weight: 40 },
+  ],
+};
+
+/** Per-unit rates in micro-units of the WABA currency (free types cost 0). */
+const CATEGORY_RATE_MICROS: Record<string, number> = {
+  MARKETING: 62_500,
+  UTILITY: 8_000,
+  AUTHENTICATION: 6_800,
+  AUTHENTICATION_INTERNATIONAL: 30_000,
+  SERVICE: 30_000,
+};
+const COUNTRY_RATE_FACTOR: Record<string, number> = { BR: 1, MX: 0.7, CO: 0.2, AR: 1, CL: 1.4, PE: 1.2 };
+/** Sunday … Saturday. */
+const WEEKDAY_FACTOR = [0.45, 1.0, 1.1, 1.1, 1.05, 0.95, 0.6];
+
+export function createDataset(options: DatasetOptions = {}): FakeDataset {
+  const timezoneId = options.timezoneId ?? '25';
+  const timeZone = options.timeZone ?? ianaZoneForMetaTimezoneId(timezoneId);
+  if (!timeZone) throw new Error(`fake graph: give timeZone for unmapped timezone_id ${timezoneId}`);
+  return {
+    seed: options.seed ?? 42,
+    waba: {
+      id: options.wabaId ?? '102290129340398',
+      name: options.name ?? 'Atom Demo LatAm',
+      currency: options.currency ?? 'BRL',
+      timezoneId,
+      timeZone,
+    },
+    lines: [
+      line('109876543210001', '+55 11 4002-8922', 'Atom Demo Brasil', 'BR'),
+      line('109876543210002', '+52 55 1234 5678', 'Atom Demo México', 'MX'),
+      line('109876543210003', '+57 601 765 4321', 'Atom Demo Colombia', 'CO'),
+    ],
+    countries: ['BR', 'MX', 'CO', 'AR', 'CL', 'PE'],
+    firstDay: options.firstDay ?? 20240701,
+    lastDay: options.lastDay ?? 20261231,
+  };
+}
+
+function line(id: string, displayPhoneNumber: string, verifiedName: string, home: string): FakeLine {
+  return { id, displayPhoneNumber, verifiedName, digits: displayPhoneNumber.replace(/\D/g, ''), home };
+}
+
+export function modelOfDay(day: DayKey): FakeModel {
+  return day < SWITCH_DAY ? 'conversation' : 'message';
+}
+
+/** Every non-zero record of one calendar day (in the WABA zone). */
+export function dailyRecords(ds: FakeDataset, day: DayKey): DailyRecord[] {
+  if (day < ds.firstDay || day > ds.lastDay) return [];
+  const model = modelOfDay(day);
+  const { year, month, day: dom } = splitDayKey(day);
+  const weekday = new Date(Date.UTC(year, month - 1, dom)).getUTCDay();
+  const growth = 1 + 0.02 * ((year - 2024) * 12 + month);
+  const records: DailyRecord[] = [];
+  for (const l of ds.lines) {
+    for (const country of ds.countries) {
+      PAIRS[model].forEach((pair, p) => {
+        const key = `${l.id}|${country}|${model}|${p}`;
+        const home = country === l.home ? 1 : 0.08;
+        const base = pair.weight * home * (0.5 + unit(ds.seed, key));
+        const noise = 0.8 + 0.4 * unit(ds.seed, `${key}|${day}`);
+        const volume = Math.floor(base * WEEKDAY_FACTOR[weekday] * growth * noise);
+        if (volume <= 0) return;
+        const rate =
+          pair.type === 'REGULAR'
+            ? Math.round(CATEGORY_RATE_MICROS[pair.category] * COUNTRY_RATE_FACTOR[country])
+            : 0;
+        records.push({
+          line: l,
+          country,
+          model,
+          category: pair.category,
+          type: pair.type,
+          tier: pair.tier,
+          volume,
+          costMicros: volume * rate,
+        });
+      });
+    }
+  }
+  return records;
+}
+
+export interface RecordFilter {
+  /** Inclusive calendar days in the WABA zone. */
+  fromDay: DayKey;
+  toDay: DayKey;
+  model?: FakeModel;
+  /** Phone digits. */
+  lines?: readonly string[];
+  countries?: readonly string[];
+  categories?: readonly string[];
+  types?: readonly string[];
+}
+
+export function matchesFilter(r: DailyRecord, f: Omit<RecordFilter, 'fromDay' | 'toDay'>): boolean {
+  return (
+    (!f.model || r.model === f.model) &&
+    (!f.lines?.length || f.lines.includes(r.line.digits)) &&
+    (!f.countries?.length || f.countries.includes(r.country)) &&
+    (!f.categories?.length || f.categories.includes(r.category)) &&
+    (!f.types?.length || f.types.includes(r.type))
+  );
+}
+
+export interface ExpectedTotals {
+  volume: number;
+  /** Volume of REGULAR records. */
+  billable: number;
+  costMicros: number;
+  /** Records counted (one per line × country × category × type × day). */
+  records: number;
+}
+
+/** Totals straight from the generator, day by day: the reference for checking the client end to end. */
+export function expectedTotals(ds: FakeDataset, f: RecordFilter): ExpectedTotals {
+  const totals: ExpectedTotals = { volume: 0, billable: 0, costMicros: 0, records: 0 };
+  for (let day = f.fromDay; day <= f.toDay; day = addDays(day, 1)) {
+    for (const r of dailyRecords(ds, day)) {
+      if (!matchesFilter(r, f)) continue;
+      totals.volume += r.volume;
+      totals.costMicros += r.costMicros;
+      if (r.type === 'REGULAR') totals.billable += r.volume;
+      totals.records++;
+    }
+  }
+  return totals;
+}
+
+/** Shorthand for the default dataset of a seed. */
+export function expectedVolume(seed: number, f: RecordFilter): number {
+  return expectedTotals(createDataset({ seed }), f).volume;
+}
+
+/** FNV-1a over the seed and key, then a mulberry32 step: a stable uniform number in [0, 1). */
+export function unit(seed: number, key: string): number {
+  let h = 2166136261 ^ seed;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  let t = (h + 0x6d2b79f5) | 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}

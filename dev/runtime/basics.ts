@@ -1,0 +1,134 @@
+/** Session, ScriptApp, Logger and console. */
+import { formatString } from './utilities';
+import { ServiceObject, type Access, type Host } from './service';
+
+export interface UserSettings {
+  email: string;
+  /** What Session.getActiveUserLocale() returns, e.g. "en" or "es". */
+  locale?: string;
+}
+
+class User extends ServiceObject {
+  readonly kind = 'User';
+  readonly methods: Record<string, Access> = { getEmail: 'free' };
+  constructor(private readonly email: string) {
+    super();
+  }
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+/**
+ * Custom functions run as an anonymous user and simple triggers in NONE mode have no identity, so the
+ * active user's email is "" there (https://developers.google.com/apps-script/reference/base/session#getActiveUser()).
+ */
+export class SessionImpl extends ServiceObject {
+  readonly kind = 'Session';
+  readonly methods: Record<string, Access> = {
+    getActiveUser: 'free',
+    getEffectiveUser: 'free',
+    getScriptTimeZone: 'free',
+    getActiveUserLocale: 'free',
+    getTemporaryActiveUserKey: 'free',
+  };
+
+  constructor(
+    private readonly host: Host,
+    private readonly user: UserSettings,
+    private readonly scriptTimeZone: string,
+  ) {
+    super();
+  }
+
+  private identity(): string {
+    return this.host.mode === 'CUSTOM_FUNCTION' || this.host.mode === 'NONE' ? '' : this.user.email;
+  }
+  getActiveUser(): User {
+    return new User(this.identity());
+  }
+  getEffectiveUser(): User {
+    return new User(this.identity());
+  }
+  getScriptTimeZone(): string {
+    return this.scriptTimeZone;
+  }
+  getActiveUserLocale(): string {
+    return this.user.locale ?? 'en';
+  }
+  getTemporaryActiveUserKey(): string {
+    return `offline-key-${this.user.email}`;
+  }
+}
+
+export const AUTH_MODES = {
+  NONE: 'NONE',
+  CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+  LIMITED: 'LIMITED',
+  FULL: 'FULL',
+} as const;
+
+/** ScriptApp.AuthMode; enum values are their names (so `e.authMode === ScriptApp.AuthMode.NONE` holds). */
+export class ScriptAppImpl extends ServiceObject {
+  readonly kind = 'ScriptApp';
+  readonly methods: Record<string, Access> = { AuthMode: 'free' };
+  readonly AuthMode = AUTH_MODES;
+}
+
+function renderOne(a: unknown): string {
+  if (typeof a === 'string') return a;
+  if (Object.prototype.toString.call(a) === '[object Error]') {
+    const e = a as Error;
+    return `${e.name}: ${e.message}`;
+  }
+  return a !== null && typeof a === 'object' ? JSON.stringify(a) : String(a);
+}
+
+function render(args: readonly unknown[]): string {
+  return args.map(renderOne).join(' ');
+}
+
+/** Logger.log(data) | Logger.log(format, ...values) with %s-style substitution. */
+export class LoggerImpl extends ServiceObject {
+  readonly kind = 'Logger';
+  readonly methods: Record<string, Access> = { log: 'free', getLog: 'free', clear: 'free' };
+
+  constructor(private readonly lines: string[]) {
+    super();
+  }
+
+  log(data: unknown, ...values: unknown[]): this {
+    this.lines.push(
+      typeof data === 'string' && values.length > 0 ? formatString(data, values) : render([data]),
+    );
+    return this;
+  }
+  getLog(): string {
+    return this.lines.join('\n');
+  }
+  clear(): void {
+    this.lines.length = 0;
+  }
+}
+
+export class ConsoleImpl extends ServiceObject {
+  readonly kind = 'console';
+  readonly methods: Record<string, Access> = { log: 'free', info: 'free', warn: 'free', error: 'free' };
+
+  constructor(private readonly lines: string[]) {
+    super();
+  }
+
+  log(...args: unknown[]): void {
+    this.lines.push(render(args));
+  }
+  info(...args: unknown[]): void {
+    this.lines.push(render(args));
+  }
+  warn(...args: unknown[]): void {
+    this.lines.push(render(args));
+  }
+  error(...args: unknown[]): void {
+    this.lines.push(render(args));
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * UrlFetchApp (https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app): synchronous,
+ * real HTTP to loopback hosts only. Each fetch/fetchAll runs one short-lived Node child (execFileSync)
+ * that performs the request(s) — fetchAll's in parallel, as Apps Script does — and prints the responses.
+ * A child process rather than an in-thread request because the script must block, as Apps Script does,
+ * while an HTTP server in the caller's own thread keeps answering.
+ */
+import { execFileSync } from 'node:child_process';
+import { Blob } from './utilities';
+import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
+import { isPlainObject } from './realm';
+
+/** 127.0.0.0/8, localhost and [::1]: the only hosts this offline runtime may reach. */
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    hostname === '::1' ||
+    /^127(\.\d{1,3}){3}$/.test(hostname)
+  );
+}
+
+interface WireRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  payload?: string; // base64
+  followRedirects: boolean;
+}
+
+type WireResult =
+  | { status: number; rawHeaders: string[]; body: string; url: string }
+  | { error: 'timeout' | 'address'; url: string; message?: string };
+
+/** Runs in the child (plain CommonJS, passed with `node -e`, so it needs no file path at run time). */
+const CHILD = String.raw`
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const loopback = (h) => h === 'localhost' || h === '[::1]' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+function one(req, hops) {
+  return new Promise((resolve) => {
+    const u = new URL(req.url);
+    if (!loopback(u.hostname)) return resolve({ error: 'address', url: req.url });
+    const mod = require(u.protocol === 'https:' ? 'https' : 'http');
+    const body = req.payload ? Buffer.from(req.payload, 'base64') : undefined;
+    const headers = Object.assign({}, req.headers);
+    if (body) headers['Content-Length'] = String(body.length);
+    const r = mod.request(u, { method: req.method, headers, rejectUnauthorized: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const s = res.statusCode;
+        if (req.followRedirects && s >= 300 && s < 400 && res.headers.location && hops > 0) {
+          const keep = s === 307 || s === 308;
+          const next = Object.assign({}, req, { url: new URL(res.headers.location, u).toString(),
+            method: keep ? req.method : 'GET', payload: keep ? req.payload : undefined });
+          return resolve(one(next, hops - 1));
+        }
+        resolve({ status: s, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks).toString('base64'), url: req.url });
+      });
+    });
+    r.on('error', (e) => resolve({ error: 'address', url: req.url, message: e.message }));
+    if (body) r.write(body);
+    r.end();
+  });
+}
+const withDeadline = (req) => Promise.race([one(req, 10),
+  new Promise((resolve) => setTimeout(() => resolve({ error: 'timeout', url: req.url }), input.timeoutMs))]);
+Promise.all(input.requests.map(withDeadline)).then((results) => {
+  process.stdout.write(JSON.stringify(results), () => process.exit(0));
+});
+`;
+
+export class HTTPResponse extends ServiceObject {
+  readonly kind = 'HTTPResponse';
+  readonly methods: Record<string, Access> = {
+    getResponseCode: 'free',
+    getContentText: 'free',
+    getContent: 'free',
+    getHeaders: 'free',
+    getAllHeaders: 'free',
+    getBlob: 'free',
+  };
+
+  constructor(
+    private readonly status: number,
+    private readonly rawHeaders: string[],
+    private readonly body: Buffer,
+  ) {
+    super();
+  }
+
+  getResponseCode(): number {
+    return this.status;
+  }
+  getContentText(charset?: string): string {
+    return this.getBlob().getDataAsString(charset);
+  }
+  getContent(): number[] {
+    return this.getBlob().getBytes();
+  }
+  /** Header names as the server sent them; a repeated header keeps its last value. */
+  getHeaders(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < this.rawHeaders.length; i += 2) out[this.rawHeaders[i]] = this.rawHeaders[i + 1];
+    return out;
+  }
+  /** Like getHeaders, but a repeated header's values are returned as an array. */
+  getAllHeaders(): Record<string, string | string[]> {
+    const out: Record<string, string | string[]> = {};
+    for (let i = 0; i < this.rawHeaders.length; i += 2) {
+      const [name, value] = [this.rawHeaders[i], this.rawHeaders[i + 1]];
+      const prev = out[name];
+      out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+    }
+    return out;
+  }
+  getBlob(): Blob {
+    const type =
+      Object.entries(this.getHeaders()).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null;
+    return new Blob(this.body, type);
+  }
+}
+
+interface FetchParams {
+  method?: string;
+  headers?: Record<string, unknown>;
+  contentType?: string;
+  payload?: unknown;
+  muteHttpExceptions?: boolean;
+  followRedirects?: boolean;
+}
+
+function formEncode(fields: Record<string, unknown>): string {
+  return Object.entries(fields)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+}
+
+/** What fetch(url, params) sends: method (default GET), headers, payload and its Content-Type. */
+function toWire(host: Host, url: unknown, params: FetchParams = {}): WireRequest & { mute: boolean } {
+  const href = String(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(href);
+  } catch {
+    throw new AppsScriptException(`Invalid argument: ${href}`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new AppsScriptException(`Invalid argument: ${href}`);
+  // Never attempt a non-loopback host: there is no network here, and tests must not depend on one.
+  if (!isLoopbackHost(parsed.hostname)) throw new AppsScriptException(`Address unavailable: ${href}`);
+  const headers: Record<string, string> = { 'User-Agent': 'Mozilla/5.0 (compatible; Google-Apps-Script)' };
+  for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
+  let payload: Buffer | undefined;
+  const p = params.payload;
+  if (p !== undefined && p !== null) {
+    const blob = host.unwrap(p);
+    if (blob instanceof Blob) payload = Buffer.from(blob.getBytes().map((b) => b & 0xff));
+    else if (Array.isArray(p)) payload = Buffer.from(p.map((b) => Number(b) & 0xff));
+    else if (isPlainObject(p)) payload = Buffer.from(formEncode(p), 'utf8');
+    else payload = Buffer.from(String(p), 'utf8');
+    headers['Content-Type'] = params.contentType ?? 'application/x-www-form-urlencoded';
+  } else if (params.contentType) headers['Content-Type'] = params.contentType;
+  return {
+    url: href,
+    method: (params.method ?? 'get').toUpperCase(),
+    headers,
+    payload: payload?.toString('base64'),
+    followRedirects: params.followRedirects ?? true,
+    mute: params.muteHttpExceptions ?? false,
+  };
+}
+
+const TRUNCATE_AT = 100;
+
+export class UrlFetchAppImpl extends ServiceObject {
+  readonly kind = 'UrlFetchApp';
+  readonly methods: Record<string, Access> = { fetch: 'fetch', fetchAll: 'fetch', getRequest: 'fetch' };
+
+  constructor(
+    private readonly host: Host,
+    private readonly timeoutMs: number,
+  ) {
+    super();
+  }
+
+  private send(requests: (WireRequest & { mute: boolean })[]): HTTPResponse[] {
+    this.host.count('UrlFetchApp.requests', requests.length);
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS; // the child needs no loaders (ts-jest, tsx) of the parent
+    const out = execFileSync(process.execPath, ['-e', CHILD], {
+      input: JSON.stringify({ requests, timeoutMs: this.timeoutMs }),
+      maxBuffer: 256 * 1024 * 1024,
+      env,
+    });
+    const results = JSON.parse(out.toString('utf8')) as WireResult[];
+    return results.map((r, i) => {
+      if ('error' in r)
+        throw new AppsScriptException(
+          r.error === 'timeout' ? `Timeout: ${r.url}` : `Address unavailable: ${r.url}`,
+        );
+      const response = new HTTPResponse(r.status, r.rawHeaders, Buffer.from(r.body, 'base64'));
+      if (r.status >= 400 && !requests[i].mute) {
+        const text = response.getContentText();
+        const shown = text.length > TRUNCATE_AT ? `${text.slice(0, TRUNCATE_AT)}...` : text;
+        throw new AppsScriptException(
+          `Request failed for ${new URL(r.url).origin} returned code ${r.status}. Truncated server response: ${shown} (use muteHttpExceptions option to examine full response)`,
+        );
+      }
+      return response;
+    });
+  }
+
+  fetch(url: string, params?: FetchParams): HTTPResponse {
+    return this.send([toWire(this.host, url, params)])[0];
+  }
+
+  /** Requests are strings (URLs) or objects with `url` plus fetch's params; all run in parallel. */
+  fetchAll(requests: unknown[]): HTTPResponse[] {
+    if (!Array.isArray(requests))
+      throw new AppsScriptException(
+        "The parameters don't match the method signature for UrlFetchApp.fetchAll.",
+      );
+    return this.send(
+      requests.map((r) =>
+        typeof r === 'string'
+          ? toWire(this.host, r)
+          : toWire(this.host, (r as { url?: unknown }).url, r as FetchParams),
+      ),
+    );
+  }
+
+  /** The request fetch() would send, without sending it. */
+  getRequest(url: string, params?: FetchParams): Record<string, unknown> {
+    const w = toWire(this.host, url, params);
+    return {
+      url: w.url,
+      method: w.method.toLowerCase(),
+      headers: w.headers,
+      payload: w.payload === undefined ? '' : Buffer.from(w.payload, 'base64').toString('utf8'),
+      followRedirects: w.followRedirects,
+      muteHttpExceptions: w.mute,
+      contentType: w.headers['Content-Type'] ?? '',
+    };
+  }
+}
