@@ -134,12 +134,6 @@ export function startOfDay(key: DayKey, timeZone: string): number {
   return zonedTimeToEpoch(year, month, day, timeZone);
 }
 
-/** Days since 1970-01-01 of a calendar day (pure calendar arithmetic). */
-export function dayKeyToEpochDay(key: DayKey): number {
-  const { year, month, day } = splitDayKey(key);
-  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
-}
-
 /** The calendar day that is `epochDay` days after 1970-01-01. */
 export function epochDayToDayKey(epochDay: number): DayKey {
   const d = new Date(epochDay * 86_400_000);

@@ -3,6 +3,12 @@
  * The build strips the exports and keeps each JSDoc block right above its top-level function,
  * which is what Sheets' custom-function autocomplete reads.
  */
+import { billedBreakdown } from '../core/formulas/breakdown';
+import { billedByCampaign } from '../core/formulas/by-campaign';
+import { billedByGroup } from '../core/formulas/by-group';
+import { billedConversations } from '../core/formulas/conversations';
+import { billedProjection } from '../core/formulas/projection';
+import type { Table } from '../core/formulas/sheet-context';
 import { billedUniqueContacts } from '../core/formulas/unique-contacts';
 import type { SidebarBootstrap } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
@@ -32,7 +38,7 @@ export function getSidebarBootstrap(): SidebarBootstrap {
 /**
  * Counts distinct WhatsApp contacts (phone numbers are compared by their digits), optionally only on days between start and end.
  *
- * @param {A2:A} contacts Phone numbers or contact ids, one per message or conversation; blank cells are ignored.
+ * @param {A2:A} contacts Phone numbers, one per message or conversation; blank cells are ignored.
  * @param {B2:B} dates Optional. The date of each row (same size as contacts).
  * @param {"2025-10-01"} start Optional. First day counted (inclusive), in the spreadsheet's time zone.
  * @param {"2025-10-31"} end Optional. Last day counted (inclusive).
@@ -46,4 +52,107 @@ export function BILLED_UNIQUE_CONTACTS(
   end?: unknown,
 ): number {
   return billedUniqueContacts({ contacts, dates, start, end }, activeSheetContext());
+}
+
+/**
+ * Splits Meta's billed total (and optionally the month's cost) across groups in proportion to their closed conversations, with whole units and cents that add up exactly.
+ *
+ * @param {A2:A} groups Group of each row; repeated groups are added together, a blank group is "(no group)".
+ * @param {B2:B} closed_conversations Closed conversations of each row (non-negative numbers).
+ * @param {7} billed_total Meta's billed units for the month (a non-negative whole number).
+ * @param {10.01} cost_total Optional. The month's cost to split as well.
+ * @param {2} decimals Optional. Decimals of the currency (0 to 4, default 2).
+ * @return A table: group, closed conversations, exact share, billed exact, billed whole[, cost exact, cost rounded], and a Total row.
+ * @customfunction
+ */
+export function BILLED_BY_GROUP(
+  groups: unknown,
+  closed_conversations: unknown,
+  billed_total: unknown,
+  cost_total?: unknown,
+  decimals?: unknown,
+): Table {
+  return billedByGroup(
+    {
+      groups,
+      closedConversations: closed_conversations,
+      billedTotal: billed_total,
+      costTotal: cost_total,
+      decimals,
+    },
+    activeSheetContext(),
+  );
+}
+
+/**
+ * Splits a cost across campaigns in proportion to the conversations each one generated, with cents that add up exactly to the cost.
+ *
+ * @param {A2:A} campaigns Campaign of each row; repeated campaigns are added together.
+ * @param {B2:B} conversations Conversations each row generated (non-negative numbers).
+ * @param {1250.5} cost_total The cost to split.
+ * @param {2} decimals Optional. Decimals of the currency (0 to 4, default 2).
+ * @return A table: campaign, conversations, exact share, cost exact, cost rounded, and a Total row.
+ * @customfunction
+ */
+export function BILLED_BY_CAMPAIGN(
+  campaigns: unknown,
+  conversations: unknown,
+  cost_total: unknown,
+  decimals?: unknown,
+): Table {
+  return billedByCampaign(
+    { campaigns, conversations, costTotal: cost_total, decimals },
+    activeSheetContext(),
+  );
+}
+
+/**
+ * Projects the month-end billed total from the daily figures so far (linear like Atom's report, or by the last 7 days, or by weekday).
+ *
+ * @param {A2:A} dates Day of each figure; several rows on one day add up, missing days count as 0.
+ * @param {B2:B} daily_billed Billed units (or cost) of each row.
+ * @param {"2025-10-15"} as_of Optional. Last day counted; default the latest date given.
+ * @param {"linear"} method Optional. "linear" (default), "trailing7" or "weekday".
+ * @return The projected total for the calendar month of as_of.
+ * @customfunction
+ */
+export function BILLED_PROJECTION(
+  dates: unknown,
+  daily_billed: unknown,
+  as_of?: unknown,
+  method?: unknown,
+): number {
+  return billedProjection({ dates, dailyBilled: daily_billed, asOf: as_of, method }, activeSheetContext());
+}
+
+/**
+ * Counts the units Meta charges for a message log: 24-hour conversations before 2025-07-01, delivered template messages from then on.
+ *
+ * @param {A2:A} timestamps Date and time of each message, in the spreadsheet's time zone.
+ * @param {B2:B} contacts The customer's phone number on each row.
+ * @param {C2:C} kinds user, user_ad, service, marketing, utility, authentication or authentication_international.
+ * @param {"marketing"} category Optional. Count only this category.
+ * @return The number of charged units.
+ * @customfunction
+ */
+export function BILLED_CONVERSATIONS(
+  timestamps: unknown,
+  contacts: unknown,
+  kinds: unknown,
+  category?: unknown,
+): number {
+  return billedConversations({ timestamps, contacts, kinds, category }, activeSheetContext());
+}
+
+/**
+ * Breaks a message log down by day, pricing model and category into charged and free units, to reconcile with Meta's daily figures.
+ *
+ * @param {A2:A} timestamps Date and time of each message, in the spreadsheet's time zone.
+ * @param {B2:B} contacts The customer's phone number on each row.
+ * @param {C2:C} kinds user, user_ad, service, marketing, utility, authentication or authentication_international.
+ * @return A table: date, pricing model, category, charged units, free units.
+ * @customfunction
+ */
+export function BILLED_BREAKDOWN(timestamps: unknown, contacts: unknown, kinds: unknown): Table {
+  return billedBreakdown({ timestamps, contacts, kinds }, activeSheetContext());
 }

@@ -1,0 +1,279 @@
+import { BOGOTA, MADRID, foreignDate } from './helpers';
+import { breakdown, charged, chargedWithAllRulesOn, logArgs, type Row } from './pricing-helpers';
+import { billedBreakdown } from '../../src/core/formulas/breakdown';
+import { PRICING_RULES } from '../../src/core/pricing/rules';
+
+const UTC = { timeZone: 'UTC', locale: 'en_US' };
+
+describe('per-message pricing (from 2025-07-01)', () => {
+  it('the issue example: user 10:00, utility 11:00, marketing 11:30 → 1 charged (the marketing one)', () => {
+    const rows: Row[] = [
+      ['2025-09-10 10:00', '+57 300 000 0001', 'user'],
+      ['2025-09-10 11:00', '573000000001', 'utility'],
+      ['2025-09-10 11:30', '57 300 000 0001', 'marketing'],
+    ];
+    expect(charged(BOGOTA, rows)).toBe(1);
+    expect(charged(BOGOTA, rows, 'marketing')).toBe(1);
+    expect(charged(BOGOTA, rows, 'utility')).toBe(0);
+    expect(breakdown(BOGOTA, rows)).toEqual([
+      ['2025-09-10', 'message', 'marketing', 1, 0],
+      ['2025-09-10', 'message', 'utility', 0, 1],
+    ]);
+  });
+
+  it('charges a utility template once the 24 h service window has closed (the window is half-open)', () => {
+    const rows: Row[] = [
+      ['2025-09-10 10:00', '1', 'user'],
+      ['2025-09-11 09:59', '1', 'utility'], // 23:59 after: free
+      ['2025-09-11 10:00', '1', 'utility'], // exactly 24 h after: charged
+    ];
+    expect(charged(BOGOTA, rows)).toBe(1);
+  });
+
+  it('charges marketing and both authentication categories even inside the window; service is free', () => {
+    const rows: Row[] = [
+      ['2025-09-10 10:00', '1', 'user'],
+      ['2025-09-10 10:01', '1', 'authentication'],
+      ['2025-09-10 10:02', '1', 'AUTHENTICATION-INTERNATIONAL'],
+      ['2025-09-10 10:03', '1', 'marketing'],
+      ['2025-09-10 10:04', '1', 'marketing'],
+      ['2025-09-10 10:05', '1', 'service'],
+    ];
+    expect(charged(BOGOTA, rows)).toBe(4);
+    expect(charged(BOGOTA, rows, 'authentication')).toBe(1);
+    expect(charged(BOGOTA, rows, 'authentication_international')).toBe(1);
+    expect(charged(BOGOTA, rows, 'service')).toBe(0);
+  });
+
+  it('makes everything free for 72 h after the first reply within 24 h to an ad referral', () => {
+    const rows: Row[] = [
+      ['2025-09-10 10:00', '1', 'user_ad'],
+      ['2025-09-10 12:00', '1', 'marketing'], // opens the free entry point: free until 09-13 12:00
+      ['2025-09-13 11:59', '1', 'marketing'], // free
+      ['2025-09-13 12:00', '1', 'marketing'], // charged
+    ];
+    expect(charged(BOGOTA, rows)).toBe(1);
+    expect(breakdown(BOGOTA, rows)).toEqual([
+      ['2025-09-10', 'message', 'marketing', 0, 1],
+      ['2025-09-13', 'message', 'marketing', 1, 1],
+    ]);
+  });
+
+  it('opens no free entry point for a reply 24 h or more after the referral', () => {
+    const rows: Row[] = [
+      ['2025-09-10 10:00', '1', 'user_ad'],
+      ['2025-09-11 10:00', '1', 'marketing'],
+    ];
+    expect(charged(BOGOTA, rows)).toBe(1);
+  });
+
+  it('lets only the first business message after the referral open the free entry point', () => {
+    // The service reply at 10:05 opens it; the marketing template at 11:00 is inside it: free.
+    const rows: Row[] = [
+      ['2025-09-10 10:00', '1', 'user_ad'],
+      ['2025-09-10 10:05', '1', 'service'],
+      ['2025-09-10 11:00', '1', 'marketing'],
+    ];
+    expect(charged(BOGOTA, rows)).toBe(0);
+  });
+});
+
+describe('conversation-based pricing (before 2025-07-01)', () => {
+  it('opens one charged conversation per category per 24 h', () => {
+    const rows: Row[] = [
+      ['2025-03-10 10:00', '1', 'marketing'], // opens, charged
+      ['2025-03-10 20:00', '1', 'marketing'], // inside
+      ['2025-03-11 10:00', '1', 'marketing'], // 24 h later: opens again
+      ['2025-03-10 11:00', '2', 'marketing'], // another contact: its own
+    ];
+    expect(charged(BOGOTA, rows)).toBe(3);
+  });
+
+  it('lets conversations of different categories overlap, each charged', () => {
+    const rows: Row[] = [
+      ['2025-03-10 10:00', '1', 'marketing'],
+      ['2025-03-10 11:00', '1', 'utility'],
+      ['2025-03-10 12:00', '1', 'authentication'],
+    ];
+    expect(charged(BOGOTA, rows)).toBe(3);
+  });
+
+  it('opens a service conversation only when no conversation of any category is open', () => {
+    const inside: Row[] = [
+      ['2025-03-10 10:00', '1', 'marketing'],
+      ['2025-03-10 11:00', '1', 'service'],
+    ];
+    expect(breakdown(BOGOTA, inside)).toEqual([['2025-03-10', 'conversation', 'marketing', 1, 0]]);
+    const before: Row[] = [
+      ['2025-03-10 10:00', '1', 'service'], // opens a (free, after 2024-11-01) service conversation
+      ['2025-03-10 11:00', '1', 'marketing'], // a template opens its own category anyway
+    ];
+    expect(breakdown(BOGOTA, before)).toEqual([
+      ['2025-03-10', 'conversation', 'marketing', 1, 0],
+      ['2025-03-10', 'conversation', 'service', 0, 1],
+    ]);
+  });
+
+  it('processes a template and a service message at the same instant template first, whatever the row order', () => {
+    const a: Row[] = [
+      ['2025-03-10 10:00', '1', 'service'],
+      ['2025-03-10 10:00', '1', 'marketing'],
+    ];
+    expect(breakdown(BOGOTA, a)).toEqual([['2025-03-10', 'conversation', 'marketing', 1, 0]]);
+    expect(breakdown(BOGOTA, [a[1], a[0]])).toEqual(breakdown(BOGOTA, a));
+  });
+
+  it('a free entry point is free, closes open conversations and lets none open for 72 h', () => {
+    const rows: Row[] = [
+      ['2025-03-10 08:00', '1', 'marketing'], // charged conversation until 03-11 08:00
+      ['2025-03-10 09:00', '1', 'user_ad'],
+      ['2025-03-10 10:00', '1', 'utility'], // opens the free entry point until 03-13 10:00, closes marketing
+      ['2025-03-10 12:00', '1', 'marketing'], // nothing opens
+      ['2025-03-13 09:59', '1', 'authentication'], // nothing opens
+      ['2025-03-13 10:00', '1', 'marketing'], // a new charged marketing conversation
+    ];
+    expect(charged(BOGOTA, rows)).toBe(2);
+    expect(breakdown(BOGOTA, rows)).toEqual([
+      ['2025-03-10', 'conversation', 'marketing', 1, 0],
+      ['2025-03-10', 'conversation', 'free_entry_point', 0, 1],
+      ['2025-03-13', 'conversation', 'marketing', 1, 0],
+    ]);
+  });
+
+  it('charges service conversations before 2023-06-01 (the older all-category free tier is not modelled)', () => {
+    expect(charged(BOGOTA, [['2023-05-31 10:00', '1', 'service']])).toBe(1);
+  });
+
+  it('gives the first 1,000 service conversations of a calendar month free (2023-06..2024-10), across contacts', () => {
+    const rows: Row[] = [];
+    for (let i = 0; i < 1000; i++)
+      rows.push([`2024-03-${String(1 + (i % 28)).padStart(2, '0')} 12:00`, `${1000 + i}`, 'service']);
+    // 2024-03-31 23:30 in Bogota is 2024-04-01 04:30 UTC: still March in the sheet, so it is the 1,001st.
+    rows.push(['2024-03-31 23:30', '9', 'service']);
+    rows.push(['2024-04-01 00:30', '8', 'service']); // April: free
+    expect(charged(BOGOTA, rows)).toBe(1);
+    expect(breakdown(BOGOTA, rows).filter((r) => r[3] > 0)).toEqual([
+      ['2024-03-31', 'conversation', 'service', 1, 0],
+    ]);
+    // The charged one is the latest in time, wherever its row is.
+    expect(charged(BOGOTA, [...rows].reverse())).toBe(1);
+  });
+
+  it('counts the free-tier month in the sheet zone: the same instants in UTC fall in April', () => {
+    const rows: Row[] = [];
+    for (let i = 0; i < 1000; i++)
+      rows.push([foreignDate(Date.UTC(2024, 2, 15, 12, 0, i)), `${1000 + i}`, 'service']);
+    rows.push([foreignDate(Date.UTC(2024, 3, 1, 4, 30)), '9', 'service']); // 2024-03-31 23:30 Bogota
+    expect(charged(BOGOTA, rows)).toBe(1);
+    expect(charged(UTC, rows)).toBe(0);
+  });
+
+  it('counts the month across a DST switch in Madrid (2024-03-31 02:00 → 03:00)', () => {
+    const rows: Row[] = [];
+    for (let i = 0; i < 1000; i++)
+      rows.push([`2024-03-31 ${String(3 + (i % 20)).padStart(2, '0')}:30`, `${1000 + i}`, 'service']);
+    rows.push(['2024-03-31 23:59', '9', 'service']); // 21:59 UTC: March in Madrid, charged
+    rows.push([foreignDate(Date.UTC(2024, 2, 31, 22, 0)), '8', 'service']); // 00:00 CEST on 1 April: free
+    expect(charged(MADRID, rows)).toBe(1);
+  });
+
+  it('makes every service conversation free from 2024-11-01', () => {
+    const october: Row[] = [];
+    const november: Row[] = [];
+    for (let i = 0; i < 1001; i++) {
+      october.push(['2024-10-15 12:00', `${1000 + i}`, 'service']);
+      november.push(['2024-11-15 12:00', `${1000 + i}`, 'service']);
+    }
+    expect(charged(BOGOTA, october)).toBe(1);
+    expect(charged(BOGOTA, november)).toBe(0);
+  });
+});
+
+describe('the switch to per-message pricing at local midnight 2025-07-01', () => {
+  it('keeps a utility conversation opened before the switch free for utility templates after it', () => {
+    const rows: Row[] = [
+      ['2025-06-30 20:00', '1', 'utility'], // conversation-based: charged, open until 07-01 20:00
+      ['2025-07-01 10:00', '1', 'utility'], // per-message, no service window, inside that conversation: free
+      ['2025-07-01 20:00', '1', 'utility'], // the conversation has closed: charged
+      ['2025-07-01 10:30', '1', 'marketing'], // marketing gets no such grace: charged
+    ];
+    expect(charged(BOGOTA, rows)).toBe(3);
+    expect(breakdown(BOGOTA, rows)).toEqual([
+      ['2025-06-30', 'conversation', 'utility', 1, 0],
+      ['2025-07-01', 'message', 'marketing', 1, 0],
+      ['2025-07-01', 'message', 'utility', 1, 1],
+    ]);
+  });
+
+  it('places the switch at midnight in the sheet zone, on both sides of UTC', () => {
+    // Bogota (UTC-5): 04:30 UTC is 23:30 on 30 June (conversation), 05:30 UTC is 00:30 on 1 July (message).
+    const bogotaRows: Row[] = [
+      [foreignDate(Date.UTC(2025, 6, 1, 4, 30)), '1', 'utility'],
+      [foreignDate(Date.UTC(2025, 6, 1, 5, 30)), '1', 'utility'],
+    ];
+    expect(charged(BOGOTA, bogotaRows)).toBe(1); // the second is inside the first's conversation
+    expect(charged(UTC, bogotaRows)).toBe(2); // both per-message, no window
+    // Madrid (UTC+2 in summer): 21:30 UTC is 23:30 on 30 June, 22:30 UTC is 00:30 on 1 July.
+    const madridRows: Row[] = [
+      [foreignDate(Date.UTC(2025, 5, 30, 21, 30)), '1', 'utility'],
+      [foreignDate(Date.UTC(2025, 5, 30, 22, 30)), '1', 'utility'],
+    ];
+    expect(charged(MADRID, madridRows)).toBe(1);
+    expect(charged(UTC, madridRows)).toBe(1); // in UTC both are conversation-based, one conversation
+  });
+});
+
+describe('BILLED_BREAKDOWN dates', () => {
+  it('returns each day as a Date at local midnight, also on a 25-hour DST day', () => {
+    const rows: Row[] = [['2024-10-27 23:30', '1', 'marketing']]; // Madrid leaves summer time on this day
+    const madridTable = breakdown(MADRID, rows);
+    expect(madridTable).toEqual([['2024-10-27', 'conversation', 'marketing', 1, 0]]);
+  });
+
+  it('builds dates with the sheet’s factory', () => {
+    const made: number[] = [];
+    const sheet = { ...MADRID, makeDate: (ms: number) => (made.push(ms), foreignDate(ms)) };
+    breakdown(sheet, [['2024-10-27 23:30', '1', 'marketing']]);
+    expect(made).toEqual([Date.UTC(2024, 9, 26, 22, 0)]); // 2024-10-27 00:00 CEST
+  });
+
+  it('has only a header for a log without business messages, in Spanish for "es"', () => {
+    expect(billedBreakdown(logArgs([['2025-09-10 10:00', '1', 'user']]), BOGOTA)).toEqual([
+      ['Fecha', 'Modelo de precio', 'Categoría', 'Unidades cobradas', 'Unidades gratuitas'],
+    ]);
+  });
+});
+
+describe('the reported 2026-10-01 change (present in the table, switched off)', () => {
+  it('is in the table and off', () => {
+    const entry = PRICING_RULES.find((r) => r.from === 20261001);
+    expect(entry?.enabled).toBe(false);
+  });
+
+  it('while off: utility inside the service window stays free and service messages free in October 2026', () => {
+    const rows: Row[] = [
+      ['2026-10-05 10:00', '1', 'user'],
+      ['2026-10-05 11:00', '1', 'utility'],
+    ];
+    expect(charged(BOGOTA, rows)).toBe(0);
+  });
+
+  it('when switched on: utility in the window is charged, and service messages beyond 1,000 a month', () => {
+    const rows: Row[] = [
+      ['2026-10-05 10:00', '1', 'user'],
+      ['2026-10-05 11:00', '1', 'utility'],
+    ];
+    expect(chargedWithAllRulesOn('America/Bogota', rows)).toBe(1);
+    const service: Row[] = [];
+    for (let i = 0; i < 1002; i++) service.push(['2026-10-20 12:00', `${i + 1}`, 'service']);
+    service.push(['2026-11-01 00:00', '1', 'service']); // a new month: free again
+    expect(chargedWithAllRulesOn('America/Bogota', service)).toBe(2);
+    // Before the entry's date the July-2025 rule applies: a utility in the window is free.
+    expect(
+      chargedWithAllRulesOn('America/Bogota', [
+        ['2026-09-30 10:00', '1', 'user'],
+        ['2026-09-30 11:00', '1', 'utility'],
+      ]),
+    ).toBe(0);
+  });
+});
