@@ -20,6 +20,7 @@ import {
   handleGraphRequest,
   type LoggedRequest,
 } from './router';
+import { readBody } from '../read-body';
 
 export interface FakeGraphServer {
   /** e.g. http://127.0.0.1:40123 — use as graphBaseUrl. */
@@ -142,15 +143,6 @@ function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
-  });
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
   });
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRuntime, type AppsScriptRuntime, type RuntimeOptions } from '../runtime';
 import { spreadsheetSnapshot } from './snapshot';
+import { readBody } from '../read-body';
 
 export interface PreviewOptions {
   port: number;
@@ -24,15 +25,6 @@ export interface Preview {
 }
 
 const root = process.cwd();
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' });

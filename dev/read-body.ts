@@ -1,0 +1,11 @@
+import type { IncomingMessage } from 'node:http';
+
+/** The whole request body as UTF-8 text (dev servers only: the preview and the fake Graph server). */
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
