@@ -1,12 +1,23 @@
-/** `npm start`: serves the preview on 127.0.0.1 (PORT or --port, default 8080) until Ctrl-C. */
+/**
+ * `npm start`: serves the preview on 127.0.0.1 (PORT or --port, default 8080) until Ctrl-C, with the fake Meta
+ * Graph server beside it (a child process: the runtime's UrlFetch blocks this one) so the Connection panel works.
+ */
+import { startFakeGraphServerProcess } from '../fake-graph';
+import { createDataset } from '../fake-graph/generator';
 import { startPreview } from './preview';
 import { seedDemoSpreadsheet } from './demo-data';
 
 const flag = process.argv.indexOf('--port');
 const port = Number(flag >= 0 ? process.argv[flag + 1] : (process.env.PORT ?? 8080));
+const DEMO_TOKEN = 'DEMO-TOKEN-0001';
 
+const graph = await startFakeGraphServerProcess({ token: DEMO_TOKEN });
 const preview = await startPreview({ port, seed: seedDemoSpreadsheet });
 console.log(`Atom Billing preview: ${preview.url}  (Ctrl-C to stop)`);
+console.log(
+  `Fake Meta to connect to in the sidebar: WABA id ${createDataset().waba.id}, token ${DEMO_TOKEN}, ` +
+    `Advanced ▸ Graph address ${graph.url}`,
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -14,6 +25,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     console.log('\nstopping preview');
-    void preview.close().then(() => process.exit(0));
+    void Promise.all([preview.close(), graph.close()]).then(() => process.exit(0));
   });
 }

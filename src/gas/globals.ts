@@ -10,8 +10,9 @@ import { billedConversations } from '../core/formulas/conversations';
 import { billedProjection } from '../core/formulas/projection';
 import type { Table } from '../core/formulas/sheet-context';
 import { billedUniqueContacts } from '../core/formulas/unique-contacts';
-import type { SidebarBootstrap } from '../rpc/contract';
+import type { MetaConnectionView, SaveConnectionRequest, SidebarBootstrap } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
+import { metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
 import { sidebarRpc } from './sidebar-rpc';
 import { activeSheetContext } from './spreadsheet-context';
 
@@ -33,6 +34,80 @@ export function showSidebar(): void {
 /** Sidebar RPC: language, user and spreadsheet facts for the first paint. */
 export function getSidebarBootstrap(): SidebarBootstrap {
   return sidebarRpc.getSidebarBootstrap();
+}
+
+/** Sidebar RPC: the Meta connection (never the token), or null when there is none. */
+export function getConnection(): MetaConnectionView | null {
+  return sidebarRpc.getConnection();
+}
+
+/** Sidebar RPC: validates the WABA id and token with Meta, then stores them (admins only; the first saver becomes admin). */
+export function saveConnection(request: SaveConnectionRequest): MetaConnectionView {
+  return sidebarRpc.saveConnection(request);
+}
+
+/** Sidebar RPC: removes the Meta connection (admins only); the admins list is kept. */
+export function clearConnection(): null {
+  return sidebarRpc.clearConnection();
+}
+
+/** Sidebar RPC: adds an admin of the Meta connection (admins only); returns the new list. */
+export function addAdmin(email: string): string[] {
+  return sidebarRpc.addAdmin(email);
+}
+
+/** Sidebar RPC: removes an admin (admins only; never the last one); returns the new list. */
+export function removeAdmin(email: string): string[] {
+  return sidebarRpc.removeAdmin(email);
+}
+
+/**
+ * Billable WhatsApp units Meta counted (charged conversations before July 2025, charged messages since) for the days start to end.
+ *
+ * @param {"2025-10-01"} start First day (inclusive): a date or yyyy-MM-dd text.
+ * @param {"2025-10-31"} end Last day (inclusive).
+ * @param {"+57 601 765 4321"} lines Optional. Phone number(s) of the lines to count, a cell or a range; blank = every line.
+ * @param {"MARKETING"} category Optional. MARKETING, UTILITY, AUTHENTICATION, AUTHENTICATION_INTERNATIONAL or SERVICE; blank = all.
+ * @return The number of billable units (Meta's REGULAR volume).
+ * @customfunction
+ */
+export function META_BILLED(start: unknown, end: unknown, lines?: unknown, category?: unknown): number {
+  return metaBilled({ start, end, lines, category });
+}
+
+/**
+ * Approximate cost Meta reports for WhatsApp traffic between start and end, in the WhatsApp account's currency.
+ *
+ * @param {"2025-10-01"} start First day (inclusive): a date or yyyy-MM-dd text.
+ * @param {"2025-10-31"} end Last day (inclusive).
+ * @param {"+57 601 765 4321"} lines Optional. Phone number(s) of the lines to include, a cell or a range; blank = every line.
+ * @param {"MARKETING"} category Optional. MARKETING, UTILITY, AUTHENTICATION, AUTHENTICATION_INTERNATIONAL or SERVICE; blank = all.
+ * @return The approximate cost, in the currency of the WhatsApp Business Account.
+ * @customfunction
+ */
+export function META_COST(start: unknown, end: unknown, lines?: unknown, category?: unknown): number {
+  return metaCost({ start, end, lines, category });
+}
+
+/**
+ * Meta's WhatsApp volume and cost as a table by day or month, broken down by line, country, pricing model, category, type or tier.
+ *
+ * @param {"2025-10-01"} start First day (inclusive): a date or yyyy-MM-dd text.
+ * @param {"2025-10-31"} end Last day (inclusive).
+ * @param {"DAILY"} granularity Optional. DAILY (default) or MONTHLY.
+ * @param {"category,type"} dimensions Optional. Any of line, country, pricing model, category, type, tier (comma separated or a range); blank = totals only.
+ * @param {"+57 601 765 4321"} lines Optional. Phone number(s) of the lines to include; blank = every line.
+ * @return A table with a header row: day, the requested breakdowns, volume, cost.
+ * @customfunction
+ */
+export function META_ANALYTICS(
+  start: unknown,
+  end: unknown,
+  granularity?: unknown,
+  dimensions?: unknown,
+  lines?: unknown,
+): Table {
+  return metaAnalytics({ start, end, granularity, dimensions, lines });
 }
 
 /**

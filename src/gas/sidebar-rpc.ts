@@ -1,4 +1,5 @@
 import type { SidebarBootstrap, SidebarLanguage, SidebarRpc } from '../rpc/contract';
+import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
 
 function languageOf(locale: string): SidebarLanguage {
   return locale.toLowerCase().startsWith('es') ? 'es' : 'en';
@@ -15,4 +16,11 @@ function getSidebarBootstrap(): SidebarBootstrap {
 }
 
 /** Server side of the sidebar contract; the entry file exposes each member as a global. */
-export const sidebarRpc: SidebarRpc = { getSidebarBootstrap };
+export const sidebarRpc: SidebarRpc = {
+  getSidebarBootstrap,
+  getConnection,
+  saveConnection,
+  clearConnection,
+  addAdmin,
+  removeAdmin,
+};

@@ -98,3 +98,22 @@ export class MetaCostUnavailableError extends MetaError {
     this.name = 'MetaCostUnavailableError';
   }
 }
+
+/** The spreadsheet has no Meta connection yet (or it was removed). */
+export class MetaNotConnectedError extends MetaError {
+  constructor() {
+    super(
+      'this spreadsheet is not connected to Meta — an admin can connect it in the sidebar ' +
+        '(Extensions ▸ Atom Billing ▸ Open sidebar ▸ Meta connection)',
+    );
+    this.name = 'MetaNotConnectedError';
+  }
+}
+
+/** Any failure of a META_* formula, prefixed with the function name as the cell tooltip shows it. */
+export class MetaFormulaError extends MetaError {
+  constructor(functionName: string, detail: string, graphCode: number | null = null) {
+    super(`${functionName}: ${detail}`, graphCode);
+    this.name = 'MetaFormulaError';
+  }
+}

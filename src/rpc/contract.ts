@@ -13,8 +13,50 @@ export interface SidebarBootstrap {
   spreadsheetTimeZone: string;
 }
 
+/** One phone number of the connected WhatsApp Business Account. */
+export interface MetaLineView {
+  id: string;
+  displayPhoneNumber: string;
+  verifiedName: string;
+}
+
+/**
+ * The Meta connection as the sidebar sees it: never the token, only its last four characters. Admins are listed
+ * to every editor (they already share the spreadsheet, and a non-admin needs to know whom to ask); only admins
+ * may change anything.
+ */
+export interface MetaConnectionView {
+  wabaId: string;
+  wabaName: string;
+  currency: string;
+  /** The zone Meta's daily buckets are read in: the WABA's, or the spreadsheet's when Meta's id is not mapped. */
+  timeZone: string;
+  zoneSource: 'waba' | 'spreadsheet';
+  lines: MetaLineView[];
+  /** "…" and the token's last four characters. */
+  tokenHint: string;
+  apiVersion: string;
+  isAdmin: boolean;
+  admins: string[];
+}
+
+export interface SaveConnectionRequest {
+  wabaId: string;
+  token: string;
+  /** Default: a current Graph version (v25.0). */
+  apiVersion?: string;
+  /** Default https://graph.facebook.com; tests and the preview point it at the fake Graph server. */
+  graphBaseUrl?: string;
+}
+
 export interface SidebarRpc {
   getSidebarBootstrap(): SidebarBootstrap;
+  getConnection(): MetaConnectionView | null;
+  saveConnection(request: SaveConnectionRequest): MetaConnectionView;
+  clearConnection(): null;
+  /** Both return the admins list after the change. */
+  addAdmin(email: string): string[];
+  removeAdmin(email: string): string[];
 }
 
 export type RpcName = keyof SidebarRpc;

@@ -3,6 +3,8 @@
  * the bundle running in the offline Apps Script runtime.
  */
 import type { Browser, Frame, Page } from 'playwright-core';
+import { startFakeGraphServerProcess, type FakeGraphServer } from '../../dev/fake-graph';
+import { createDataset } from '../../dev/fake-graph/generator';
 import { startPreview, type Preview } from '../../dev/preview/preview';
 import { launchChromium } from '../support/browser';
 
@@ -90,6 +92,147 @@ describe('sidebar shell', () => {
       );
       expect(outcome[0]).toMatch(/^fail:.*Date/);
       expect(outcome[1]).toMatch(/^fail:.*noSuchFunction/);
+    } finally {
+      await page.close();
+      await preview.close();
+    }
+  });
+});
+
+describe('Meta connection panel', () => {
+  const TOKEN = 'EAAG-browser-secret-Wq81';
+  const waba = createDataset().waba;
+  let graph: FakeGraphServer;
+
+  beforeAll(async () => {
+    graph = await startFakeGraphServerProcess({ token: TOKEN });
+  });
+
+  afterAll(async () => {
+    await graph.close();
+  });
+
+  async function openAs(email: string, locale: string, before?: (preview: Preview) => void) {
+    const user = { email: 'ana@example.com', locale };
+    const preview = await startPreview({
+      port: 0,
+      runtime: { user, spreadsheet: { name: 'Cierre octubre', timeZone: 'America/Bogota' } },
+    });
+    before?.(preview);
+    user.email = email;
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    const sidebar = (await (await page.waitForSelector('iframe#sidebar')).contentFrame())!;
+    const panel = '[data-panel="connectionPanel"]';
+    await sidebar.waitForSelector(`${panel} dl, ${panel} form`);
+    return { preview, page, sidebar, panel };
+  }
+
+  const connectAsAna = (preview: Preview) =>
+    preview.runtime.runFromSidebar('saveConnection', {
+      wabaId: waba.id,
+      token: TOKEN,
+      graphBaseUrl: graph.url,
+    });
+
+  it('connects with labelled fields, shows the account, never echoes the token, and disconnects', async () => {
+    const { preview, page, sidebar, panel } = await openAs('ana@example.com', 'en');
+    try {
+      await sidebar.getByLabel('WhatsApp Business Account id').fill(waba.id);
+      const token = sidebar.getByLabel('System user access token');
+      expect(await token.getAttribute('type')).toBe('password');
+      await token.fill(TOKEN);
+      await sidebar.getByText('Advanced').click();
+      await sidebar.getByLabel('Graph address').fill(graph.url);
+      await sidebar.getByRole('button', { name: 'Connect' }).click();
+      await sidebar.getByText('Connected.').waitFor();
+      const text = (await sidebar.textContent(panel)) ?? '';
+      expect(text).toContain('Atom Demo LatAm');
+      expect(text).toContain('BRL');
+      expect(text).toContain('America/Sao_Paulo');
+      expect(text).toContain(`…${TOKEN.slice(-4)}`);
+      expect(
+        await sidebar.$$eval(`${panel} [data-section="lines"] li`, (items) =>
+          items.map((i) => i.textContent),
+        ),
+      ).toEqual([
+        '+55 11 4002-8922 — Atom Demo Brasil',
+        '+52 55 1234 5678 — Atom Demo México',
+        '+57 601 765 4321 — Atom Demo Colombia',
+      ]);
+      expect(
+        await sidebar.$$eval(`${panel} [data-section="admins"] li span`, (s) => s.map((x) => x.textContent)),
+      ).toEqual(['ana@example.com']);
+      const html = await sidebar.content();
+      const values = await sidebar.$$eval('input', (inputs) =>
+        inputs.map((i) => (i as HTMLInputElement).value),
+      );
+      expect(html).not.toContain(TOKEN);
+      expect(values).not.toContain(TOKEN);
+      expect(await sidebar.getAttribute(`${panel} [role="status"]`, 'aria-live')).toBe('polite');
+
+      await sidebar.getByRole('button', { name: 'Disconnect' }).click();
+      await sidebar.getByText('Disconnected.').waitFor();
+      expect(preview.runtime.runFromSidebar('getConnection')).toBeNull();
+      await sidebar.getByLabel('WhatsApp Business Account id').waitFor();
+    } finally {
+      await page.close();
+      await preview.close();
+    }
+  });
+
+  it('shows why Meta refused a token, from the failure handler, and empties the token field', async () => {
+    const { preview, page, sidebar, panel } = await openAs('ana@example.com', 'en');
+    try {
+      await sidebar.getByLabel('WhatsApp Business Account id').fill(waba.id);
+      await sidebar.getByLabel('System user access token').fill('EAAG-not-the-right-one');
+      await sidebar.getByText('Advanced').click();
+      await sidebar.getByLabel('Graph address').fill(graph.url);
+      await sidebar.getByRole('button', { name: 'Connect' }).click();
+      const status = sidebar.locator(`${panel} [role="status"].error`);
+      await status.waitFor();
+      expect(await status.textContent()).toBe(
+        'Not connected: Meta token expired or revoked — ask an admin to reconnect',
+      );
+      expect(await sidebar.getByLabel('System user access token').inputValue()).toBe('');
+      expect(preview.runtime.runFromSidebar('getConnection')).toBeNull();
+    } finally {
+      await page.close();
+      await preview.close();
+    }
+  });
+
+  it('an admin adds and removes admins', async () => {
+    const { preview, page, sidebar, panel } = await openAs('ana@example.com', 'en', connectAsAna);
+    try {
+      await sidebar.getByLabel('Email of the new admin').fill('bob@example.com');
+      await sidebar.getByRole('button', { name: 'Add admin' }).click();
+      await sidebar.getByRole('button', { name: 'Remove bob@example.com' }).waitFor();
+      expect(preview.runtime.runFromSidebar('getConnection')).toMatchObject({
+        admins: ['ana@example.com', 'bob@example.com'],
+      });
+      await sidebar.getByRole('button', { name: 'Remove bob@example.com' }).click();
+      await sidebar.getByRole('button', { name: 'Remove bob@example.com' }).waitFor({ state: 'detached' });
+      expect(
+        await sidebar.$$eval(`${panel} [data-section="admins"] li span`, (s) => s.map((x) => x.textContent)),
+      ).toEqual(['ana@example.com']);
+    } finally {
+      await page.close();
+      await preview.close();
+    }
+  });
+
+  it('a non-admin sees the connection read-only, in Spanish', async () => {
+    const { preview, page, sidebar, panel } = await openAs('bob@example.com', 'es_CO', connectAsAna);
+    try {
+      const text = (await sidebar.textContent(panel)) ?? '';
+      expect(text).toContain('Conexión con Meta');
+      expect(text).toContain('Atom Demo LatAm');
+      expect(text).toContain('Zona horaria de facturación');
+      expect(text).toContain(
+        'Solo los administradores pueden cambiar esta conexión. Consulte a: ana@example.com',
+      );
+      expect(await sidebar.$$(`${panel} button, ${panel} input`)).toHaveLength(0);
     } finally {
       await page.close();
       await preview.close();

@@ -1,0 +1,199 @@
+/**
+ * Sidebar RPC for the Meta connection: read, save (validated against Meta first), clear, and the admins list.
+ * The first person who saves becomes admin; from then on only admins may change anything. Every refusal and
+ * failure is a ConnectionSettingsError whose message the sidebar shows as is; none contains the token.
+ */
+import { UserFacingError } from '../../core/errors';
+import {
+  createGraphClient,
+  DEFAULT_API_VERSION,
+  DEFAULT_GRAPH_BASE_URL,
+  MetaError,
+  resolveWabaTimeZone,
+  SIDEBAR_BUDGET_MS,
+} from '../../meta';
+import type { MetaConnectionView, SaveConnectionRequest } from '../../rpc/contract';
+import {
+  deleteConnection,
+  readAdmins,
+  readConnection,
+  writeAdmins,
+  writeConnection,
+  type StoredConnection,
+} from './connection-store';
+import { appsScriptGraphPorts } from './graph-ports';
+
+export class ConnectionSettingsError extends UserFacingError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConnectionSettingsError';
+  }
+}
+
+function currentUserEmail(): string {
+  return Session.getActiveUser().getEmail().trim().toLowerCase();
+}
+
+/**
+ * Throws unless the current user may change the settings: an admin, or anyone while there is no admin yet
+ * (`allowFirst`, the first save).
+ */
+function requireAdmin(admins: readonly string[], allowFirst: boolean): string {
+  const email = currentUserEmail();
+  if (!email) {
+    throw new ConnectionSettingsError(
+      'Google does not share your email address with the add-on here, so your admin rights cannot be checked — ' +
+        'sign in with an account of the same domain as the spreadsheet owner',
+    );
+  }
+  if (admins.length === 0 && allowFirst) return email;
+  if (!admins.includes(email)) {
+    throw new ConnectionSettingsError(
+      admins.length
+        ? `Only an admin of this spreadsheet's Meta connection can change it — ask ${admins.join(' or ')}`
+        : 'There is no admin yet: the first person who connects to Meta becomes admin',
+    );
+  }
+  return email;
+}
+
+/** Two admins saving at once must not overwrite each other's lists. */
+function withDocumentLock<T>(fn: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(10_000)) {
+    throw new ConnectionSettingsError('Someone else is changing the Meta connection — try again in a moment');
+  }
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function viewOf(c: StoredConnection, admins: readonly string[]): MetaConnectionView {
+  const zone = resolveWabaTimeZone(
+    c.timezoneId,
+    SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
+  );
+  return {
+    wabaId: c.wabaId,
+    wabaName: c.wabaName,
+    currency: c.currency,
+    timeZone: zone.timeZone,
+    zoneSource: zone.zoneSource,
+    lines: c.lines.map((l) => ({ ...l })),
+    tokenHint: `…${c.token.slice(-4)}`,
+    apiVersion: c.apiVersion,
+    isAdmin: admins.includes(currentUserEmail()),
+    admins: [...admins],
+  };
+}
+
+export function getConnection(): MetaConnectionView | null {
+  const connection = readConnection();
+  return connection ? viewOf(connection, readAdmins()) : null;
+}
+
+function checkedRequest(
+  request: SaveConnectionRequest,
+): Omit<StoredConnection, 'wabaName' | 'currency' | 'timezoneId' | 'lines'> {
+  const wabaId = String(request?.wabaId ?? '').trim();
+  const token = String(request?.token ?? '').trim();
+  const apiVersion = String(request?.apiVersion || DEFAULT_API_VERSION).trim();
+  const graphBaseUrl = String(request?.graphBaseUrl || DEFAULT_GRAPH_BASE_URL)
+    .trim()
+    .replace(/\/+$/, '');
+  if (!/^\d{5,25}$/.test(wabaId)) {
+    throw new ConnectionSettingsError(
+      'The WhatsApp Business Account id must be the number shown in Meta Business Settings (digits only)',
+    );
+  }
+  if (!token || /\s/.test(token) || token.length > 2000) {
+    throw new ConnectionSettingsError("Paste the system user's access token (one line, no spaces)");
+  }
+  if (!/^v\d+\.\d+$/.test(apiVersion)) {
+    throw new ConnectionSettingsError(`The Graph API version must look like ${DEFAULT_API_VERSION}`);
+  }
+  // The token is sent to this address: only HTTPS, or plain HTTP to this machine (the fake server in tests).
+  if (!/^(https:\/\/[^\s/?#@]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)$/.test(graphBaseUrl)) {
+    throw new ConnectionSettingsError('The Graph address must be an https:// address');
+  }
+  return { wabaId, token, apiVersion, graphBaseUrl };
+}
+
+export function saveConnection(request: SaveConnectionRequest): MetaConnectionView {
+  requireAdmin(readAdmins(), true);
+  const settings = checkedRequest(request);
+  const client = createGraphClient(settings, appsScriptGraphPorts());
+  let account;
+  try {
+    account = client.readAccount({ deadlineAt: Date.now() + SIDEBAR_BUDGET_MS });
+  } catch (e) {
+    if (e instanceof MetaError) throw new ConnectionSettingsError(`Not connected: ${e.message}`);
+    throw e;
+  }
+  if (account.waba.id !== settings.wabaId) {
+    throw new ConnectionSettingsError(
+      `Not connected: Meta answered for account ${account.waba.id}, not ${settings.wabaId} — check the WABA id`,
+    );
+  }
+  const connection: StoredConnection = {
+    ...settings,
+    wabaName: account.waba.name,
+    currency: account.waba.currency,
+    timezoneId: account.waba.timezoneId,
+    lines: account.lines,
+  };
+  return withDocumentLock(() => {
+    const admins = readAdmins();
+    const email = requireAdmin(admins, true);
+    const nextAdmins = admins.length ? admins : [email];
+    writeConnection(connection, nextAdmins);
+    return viewOf(connection, nextAdmins);
+  });
+}
+
+export function clearConnection(): null {
+  withDocumentLock(() => {
+    requireAdmin(readAdmins(), false);
+    deleteConnection();
+  });
+  return null;
+}
+
+function checkedEmail(email: unknown): string {
+  const text = String(email ?? '')
+    .trim()
+    .toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) {
+    throw new ConnectionSettingsError(`"${String(email ?? '').slice(0, 80)}" is not an email address`);
+  }
+  return text;
+}
+
+export function addAdmin(email: string): string[] {
+  const added = checkedEmail(email);
+  return withDocumentLock(() => {
+    const admins = readAdmins();
+    requireAdmin(admins, false);
+    if (admins.includes(added)) return admins;
+    const next = [...admins, added];
+    writeAdmins(next);
+    return next;
+  });
+}
+
+export function removeAdmin(email: string): string[] {
+  const removed = checkedEmail(email);
+  return withDocumentLock(() => {
+    const admins = readAdmins();
+    requireAdmin(admins, false);
+    if (!admins.includes(removed)) throw new ConnectionSettingsError(`${removed} is not an admin`);
+    if (admins.length === 1) {
+      throw new ConnectionSettingsError('The last admin cannot be removed — add another admin first');
+    }
+    const next = admins.filter((a) => a !== removed);
+    writeAdmins(next);
+    return next;
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * The Meta connection and its admins, in DOCUMENT properties: shared by every editor of this spreadsheet, so
+ * everyone's META_* formulas use the one connection (user properties would be invisible to other editors' custom
+ * function runs). The token is stored here and nowhere else.
+ */
+import type { PhoneLine } from '../../meta';
+
+export interface StoredConnection {
+  wabaId: string;
+  token: string;
+  apiVersion: string;
+  graphBaseUrl: string;
+  wabaName: string;
+  currency: string;
+  /** Meta's numeric timezone_id; resolved to a zone when used (the spreadsheet's zone is the fallback). */
+  timezoneId: string;
+  lines: PhoneLine[];
+}
+
+const CONNECTION_KEY = 'atomBilling.meta.connection';
+const ADMINS_KEY = 'atomBilling.meta.admins';
+
+function documentProperties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+function readJson(key: string): unknown {
+  const text = documentProperties().getProperty(key);
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export function readConnection(): StoredConnection | null {
+  const value = readJson(CONNECTION_KEY) as StoredConnection | null;
+  return value && typeof value.wabaId === 'string' && typeof value.token === 'string' ? value : null;
+}
+
+/** Lower-cased emails; empty until the first connection is saved. */
+export function readAdmins(): string[] {
+  const value = readJson(ADMINS_KEY);
+  return Array.isArray(value) ? value.filter((e): e is string => typeof e === 'string') : [];
+}
+
+export function writeConnection(connection: StoredConnection, admins: readonly string[]): void {
+  documentProperties().setProperties({
+    [CONNECTION_KEY]: JSON.stringify(connection),
+    [ADMINS_KEY]: JSON.stringify(admins),
+  });
+}
+
+export function writeAdmins(admins: readonly string[]): void {
+  documentProperties().setProperty(ADMINS_KEY, JSON.stringify(admins));
+}
+
+/** Admins are kept: after a disconnect only they may connect again. */
+export function deleteConnection(): void {
+  documentProperties().deleteProperty(CONNECTION_KEY);
+}

@@ -1,0 +1,194 @@
+/** The Meta connection settings through the built bundle: save (validated with Meta), read, clear, admins. */
+import type { FakeGraphServer } from '../../dev/fake-graph';
+import { startFakeGraphServerProcess } from '../../dev/fake-graph';
+import { connect, DATASET, fetches, metaRuntime, useGraph, thrown, TOKEN, WABA_ID } from './meta-helpers';
+
+const server = useGraph();
+let graph: FakeGraphServer;
+
+beforeEach(() => {
+  graph = server();
+});
+
+const expectedLines = DATASET.lines.map((l) => ({
+  id: l.id,
+  displayPhoneNumber: l.displayPhoneNumber,
+  verifiedName: l.verifiedName,
+}));
+
+describe('before any connection', () => {
+  it('getConnection is null and the formulas say how to connect, without fetching', () => {
+    const { rt } = metaRuntime();
+    expect(rt.runFromSidebar('getConnection')).toBeNull();
+    expect(() => rt.runCustomFunction('META_BILLED', '2025-10-01', '2025-10-31')).toThrow(
+      'META_BILLED: this spreadsheet is not connected to Meta — an admin can connect it in the sidebar ' +
+        '(Extensions ▸ Atom Billing ▸ Open sidebar ▸ Meta connection)',
+    );
+    expect(() => rt.runCustomFunction('META_ANALYTICS', '2025-10-01', '2025-10-31')).toThrow(
+      /^META_ANALYTICS: this spreadsheet is not connected to Meta/,
+    );
+    expect(fetches(rt)).toBe(0);
+  });
+});
+
+describe('saveConnection', () => {
+  it('validates with Meta, stores in document properties, makes the first saver admin', () => {
+    const { rt } = metaRuntime();
+    const view = connect(rt, graph);
+    const expected = {
+      wabaId: WABA_ID,
+      wabaName: 'Atom Demo LatAm',
+      currency: 'BRL',
+      timeZone: 'America/Sao_Paulo',
+      zoneSource: 'waba',
+      lines: expectedLines,
+      tokenHint: `…${TOKEN.slice(-4)}`,
+      apiVersion: 'v25.0',
+      isAdmin: true,
+      admins: ['ana@example.com'],
+    };
+    expect(view).toEqual(expected);
+    expect(rt.runFromSidebar('getConnection')).toEqual(expected);
+    expect(fetches(rt)).toBe(2); // the WABA and its phone numbers, in one fetchAll
+    expect(rt.counters['UrlFetchApp.fetchAll']).toBe(1);
+    expect([...rt.properties.document.keys()].sort()).toEqual([
+      'atomBilling.meta.admins',
+      'atomBilling.meta.connection',
+    ]);
+    expect(rt.properties.user.size + rt.properties.script.size).toBe(0);
+  });
+
+  it('a WABA whose timezone_id is not mapped falls back to the spreadsheet zone and says so', async () => {
+    const other = await startFakeGraphServerProcess({
+      token: TOKEN,
+      timezoneId: '94',
+      timeZone: 'America/Mexico_City',
+    });
+    try {
+      const { rt } = metaRuntime();
+      const view = rt.runFromSidebar('saveConnection', {
+        wabaId: WABA_ID,
+        token: TOKEN,
+        graphBaseUrl: other.url,
+      });
+      expect(view).toMatchObject({ timeZone: 'America/Bogota', zoneSource: 'spreadsheet' });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a token Meta refuses stores nothing and says why', () => {
+    const { rt } = metaRuntime();
+    const e = thrown(() => connect(rt, graph, 'EAAG-wrong-token-0000'));
+    expect(e.name).toBe('ConnectionSettingsError');
+    expect(e.message).toBe('Not connected: Meta token expired or revoked — ask an admin to reconnect');
+    expect(rt.properties.document.size).toBe(0);
+    expect(rt.runFromSidebar('getConnection')).toBeNull();
+  });
+
+  it('a missing permission stores nothing and names whatsapp_business_management', async () => {
+    const { rt } = metaRuntime();
+    await graph.setFault({ kind: 'permission200' });
+    const e = thrown(() => connect(rt, graph));
+    expect(e.message).toMatch(
+      /^Not connected: Meta denied access \(error 200\).*whatsapp_business_management/,
+    );
+    expect(rt.properties.document.size).toBe(0);
+  });
+
+  it.each([
+    [
+      'a WABA id that is not a number',
+      { wabaId: 'my waba', token: TOKEN },
+      /WhatsApp Business Account id must be the number/,
+    ],
+    ['an empty token', { wabaId: WABA_ID, token: '' }, /Paste the system user's access token/],
+    [
+      'a malformed API version',
+      { wabaId: WABA_ID, token: TOKEN, apiVersion: '25' },
+      /version must look like v25\.0/,
+    ],
+    [
+      'plain HTTP to another host',
+      { wabaId: WABA_ID, token: TOKEN, graphBaseUrl: 'http://graph.example.com' },
+      /must be an https:\/\//,
+    ],
+  ])('refuses %s before calling Meta', (_label, request, message) => {
+    const { rt } = metaRuntime();
+    expect(() => rt.runFromSidebar('saveConnection', request)).toThrow(message);
+    expect(fetches(rt)).toBe(0);
+    expect(rt.properties.document.size).toBe(0);
+  });
+});
+
+describe('admins', () => {
+  function connectedAsAna() {
+    const m = metaRuntime({ email: 'ana@example.com' });
+    connect(m.rt, graph);
+    return m;
+  }
+
+  it('a non-admin sees the connection read-only, with the admins to ask', () => {
+    const { rt, user } = connectedAsAna();
+    user.email = 'bob@example.com';
+    expect(rt.runFromSidebar('getConnection')).toMatchObject({ isAdmin: false, admins: ['ana@example.com'] });
+  });
+
+  it('a non-admin cannot save, clear or change admins, and nothing changes', () => {
+    const { rt, user } = connectedAsAna();
+    const before = new Map(rt.properties.document);
+    user.email = 'bob@example.com';
+    rt.resetCounters();
+    const refusal =
+      /^Only an admin of this spreadsheet's Meta connection can change it — ask ana@example\.com$/;
+    expect(() => connect(rt, graph)).toThrow(refusal);
+    expect(() => rt.runFromSidebar('clearConnection')).toThrow(refusal);
+    expect(() => rt.runFromSidebar('addAdmin', 'bob@example.com')).toThrow(refusal);
+    expect(() => rt.runFromSidebar('removeAdmin', 'ana@example.com')).toThrow(refusal);
+    expect(rt.properties.document).toEqual(before);
+    expect(fetches(rt)).toBe(0);
+  });
+
+  it('admins add and remove admins; emails are compared case-insensitively; the last admin stays', () => {
+    const { rt, user } = connectedAsAna();
+    expect(rt.runFromSidebar('addAdmin', ' Bob@Example.com ')).toEqual([
+      'ana@example.com',
+      'bob@example.com',
+    ]);
+    expect(rt.runFromSidebar('addAdmin', 'bob@example.com')).toEqual(['ana@example.com', 'bob@example.com']);
+    expect(() => rt.runFromSidebar('addAdmin', 'not an email')).toThrow(
+      '"not an email" is not an email address',
+    );
+    user.email = 'BOB@example.com';
+    expect(rt.runFromSidebar('getConnection')).toMatchObject({ isAdmin: true });
+    expect(rt.runFromSidebar('removeAdmin', 'ana@example.com')).toEqual(['bob@example.com']);
+    expect(() => rt.runFromSidebar('removeAdmin', 'bob@example.com')).toThrow(
+      'The last admin cannot be removed — add another admin first',
+    );
+    expect(() => rt.runFromSidebar('removeAdmin', 'carl@example.com')).toThrow(
+      'carl@example.com is not an admin',
+    );
+    user.email = 'ana@example.com';
+    expect(() => rt.runFromSidebar('clearConnection')).toThrow(/ask bob@example\.com$/);
+  });
+
+  it('clearConnection removes the connection but keeps the admins: only they may connect again', () => {
+    const { rt, user } = connectedAsAna();
+    expect(rt.runFromSidebar('clearConnection')).toBeNull();
+    expect(rt.runFromSidebar('getConnection')).toBeNull();
+    expect([...rt.properties.document.keys()]).toEqual(['atomBilling.meta.admins']);
+    expect(() => rt.runCustomFunction('META_COST', '2025-10-01', '2025-10-31')).toThrow(
+      /^META_COST: this spreadsheet is not connected to Meta/,
+    );
+    user.email = 'carl@example.com';
+    expect(() => connect(rt, graph)).toThrow(/ask ana@example\.com$/);
+    user.email = 'ana@example.com';
+    expect(connect(rt, graph)).toMatchObject({ isAdmin: true, admins: ['ana@example.com'] });
+  });
+
+  it('without a user email (another domain), changes are refused with an explanation', () => {
+    const { rt } = metaRuntime({ email: '' });
+    expect(() => connect(rt, graph)).toThrow(/does not share your email address/);
+    expect(rt.properties.document.size).toBe(0);
+  });
+});
