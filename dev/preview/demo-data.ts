@@ -1,33 +1,83 @@
-/** Demo data for `npm start`: a small Atom conversations export, so the formulas have something to read. */
+/**
+ * Demo data for `npm start`: an Atom message log and group report for October 2025, a spreadsheet (Spanish
+ * locale, as most Atom customers') already connected to the fake Meta account, and a Billing sheet whose
+ * formulas are computed by the real bundle.
+ */
 import type { AppsScriptRuntime } from '../runtime';
+import { enterDemoFormula } from './demo-formulas';
 
 const contacts = [
   '+57 300 123 4567',
-  '573001234567',
   '+57 (301) 555-0101',
   '0057 302 777 8899',
   '+52 55 1234 5678',
+  '+51 987 654 321',
+];
+const groups = ['Ventas', 'Soporte', 'Cobranza'];
+// A day's traffic per contact: the customer writes, the business answers and sometimes sends templates.
+const dayPattern: [hour: string, kind: string][] = [
+  ['09:10', 'user'],
+  ['09:20', 'service'],
+  ['10:00', 'utility'],
+  ['18:30', 'marketing'],
 ];
 
-export function seedDemoSpreadsheet(runtime: AppsScriptRuntime): void {
-  const rows: unknown[][] = [['Contact', 'Date', 'Group']];
-  for (let i = 0; i < 12; i++) {
-    rows.push([
-      contacts[i % contacts.length],
-      runtime.sheetDate(`2025-10-${String(1 + i * 2).padStart(2, '0')}`),
-      ['Ventas', 'Soporte', 'Cobranza'][i % 3],
-    ]);
+function messageLog(runtime: AppsScriptRuntime): unknown[][] {
+  const rows: unknown[][] = [['Timestamp', 'Contact', 'Kind', 'Group']];
+  for (let day = 1; day <= 15; day++) {
+    const contact = (day * 7) % contacts.length;
+    const date = `2025-10-${String(day).padStart(2, '0')}`;
+    // Every third day the customer came from a click-to-WhatsApp ad, and the marketing send is skipped.
+    const pattern =
+      day % 3 === 0
+        ? dayPattern.slice(0, 3).map(([h, k]): [string, string] => [h, k === 'user' ? 'user_ad' : k])
+        : dayPattern;
+    for (const [hour, kind] of pattern) {
+      rows.push([runtime.sheetDate(`${date} ${hour}`), contacts[contact], kind, groups[day % groups.length]]);
+    }
   }
-  runtime.spreadsheet.setValues('Atom export!A1', rows);
-  runtime.spreadsheet.setFormula(
-    'Atom export!E2',
-    '=BILLED_UNIQUE_CONTACTS(A2:A13, B2:B13, "2025-10-01", "2025-10-31")',
-    runtime.runCustomFunction(
-      'BILLED_UNIQUE_CONTACTS',
-      runtime.range('Atom export!A2:A13'),
-      runtime.range('Atom export!B2:B13'),
-      '2025-10-01',
-      '2025-10-31',
-    ) as number,
+  return rows;
+}
+
+export interface DemoConnection {
+  wabaId: string;
+  token: string;
+  graphBaseUrl: string;
+}
+
+export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: DemoConnection): void {
+  const log = messageLog(runtime);
+  const last = log.length;
+  runtime.spreadsheet.setValues('Atom log!A1', log);
+  runtime.spreadsheet.setValues('Atom groups!A1', [
+    ['Group', 'Closed conversations'],
+    ['Ventas', 412],
+    ['Soporte', 1290],
+    ['Cobranza', 87],
+    ['', 3],
+  ]);
+  runtime.spreadsheet.activeSheet = runtime.spreadsheet.insertSheet('Billing', 0);
+  if (connection) runtime.runFromSidebar('saveConnection', connection);
+
+  const range = (column: string) => `'Atom log'!${column}2:${column}${last}`;
+  const billing: [label: string, cell: string, formula: string][] = [
+    ['Contactos únicos (log de Atom)', 'B1', `=BILLED_UNIQUE_CONTACTS(${range('B')})`],
+    [
+      'Unidades cobradas (reglas de Meta)',
+      'B2',
+      `=BILLED_CONVERSATIONS(${range('A')}, ${range('B')}, ${range('C')})`,
+    ],
+    ['Facturado por Meta, octubre 2025', 'B3', '=META_BILLED("2025-10-01", "2025-10-31")'],
+    ['Costo Meta, octubre 2025', 'B4', '=META_COST("2025-10-01", "2025-10-31")'],
+  ];
+  for (const [label, cell, formula] of billing) {
+    runtime.spreadsheet.setValues(`Billing!A${cell.slice(1)}`, [[label]]);
+    enterDemoFormula(runtime, `Billing!${cell}`, formula);
+  }
+  enterDemoFormula(
+    runtime,
+    'Billing!A6',
+    "=BILLED_BY_GROUP('Atom groups'!A2:A5, 'Atom groups'!B2:B5, B3, B4)",
   );
+  enterDemoFormula(runtime, 'Billing!A13', `=BILLED_BREAKDOWN(${range('A')}, ${range('B')}, ${range('C')})`);
 }

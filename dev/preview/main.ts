@@ -12,11 +12,18 @@ const port = Number(flag >= 0 ? process.argv[flag + 1] : (process.env.PORT ?? 80
 const DEMO_TOKEN = 'DEMO-TOKEN-0001';
 
 const graph = await startFakeGraphServerProcess({ token: DEMO_TOKEN });
-const preview = await startPreview({ port, seed: seedDemoSpreadsheet });
+const connection = { wabaId: createDataset().waba.id, token: DEMO_TOKEN, graphBaseUrl: graph.url };
+const preview = await startPreview({
+  port,
+  runtime: {
+    spreadsheet: { name: 'Cierre WhatsApp — octubre 2025', locale: 'es_CO', timeZone: 'America/Bogota' },
+  },
+  seed: (runtime) => seedDemoSpreadsheet(runtime, connection),
+});
 console.log(`Atom Billing preview: ${preview.url}  (Ctrl-C to stop)`);
 console.log(
-  `Fake Meta to connect to in the sidebar: WABA id ${createDataset().waba.id}, token ${DEMO_TOKEN}, ` +
-    `Advanced ▸ Graph address ${graph.url}`,
+  `The demo spreadsheet is connected to a fake Meta account. To connect again from the sidebar: WABA id ` +
+    `${connection.wabaId}, token ${DEMO_TOKEN}, Advanced ▸ Graph address ${graph.url}`,
 );
 
 let stopping = false;
