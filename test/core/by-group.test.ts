@@ -95,6 +95,32 @@ describe('BILLED_BY_GROUP', () => {
     expect(table[3][4]).toBe(big);
   });
 
+  it('splits exactly over decimal weights of very different sizes, up to 2^53 - 1 units', () => {
+    // Weights in units of 1e-7: 1,000,000 / 2,000,000 / 1 / 1,234,567,890,000; W = 1,234,570,890,001.
+    // Billed 2^53 - 1 = 9,007,199,254,740,991: quotas 7,295,813,733.899 / 14,591,627,467.798 /
+    // 7,295.814 / 9,007,177,367,292,493.490 (exact fractions); floors leave 3 units, which go to the
+    // remainders .899, .814, .798 (a, c, b). Cost 10.005 → 1001 cents: d's quota 1000.9975 takes all.
+    const table = billedByGroup(
+      {
+        groups: column('a', 'b', 'c', 'd'),
+        closedConversations: column(0.1, 0.2, 1e-7, 123456.789),
+        billedTotal: Number.MAX_SAFE_INTEGER,
+        costTotal: 10.005,
+      },
+      MADRID,
+    );
+    expect(table.slice(1).map((r) => r[4])).toEqual([
+      7295813734,
+      14591627468,
+      7296,
+      9007177367292493,
+      Number.MAX_SAFE_INTEGER,
+    ]);
+    expect(table.slice(1).map((r) => r[6])).toEqual([0, 0, 0, 10.01, 10.01]);
+    expect(table[5].slice(1, 3)).toEqual([123457.0890001, 1]);
+    expect(table[3][2]).toBe(1 / 1234570890001);
+  });
+
   it('allows all-zero weights only when nothing is billed', () => {
     const table = billedByGroup(
       { groups: column('a'), closedConversations: column(0), billedTotal: 0 },
@@ -136,9 +162,14 @@ describe('BILLED_BY_GROUP', () => {
     ],
     ['a text cost_total', { costTotal: 'ten' }, 'BILLED_BY_GROUP: cost_total is not a number ("ten")'],
     [
-      'a cost too large for minor units',
+      'a cost too large for minor units, showing the cost as given (not its minor units)',
       { costTotal: 1e15, decimals: 4 },
-      'BILLED_BY_GROUP: cost_total is too large to split exactly in 4-decimal units',
+      'BILLED_BY_GROUP: cost_total is too large to split exactly in 4-decimal units (1000000000000000)',
+    ],
+    [
+      'weights adding up beyond the largest number (the Total would be Infinity)',
+      { closedConversations: column(1e308, 1e308, 0) },
+      'BILLED_BY_GROUP: closed_conversations add up to more than the largest number a cell holds',
     ],
   ])('rejects %s', (_what, change, message) => {
     const args = {

@@ -277,3 +277,65 @@ describe('the reported 2026-10-01 change (present in the table, switched off)', 
     ).toBe(0);
   });
 });
+
+describe('edge cases of the message log', () => {
+  it('takes a service message with no customer message in the log as delivered (the window opened before the log starts)', () => {
+    // WhatsApp only delivers a free-form message inside an open customer-service window, so a logged
+    // one proves a window was open; the customer's message is simply outside the range. Before
+    // 2023-06-01 it opens a charged service conversation, like any service message with none open.
+    expect(charged(BOGOTA, [['2023-05-01 00:30', '1', 'service']])).toBe(1);
+    // Per-message pricing: free, and it opens no window for a later utility template (charged).
+    const rows: Row[] = [
+      ['2025-09-01 00:30', '1', 'service'],
+      ['2025-09-01 00:40', '1', 'utility'],
+    ];
+    expect(breakdown(BOGOTA, rows)).toEqual([
+      ['2025-09-01', 'message', 'utility', 1, 0],
+      ['2025-09-01', 'message', 'service', 0, 1],
+    ]);
+  });
+
+  it('opens no free entry point under conversation-based pricing for a reply 24 h or more after the referral', () => {
+    const rows: Row[] = [
+      ['2025-03-10 10:00', '1', 'user_ad'],
+      ['2025-03-11 10:00', '1', 'marketing'], // exactly 24 h later: a charged marketing conversation
+      ['2025-03-11 11:00', '1', 'service'], // inside it: nothing opens
+    ];
+    expect(breakdown(BOGOTA, rows)).toEqual([['2025-03-11', 'conversation', 'marketing', 1, 0]]);
+  });
+
+  it('charges nothing for contacts that only ever write to the business', () => {
+    const rows: Row[] = [
+      ['2024-03-10 10:00', '1', 'user'],
+      ['2025-09-10 10:00', '2', 'user_ad'],
+      ['2025-09-10 10:00', '2', 'user'],
+    ];
+    expect(charged(BOGOTA, rows)).toBe(0);
+    expect(breakdown(BOGOTA, rows)).toEqual([]);
+  });
+
+  it('counts several templates of one contact at the same instant as one conversation per category, and each as a message', () => {
+    const at = (kind: string): Row => ['2025-03-10 10:00', '1', kind];
+    const before: Row[] = [at('marketing'), at('marketing'), at('utility'), at('service')];
+    expect(breakdown(BOGOTA, before)).toEqual([
+      ['2025-03-10', 'conversation', 'marketing', 1, 0],
+      ['2025-03-10', 'conversation', 'utility', 1, 0],
+    ]);
+    const after: Row[] = before.map(([, contact, kind]) => ['2025-09-10 10:00', contact, kind]);
+    expect(breakdown(BOGOTA, after)).toEqual([
+      ['2025-09-10', 'message', 'marketing', 2, 0],
+      ['2025-09-10', 'message', 'utility', 1, 0],
+      ['2025-09-10', 'message', 'service', 0, 1],
+    ]);
+  });
+
+  it('rejects a timestamp the log cannot place (a Date beyond year 9999), naming the row', () => {
+    const rows: Row[] = [
+      ['2025-09-10 10:00', '1', 'user'],
+      [foreignDate(Date.UTC(40000, 0, 1)), '1', 'marketing'],
+    ];
+    expect(() => charged(BOGOTA, rows)).toThrow(
+      'BILLED_CONVERSATIONS: timestamps row 2 is not a date (+040000-01-01T00:00:00.000Z)',
+    );
+  });
+});

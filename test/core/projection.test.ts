@@ -82,6 +82,16 @@ describe('BILLED_PROJECTION', () => {
     ],
     ['a bad as_of', { asOf: 'tomorrow' }, 'BILLED_PROJECTION: as_of is not a date ("tomorrow")'],
     [
+      'a projection beyond the largest number (never Infinity)',
+      { dailyBilled: column(1e308, 1e308, 0, 0) },
+      'BILLED_PROJECTION: daily_billed projects a total beyond the largest number a cell holds',
+    ],
+    [
+      'a time-only cell (Sheets stores it on 1899-12-30)',
+      { dates: column(bogota(1899, 12, 30, 14, 30), '2025-10-02', '2025-10-03', '2025-10-04') },
+      'BILLED_PROJECTION: dates row 1 is not a date (1899-12-30T19:30:00.000Z)',
+    ],
+    [
       'no dates at all',
       { dates: column('', ''), dailyBilled: column('', '') },
       'BILLED_PROJECTION: dates has no dates (and as_of is not given)',

@@ -83,6 +83,23 @@ describe('date-time cells', () => {
   ])('rejects %p', (value) => {
     expect(cellInstant(value, madrid)).toBeUndefined();
   });
+  it('accepts Date cells from 1900-01-01 to 9999-12-31 in the sheet zone, as ISO text', () => {
+    // Local midnight 1900-01-01 in Madrid (LMT until 1901, UTC-0:14:44) and the last ms of 9999.
+    const first = madrid.instantOf(1900, 1, 1);
+    const last = madrid.instantOf(10000, 1, 1) - 1;
+    expect(cellInstant(foreignDate(first), madrid)).toBe(first);
+    expect(cellInstant(foreignDate(last), madrid)).toBe(last);
+    expect(cellInstant('1900-01-01', madrid)).toBe(first);
+  });
+  it.each([
+    ['a time-only cell (1899-12-30 14:30)', Date.UTC(1899, 11, 30, 14, 30)],
+    ['the instant before local 1900-01-01', new ZoneCalendar('Europe/Madrid').instantOf(1900, 1, 1) - 1],
+    ['year 40000 (beyond what a message log can order exactly)', Date.UTC(40000, 0, 1)],
+    ['the last instant a Date can hold', 8.64e15],
+    ['the first instant a Date can hold', -8.64e15],
+  ])('rejects a Date cell outside those years: %s', (_what, ms) => {
+    expect(cellInstant(foreignDate(ms), madrid)).toBeUndefined();
+  });
   it('names the row of a bad or blank cell', () => {
     expect(() => readInstants(ARG, ['2025-10-01', '', 'x'], madrid)).toThrow(
       'BILLED_TEST: values row 2 is blank',

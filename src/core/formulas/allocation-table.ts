@@ -50,7 +50,11 @@ export function readParties(
     }
   });
   if (partyLabels.length === 0) throw argError(labelsArg, 'has no rows');
-  return { labels: partyLabels, split: new WeightedSplit(partyWeights, scale) };
+  const split = new WeightedSplit(partyWeights, scale);
+  // Every other figure is at most its total; only the weights' sum can exceed a double.
+  if (!Number.isFinite(split.totalWeight()))
+    throw argError(weightsArg, 'add up to more than the largest number a cell holds');
+  return { labels: partyLabels, split };
 }
 
 /** decimals: optional whole number 0–4, the currency's minor units (default 2). */
@@ -92,7 +96,7 @@ export function wholeColumn(parties: Parties, total: bigint): AmountColumn {
 export function roundedColumn(arg: ArgRef, parties: Parties, amount: Amount, decimals: number): AmountColumn {
   const { parts, total } = parties.split.roundedParts(amount.exact, decimals);
   if (total > MAX_UNITS)
-    throw scalarError(arg, `is too large to split exactly in ${decimals}-decimal units`, Number(total));
+    throw scalarError(arg, `is too large to split exactly in ${decimals}-decimal units`, amount.value);
   const unit = 10 ** decimals;
   return { values: parts.map((p) => Number(p) / unit), total: Number(total) / unit };
 }

@@ -40,7 +40,10 @@ export function billedProjection(
   const { units, scale } = toCommonScale(values.filter((_, i) => counted[i]));
   const amounts = new Array<bigint>(asOfDay).fill(0n);
   days.filter((_, i) => counted[i]).forEach((d, k) => (amounts[d - firstDay] += units[k]));
-  return projectMonthEnd({ amounts, scale, daysInMonth: daysInMonth(year, month) }, method);
+  const projected = projectMonthEnd({ amounts, scale, daysInMonth: daysInMonth(year, month) }, method);
+  if (!Number.isFinite(projected))
+    throw argError(DAILY, 'projects a total beyond the largest number a cell holds');
+  return projected;
 }
 
 function latest(days: readonly number[]): number {

@@ -2,7 +2,8 @@
  * Puts a message log in (contact, time, kind) order without sorting a million records by a
  * compound comparator: contacts are numbered, a counting sort groups each contact's messages into
  * one run, and each run is sorted as plain numbers, time and kind packed into one double
- * (time · 8 + kind; exact for integer ms while |time| < 2^50, i.e. beyond year 37,000).
+ * (time · 8 + kind; exact for integer ms while |time| < 2^50, i.e. up to year 37,000; the sheet
+ * readers admit years 1900–9999 only).
  */
 import { KIND_SLOTS } from './message-kinds';
 

@@ -3,8 +3,8 @@
  * message (rules.ts). Messages are put in (contact, time) order, then each contact's messages are
  * walked once with that contact's state: open conversations per category (conversation model),
  * the customer-service window, a pending free-entry-point referral and the free-entry-point
- * window. Units whose price depends on other contacts (a monthly free allowance) are settled after
- * the walk.
+ * window. Service units are priced after the walk: a monthly free allowance is shared by every
+ * contact, in time order.
  *
  * Units: a conversation under the conversation model, a delivered business message under the
  * message model. Windows and conversations are half-open: open at t0, closed from t0 + 24 h.
@@ -94,26 +94,20 @@ export function priceMessages(
         } else {
           if (anyOpen(expiry, t)) continue;
           expiry[CATEGORY_SERVICE] = t + CONVERSATION_MS;
-          if (rule.freeServicePerMonth === Infinity) charged = false;
-          else {
-            allowance.add(t);
-            continue;
-          }
+          allowance.add(t);
+          continue;
         }
       } else if (t < freeEntryUntil) {
         charged = false;
+      } else if (category === CATEGORY_SERVICE) {
+        allowance.add(t);
+        continue;
       } else if (category === CATEGORY_UTILITY) {
         // Free in the service window, or inside a utility conversation opened before the switch.
         charged = !(
           (rule.utilityFreeInServiceWindow && t < serviceWindowUntil) ||
           t < expiry[CATEGORY_UTILITY]
         );
-      } else if (category === CATEGORY_SERVICE) {
-        if (rule.freeServicePerMonth === Infinity) charged = false;
-        else {
-          allowance.add(t);
-          continue;
-        }
       } else {
         charged = true; // marketing and authentication: charged even inside the service window
       }

@@ -1,8 +1,9 @@
 /**
- * Service units under a monthly free allowance (e.g. the first 1,000 service conversations of each
- * calendar month free). The allowance is shared by every contact of the account, in time order,
- * while the engine walks one contact at a time; so such units are only collected during the walk
- * and settled afterwards in time order. Which contact's unit was the 1,000th does not change any
+ * Service units (conversations or messages), priced against the monthly free allowance of the rule
+ * in force (e.g. the first 1,000 service conversations of each calendar month free; Infinity: all
+ * free). The allowance is shared by every contact of the account, in time order, while the engine
+ * walks one contact at a time; so these units are only collected during the walk and settled
+ * afterwards in time order. Which contact's unit was the 1,000th does not change any
  * figure (units at one instant share day, model and category), so ties need no rule.
  */
 import { epochDayToDayKey } from '../time';
