@@ -50,6 +50,9 @@ export async function startFakeGraphServer(
           state,
         );
         const send = () => {
+          // Control calls come from a test thread that may then block for seconds in a synchronous UrlFetch;
+          // a kept-alive socket could be closed by this server meanwhile and reused by fetch ("other side closed").
+          if (req.url?.startsWith('/__fake/')) res.setHeader('connection', 'close');
           res.writeHead(out.status, out.headers);
           res.end(out.body);
         };

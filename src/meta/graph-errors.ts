@@ -11,6 +11,7 @@ import {
   MetaTokenError,
 } from './errors';
 import type { HttpResponse } from './ports';
+import { redact } from './token';
 
 /** Throttling codes: app (4), user (17), pages (32), custom (613), WABA (80007), BUC (80008), throughput (130429). */
 const THROTTLE_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613, 80007, 80008, 130429]);
@@ -143,12 +144,6 @@ function looksTruncated(body: string): boolean {
     else if (c === '}' || c === ']') depth--;
   }
   return inString || depth > 0;
-}
-
-/** Removes the token, and any access_token parameter, from text that may be shown to a user. */
-export function redact(text: string, token: string): string {
-  const withoutToken = token ? text.split(token).join('…') : text;
-  return withoutToken.replace(/access_token=[^&\s"']*/g, 'access_token=…');
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

@@ -2,12 +2,18 @@
  * Sends Graph GETs in batches through HttpPort.fetchAll, follows `paging.next`, and retries throttled or
  * transiently failed requests with exponential backoff and jitter until the caller's deadline. All or nothing:
  * any failure throws, so a partial set of pages is never returned as if complete.
+ *
+ * The deadline counts Meta's answer time too. UrlFetchApp has no timeout option (Google documents none, and its own
+ * limit is not known to be under 30 s), so a round cannot be cut short once sent: the client only starts a round, or a
+ * backoff wait before one, when the longest round so far would still end by the deadline. A single request that
+ * hangs can still outlast a custom function; Sheets then shows its own time-limit error and nothing is cached.
  */
 
 import { MetaRateLimitError, MetaResponseError, MetaTransportError } from './errors';
-import { interpretResponse, isObject, redact, type RetryVerdict } from './graph-errors';
+import { interpretResponse, isObject, type RetryVerdict } from './graph-errors';
 import { isSameGraphHost, withoutQueryParam } from './graph-url';
 import type { Clock, HttpPort, HttpRequest, RandomSource } from './ports';
+import { redact } from './token';
 
 export interface GraphSession {
   baseUrl: string;
@@ -19,11 +25,14 @@ export interface GraphSession {
 }
 
 export interface CallOptions {
-  /** Epoch ms (on the injected clock) after which no new request or wait may start. */
+  /** Epoch ms (on the injected clock) by which the call must be over, as far as the client can foresee. */
   deadlineAt: number;
 }
 
-/** Suggested budgets: custom functions must finish within 30 s; sidebar imports may take minutes. */
+/**
+ * Suggested budgets: custom functions must finish within 30 s (20 s leaves room for a round slower than the ones
+ * before it); sidebar imports may take minutes.
+ */
 export const CUSTOM_FUNCTION_BUDGET_MS = 20_000;
 export const SIDEBAR_BUDGET_MS = 240_000;
 
@@ -34,7 +43,7 @@ const MAX_RETRIES = 8;
 const MAX_PAGES = 500;
 
 /** "Equal jitter": half the exponential step fixed, half random, so retries from many sheets spread out. */
-export function backoffDelayMs(attempt: number, random: RandomSource): number {
+function backoffDelayMs(attempt: number, random: RandomSource): number {
   const step = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
   return Math.round(step / 2 + random() * (step / 2));
 }
@@ -50,11 +59,14 @@ export function fetchGraphPages(session: GraphSession, urls: string[], options: 
   const pages: unknown[][] = urls.map(() => []);
   let pending: Job[] = urls.map((url, index) => ({ index, url, attempt: 0 }));
   let pageCount = 0;
+  let longestRoundMs = 0;
   while (pending.length) {
-    if (session.clock.now() >= options.deadlineAt) {
+    const now = session.clock.now();
+    if (now >= options.deadlineAt || now + longestRoundMs > options.deadlineAt) {
       throw new MetaTransportError('the time allowed for this request ran out');
     }
     const responses = sendAll(session, pending);
+    longestRoundMs = Math.max(longestRoundMs, session.clock.now() - now);
     const next: Job[] = [];
     const retries: { job: Job; verdict: RetryVerdict }[] = [];
     responses.forEach((res, i) => {
@@ -71,7 +83,7 @@ export function fetchGraphPages(session: GraphSession, urls: string[], options: 
       if (nextUrl) next.push({ index: job.index, url: nextUrl, attempt: 0 });
     });
     if (retries.length) {
-      waitBeforeRetry(session, retries, options);
+      waitBeforeRetry(session, retries, options.deadlineAt - longestRoundMs);
       for (const r of retries) next.push({ ...r.job, attempt: r.job.attempt + 1 });
     }
     pending = next;
@@ -98,18 +110,21 @@ function sendAll(session: GraphSession, jobs: Job[]) {
   return responses;
 }
 
-/** Sleeps for the longest wait any failed request asks for, or gives up if that would pass the deadline. */
+/**
+ * Sleeps for the longest wait any failed request asks for, or gives up if the wait would end after `lastStartAt`
+ * (the deadline less the longest round so far: the retry must still have time to be answered).
+ */
 function waitBeforeRetry(
   session: GraphSession,
   retries: { job: Job; verdict: RetryVerdict }[],
-  options: CallOptions,
+  lastStartAt: number,
 ): void {
   const attempt = Math.max(...retries.map((r) => r.job.attempt));
   const regainMinutes = Math.max(...retries.map((r) => r.verdict.regainMinutes));
   const throttled = retries.find((r) => r.verdict.reason === 'throttled');
   const worst = throttled ?? retries[0];
   const delay = regainMinutes > 0 ? regainMinutes * 60_000 : backoffDelayMs(attempt, session.random);
-  if (attempt >= MAX_RETRIES || session.clock.now() + delay > options.deadlineAt) {
+  if (attempt >= MAX_RETRIES || session.clock.now() + delay > lastStartAt) {
     const minutes = Math.max(1, regainMinutes, Math.ceil(delay / 60_000));
     throw new MetaRateLimitError(minutes, worst.verdict.reason, worst.verdict.graphCode);
   }

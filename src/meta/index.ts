@@ -1,43 +1,19 @@
-/** Public surface of the Graph client, for the src/gas adapters. */
-export type { Clock, HttpPort, HttpRequest, HttpResponse, RandomSource } from './ports';
+/** Public surface of src/meta: what the src/gas adapters use (tests may import the modules directly). */
+export type { HttpResponse } from './ports';
+export { createGraphClient, type GraphPorts, type PhoneLine } from './client';
+export { approximateCost, billableUnits, type AnalyticsQuery, type AnalyticsRow } from './analytics';
+export { analyticsTable, dimensionsFor, roundCost, type TableColumn } from './analytics-table';
 export {
-  createGraphClient,
-  type AnalyticsResult,
-  type GraphClient,
-  type GraphConnection,
-  type GraphPorts,
-  type PhoneLine,
-  type WabaAccount,
-  type WabaInfo,
-} from './client';
-export {
-  ALL_DIMENSIONS,
-  approximateCost,
-  billableUnits,
-  planAnalyticsChunks,
-  PRICING_SWITCH_DAY,
-  type AnalyticsChunk,
-  type AnalyticsQuery,
-  type AnalyticsRow,
-  type Dimension,
-  type Granularity,
-  type PricingModel,
-} from './analytics';
-export { CUSTOM_FUNCTION_BUDGET_MS, SIDEBAR_BUDGET_MS, type CallOptions } from './graph-transport';
+  readCategories,
+  readDayRange,
+  readGranularity,
+  readLines,
+  readTableColumns,
+  type MetaFunctionName,
+} from './formula-args';
+export { CUSTOM_FUNCTION_BUDGET_MS, SIDEBAR_BUDGET_MS } from './graph-transport';
 export { DEFAULT_API_VERSION, DEFAULT_GRAPH_BASE_URL } from './graph-url';
-export {
-  ianaZoneForMetaTimezoneId,
-  resolveWabaTimeZone,
-  type ZoneChoice,
-  type ZoneSource,
-} from './timezones';
-export {
-  MetaCostUnavailableError,
-  MetaError,
-  MetaParameterError,
-  MetaPermissionError,
-  MetaRateLimitError,
-  MetaResponseError,
-  MetaTokenError,
-  MetaTransportError,
-} from './errors';
+export { decodeRows, encodeRows } from './row-codec';
+export { resolveWabaTimeZone } from './timezones';
+export { redact, tokenHint } from './token';
+export { MetaError, MetaFormulaError, MetaNotConnectedError } from './errors';

@@ -33,7 +33,7 @@ export interface MetaConnectionView {
   timeZone: string;
   zoneSource: 'waba' | 'spreadsheet';
   lines: MetaLineView[];
-  /** "…" and the token's last four characters. */
+  /** "…" and the token's last four characters; just "…" for a token too short to hint at safely. */
   tokenHint: string;
   apiVersion: string;
   isAdmin: boolean;

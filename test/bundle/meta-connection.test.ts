@@ -1,7 +1,16 @@
 /** The Meta connection settings through the built bundle: save (validated with Meta), read, clear, admins. */
 import type { FakeGraphServer } from '../../dev/fake-graph';
-import { startFakeGraphServerProcess } from '../../dev/fake-graph';
-import { connect, DATASET, fetches, metaRuntime, useGraph, thrown, TOKEN, WABA_ID } from './meta-helpers';
+import {
+  connect,
+  DATASET,
+  fetches,
+  metaRuntime,
+  useGraph,
+  thrown,
+  TOKEN,
+  WABA_ID,
+  withOtherGraph,
+} from './meta-helpers';
 
 const server = useGraph();
 let graph: FakeGraphServer;
@@ -58,23 +67,19 @@ describe('saveConnection', () => {
     expect(rt.properties.user.size + rt.properties.script.size).toBe(0);
   });
 
-  it('a WABA whose timezone_id is not mapped falls back to the spreadsheet zone and says so', async () => {
-    const other = await startFakeGraphServerProcess({
-      token: TOKEN,
-      timezoneId: '94',
-      timeZone: 'America/Mexico_City',
-    });
-    try {
+  it('a WABA whose timezone_id is not mapped falls back to the spreadsheet zone and says so', () =>
+    withOtherGraph({ token: TOKEN, timezoneId: '94', timeZone: 'America/Mexico_City' }, (other) => {
       const { rt } = metaRuntime();
-      const view = rt.runFromSidebar('saveConnection', {
-        wabaId: WABA_ID,
-        token: TOKEN,
-        graphBaseUrl: other.url,
-      });
-      expect(view).toMatchObject({ timeZone: 'America/Bogota', zoneSource: 'spreadsheet' });
-    } finally {
-      await other.close();
-    }
+      expect(connect(rt, other)).toMatchObject({ timeZone: 'America/Bogota', zoneSource: 'spreadsheet' });
+    }));
+
+  it('a token too short to hint at is not shown at all, not even its last characters', () => {
+    const shortToken = 'Tk-0000042';
+    return withOtherGraph({ token: shortToken }, (other) => {
+      const { rt } = metaRuntime();
+      expect(connect(rt, other, shortToken)).toMatchObject({ wabaName: 'Atom Demo LatAm', tokenHint: '…' });
+      expect(JSON.stringify(rt.runFromSidebar('getConnection'))).not.toContain('0042');
+    });
   });
 
   it('a token Meta refuses stores nothing and says why', () => {
@@ -184,6 +189,31 @@ describe('admins', () => {
     expect(() => connect(rt, graph)).toThrow(/ask ana@example\.com$/);
     user.email = 'ana@example.com';
     expect(connect(rt, graph)).toMatchObject({ isAdmin: true, admins: ['ana@example.com'] });
+  });
+
+  it('while another execution holds the document lock, changes are refused clearly and nothing changes', () => {
+    const { rt } = connectedAsAna();
+    const before = new Map(rt.properties.document);
+    const release = rt.holdDocumentLock();
+    const busy = 'Someone else is changing the Meta connection — try again in a moment';
+    expect(() => rt.runFromSidebar('addAdmin', 'bob@example.com')).toThrow(busy);
+    expect(() => rt.runFromSidebar('clearConnection')).toThrow(busy);
+    expect(() => connect(rt, graph)).toThrow(busy);
+    expect(rt.properties.document).toEqual(before);
+    release();
+    expect(rt.runFromSidebar('addAdmin', 'bob@example.com')).toEqual(['ana@example.com', 'bob@example.com']);
+  });
+
+  it('a refused change releases the lock: the next change goes through', () => {
+    const { rt, user } = connectedAsAna();
+    user.email = 'bob@example.com';
+    expect(() => rt.runFromSidebar('addAdmin', 'bob@example.com')).toThrow(/^Only an admin/);
+    user.email = 'ana@example.com';
+    expect(() => rt.runFromSidebar('removeAdmin', 'ana@example.com')).toThrow(/last admin/);
+    expect(rt.runFromSidebar('addAdmin', 'carl@example.com')).toEqual([
+      'ana@example.com',
+      'carl@example.com',
+    ]);
   });
 
   it('without a user email (another domain), changes are refused with an explanation', () => {

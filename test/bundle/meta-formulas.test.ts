@@ -3,9 +3,19 @@
  * against the fake's own generator (expectedTotals), argument handling, and the result cache (fetch counters).
  */
 import type { FakeGraphServer } from '../../dev/fake-graph';
+import { createDataset } from '../../dev/fake-graph/generator';
 import type { AppsScriptRuntime } from '../../dev/runtime';
 import { expectedTotals, type RecordFilter } from '../../dev/fake-graph/generator';
-import { connectedRuntime, DATASET, fetches, useGraph, thrown } from './meta-helpers';
+import {
+  connect,
+  connectedRuntime,
+  DATASET,
+  fetches,
+  useGraph,
+  thrown,
+  TOKEN,
+  withOtherGraph,
+} from './meta-helpers';
 
 const server = useGraph();
 let graph: FakeGraphServer;
@@ -251,6 +261,22 @@ describe('result cache (document cache; counted with the runtime fetch counter)'
     const perCall = fetches(rt) - before;
     year();
     expect(fetches(rt) - before).toBe(2 * perCall);
+  });
+
+  it('after reconnecting to another WABA, the same formula fetches that WABA’s figures, not the cached ones', () => {
+    const otherWaba = { seed: 7, wabaId: '200000000000077' };
+    const october = { fromDay: 20251001, toDay: 20251031 };
+    return withOtherGraph({ token: TOKEN, ...otherWaba }, (other) => {
+      const { rt } = connectedRuntime(graph);
+      const billed = () => rt.runCustomFunction('META_BILLED', '2025-10-01', '2025-10-31');
+      expect(billed()).toBe(totals(october).billable);
+      connect(rt, other, TOKEN, otherWaba.wabaId);
+      rt.resetCounters();
+      const expected = expectedTotals(createDataset(otherWaba), october).billable;
+      expect(expected).not.toBe(totals(october).billable);
+      expect(billed()).toBe(expected);
+      expect(fetches(rt)).toBe(1);
+    });
   });
 
   it('cache keys do not depend on who asks, and contain no token', () => {

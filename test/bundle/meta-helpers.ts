@@ -2,7 +2,11 @@
  * Shared set-up for the META_* bundle tests: the built add-on in the offline runtime, talking real loopback HTTP
  * to the fake Graph server in a child process (the runtime's UrlFetch blocks this thread).
  */
-import { startFakeGraphServerProcess, type FakeGraphServer } from '../../dev/fake-graph';
+import {
+  startFakeGraphServerProcess,
+  type FakeGraphOptions,
+  type FakeGraphServer,
+} from '../../dev/fake-graph';
 export { thrown } from '../meta/helpers';
 import { createDataset } from '../../dev/fake-graph/generator';
 import { manualClock, type AppsScriptRuntime, type ManualClock } from '../../dev/runtime';
@@ -58,8 +62,26 @@ export function metaRuntime(
   return { rt, clock, user };
 }
 
-export function connect(rt: AppsScriptRuntime, graph: FakeGraphServer, token = TOKEN): unknown {
-  return rt.runFromSidebar('saveConnection', { wabaId: WABA_ID, token, graphBaseUrl: graph.url });
+export function connect(
+  rt: AppsScriptRuntime,
+  graph: FakeGraphServer,
+  token = TOKEN,
+  wabaId = WABA_ID,
+): unknown {
+  return rt.runFromSidebar('saveConnection', { wabaId, token, graphBaseUrl: graph.url });
+}
+
+/** Runs `fn` against a second fake Graph server with its own options, closed afterwards. */
+export async function withOtherGraph(
+  options: FakeGraphOptions,
+  fn: (other: FakeGraphServer) => void,
+): Promise<void> {
+  const other = await startFakeGraphServerProcess(options);
+  try {
+    fn(other);
+  } finally {
+    await other.close();
+  }
 }
 
 /** A connected runtime (as ana@example.com, the admin). */

@@ -11,6 +11,7 @@ import {
   MetaError,
   resolveWabaTimeZone,
   SIDEBAR_BUDGET_MS,
+  tokenHint,
 } from '../../meta';
 import type { MetaConnectionView, SaveConnectionRequest } from '../../rpc/contract';
 import {
@@ -82,7 +83,7 @@ function viewOf(c: StoredConnection, admins: readonly string[]): MetaConnectionV
     timeZone: zone.timeZone,
     zoneSource: zone.zoneSource,
     lines: c.lines.map((l) => ({ ...l })),
-    tokenHint: `…${c.token.slice(-4)}`,
+    tokenHint: tokenHint(c.token),
     apiVersion: c.apiVersion,
     isAdmin: admins.includes(currentUserEmail()),
     admins: [...admins],

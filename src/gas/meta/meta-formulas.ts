@@ -9,26 +9,30 @@
 import { UserFacingError } from '../../core/errors';
 import type { Table } from '../../core/formulas/sheet-context';
 import { dayKeyAt } from '../../core/time';
-import { analyticsTable, dimensionsFor, roundCost, type TableColumn } from '../../meta/analytics-table';
 import {
+  analyticsTable,
+  approximateCost,
+  billableUnits,
+  createGraphClient,
+  CUSTOM_FUNCTION_BUDGET_MS,
+  decodeRows,
+  dimensionsFor,
+  encodeRows,
+  MetaError,
+  MetaFormulaError,
+  MetaNotConnectedError,
   readCategories,
   readDayRange,
   readGranularity,
   readLines,
   readTableColumns,
-  type MetaFunctionName,
-} from '../../meta/formula-args';
-import { MetaFormulaError, MetaNotConnectedError } from '../../meta/errors';
-import { decodeRows, encodeRows } from '../../meta/row-codec';
-import {
-  approximateCost,
-  billableUnits,
-  createGraphClient,
-  CUSTOM_FUNCTION_BUDGET_MS,
-  MetaError,
+  redact,
   resolveWabaTimeZone,
+  roundCost,
   type AnalyticsQuery,
   type AnalyticsRow,
+  type MetaFunctionName,
+  type TableColumn,
 } from '../../meta';
 import { activeSheetContext } from '../spreadsheet-context';
 import { readConnection, type StoredConnection } from './connection-store';
@@ -143,7 +147,10 @@ function asFormula<T>(fn: MetaFunctionName, body: (connection: StoredConnection)
   } catch (e) {
     if (e instanceof UserFacingError && e.message.startsWith(`${fn}: `)) throw e;
     const message = e instanceof Error ? e.message : String(e);
-    const safe = connection?.token ? message.split(connection.token).join('…') : message;
-    throw new MetaFormulaError(fn, safe, e instanceof MetaError ? e.graphCode : null);
+    throw new MetaFormulaError(
+      fn,
+      redact(message, connection?.token ?? ''),
+      e instanceof MetaError ? e.graphCode : null,
+    );
   }
 }
