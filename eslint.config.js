@@ -1,6 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Apps Script's V8 has no Node or browser globals (the build check re-checks dist/Code.js).
+const missingInAppsScript = [
+  ...['process', 'require', 'module', 'Buffer', 'window', 'document', 'setTimeout', 'setInterval'],
+  ...['fetch', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'atob', 'btoa', 'crypto'],
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -32,11 +38,17 @@ export default tseslint.config(
     },
   },
   {
-    // src/core is pure: no Apps Script service may be referenced there.
+    files: ['src/**/*.ts'],
+    ignores: ['src/sidebar/**', 'src/core/**'],
+    rules: { 'no-restricted-globals': ['error', ...missingInAppsScript] },
+  },
+  {
+    // src/core is pure: no Apps Script service may be referenced there either.
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',
+        ...missingInAppsScript,
         'SpreadsheetApp',
         'PropertiesService',
         'CacheService',

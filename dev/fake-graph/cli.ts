@@ -7,8 +7,8 @@
 import type { FakeGraphOptions } from './router';
 import { LISTENING_PREFIX, startFakeGraphServer } from './server';
 
-function parseArgs(argv: string[]): FakeGraphOptions & { port?: number } {
-  const options: FakeGraphOptions & { port?: number } = {};
+function parseArgs(argv: string[]): FakeGraphOptions & { port?: number; exitWithParent?: boolean } {
+  const options: FakeGraphOptions & { port?: number; exitWithParent?: boolean } = {};
   for (let i = 0; i < argv.length; i++) {
     const next = () => argv[++i] ?? '';
     switch (argv[i]) {
@@ -36,6 +36,9 @@ function parseArgs(argv: string[]): FakeGraphOptions & { port?: number } {
       case '--page-size':
         options.pageSize = Number(next());
         break;
+      case '--exit-with-parent':
+        options.exitWithParent = true;
+        break;
       case '--no-cost':
         options.costAvailable = false;
         break;
@@ -47,11 +50,14 @@ function parseArgs(argv: string[]): FakeGraphOptions & { port?: number } {
 }
 
 async function main(): Promise<void> {
-  const server = await startFakeGraphServer(parseArgs(process.argv.slice(2)));
+  const { exitWithParent, ...options } = parseArgs(process.argv.slice(2));
+  const server = await startFakeGraphServer(options);
   process.stdout.write(`${LISTENING_PREFIX}${server.url}\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // The parent holds our stdin open; its end means the parent is gone.
+  if (exitWithParent) process.stdin.on('end', stop).resume();
 }
 
 main().catch((e: unknown) => {

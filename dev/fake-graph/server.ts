@@ -94,10 +94,12 @@ export async function startFakeGraphServerProcess(
 ): Promise<FakeGraphServer> {
   const { cwd = process.cwd(), startTimeoutMs = 20_000, ...graphOptions } = options;
   const cli = path.join(cwd, 'dev', 'fake-graph', 'cli.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--config', JSON.stringify(graphOptions)], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // stdin stays open as a lifeline: the child exits when this process goes away, even on SIGKILL.
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', cli, '--exit-with-parent', '--config', JSON.stringify(graphOptions)],
+    { cwd, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const url = await waitForListening(child, startTimeoutMs);
   const control = async (method: string, p: string, body?: unknown) => {
     const res = await fetch(`${url}${p}`, {

@@ -45,6 +45,14 @@ export interface DemoConnection {
   graphBaseUrl: string;
 }
 
+/** Sets a number format on every cell of `a1` as the user would from Format ▸ Number (seeding, not the bundle). */
+function formatCells(runtime: AppsScriptRuntime, a1: string, numberFormat: string): void {
+  const { sheet, box } = runtime.spreadsheet.locate(a1);
+  for (let row = box.row; row < box.row + box.numRows; row++)
+    for (let column = box.column; column < box.column + box.numColumns; column++)
+      sheet.setCell(row, column, { value: '', ...sheet.cell(row, column), numberFormat });
+}
+
 export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: DemoConnection): void {
   const log = messageLog(runtime);
   const last = log.length;
@@ -56,6 +64,7 @@ export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: Dem
     ['Cobranza', 87],
     ['', 3],
   ]);
+  formatCells(runtime, `'Atom log'!A2:A${last}`, 'yyyy-mm-dd hh:mm');
   runtime.spreadsheet.activeSheet = runtime.spreadsheet.insertSheet('Billing', 0);
   if (connection) runtime.runFromSidebar('saveConnection', connection);
 
@@ -74,6 +83,7 @@ export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: Dem
     runtime.spreadsheet.setValues(`Billing!A${cell.slice(1)}`, [[label]]);
     enterDemoFormula(runtime, `Billing!${cell}`, formula);
   }
+  formatCells(runtime, 'Billing!B4', '#,##0.00');
   enterDemoFormula(
     runtime,
     'Billing!A6',

@@ -8,7 +8,13 @@ import { startPreview } from './preview';
 import { seedDemoSpreadsheet } from './demo-data';
 
 const flag = process.argv.indexOf('--port');
-const port = Number(flag >= 0 ? process.argv[flag + 1] : (process.env.PORT ?? 8080));
+const portText = flag >= 0 ? process.argv[flag + 1] : (process.env.PORT ?? '8080');
+const port = Number(portText);
+// Checked before the fake Graph child starts, so a typo cannot leave that child running.
+if (!/^\d+$/.test(portText ?? '') || port > 65535) {
+  console.error(`preview: the port must be a number from 0 to 65535, not "${portText ?? ''}"`);
+  process.exit(1);
+}
 const DEMO_TOKEN = 'DEMO-TOKEN-0001';
 
 const graph = await startFakeGraphServerProcess({ token: DEMO_TOKEN });
@@ -19,6 +25,10 @@ const preview = await startPreview({
     spreadsheet: { name: 'Cierre WhatsApp — octubre 2025', locale: 'es_CO', timeZone: 'America/Bogota' },
   },
   seed: (runtime) => seedDemoSpreadsheet(runtime, connection),
+}).catch(async (error: unknown) => {
+  // A port already in use, say: stop the child, which would otherwise outlive this process.
+  await graph.close();
+  throw error;
 });
 console.log(`Atom Billing preview: ${preview.url}  (Ctrl-C to stop)`);
 console.log(

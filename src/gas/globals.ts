@@ -64,11 +64,11 @@ export function removeAdmin(email: string): string[] {
 /**
  * Billable WhatsApp units Meta counted (charged conversations before July 2025, charged messages since) for the days start to end.
  *
- * @param {"2025-10-01"} start First day (inclusive): a date or yyyy-MM-dd text.
- * @param {"2025-10-31"} end Last day (inclusive).
- * @param {"+57 601 765 4321"} lines Optional. Phone number(s) of the lines to count, a cell or a range; blank = every line.
- * @param {"MARKETING"} category Optional. MARKETING, UTILITY, AUTHENTICATION, AUTHENTICATION_INTERNATIONAL or SERVICE; blank = all.
- * @return The number of billable units (Meta's REGULAR volume).
+ * @param {Date|string} start First day (inclusive): a date or yyyy-MM-dd text.
+ * @param {Date|string} end Last day (inclusive).
+ * @param {string|number|Array<Array<string|number>>} lines Optional. Phone number(s) of the lines to count, a cell or a range; blank = every line.
+ * @param {string} category Optional. MARKETING, UTILITY, AUTHENTICATION, AUTHENTICATION_INTERNATIONAL or SERVICE; blank = all.
+ * @return {number} The number of billable units (Meta's REGULAR volume).
  * @customfunction
  */
 export function META_BILLED(start: unknown, end: unknown, lines?: unknown, category?: unknown): number {
@@ -78,11 +78,11 @@ export function META_BILLED(start: unknown, end: unknown, lines?: unknown, categ
 /**
  * Approximate cost Meta reports for WhatsApp traffic between start and end, in the WhatsApp account's currency.
  *
- * @param {"2025-10-01"} start First day (inclusive): a date or yyyy-MM-dd text.
- * @param {"2025-10-31"} end Last day (inclusive).
- * @param {"+57 601 765 4321"} lines Optional. Phone number(s) of the lines to include, a cell or a range; blank = every line.
- * @param {"MARKETING"} category Optional. MARKETING, UTILITY, AUTHENTICATION, AUTHENTICATION_INTERNATIONAL or SERVICE; blank = all.
- * @return The approximate cost, in the currency of the WhatsApp Business Account.
+ * @param {Date|string} start First day (inclusive): a date or yyyy-MM-dd text.
+ * @param {Date|string} end Last day (inclusive).
+ * @param {string|number|Array<Array<string|number>>} lines Optional. Phone number(s) of the lines to include, a cell or a range; blank = every line.
+ * @param {string} category Optional. MARKETING, UTILITY, AUTHENTICATION, AUTHENTICATION_INTERNATIONAL or SERVICE; blank = all.
+ * @return {number} The approximate cost, in the currency of the WhatsApp Business Account.
  * @customfunction
  */
 export function META_COST(start: unknown, end: unknown, lines?: unknown, category?: unknown): number {
@@ -92,12 +92,12 @@ export function META_COST(start: unknown, end: unknown, lines?: unknown, categor
 /**
  * Meta's WhatsApp volume and cost as a table by day or month, broken down by line, country, pricing model, category, type or tier.
  *
- * @param {"2025-10-01"} start First day (inclusive): a date or yyyy-MM-dd text.
- * @param {"2025-10-31"} end Last day (inclusive).
- * @param {"DAILY"} granularity Optional. DAILY (default) or MONTHLY.
- * @param {"category,type"} dimensions Optional. Any of line, country, pricing model, category, type, tier (comma separated or a range); blank = totals only.
- * @param {"+57 601 765 4321"} lines Optional. Phone number(s) of the lines to include; blank = every line.
- * @return A table with a header row: day, the requested breakdowns, volume, cost.
+ * @param {Date|string} start First day (inclusive): a date or yyyy-MM-dd text.
+ * @param {Date|string} end Last day (inclusive).
+ * @param {string} granularity Optional. DAILY (default) or MONTHLY.
+ * @param {string|string[][]} dimensions Optional. Any of line, country, pricing model, category, type, tier (comma separated or a range); blank = totals only.
+ * @param {string|number|Array<Array<string|number>>} lines Optional. Phone number(s) of the lines to include; blank = every line.
+ * @return {Array<Array<string|number>>} A table with a header row: day, the requested breakdowns, volume, cost.
  * @customfunction
  */
 export function META_ANALYTICS(
@@ -113,11 +113,11 @@ export function META_ANALYTICS(
 /**
  * Counts distinct WhatsApp contacts (phone numbers are compared by their digits), optionally only on days between start and end.
  *
- * @param {A2:A} contacts Phone numbers, one per message or conversation; blank cells are ignored.
- * @param {B2:B} dates Optional. The date of each row (same size as contacts).
- * @param {"2025-10-01"} start Optional. First day counted (inclusive), in the spreadsheet's time zone.
- * @param {"2025-10-31"} end Optional. Last day counted (inclusive).
- * @return The number of unique contacts.
+ * @param {string|number|Array<Array<string|number>>} contacts Phone numbers, one per message or conversation; blank cells are ignored.
+ * @param {Date|Date[][]} dates Optional. The date of each row (same size as contacts).
+ * @param {Date|string} start Optional. First day counted (inclusive), in the spreadsheet's time zone.
+ * @param {Date|string} end Optional. Last day counted (inclusive).
+ * @return {number} The number of unique contacts.
  * @customfunction
  */
 export function BILLED_UNIQUE_CONTACTS(
@@ -132,12 +132,12 @@ export function BILLED_UNIQUE_CONTACTS(
 /**
  * Splits Meta's billed total (and optionally the month's cost) across groups in proportion to their closed conversations, with whole units and cents that add up exactly.
  *
- * @param {A2:A} groups Group of each row; repeated groups are added together, a blank group is "(no group)".
- * @param {B2:B} closed_conversations Closed conversations of each row (non-negative numbers).
- * @param {7} billed_total Meta's billed units for the month (a non-negative whole number).
- * @param {10.01} cost_total Optional. The month's cost to split as well.
- * @param {2} decimals Optional. Decimals of the currency (0 to 4, default 2).
- * @return A table: group, closed conversations, exact share, billed exact, billed whole[, cost exact, cost rounded], and a Total row.
+ * @param {string[][]} groups Group of each row; repeated groups are added together, a blank group is "(no group)".
+ * @param {number[][]} closed_conversations Closed conversations of each row (non-negative numbers).
+ * @param {number} billed_total Meta's billed units for the month (a non-negative whole number).
+ * @param {number} cost_total Optional. The month's cost to split as well.
+ * @param {number} decimals Optional. Decimals of the currency (0 to 4, default 2).
+ * @return {Array<Array<string|number>>} A table: group, closed conversations, exact share, billed exact, billed whole[, cost exact, cost rounded], and a Total row.
  * @customfunction
  */
 export function BILLED_BY_GROUP(
@@ -162,11 +162,11 @@ export function BILLED_BY_GROUP(
 /**
  * Splits a cost across campaigns in proportion to the conversations each one generated, with cents that add up exactly to the cost.
  *
- * @param {A2:A} campaigns Campaign of each row; repeated campaigns are added together.
- * @param {B2:B} conversations Conversations each row generated (non-negative numbers).
- * @param {1250.5} cost_total The cost to split.
- * @param {2} decimals Optional. Decimals of the currency (0 to 4, default 2).
- * @return A table: campaign, conversations, exact share, cost exact, cost rounded, and a Total row.
+ * @param {string[][]} campaigns Campaign of each row; repeated campaigns are added together.
+ * @param {number[][]} conversations Conversations each row generated (non-negative numbers).
+ * @param {number} cost_total The cost to split.
+ * @param {number} decimals Optional. Decimals of the currency (0 to 4, default 2).
+ * @return {Array<Array<string|number>>} A table: campaign, conversations, exact share, cost exact, cost rounded, and a Total row.
  * @customfunction
  */
 export function BILLED_BY_CAMPAIGN(
@@ -184,11 +184,11 @@ export function BILLED_BY_CAMPAIGN(
 /**
  * Projects the month-end billed total from the daily figures so far (linear like Atom's report, or by the last 7 days, or by weekday).
  *
- * @param {A2:A} dates Day of each figure; several rows on one day add up, missing days count as 0.
- * @param {B2:B} daily_billed Billed units (or cost) of each row.
- * @param {"2025-10-15"} as_of Optional. Last day counted; default the latest date given.
- * @param {"linear"} method Optional. "linear" (default), "trailing7" or "weekday".
- * @return The projected total for the calendar month of as_of.
+ * @param {Date|Date[][]} dates Day of each figure; several rows on one day add up, missing days count as 0.
+ * @param {number[][]} daily_billed Billed units (or cost) of each row.
+ * @param {Date|string} as_of Optional. Last day counted; default the latest date given.
+ * @param {string} method Optional. "linear" (default), "trailing7" or "weekday".
+ * @return {number} The projected total for the calendar month of as_of.
  * @customfunction
  */
 export function BILLED_PROJECTION(
@@ -203,11 +203,11 @@ export function BILLED_PROJECTION(
 /**
  * Counts the units Meta charges for a message log: 24-hour conversations before 2025-07-01, delivered template messages from then on.
  *
- * @param {A2:A} timestamps Date and time of each message, in the spreadsheet's time zone.
- * @param {B2:B} contacts The customer's phone number on each row.
- * @param {C2:C} kinds user, user_ad, service, marketing, utility, authentication or authentication_international.
- * @param {"marketing"} category Optional. Count only this category.
- * @return The number of charged units.
+ * @param {Date[][]} timestamps Date and time of each message, in the spreadsheet's time zone.
+ * @param {string|number|Array<Array<string|number>>} contacts The customer's phone number on each row.
+ * @param {string[][]} kinds user, user_ad, service, marketing, utility, authentication or authentication_international.
+ * @param {string} category Optional. Count only this category.
+ * @return {number} The number of charged units.
  * @customfunction
  */
 export function BILLED_CONVERSATIONS(
@@ -222,10 +222,10 @@ export function BILLED_CONVERSATIONS(
 /**
  * Breaks a message log down by day, pricing model and category into charged and free units, to reconcile with Meta's daily figures.
  *
- * @param {A2:A} timestamps Date and time of each message, in the spreadsheet's time zone.
- * @param {B2:B} contacts The customer's phone number on each row.
- * @param {C2:C} kinds user, user_ad, service, marketing, utility, authentication or authentication_international.
- * @return A table: date, pricing model, category, charged units, free units.
+ * @param {Date[][]} timestamps Date and time of each message, in the spreadsheet's time zone.
+ * @param {string|number|Array<Array<string|number>>} contacts The customer's phone number on each row.
+ * @param {string[][]} kinds user, user_ad, service, marketing, utility, authentication or authentication_international.
+ * @return {Array<Array<string|number>>} A table: date, pricing model, category, charged units, free units.
  * @customfunction
  */
 export function BILLED_BREAKDOWN(timestamps: unknown, contacts: unknown, kinds: unknown): Table {

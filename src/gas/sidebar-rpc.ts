@@ -1,9 +1,7 @@
-import type { SidebarBootstrap, SidebarLanguage, SidebarRpc } from '../rpc/contract';
+import type { SidebarBootstrap, SidebarRpc } from '../rpc/contract';
+import { languageOf } from '../sidebar/i18n';
+import type * as Globals from './globals';
 import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
-
-function languageOf(locale: string): SidebarLanguage {
-  return locale.toLowerCase().startsWith('es') ? 'es' : 'en';
-}
 
 function getSidebarBootstrap(): SidebarBootstrap {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -24,3 +22,11 @@ export const sidebarRpc: SidebarRpc = {
   addAdmin,
   removeAdmin,
 };
+
+/**
+ * google.script.run reaches only top-level globals, so the sidebar's calls are typed against SidebarRpc but
+ * answered by the entry file. This fails to compile when an entry-file global the contract names is missing
+ * or its signature drifts from the contract.
+ */
+export type GlobalsServeSidebar = IsTrue<typeof Globals extends SidebarRpc ? true : false>;
+type IsTrue<T extends true> = T;

@@ -86,6 +86,11 @@ const messages = {
 
 export type MessageKey = keyof (typeof messages)['en'];
 
+/** Spanish for any Spanish locale ("es", "es_CO", "es-419"), English otherwise. */
+export function languageOf(locale: string): SidebarLanguage {
+  return locale.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
 export function translate(language: SidebarLanguage, key: MessageKey): string {
   return messages[language][key];
 }

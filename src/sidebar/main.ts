@@ -1,7 +1,7 @@
-import type { SidebarBootstrap, SidebarLanguage } from '../rpc/contract';
+import type { SidebarBootstrap } from '../rpc/contract';
 import { renderConnectionPanel } from './connection-panel';
-import { el } from './dom';
-import { translate, type MessageKey } from './i18n';
+import { el, failureText } from './dom';
+import { languageOf, translate, type MessageKey } from './i18n';
 import { callServer } from './rpc-client';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -26,11 +26,16 @@ function render(boot: SidebarBootstrap): void {
 }
 
 /** Before the server answers, the browser's language is the best guess. */
-const browserLanguage: SidebarLanguage = navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+const browserLanguage = languageOf(navigator.language);
 
 function renderFailure(error: Error): void {
-  app.replaceChildren(el('p', `${translate(browserLanguage, 'serverError')} ${error.message}`, 'error'));
+  const alert = el('p', `${translate(browserLanguage, 'serverError')} ${failureText(error)}`, 'error');
+  alert.setAttribute('role', 'alert');
+  app.replaceChildren(alert);
 }
 
-app.textContent = translate(browserLanguage, 'loading');
+document.documentElement.lang = browserLanguage;
+const loading = el('p', translate(browserLanguage, 'loading'));
+loading.setAttribute('role', 'status');
+app.replaceChildren(loading);
 callServer('getSidebarBootstrap').then(render, renderFailure);

@@ -63,7 +63,7 @@ describe('sidebar shell', () => {
     }
   });
 
-  it('refuses a Date argument the way google.script.run does, and reports server errors to the failure handler', async () => {
+  it('refuses Dates (even nested) as google.script.run does; handlers get the result or error and the user object', async () => {
     const { preview, page, sidebar } = await openPreview('en');
     try {
       const outcome = await sidebar.evaluate(
@@ -71,27 +71,33 @@ describe('sidebar shell', () => {
           new Promise<string[]>((resolve) => {
             const seen: string[] = [];
             interface Runner {
-              withSuccessHandler(f: (x: unknown) => void): Runner;
-              withFailureHandler(f: (x: unknown) => void): Runner;
+              withSuccessHandler(f: (x: unknown, user: unknown) => void): Runner;
+              withFailureHandler(f: (x: unknown, user: unknown) => void): Runner;
+              withUserObject(user: unknown): Runner;
               [name: string]: (...a: never[]) => unknown;
             }
             const run = (window as unknown as { google: { script: { run: Runner } } }).google.script.run;
-            const done = (label: string) => (x: unknown) => {
-              seen.push(`${label}:${x instanceof Error ? x.message : JSON.stringify(x)}`);
-              if (seen.length === 2) resolve(seen.sort());
+            const done = (label: string) => (x: unknown, user: unknown) => {
+              const what = x instanceof Error ? x.message : typeof x;
+              seen.push(`${user}:${label}:${what}`);
+              if (seen.length === 4) resolve(seen.sort());
             };
-            const call = (name: string, ...args: unknown[]) =>
+            const call = (user: string, name: string, ...args: unknown[]) =>
               (
-                run.withSuccessHandler(done('ok')).withFailureHandler(done('fail'))[name] as (
-                  ...a: unknown[]
-                ) => void
+                run.withSuccessHandler(done('ok')).withFailureHandler(done('fail')).withUserObject(user)[
+                  name
+                ] as (...a: unknown[]) => void
               )(...args);
-            call('getSidebarBootstrap', new Date());
-            call('noSuchFunction');
+            call('1', 'getSidebarBootstrap', new Date());
+            call('2', 'addAdmin', { nested: { when: new Date() } });
+            call('3', 'noSuchFunction');
+            call('4', 'getSidebarBootstrap');
           }),
       );
-      expect(outcome[0]).toMatch(/^fail:.*Date/);
-      expect(outcome[1]).toMatch(/^fail:.*noSuchFunction/);
+      expect(outcome[0]).toMatch(/^1:fail:.*Date/);
+      expect(outcome[1]).toMatch(/^2:fail:.*Date/);
+      expect(outcome[2]).toMatch(/^3:fail:.*noSuchFunction/);
+      expect(outcome[3]).toBe('4:ok:object');
     } finally {
       await page.close();
       await preview.close();

@@ -5,8 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Script } from 'node:vm';
-import { readGlobalFunctions } from '../../dev/build/gas-globals';
+import { Script, createContext } from 'node:vm';
+import ts from 'typescript';
+import { BUNDLE_NAME, readGlobalFunctions } from '../../dev/build/gas-globals';
 
 const dist = join(process.cwd(), 'dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
@@ -14,6 +15,8 @@ const sidebar = readFileSync(join(dist, 'Sidebar.html'), 'utf8');
 const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
 const entryPath = join(process.cwd(), 'src/gas/globals.ts');
 const globals = readGlobalFunctions(readFileSync(entryPath, 'utf8'), entryPath);
+/** A JSDoc type such as number, Date|string or Array<Array<string|number>> — not a cell reference or example. */
+const JSDOC_TYPE = /^[A-Za-z]\w*(\[\])*(<[\w<>|, ]+>)?(\[\])*(\|[A-Za-z]\w*(\[\])*(<[\w<>|, ]+>)?(\[\])*)*$/;
 
 describe('dist/appsscript.json', () => {
   it('runs on V8 with exception logging and a time zone', () => {
@@ -37,61 +40,157 @@ describe('dist/appsscript.json', () => {
   });
 });
 
+/** Identifiers Code.js must not reference: Apps Script's V8 has no modules, Node or browser globals. */
+const MISSING_IN_APPS_SCRIPT = new Set([
+  'require',
+  'module',
+  'exports',
+  'process',
+  'Buffer',
+  'global',
+  'window',
+  'document',
+  'self',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'fetch',
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'atob',
+  'btoa',
+  'crypto',
+  'structuredClone',
+]);
+
+/** True when `node` reads a variable (not a property name, object key, declaration or label). */
+function isVariableReference(node: ts.Identifier): boolean {
+  const p = node.parent;
+  if (ts.isPropertyAccessExpression(p) && p.name === node) return false;
+  if (
+    (ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) &&
+    p.name === node
+  )
+    return false;
+  if ((ts.isGetAccessor(p) || ts.isSetAccessor(p)) && p.name === node) return false;
+  if (ts.isLabeledStatement(p) && p.label === node) return false;
+  if (ts.isBindingElement(p) && p.propertyName === node) return false;
+  const declares =
+    ts.isVariableDeclaration(p) ||
+    ts.isParameter(p) ||
+    ts.isFunctionDeclaration(p) ||
+    ts.isFunctionExpression(p) ||
+    ts.isClassDeclaration(p) ||
+    ts.isClassExpression(p) ||
+    ts.isBindingElement(p);
+  return !(declares && (p as ts.NamedDeclaration).name === node);
+}
+
+/** Everything in the parsed Code.js that Apps Script's V8 rejects or lacks, as readable findings. */
+function unsupportedSyntax(source: ts.SourceFile): string[] {
+  const found: string[] = [];
+  const at = (node: ts.Node, what: string) =>
+    found.push(`${what} (line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1})`);
+  const visit = (node: ts.Node): void => {
+    const exported =
+      ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (
+      exported ||
+      ts.isImportDeclaration(node) ||
+      ts.isExportDeclaration(node) ||
+      ts.isExportAssignment(node)
+    )
+      at(node, 'import/export');
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
+      at(node, 'import()');
+    else if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword)
+      at(node, 'import.meta');
+    else if (ts.isPrivateIdentifier(node)) at(node, `#private member ${node.text}`);
+    else if (ts.isClassStaticBlockDeclaration(node)) at(node, 'static block');
+    else if (
+      ts.isPropertyDeclaration(node) &&
+      node.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)
+    )
+      at(node, `static field ${node.name.getText(source)}`);
+    else if (ts.isIdentifier(node) && MISSING_IN_APPS_SCRIPT.has(node.text) && isVariableReference(node))
+      at(node, `global ${node.text}`);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 describe('dist/Code.js', () => {
+  const source = ts.createSourceFile('Code.js', code, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+
   it('parses as a plain (non-module) script', () => {
     expect(() => new Script(code, { filename: 'Code.js' })).not.toThrow();
-    expect(code).not.toMatch(/^\s*(import|export)\b/m);
   });
 
-  it('uses nothing Apps Script lacks', () => {
-    const forbidden = [
-      /\brequire\(/,
-      /\bmodule\.exports\b/,
-      /\bprocess\./,
-      /\bwindow\./,
-      /\bsetTimeout\(/,
-      /\bsetInterval\(/,
-      /(?<![.\w])fetch\(/,
-      /\bnew URL\(/,
-      /\bURLSearchParams\b/,
-      /\bTextEncoder\b/,
-      /\bTextDecoder\b/,
-      /(?<![.\w])atob\(/,
-      /(?<![.\w])btoa\(/,
-      /\bBuffer\./,
-      /^\s+#\w+\s*[;=]/m, // private class field declaration
-      /^\s+static\s+\w+\s*=/m, // static class field
+  it('uses nothing Apps Script lacks: no modules, Node or browser globals, #private or static fields', () => {
+    expect(unsupportedSyntax(source)).toEqual([]);
+  });
+
+  it('catches each construct Apps Script lacks (the check above is not vacuous)', () => {
+    const bad = [
+      'export function f() {}',
+      'import x from "y";',
+      'const u = new URL("https://a.b/");',
+      'setTimeout(() => 1);',
+      'class A { #x = 1; }',
+      'class B { static y = 2; }',
+      'const p = process.env;',
     ];
-    for (const pattern of forbidden)
-      expect({ pattern: String(pattern), found: pattern.test(code) }).toEqual({
-        pattern: String(pattern),
-        found: false,
-      });
+    for (const snippet of bad) {
+      const parsed = ts.createSourceFile('bad.js', snippet, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+      expect({ snippet, flagged: unsupportedSyntax(parsed).length > 0 }).toEqual({ snippet, flagged: true });
+    }
+    // Property names and object keys that merely share a global's name are fine.
+    const fine = 'const o = { fetch: 1, window: 2 }; o.process = o.URL; class C { crypto() {} }';
+    const parsed = ts.createSourceFile('fine.js', fine, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+    expect(unsupportedSyntax(parsed)).toEqual([]);
   });
 
-  it("exposes exactly the entry file's functions as globals, internals stay inside one bundle variable", () => {
-    const topLevelFunctions = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]);
-    expect(topLevelFunctions.sort()).toEqual(globals.map((g) => g.name).sort());
-    expect([...code.matchAll(/^(?:var|let|const) (\w+)/gm)].map((m) => m[1])).toEqual(['AtomBilling']);
+  it("is one bundle variable followed by plain top-level functions, exactly the entry file's globals", () => {
+    const shape = source.statements.map((s) => {
+      if (ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression)) return `"${s.expression.text}"`;
+      if (ts.isVariableStatement(s))
+        return `var ${s.declarationList.declarations.map((d) => d.name.getText(source))}`;
+      if (ts.isFunctionDeclaration(s) && !s.asteriskToken && !s.modifiers?.length)
+        return `function ${s.name?.text}`;
+      return `unexpected: ${s.getText(source).slice(0, 60)}`;
+    });
+    expect(shape).toEqual([
+      '"use strict"',
+      `var ${BUNDLE_NAME}`,
+      ...globals.map((g) => `function ${g.name}`),
+    ]);
+  });
+
+  it('loads with no Apps Script service at all (no side effects) and defines only those globals', () => {
+    const context = createContext({});
+    new Script(code, { filename: 'Code.js' }).runInContext(context);
+    expect(Object.getOwnPropertyNames(context).sort()).toEqual(
+      [BUNDLE_NAME, ...globals.map((g) => g.name)].sort(),
+    );
+    for (const g of globals)
+      expect({ name: g.name, type: typeof context[g.name] }).toEqual({ name: g.name, type: 'function' });
   });
 
   it('declares every global as a top-level function with its real parameter names', () => {
     expect(globals.map((g) => g.name)).toEqual(
       expect.arrayContaining(['onOpen', 'onInstall', 'showSidebar', 'BILLED_UNIQUE_CONTACTS']),
     );
-    for (const fn of globals) {
-      const declared = new RegExp(`^function ${fn.name}\\(([^)]*)\\)`, 'm').exec(code);
-      expect({
-        name: fn.name,
-        params: declared?.[1]
-          .split(',')
-          .map((p) => p.trim().replace(/\s*=.*$/, ''))
-          .filter(Boolean),
-      }).toEqual({
-        name: fn.name,
-        params: fn.params,
-      });
-    }
+    const declared = new Map(
+      source.statements
+        .filter(ts.isFunctionDeclaration)
+        .map((f) => [f.name!.text, f.parameters.map((p) => p.name.getText(source))]),
+    );
+    for (const fn of globals)
+      expect({ name: fn.name, params: declared.get(fn.name) }).toEqual({ name: fn.name, params: fn.params });
   });
 
   it('puts a finance-readable JSDoc with @param, @return and @customfunction directly above each custom function', () => {
@@ -100,13 +199,22 @@ describe('dist/Code.js', () => {
     for (const fn of customFunctions) {
       const match = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)\\nfunction ${fn.name}\\(`).exec(code);
       expect({ name: fn.name, hasDoc: match !== null }).toEqual({ name: fn.name, hasDoc: true });
-      const doc = match![1];
-      const description = doc.split('\n')[1].replace(/^\s*\*\s?/, '');
-      expect(description.length).toBeGreaterThan(20);
-      expect(description).not.toMatch(/^@/);
-      for (const param of fn.params) expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} ${param}\\b`));
-      expect(doc).toMatch(/@return /);
-      expect(doc).toMatch(/@customfunction/);
+      const lines = match![1].split('\n').map((l) => l.replace(/^\s*\/?\*+\/?\s?/, ''));
+      // Line 0 is "/**"; the description is one line, then a blank line or the first tag.
+      expect({ name: fn.name, description: lines[1].length > 20 && !lines[1].startsWith('@') }).toEqual({
+        name: fn.name,
+        description: true,
+      });
+      expect({ name: fn.name, after: lines[2] === '' || lines[2].startsWith('@') }).toEqual({
+        name: fn.name,
+        after: true,
+      });
+      // `@param {type} name description`, in declaration order, each with a JSDoc type (not an example value).
+      const params = lines.filter((l) => l.startsWith('@param'));
+      expect(params.map((l) => /^@param \{([^}]+)\} (\w+) \S/.exec(l)?.[2])).toEqual(fn.params);
+      for (const l of params) expect(/^@param \{([^}]+)\}/.exec(l)![1]).toMatch(JSDOC_TYPE);
+      expect(lines.filter((l) => /^@return \{[^}]+\} \S/.test(l))).toHaveLength(1);
+      expect(lines.filter((l) => l === '@customfunction')).toHaveLength(1);
     }
   });
 
@@ -123,6 +231,9 @@ describe('dist/Sidebar.html', () => {
     expect(sidebar).toMatch(/<style>[\s\S]*body[\s\S]*<\/style>/);
     expect(sidebar).toMatch(/<script>[\s\S]*google\.script\.run[\s\S]*<\/script>/);
     expect(sidebar).not.toContain('/*INLINE_');
+    expect(sidebar).not.toMatch(
+      /(?:src|href)\s*=\s*["']?(?:https?:)?\/\/|@import|url\(\s*["']?(?:https?:)?\/\//i,
+    );
   });
 });
 
