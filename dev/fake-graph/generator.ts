@@ -12,7 +12,7 @@
 import { addDays, type DayKey, splitDayKey } from '../../src/core/time';
 import { ianaZoneForMetaTimezoneId } from '../../src/meta/timezones';
 
-export const SWITCH_DAY: DayKey = 20250701;
+const SWITCH_DAY: DayKey = 20250701;
 
 export type FakeModel = 'conversation' | 'message';
 
@@ -138,7 +138,7 @@ function line(id: string, displayPhoneNumber: string, verifiedName: string, home
   return { id, displayPhoneNumber, verifiedName, digits: displayPhoneNumber.replace(/\D/g, ''), home };
 }
 
-export function modelOfDay(day: DayKey): FakeModel {
+function modelOfDay(day: DayKey): FakeModel {
   return day < SWITCH_DAY ? 'conversation' : 'message';
 }
 

@@ -61,7 +61,7 @@ export class SessionImpl extends ServiceObject {
   }
 }
 
-export const AUTH_MODES = {
+const AUTH_MODES = {
   NONE: 'NONE',
   CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
   LIMITED: 'LIMITED',

@@ -168,7 +168,7 @@ function decimalSeparator(locale: string): string {
  * a leading "'" forces text and is not part of the value, and plain numerals become numbers (the decimal
  * separator follows the spreadsheet locale). Dates, percentages and currency strings are NOT parsed here.
  */
-export function enteredCell(input: unknown, locale: string): Cell {
+function enteredCell(input: unknown, locale: string): Cell {
   if (input === null || input === undefined) return { value: '' };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
   if (isDate(input)) return { value: new Date(input.getTime()) };

@@ -6,7 +6,7 @@ import { isDate } from './realm';
 import { AppsScriptException, ServiceObject, type Access } from './service';
 
 /** Apps Script byte arrays are Java bytes: signed, -128..127. */
-export const toSignedBytes = (buf: Uint8Array): number[] => Array.from(buf, (b) => (b > 127 ? b - 256 : b));
+const toSignedBytes = (buf: Uint8Array): number[] => Array.from(buf, (b) => (b > 127 ? b - 256 : b));
 
 function toBuffer(data: unknown, charset = 'UTF-8'): Buffer {
   if (Array.isArray(data)) return Buffer.from(data.map((b) => Number(b) & 0xff));

@@ -11,20 +11,22 @@
  * size limit even with every dimension requested, and let a year go out as ~12 requests in one fetchAll.
  */
 
+import { MESSAGE_PRICING_FROM } from '../core/pricing/rules';
 import { addDays, dayKeyAt, dayKeyOf, dayKeyToIso, type DayKey, splitDayKey, startOfDay } from '../core/time';
 import { MetaCostUnavailableError, MetaResponseError } from './errors';
 import { isObject } from './graph-errors';
 import { fieldExpansion } from './graph-url';
 import type { ZoneChoice } from './timezones';
 
-export const PRICING_SWITCH_DAY: DayKey = 20250701;
+/** Meta's analytics follow its pricing: conversation_analytics before this day, pricing_analytics from it. */
+const PRICING_SWITCH_DAY: DayKey = MESSAGE_PRICING_FROM;
 
 export type AnalyticsApi = 'conversation_analytics' | 'pricing_analytics';
 export type PricingModel = 'conversation' | 'message';
 export type Granularity = 'DAILY' | 'MONTHLY';
 export type Dimension = 'line' | 'country' | 'category' | 'type' | 'tier';
 
-export const ALL_DIMENSIONS: readonly Dimension[] = ['line', 'country', 'category', 'type', 'tier'];
+const ALL_DIMENSIONS: readonly Dimension[] = ['line', 'country', 'category', 'type', 'tier'];
 
 /** Categories conversation_analytics accepts as a filter (Meta's doc list; PMP-only ones are dropped for it). */
 const CONVERSATION_CATEGORIES: ReadonlySet<string> = new Set([

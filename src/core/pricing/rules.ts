@@ -65,3 +65,8 @@ export const PRICING_RULES: readonly PricingRule[] = [
     note: "REPORTED, NOT CONFIRMED on Meta's own pages: service messages beyond 1,000 per business phone number per month charged, utility templates inside the service window charged. The input is treated as one phone number. Set enabled: true once Meta confirms.",
   },
 ];
+
+/** First day of per-message pricing (local midnight in the zone that bills): where Meta's analytics switch API. */
+export const MESSAGE_PRICING_FROM: DayKey = PRICING_RULES.find(
+  (r) => r.enabled && r.model === 'message',
+)!.from;

@@ -2,7 +2,7 @@ import { cellError, scalarError, type ArgRef } from './arg-errors';
 import { isBlank } from './cells';
 
 /** A numeric cell's value (blank counts as 0), or undefined when the cell is not a finite number. */
-export function cellNumber(value: unknown): number | undefined {
+function cellNumber(value: unknown): number | undefined {
   if (isBlank(value)) return 0;
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
