@@ -88,7 +88,10 @@ export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: Dem
     "=BILLED_BY_GROUP('Atom groups'!A2:A5, 'Atom groups'!B2:B5, B3, B4)",
   );
   formatCells(runtime, 'Billing!C7:C11', '0.00##########%');
-  runtime.spreadsheet.setFormula('Billing!A13', `=BILLED_BREAKDOWN(${range('A')}, ${range('B')}, ${range('C')})`);
+  runtime.spreadsheet.setFormula(
+    'Billing!A13',
+    `=BILLED_BREAKDOWN(${range('A')}, ${range('B')}, ${range('C')})`,
+  );
   // A chart as the bundle would insert it: the group split as a pie (see the grid's chart view).
   runtime.spreadsheet.sheet('Billing').charts.push({
     chartId: runtime.spreadsheet.newChartId(),

@@ -50,7 +50,8 @@ export function bcp47(locale: string): string {
 export function dateToSerial(instant: Date, timeZone: string): number {
   const ms = instant.getTime();
   const p = zonedParts(ms, timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) + (((ms % 1000) + 1000) % 1000);
+  const wall =
+    Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) + (((ms % 1000) + 1000) % 1000);
   return (wall - SERIAL_EPOCH_MS) / DAY_MS;
 }
 
@@ -137,7 +138,11 @@ export function typedCell(input: unknown, ctx: TypingContext): Cell {
 }
 
 /** A stored value as getValue() returns it: a number under a date format becomes a Date. */
-export function readValue(value: StoredValue, numberFormat: string | undefined, timeZone: string): StoredValue | Date {
+export function readValue(
+  value: StoredValue,
+  numberFormat: string | undefined,
+  timeZone: string,
+): StoredValue | Date {
   if (typeof value === 'number' && isDateNumberFormat(numberFormat)) return serialToDate(value, timeZone);
   return value;
 }

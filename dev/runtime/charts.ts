@@ -13,7 +13,13 @@ import { Range, type SpreadsheetContext } from './spreadsheet-app';
 /** Charts.Position, Charts.CurveStyle, Charts.PointStyle (https://developers.google.com/apps-script/reference/charts). */
 export const POSITION = { TOP: 'TOP', RIGHT: 'RIGHT', BOTTOM: 'BOTTOM', NONE: 'NONE' } as const;
 export const CURVE_STYLE = { NORMAL: 'NORMAL', SMOOTH: 'SMOOTH' } as const;
-export const POINT_STYLE = { NONE: 'NONE', TINY: 'TINY', MEDIUM: 'MEDIUM', LARGE: 'LARGE', HUGE: 'HUGE' } as const;
+export const POINT_STYLE = {
+  NONE: 'NONE',
+  TINY: 'TINY',
+  MEDIUM: 'MEDIUM',
+  LARGE: 'LARGE',
+  HUGE: 'HUGE',
+} as const;
 const POINT_SIZE: Record<string, number> = { NONE: 0, TINY: 2, MEDIUM: 7, LARGE: 14, HUGE: 28 };
 
 export class EmbeddedChart extends ServiceObject {
@@ -140,7 +146,8 @@ export class EmbeddedChartBuilder extends ServiceObject {
   }
   removeRange(range: unknown): this {
     const r = this.ctx.host.unwrap(range);
-    if (r instanceof Range) this.state.ranges = this.state.ranges.filter((x) => x.sheet.a1(x.box) !== r.sheet.a1(r.box));
+    if (r instanceof Range)
+      this.state.ranges = this.state.ranges.filter((x) => x.sheet.a1(x.box) !== r.sheet.a1(r.box));
     return this;
   }
   clearRanges(): this {
@@ -156,7 +163,8 @@ export class EmbeddedChartBuilder extends ServiceObject {
         throw new AppsScriptException(
           "The parameters don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.setPosition.",
         );
-    if (anchorRowPos < 1 || anchorColPos < 1) throw new AppsScriptException('Invalid argument: anchor position');
+    if (anchorRowPos < 1 || anchorColPos < 1)
+      throw new AppsScriptException('Invalid argument: anchor position');
     this.state.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
     return this;
   }
@@ -286,5 +294,7 @@ function builderFor(ctx: SpreadsheetContext, record: ChartRecord, ranges: Range[
     AREA: 'EmbeddedAreaChartBuilder',
   };
   // modify() returns a builder of the chart's own type (embedded-chart#modify).
-  return kinds[record.type] ? new TypedChartBuilder(ctx, state, kinds[record.type]) : new EmbeddedChartBuilder(ctx, state);
+  return kinds[record.type]
+    ? new TypedChartBuilder(ctx, state, kinds[record.type])
+    : new EmbeddedChartBuilder(ctx, state);
 }

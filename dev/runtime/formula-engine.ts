@@ -40,6 +40,8 @@ export interface CustomFunctionHost {
 
 export interface ComputedCell {
   value: StoredValue;
+  /** Why a formula failed (a custom function's thrown message, HyperFormula's explanation). */
+  message?: string;
   /** The value is a date (a date built-in, or a Date a custom function returned). */
   isDate: boolean;
 }
@@ -70,10 +72,7 @@ function fingerprint(args: unknown[]): string {
 }
 
 /** A custom function's return value as cells: a scalar is 1×1, a 1-D array spills down (UNCONFIRMED). */
-function resultTable(
-  result: unknown,
-  timeZone: string,
-): { table: StoredValue[][]; dates: boolean[][] } {
+function resultTable(result: unknown, timeZone: string): { table: StoredValue[][]; dates: boolean[][] } {
   const rows: unknown[][] = Array.isArray(result)
     ? result.map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]))
     : [[result]];
@@ -101,7 +100,10 @@ function closeOpenRanges(formula: string, maxRows: (sheet: string | undefined) =
   return formula.replace(
     /((?:'(?:[^']|'')+'|[A-Za-z0-9_]+)!)?(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![A-Za-z0-9_(!$])/g,
     (_whole, sheet: string | undefined, start: string, end: string) => {
-      const name = sheet?.slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+      const name = sheet
+        ?.slice(0, -1)
+        .replace(/^'(.*)'$/, '$1')
+        .replace(/''/g, "'");
       return `${sheet ?? ''}${start}:${end}${maxRows(name)}`;
     },
   );
@@ -121,6 +123,11 @@ export class FormulaEngine {
   computed(sheet: SheetModel, row: number, column: number): ComputedCell | undefined {
     this.refresh();
     return this.snapshot.get(sheet)?.get(cellKey(0, row, column));
+  }
+
+  /** The message of a formula that failed (the note Sheets shows over #ERROR!), or undefined. */
+  errorMessage(sheet: SheetModel, row: number, column: number): string | undefined {
+    return this.computed(sheet, row, column)?.message;
   }
 
   /** The last row/column that holds a computed value on `sheet` (spilled tables count as content). */
@@ -207,18 +214,26 @@ export class FormulaEngine {
       name: n.name,
       expression: `=${quoteSheetName(n.sheet.name)}!${absolute(n.sheet, n.box)}`,
     }));
-    const plugins = [...HyperFormula.getAllFunctionPlugins(), this.customPlugin(used, actual), textPlugin(this.model)];
-    return HyperFormula.buildFromSheets(contents, {
-      licenseKey: 'gpl-v3',
-      functionPlugins: plugins,
-      smartRounding: false, // Sheets keeps full double precision; HyperFormula rounds to 10 digits by default
-      useArrayArithmetic: true,
-      maxRows: Math.max(...sheets.map((s) => s.maxRows), 1000),
-      maxColumns: Math.max(...sheets.map((s) => s.maxColumns), 26),
-      // Apps Script's setFormula takes English syntax whatever the locale: "," between arguments, "." decimals.
-      functionArgSeparator: ',',
-      decimalSeparator: '.',
-    }, named);
+    const plugins = [
+      ...HyperFormula.getAllFunctionPlugins(),
+      this.customPlugin(used, actual),
+      textPlugin(this.model),
+    ];
+    return HyperFormula.buildFromSheets(
+      contents,
+      {
+        licenseKey: 'gpl-v3',
+        functionPlugins: plugins,
+        smartRounding: false, // Sheets keeps full double precision; HyperFormula rounds to 10 digits by default
+        useArrayArithmetic: true,
+        maxRows: Math.max(...sheets.map((s) => s.maxRows), 1000),
+        maxColumns: Math.max(...sheets.map((s) => s.maxColumns), 26),
+        // Apps Script's setFormula takes English syntax whatever the locale: "," between arguments, "." decimals.
+        functionArgSeparator: ',',
+        decimalSeparator: '.',
+      },
+      named,
+    );
   }
 
   /** Formula sheets, every sheet a formula or named range mentions (others are left empty for speed). */
@@ -268,7 +283,8 @@ export class FormulaEngine {
     v: unknown,
     actual: Map<string, { table: StoredValue[][]; dates: boolean[][] }>,
   ): ComputedCell {
-    if (v instanceof DetailedCellError) return { value: ERROR_TEXT[v.type] ?? v.value, isDate: false };
+    if (v instanceof DetailedCellError)
+      return { value: ERROR_TEXT[v.type] ?? v.value, isDate: false, message: v.message };
     if (v === null || v === undefined) return { value: '', isDate: false };
     const value = v as StoredValue;
     // A custom function's Date (at the table's own cell), or a date built-in (DATE, EOMONTH…).
@@ -289,8 +305,17 @@ export class FormulaEngine {
     used: Set<string>,
     actual: Map<string, { table: StoredValue[][]; dates: boolean[][] }>,
   ): FunctionPluginDefinition {
-    const engine = this;
-    const names = (this.host?.names() ?? []).filter((n) => /^[A-Z][A-Z0-9_.]*$/.test(n) && !n.endsWith('_'));
+    const engine = {
+      sizes: this.sizes,
+      run: (name: string, key: string, args: unknown[]) => this.run(name, key, args),
+      argument: (value: unknown, sheet: number, cell?: SimpleCellAddress) =>
+        this.argument(value, sheet, cell),
+    };
+    // A custom function cannot take a built-in's name (the guide's naming rule): the built-in wins.
+    const builtIns = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
+    const names = (this.host?.names() ?? []).filter(
+      (n) => /^[A-Z][A-Z0-9_.]*$/.test(n) && !n.endsWith('_') && !builtIns.has(n),
+    );
     const implemented = Object.fromEntries(
       names.map((n) => [
         n,
@@ -310,7 +335,10 @@ export class FormulaEngine {
         const a = state.formulaAddress;
         return engine.sizes.get(cellKey(a.sheet, a.row, a.col)) ?? ArraySize.scalar();
       }
-      call(ast: { procedureName: string; args: unknown[] }, state: { formulaAddress: SimpleCellAddress }): unknown {
+      call(
+        ast: { procedureName: string; args: unknown[] },
+        state: { formulaAddress: SimpleCellAddress },
+      ): unknown {
         const a = state.formulaAddress;
         const key = cellKey(a.sheet, a.row, a.col);
         const args: unknown[] = [];
@@ -319,7 +347,7 @@ export class FormulaEngine {
             argAst,
             state,
           );
-          const converted = engine.argument(value, a.sheet);
+          const converted = engine.argument(value, a.sheet, referencedCell(argAst, a));
           if (converted instanceof CellError) return converted;
           args.push(converted);
         }
@@ -329,8 +357,9 @@ export class FormulaEngine {
         actual.set(key, call);
         const size = engine.sizes.get(key) ?? ArraySize.scalar();
         // Fill the reserved area: a smaller table than last time leaves the rest blank.
-        const data = Array.from({ length: Math.max(size.height, call.table.length) }, (_r, r) =>
-          Array.from({ length: Math.max(size.width, call.table[0].length) }, (_c, c) => {
+        // The reserved area's size exactly (HyperFormula cannot shrink it); a resized table gets another pass.
+        const data = Array.from({ length: size.height }, (_r, r) =>
+          Array.from({ length: size.width }, (_c, c) => {
             const v = call.table[r]?.[c];
             return v === undefined || v === '' ? EmptyValue : v;
           }),
@@ -362,8 +391,16 @@ export class FormulaEngine {
    * cells "", dates Date objects, percentages decimals. An error in a referenced cell is the call's result
    * (the function is not called; UNCONFIRMED), an omitted argument undefined.
    */
-  argument(value: unknown, sheetIndex: number): unknown {
+  argument(value: unknown, sheetIndex: number, cell?: SimpleCellAddress): unknown {
     if (value instanceof CellError) return value;
+    if (isDateNumber(value)) return readValue(scalar(value) as number, 'yyyy-mm-dd', this.model.timeZone);
+    if (cell && typeof scalar(value) === 'number')
+      return this.dateAware(
+        this.model.sheets[cell.sheet],
+        cell.row + 1,
+        cell.col + 1,
+        scalar(value) as number,
+      );
     if (value instanceof SimpleRangeValue) {
       const range = value.range;
       const sheet = range ? this.model.sheets[range.start.sheet] : this.model.sheets[sheetIndex];
@@ -390,13 +427,33 @@ export class FormulaEngine {
   }
 }
 
+/** The cell a single-cell reference argument ("A1", "Data!B2") points at, for its number format. */
+function referencedCell(ast: unknown, formulaAddress: SimpleCellAddress): SimpleCellAddress | undefined {
+  const ref = ast as {
+    type?: string;
+    reference?: { toSimpleCellAddress(a: SimpleCellAddress): SimpleCellAddress };
+  };
+  return ref.type === 'CELL_REFERENCE' && ref.reference
+    ? ref.reference.toSimpleCellAddress(formulaAddress)
+    : undefined;
+}
+
+/** A date a built-in computed (HyperFormula's DateNumber / DateTimeNumber). */
+function isDateNumber(v: unknown): boolean {
+  const kind = v !== null && typeof v === 'object' ? v.constructor.name : '';
+  return kind === 'DateNumber' || kind === 'DateTimeNumber';
+}
+
 function scalar(v: unknown): unknown {
   if (v === EmptyValue || v === undefined) return '';
   if (v !== null && typeof v === 'object' && 'val' in v) return (v as { val: number }).val; // a typed number
   return v;
 }
 
-function absolute(sheet: SheetModel, box: { row: number; column: number; numRows: number; numColumns: number }): string {
+function absolute(
+  sheet: SheetModel,
+  box: { row: number; column: number; numRows: number; numColumns: number },
+): string {
   const a1 = sheet.a1(box).split('!').pop() ?? '';
   return a1.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 }
@@ -407,7 +464,10 @@ function textPlugin(model: SpreadsheetModel): FunctionPluginDefinition {
     static implementedFunctions = {
       TEXT: {
         method: 'text',
-        parameters: [{ argumentType: FunctionArgumentType.SCALAR }, { argumentType: FunctionArgumentType.STRING }],
+        parameters: [
+          { argumentType: FunctionArgumentType.SCALAR },
+          { argumentType: FunctionArgumentType.STRING },
+        ],
       },
     };
     text(ast: { args: unknown[] }, state: unknown): unknown {

@@ -139,7 +139,7 @@ export class AppsScriptRuntime {
     this.spreadsheet.engine.host = {
       names: () =>
         Object.getOwnPropertyNames(this.realm.context)
-          .filter((g) => typeof this.global(g) === 'function')
+          .filter((g) => typeof this.global(g) === 'function' && !isNativeFunction(this.global(g)))
           .map((g) => g.toUpperCase()),
       call: (name, args) => this.runCustomFunction(name, ...args),
     };
@@ -267,6 +267,11 @@ export class AppsScriptRuntime {
       if (this.locks.holder('document') === 'other') this.locks.set('document', undefined);
     };
   }
+}
+
+/** ES intrinsics (Array, Math…) are globals too, but not script functions a cell can call. */
+function isNativeFunction(f: unknown): boolean {
+  return /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(f));
 }
 
 export function createRuntime(options?: RuntimeOptions): AppsScriptRuntime {

@@ -40,8 +40,7 @@ export class NamedRange extends ServiceObject {
     super();
   }
   private live(): NamedRangeRecord {
-    if (!this.ctx.model.namedRanges.includes(this.record))
-      throw new AppsScriptException('Range not found'); // a removed named range (UNCONFIRMED wording)
+    if (!this.ctx.model.namedRanges.includes(this.record)) throw new AppsScriptException('Range not found'); // a removed named range (UNCONFIRMED wording)
     return this.record;
   }
   getName(): string {
@@ -132,7 +131,11 @@ export class Protection extends ServiceObject {
   }
   getRange(): Range {
     const { sheet, box } = this.record;
-    return new Range(this.ctx, sheet, box ?? { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns });
+    return new Range(
+      this.ctx,
+      sheet,
+      box ?? { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns },
+    );
   }
   getEditors(): User[] {
     return this.record.editors.map((e) => new User(e));
@@ -142,7 +145,8 @@ export class Protection extends ServiceObject {
   }
   addEditors(emailAddresses: unknown): this {
     if (!Array.isArray(emailAddresses)) throw new AppsScriptException('Invalid argument: emailAddresses');
-    for (const e of emailAddresses.map(String)) if (!this.record.editors.includes(e)) this.record.editors.push(e);
+    for (const e of emailAddresses.map(String))
+      if (!this.record.editors.includes(e)) this.record.editors.push(e);
     return this;
   }
   removeEditor(emailAddress: string): this {

@@ -25,8 +25,20 @@ function movedRow(row: number, shift: RowShift): number | undefined {
 function shiftRefs(text: string, onOwnSheet: boolean, shift: RowShift): string {
   return text.replace(
     REF,
-    (whole, prefix: string | undefined, c1: string, d1: string, r1: string, c2?: string, d2?: string, r2?: string) => {
-      const name = prefix?.slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    (
+      whole,
+      prefix: string | undefined,
+      c1: string,
+      d1: string,
+      r1: string,
+      c2?: string,
+      d2?: string,
+      r2?: string,
+    ) => {
+      const name = prefix
+        ?.slice(0, -1)
+        .replace(/^'(.*)'$/, '$1')
+        .replace(/''/g, "'");
       const targets = name === undefined ? onOwnSheet : name.toLowerCase() === shift.sheet.name.toLowerCase();
       if (!targets) return whole;
       const top = Number(r1);
@@ -41,7 +53,8 @@ function shiftRefs(text: string, onOwnSheet: boolean, shift: RowShift): string {
         const last = shift.at - shift.count - 1;
         // A range losing its first or last rows keeps the rest; losing all of them is #REF!.
         if (newTop === undefined) newTop = bottom !== undefined && bottom <= last ? undefined : shift.at;
-        if (bottom !== undefined && newBottom === undefined) newBottom = top >= shift.at ? undefined : shift.at - 1;
+        if (bottom !== undefined && newBottom === undefined)
+          newBottom = top >= shift.at ? undefined : shift.at - 1;
         if (newTop === undefined || (bottom !== undefined && (newBottom === undefined || newBottom < newTop)))
           return '#REF!';
       } else if (bottom !== undefined && top < shift.at && bottom >= shift.at) {

@@ -5,7 +5,14 @@
  * the guide describes. Charts are in charts.ts, named ranges and protections in named-ranges.ts.
  */
 import { formatA1, type GridBox } from './a1';
-import { CURVE_STYLE, EmbeddedChart, POINT_STYLE, POSITION, newChartBuilder, type EmbeddedChartBuilder } from './charts';
+import {
+  CURVE_STYLE,
+  EmbeddedChart,
+  POINT_STYLE,
+  POSITION,
+  newChartBuilder,
+  type EmbeddedChartBuilder,
+} from './charts';
 import { NamedRange, PROTECTION_TYPE, Protection, checkRangeName, rangeArgument } from './named-ranges';
 import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
 import { DEFAULT_NUMBER_FORMAT, type SheetModel, type SpreadsheetModel } from './spreadsheet-model';
@@ -37,7 +44,13 @@ export class SpreadsheetContext {
 }
 
 const argType = (v: unknown): string =>
-  v === null || v === undefined ? 'null' : Array.isArray(v) ? 'Object[]' : typeof v === 'object' ? 'Object' : typeof v;
+  v === null || v === undefined
+    ? 'null'
+    : Array.isArray(v)
+      ? 'Object[]'
+      : typeof v === 'object'
+        ? 'Object'
+        : typeof v;
 
 /** Apps Script's message for arguments no overload accepts; type names are JavaScript's (UNCONFIRMED detail). */
 function signatureError(kind: string, method: string, args: readonly unknown[]): AppsScriptException {
@@ -48,7 +61,8 @@ function signatureError(kind: string, method: string, args: readonly unknown[]):
 
 /** Row/column arguments must be whole numbers (getRange(1.5, 1) is refused, not rounded). */
 function coordinates(kind: string, method: string, args: readonly unknown[]): number[] {
-  if (args.some((a) => typeof a !== 'number' || !Number.isInteger(a))) throw signatureError(kind, method, args);
+  if (args.some((a) => typeof a !== 'number' || !Number.isInteger(a)))
+    throw signatureError(kind, method, args);
   return args as number[];
 }
 
@@ -66,7 +80,8 @@ function checkBox(sheet: SheetModel, box: GridBox): GridBox {
 
 /** The 2-D argument of setValues/setFormulas/setNumberFormats, checked like Apps Script. */
 function grid(data: unknown, box: GridBox, method: string): unknown[][] {
-  if (!Array.isArray(data) || data.some((r) => !Array.isArray(r))) throw signatureError('Range', method, [data]);
+  if (!Array.isArray(data) || data.some((r) => !Array.isArray(r)))
+    throw signatureError('Range', method, [data]);
   const rows = data as unknown[][];
   if (rows.length !== box.numRows) {
     throw new AppsScriptException(
@@ -88,7 +103,10 @@ const PROTECTED =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 /** An object of a deleted sheet fails every call (wording UNCONFIRMED). */
-function guardDeleted(target: ServiceObject & { readonly methods: Record<string, Access> }, sheet: () => SheetModel): void {
+function guardDeleted(
+  target: ServiceObject & { readonly methods: Record<string, Access> },
+  sheet: () => SheetModel,
+): void {
   const self = target as unknown as Record<string, unknown>;
   for (const name of Object.keys(target.methods)) {
     const impl = self[name];
@@ -110,7 +128,8 @@ function compareCells(a: unknown, b: unknown): number {
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, undefined, { sensitivity: 'base' });
+  if (typeof a === 'string' && typeof b === 'string')
+    return a.localeCompare(b, undefined, { sensitivity: 'base' });
   return Number(a) - Number(b);
 }
 
@@ -227,12 +246,10 @@ export class Range extends ServiceObject {
     });
   }
   offset(...args: unknown[]): Range {
-    if (args.length !== 2 && args.length !== 3 && args.length !== 4) throw signatureError('Range', 'offset', args);
-    const [rowOffset, columnOffset, numRows = this.box.numRows, numColumns = this.box.numColumns] = coordinates(
-      'Range',
-      'offset',
-      args,
-    );
+    if (args.length !== 2 && args.length !== 3 && args.length !== 4)
+      throw signatureError('Range', 'offset', args);
+    const [rowOffset, columnOffset, numRows = this.box.numRows, numColumns = this.box.numColumns] =
+      coordinates('Range', 'offset', args);
     return new Range(this.ctx, this.sheet, {
       row: this.box.row + rowOffset,
       column: this.box.column + columnOffset,
@@ -268,7 +285,10 @@ export class Range extends ServiceObject {
     return this.sheet.cell(this.box.row, this.box.column)?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
   }
   isBlank(): boolean {
-    return this.getValues().every((row) => row.every((v) => v === '')) && this.getFormulas().every((r) => r.every((f) => f === ''));
+    return (
+      this.getValues().every((row) => row.every((v) => v === '')) &&
+      this.getFormulas().every((r) => r.every((f) => f === ''))
+    );
   }
 
   setValues(values: unknown): this {
@@ -360,7 +380,12 @@ export class Range extends ServiceObject {
   }
 }
 
-function protectionOf(ctx: SpreadsheetContext, sheet: SheetModel, type: 'RANGE' | 'SHEET', box?: GridBox): Protection {
+function protectionOf(
+  ctx: SpreadsheetContext,
+  sheet: SheetModel,
+  type: 'RANGE' | 'SHEET',
+  box?: GridBox,
+): Protection {
   if (type === 'SHEET') {
     const existing = ctx.model.protections.find((p) => p.sheet === sheet && p.type === 'SHEET');
     if (existing) return new Protection(ctx, existing); // a sheet has one sheet protection (sheet#protect)
@@ -453,7 +478,8 @@ export class Sheet extends ServiceObject {
   private chartIndex(chart: unknown, method: string): number {
     const c = this.ctx.host.unwrap(chart);
     if (!(c instanceof EmbeddedChart)) throw signatureError('Sheet', method, [chart]);
-    const i = c.record.chartId === null ? -1 : this.model.charts.findIndex((r) => r.chartId === c.record.chartId);
+    const i =
+      c.record.chartId === null ? -1 : this.model.charts.findIndex((r) => r.chartId === c.record.chartId);
     // The chart must be on this sheet (wording UNCONFIRMED).
     if (i < 0) throw new AppsScriptException('The chart does not exist on this sheet.');
     return i;
@@ -544,7 +570,12 @@ export class Sheet extends ServiceObject {
     if (!Array.isArray(rowContents)) throw signatureError('Sheet', 'appendRow', [rowContents]);
     const row = this.model.lastRow + 1;
     this.model.resize(Math.max(row, this.model.maxRows), Math.max(rowContents.length, this.model.maxColumns));
-    const target = new Range(this.ctx, this.model, { row, column: 1, numRows: 1, numColumns: Math.max(1, rowContents.length) });
+    const target = new Range(this.ctx, this.model, {
+      row,
+      column: 1,
+      numRows: 1,
+      numColumns: Math.max(1, rowContents.length),
+    });
     if (rowContents.length > 0) target.setValues([rowContents]);
     return this;
   }
@@ -588,8 +619,13 @@ export class Sheet extends ServiceObject {
     if (first < 1 || count < 1 || first + count - 1 > this.model.maxRows)
       throw new AppsScriptException('Those rows are out of bounds.');
     if (count >= this.model.maxRows - this.model.frozenRows)
-      throw new AppsScriptException("Sorry, it is not possible to delete all non-frozen rows.");
-    new Range(this.ctx, this.model, { row: first, column: 1, numRows: count, numColumns: this.model.maxColumns }).clear();
+      throw new AppsScriptException('Sorry, it is not possible to delete all non-frozen rows.');
+    new Range(this.ctx, this.model, {
+      row: first,
+      column: 1,
+      numRows: count,
+      numColumns: this.model.maxColumns,
+    }).clear();
     this.model.deleteRows(first, count);
     return this;
   }
@@ -612,7 +648,8 @@ export class Sheet extends ServiceObject {
   }
   setFrozenColumns(...args: unknown[]): void {
     const [columns] = this.rowArgs('setFrozenColumns', args, 1);
-    if (columns < 0 || columns >= this.model.maxColumns) throw new AppsScriptException('Invalid argument: columns');
+    if (columns < 0 || columns >= this.model.maxColumns)
+      throw new AppsScriptException('Invalid argument: columns');
     this.model.frozenColumns = columns;
   }
   autoResizeColumns(startColumn: number, numColumns: number): this {

@@ -62,7 +62,7 @@ export class SheetModel {
   readonly autoResizedColumns = new Set<number>();
   /** Column widths in pixels set by setColumnWidth(s); others are Sheets' default 100. */
   readonly columnWidths = new Map<number, number>();
-  private rows: (Cell | undefined)[][] = [];
+  private rows: ((Cell | undefined)[] | undefined)[] = [];
   private formulaCount = 0;
 
   constructor(
@@ -122,7 +122,7 @@ export class SheetModel {
   get lastColumn(): number {
     let last = this.hasFormulas() ? this.spreadsheet.engine.extent(this).lastColumn : 0;
     this.rows.forEach((cells, i) => {
-      for (let c = cells.length; c > last; c--) if (this.hasContent(i + 1, c)) last = c;
+      for (let c = cells?.length ?? 0; c > last; c--) if (this.hasContent(i + 1, c)) last = c;
     });
     return last;
   }
@@ -216,7 +216,12 @@ export class SheetModel {
   /** New empty rows before row `before` (1-based); formulas and named ranges follow, as in Sheets. */
   insertRows(before: number, count: number): void {
     this.resize(this.maxRows + count, this.maxColumns);
-    this.rows.splice(before - 1, 0, ...Array.from({ length: count }, () => []));
+    if (before - 1 < this.rows.length)
+      this.rows = [
+        ...this.rows.slice(0, before - 1),
+        ...new Array<undefined>(count),
+        ...this.rows.slice(before - 1),
+      ];
     this.spreadsheet.shiftRows({ sheet: this, at: before, count });
   }
 
@@ -426,7 +431,8 @@ export class SpreadsheetModel {
 
   /** Moves formulas' references and named ranges after rows were inserted or deleted on a sheet. */
   shiftRows(shift: RowShift): void {
-    for (const s of this.sheets) s.rewriteFormulas((f, own) => shiftFormulaRows(f, own === shift.sheet, shift));
+    for (const s of this.sheets)
+      s.rewriteFormulas((f, own) => shiftFormulaRows(f, own === shift.sheet, shift));
     for (let i = this.namedRanges.length - 1; i >= 0; i--) {
       const n = this.namedRanges[i];
       if (n.sheet !== shift.sheet) continue;
