@@ -23,6 +23,16 @@ const LIMITS: Record<ExecutionKind, number> = {
   script: EXECUTION_LIMIT_MS,
 };
 
+/** Time the executions spent, by cause (cumulative over the runtime's life), for tests to tell waits apart. */
+export interface TimeSpent {
+  /** Utilities.sleep and lock waits. */
+  sleptMs: number;
+  /** UrlFetch rounds: modelled latency plus real answer time. */
+  fetchMs: number;
+  /** Modelled cost of service calls. */
+  callMs: number;
+}
+
 /** Thrown when an execution ran past its limit. */
 export class ExecutionTimeExceeded extends AppsScriptException {}
 
@@ -39,6 +49,7 @@ export class ExecutionTimer {
   constructor(
     private readonly clock: Clock,
     readonly kind: ExecutionKind,
+    private readonly spent: TimeSpent,
   ) {
     this.limitMs = LIMITS[kind];
     this.deadlineAt = clock.now() + this.limitMs;
@@ -69,8 +80,11 @@ export class ExecutionTimer {
   }
 
   /** Modelled work of `ms` (moves a manual clock), then the deadline check. */
-  spend(ms: number): void {
-    if (ms > 0) this.clock.passTime(ms);
+  spend(ms: number, cause: 'fetchMs' | 'callMs'): void {
+    if (ms > 0) {
+      this.clock.passTime(ms);
+      this.spent[cause] += ms;
+    }
     this.check();
   }
 
@@ -79,9 +93,11 @@ export class ExecutionTimer {
     const remaining = this.remainingMs();
     if (ms > remaining) {
       this.clock.sleep(remaining);
+      this.spent.sleptMs += remaining;
       this.kill();
     }
     this.clock.sleep(ms);
+    this.spent.sleptMs += Math.max(0, ms);
     this.check();
   }
 }

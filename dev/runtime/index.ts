@@ -16,6 +16,7 @@ import {
   resolveManifest,
   type ExecutionKind,
   type Manifest,
+  type TimeSpent,
 } from './execution';
 import { HtmlServiceImpl } from './html';
 import { LockServiceImpl, LockTable } from './lock';
@@ -36,7 +37,13 @@ export type { MenuEntry, MenuRecord, UiRecord } from './ui';
 export { CacheStore } from './cache';
 export type { ExecutionMode } from './service';
 export { isLoopbackHost, MAX_URL_LENGTH, checkFetchUrl } from './url-fetch';
-export { CUSTOM_FUNCTION_LIMIT_MS, EXECUTION_LIMIT_MS, SIMPLE_TRIGGER_LIMIT_MS, type Manifest } from './execution';
+export {
+  CUSTOM_FUNCTION_LIMIT_MS,
+  EXECUTION_LIMIT_MS,
+  SIMPLE_TRIGGER_LIMIT_MS,
+  type Manifest,
+  type TimeSpent,
+} from './execution';
 export type { TriggerRecord } from './triggers';
 
 export interface RuntimeOptions {
@@ -129,6 +136,8 @@ export class AppsScriptRuntime {
   readonly triggers = new TriggerStore();
   readonly manifest: Manifest;
   readonly scriptTimeZone: string;
+  /** Time all executions spent so far, by cause (sleeps, fetches, modelled call cost). */
+  readonly timeSpent: TimeSpent = { sleptMs: 0, fetchMs: 0, callMs: 0 };
   private readonly clock: Clock;
   private readonly distDir: string;
   private readonly grantedScopes: ReadonlySet<string> | undefined;
@@ -164,7 +173,7 @@ export class AppsScriptRuntime {
   /** A fresh realm holding the services of one execution in `mode`, as `user`. */
   private newExecution(mode: ExecutionMode, kind: ExecutionKind, user: UserSettings): Execution {
     const realm = new Realm(this.clock);
-    const timer = new ExecutionTimer(this.clock, kind);
+    const timer = new ExecutionTimer(this.clock, kind, this.timeSpent);
     const targets: { exposer?: Exposer } = {};
     const host: Host = {
       realm,

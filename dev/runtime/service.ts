@@ -195,7 +195,7 @@ export class Exposer {
           const denied = scopeError(this.host.grantedScopes, target.kind, method, access);
           if (denied) throw denied;
           const result: unknown = impl.apply(target, args);
-          timer.spend(CALL_COST_MS[access] ?? 0);
+          timer.spend(CALL_COST_MS[access] ?? 0, 'callMs');
           return result === target ? wrapper : realm.toVm(result, this.keep);
         } catch (e) {
           if (realm.isVmError(e)) throw e;

@@ -217,7 +217,7 @@ export class UrlFetchAppImpl extends ServiceObject {
     const { timer } = this.host;
     const left = timer.remainingMs() - this.latencyMs;
     if (left <= 0) {
-      timer.spend(timer.remainingMs());
+      timer.spend(timer.remainingMs(), 'fetchMs');
       timer.kill();
     }
     const cutByDeadline = left < this.timeoutMs;
@@ -230,7 +230,7 @@ export class UrlFetchAppImpl extends ServiceObject {
     });
     const results = JSON.parse(out.toString('utf8')) as WireResult[];
     const timedOut = results.some((r) => 'error' in r && r.error === 'timeout');
-    timer.spend(this.latencyMs + Math.max(0, ...results.map((r) => r.elapsedMs)));
+    timer.spend(this.latencyMs + Math.max(0, ...results.map((r) => r.elapsedMs)), 'fetchMs');
     if (timedOut && cutByDeadline) timer.kill();
     return results.map((r, i) => {
       if ('error' in r)
