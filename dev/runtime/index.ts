@@ -274,6 +274,11 @@ export class AppsScriptRuntime {
     });
   }
 
+  /** The script's global functions (what google.script.run offers, private `name_` ones included). */
+  scriptFunctionNames(): readonly string[] {
+    return [...this.functionNames];
+  }
+
   /** A global of the last execution's realm, as the script saw it (vm-realm value). */
   global(name: string): unknown {
     return this.last ? (this.last.realm.context as Record<string, unknown>)[name] : undefined;
