@@ -230,8 +230,12 @@ export class UrlFetchAppImpl extends ServiceObject {
     });
     const results = JSON.parse(out.toString('utf8')) as WireResult[];
     const timedOut = results.some((r) => 'error' in r && r.error === 'timeout');
-    timer.spend(this.latencyMs + Math.max(0, ...results.map((r) => r.elapsedMs)), 'fetchMs');
-    if (timedOut && cutByDeadline) timer.kill();
+    const took = this.latencyMs + Math.max(0, ...results.map((r) => r.elapsedMs));
+    if ((timedOut && cutByDeadline) || took > timer.remainingMs()) {
+      timer.spend(timer.remainingMs(), 'fetchMs');
+      timer.kill();
+    }
+    timer.spend(took, 'fetchMs');
     return results.map((r, i) => {
       if ('error' in r)
         throw new AppsScriptException(
