@@ -104,6 +104,37 @@ describe('persistent throttling and outages: a clear message within the custom-f
   });
 });
 
+describe('a slow Meta: the custom function fails cleanly within its 30 s', () => {
+  it('answers taking 12 s and a transient error → no retry that could not finish, a clear error at ~13 s', async () => {
+    const { rt, clock } = connectedRuntime(graph, { fetchLatencyMs: 12_000 });
+    const start = clock.now();
+    await graph.setFault({ kind: 'http500' });
+    expect(() => rt.runCustomFunction('META_BILLED', ...ONE_DAY)).toThrow(
+      'META_BILLED: Meta is temporarily unavailable — try again in 1 minute',
+    );
+    expect(fetches(rt)).toBe(1);
+    expect(clock.now() - start).toBeGreaterThan(12_000);
+    expect(clock.now() - start).toBeLessThan(CUSTOM_FUNCTION_BUDGET_MS);
+  });
+
+  it('a slow answer is waited for and used while it fits', async () => {
+    const { rt, clock } = connectedRuntime(graph, { fetchLatencyMs: 15_000 });
+    const start = clock.now();
+    await graph.setFault({ kind: 'slow', delayMs: 1_500 });
+    expect(rt.runCustomFunction('META_BILLED', ...ONE_DAY)).toBe(oneDay.billable);
+    expect(clock.now() - start).toBeGreaterThanOrEqual(16_500);
+  });
+
+  it('an answer that comes after 30 s: Sheets\u2019 own time-limit error, and nothing is cached', async () => {
+    const { rt } = connectedRuntime(graph, { fetchLatencyMs: 29_000 });
+    await graph.setFault({ kind: 'slow', delayMs: 3_000 });
+    expect(() => rt.runCustomFunction('META_BILLED', ...ONE_DAY)).toThrow(
+      'Exceeded maximum execution time (line 0).',
+    );
+    expect(rt.cache.document.keys()).toEqual([]);
+  });
+});
+
 describe('faults that must not be retried', () => {
   it.each(FATAL)('%s → %s, after one request, without waiting', async (kind, message) => {
     const { rt } = connectedRuntime(graph);
