@@ -53,7 +53,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/')
       return send(res, 200, 'text/html', readFileSync(join(root, 'dev/preview/page.html'), 'utf8'));
-    if (req.method === 'GET' && path === '/sidebar') return send(res, 200, 'text/html', sidebarPage(runtime.scriptFunctionNames()));
+    if (req.method === 'GET' && path === '/sidebar')
+      return send(res, 200, 'text/html', sidebarPage(runtime.scriptFunctionNames()));
     if (req.method === 'GET' && path === '/api/spreadsheet') {
       return send(res, 200, 'application/json', JSON.stringify(spreadsheetSnapshot(runtime.spreadsheet)));
     }

@@ -7,7 +7,14 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { zonedTimeToEpoch } from '../../src/core/time';
-import { ConsoleImpl, LoggerImpl, ScriptAppImpl, SessionImpl, userEmailIn, type UserSettings } from './basics';
+import {
+  ConsoleImpl,
+  LoggerImpl,
+  ScriptAppImpl,
+  SessionImpl,
+  userEmailIn,
+  type UserSettings,
+} from './basics';
 import { CacheServiceImpl, CacheStore, type CacheStores } from './cache';
 import { realClock, type Clock } from './clock';
 import {
@@ -80,8 +87,8 @@ export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
 
 const SIDEBAR_FAILURE = 'Failed due to illegal value in property: ';
 
-/** A value google.script.run cannot carry, found at `path`. */
-class IllegalSidebarValue extends Error {
+/** A value google.script.run cannot carry, found at `path`: a TypeError at the call site, as in the browser. */
+class IllegalSidebarValue extends TypeError {
   constructor(readonly path: string) {
     super(SIDEBAR_FAILURE + path);
   }
@@ -270,7 +277,9 @@ export class AppsScriptRuntime {
     this.scripts.push(new vm.Script(code, { filename }));
     this.execute('NONE', 'script', (ex) => {
       const context = ex.realm.context as Record<string, unknown>;
-      this.functionNames = Object.getOwnPropertyNames(context).filter((g) => typeof context[g] === 'function');
+      this.functionNames = Object.getOwnPropertyNames(context).filter(
+        (g) => typeof context[g] === 'function',
+      );
     });
   }
 
@@ -287,7 +296,13 @@ export class AppsScriptRuntime {
   /** Calls a global as a menu item does (AuthMode.FULL, 6 minutes); the result is copied to Node. */
   run(name: string, ...args: unknown[]): unknown {
     return this.execute('FULL', 'script', (ex) =>
-      toNode(this.callGlobal(ex, name, args.map((a) => ex.realm.toVm(a)))),
+      toNode(
+        this.callGlobal(
+          ex,
+          name,
+          args.map((a) => ex.realm.toVm(a)),
+        ),
+      ),
     );
   }
 
@@ -313,7 +328,8 @@ export class AppsScriptRuntime {
     return this.execute(
       'FULL',
       'script',
-      (ex) => toNode(this.callGlobal(ex, record.handler, [ex.realm.toVm(clockEvent(record, this.clock.now()))])),
+      (ex) =>
+        toNode(this.callGlobal(ex, record.handler, [ex.realm.toVm(clockEvent(record, this.clock.now()))])),
       { ...this.user, email: record.owner },
     );
   }
@@ -337,13 +353,7 @@ export class AppsScriptRuntime {
     if (name.endsWith('_') || !this.functionNames.includes(name))
       throw new TypeError(`google.script.run.${name} is not a function`);
     const intoNode = { array: (): unknown[] => [], object: (): Record<string, unknown> => ({}) };
-    let plainArgs: unknown[];
-    try {
-      plainArgs = args.map((a, i) => sidebarCopy(a, String(i), intoNode));
-    } catch (e) {
-      if (e instanceof IllegalSidebarValue) throw new TypeError(e.message);
-      throw e;
-    }
+    const plainArgs = args.map((a, i) => sidebarCopy(a, String(i), intoNode));
     return this.execute('FULL', 'script', (ex) => {
       const result = this.callGlobal(
         ex,
@@ -371,7 +381,13 @@ export class AppsScriptRuntime {
     if (!actual) throw new Error(`Unknown function: '${name}'.`);
     const values = args.map((a) => (a instanceof RangeRef ? this.rangeArgument(a) : a));
     return this.execute('CUSTOM_FUNCTION', 'custom-function', (ex) =>
-      toNode(this.callGlobal(ex, actual, values.map((v) => ex.realm.toVm(v)))),
+      toNode(
+        this.callGlobal(
+          ex,
+          actual,
+          values.map((v) => ex.realm.toVm(v)),
+        ),
+      ),
     );
   }
 

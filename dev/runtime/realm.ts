@@ -33,9 +33,7 @@ const CALL_SCRIPT = new vm.Script(`${CALL_SLOT}()`, { filename: 'offline-runtime
 
 /** node:vm's error when a watchdog timeout ended the script. */
 export const isWatchdogTimeout = (e: unknown): boolean =>
-  e !== null &&
-  typeof e === 'object' &&
-  (e as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+  e !== null && typeof e === 'object' && (e as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 
 export class Realm {
   readonly context: vm.Context;

@@ -289,8 +289,7 @@ export class ScriptTriggers {
         "The parameters don't match the method signature for ScriptApp.deleteTrigger.",
       );
     const record = this.ctx.store.find(t.record.uid);
-    if (!record || record.owner !== this.ctx.userEmail())
-      throw new AppsScriptException('Trigger not found.');
+    if (!record || record.owner !== this.ctx.userEmail()) throw new AppsScriptException('Trigger not found.');
     this.ctx.store.remove(record.uid);
   }
 

@@ -85,9 +85,10 @@ describe('sidebar shell', () => {
             const call = (user: string, name: string, ...args: unknown[]) => {
               try {
                 (
-                  run.withSuccessHandler(handler('ok')).withFailureHandler(handler('fail')).withUserObject(user)[
-                    name
-                  ] as (...a: unknown[]) => void
+                  run
+                    .withSuccessHandler(handler('ok'))
+                    .withFailureHandler(handler('fail'))
+                    .withUserObject(user)[name] as (...a: unknown[]) => void
                 )(...args);
               } catch (e) {
                 seen.push(`${user}:thrown:${(e as Error).name}: ${(e as Error).message}`);
@@ -105,7 +106,10 @@ describe('sidebar shell', () => {
         '2:thrown:TypeError: Failed due to illegal value in property: when',
         '3:thrown:TypeError: run.withSuccessHandler(...).withFailureHandler(...).withUserObject(...)[name] is not a function',
       ]);
-      expect(outcome.slice(3).sort()).toEqual(['4:ok:object', '5:fail:"not an email" is not an email address']);
+      expect(outcome.slice(3).sort()).toEqual([
+        '4:ok:object',
+        '5:fail:"not an email" is not an email address',
+      ]);
     } finally {
       await page.close();
       await preview.close();

@@ -25,7 +25,10 @@ const SOURCE = `
   function recall() { return [PropertiesService.getDocumentProperties().getProperty('v'), CacheService.getScriptCache().get('v'), SpreadsheetApp.getActiveSheet().getRange('A1').getValue(), typeof globalThis.kept]; }`;
 
 function runtime(): AppsScriptRuntime {
-  const rt = createRuntime({ clock: manualClock(Date.UTC(2025, 9, 1, 12)), manifest: MANIFEST_WITH_TRIGGERS });
+  const rt = createRuntime({
+    clock: manualClock(Date.UTC(2025, 9, 1, 12)),
+    manifest: MANIFEST_WITH_TRIGGERS,
+  });
   rt.loadSource(SOURCE);
   return rt;
 }
@@ -65,7 +68,9 @@ describe('one execution, one load', () => {
     rt.loadSource(`function define() { globalThis.later = function () { return 1; }; return typeof later; }`);
     expect(rt.run('define')).toBe('function');
     expect(() => rt.run('later')).toThrow('Script function not found: later');
-    expect(() => rt.runFromSidebar('later')).toThrow(new TypeError('google.script.run.later is not a function'));
+    expect(() => rt.runFromSidebar('later')).toThrow(
+      new TypeError('google.script.run.later is not a function'),
+    );
   });
 
   it("top-level code runs under the execution's restrictions: a load-time getUi() fails inside a custom function", () => {

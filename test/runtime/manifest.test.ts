@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRuntime, manualClock, type Manifest } from '../../dev/runtime';
-import { distDir } from '../support/bundle';
+import { distDir, loadBundle } from '../support/bundle';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const shipped = JSON.parse(readFileSync(`${distDir}/appsscript.json`, 'utf8')) as Manifest;
@@ -58,6 +58,17 @@ describe('manifest scopes', () => {
     );
     const rt = withScopes([...(shipped.oauthScopes ?? []), `${AUTH}script.scriptapp`]);
     expect(rt.run('trigger')).toBe('read');
+  });
+
+  it('the add-on needs userinfo.email: without it the sidebar and the admin check fail for every user', () => {
+    const without = (shipped.oauthScopes ?? []).filter((scope) => scope !== `${AUTH}userinfo.email`);
+    const rt = loadBundle({ manifest: { ...shipped, oauthScopes: without } });
+    const denied = `Specified permissions are not sufficient to call Session.getActiveUser. Required permissions: ${AUTH}userinfo.email`;
+    expect(() => rt.runFromSidebar('getSidebarBootstrap')).toThrow(denied);
+    expect(() => rt.runFromSidebar('saveConnection', { wabaId: '123456', token: 'EAAG-x' })).toThrow(denied);
+    expect(loadBundle().runFromSidebar('getSidebarBootstrap')).toMatchObject({
+      userEmail: 'finance@example.com',
+    });
   });
 
   it('a manifest without oauthScopes lets Apps Script detect them: nothing is refused for scope', () => {

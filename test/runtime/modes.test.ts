@@ -179,9 +179,14 @@ describe('google.script.run (runFromSidebar)', () => {
 
   it('an illegal argument (Date, function, circular), also nested, is a TypeError at the call site: nothing runs', () => {
     const rt = runtimeWith(source);
-    const illegal = (...args: unknown[]) => () => rt.runFromSidebar('echo', ...args);
+    const illegal =
+      (...args: unknown[]) =>
+      () =>
+        rt.runFromSidebar('echo', ...args);
     expect(illegal(new Date())).toThrow(new TypeError('Failed due to illegal value in property: 0'));
-    expect(illegal(1, { at: new Date() })).toThrow(new TypeError('Failed due to illegal value in property: at'));
+    expect(illegal(1, { at: new Date() })).toThrow(
+      new TypeError('Failed due to illegal value in property: at'),
+    );
     expect(illegal(() => 1)).toThrow(TypeError);
     const circular: Record<string, unknown> = {};
     circular.self = circular;
@@ -202,7 +207,9 @@ describe('google.script.run (runFromSidebar)', () => {
     expect(() => rt.runFromSidebar('hidden_')).toThrow(
       new TypeError('google.script.run.hidden_ is not a function'),
     );
-    expect(() => rt.runFromSidebar('nope')).toThrow(new TypeError('google.script.run.nope is not a function'));
+    expect(() => rt.runFromSidebar('nope')).toThrow(
+      new TypeError('google.script.run.nope is not a function'),
+    );
     expect(() => rt.runFromSidebar('fails')).toThrow(new Error('Nothing to import'));
   });
 });

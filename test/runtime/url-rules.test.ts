@@ -33,7 +33,9 @@ describe('URLs Apps Script refuses', () => {
   );
 
   it('RFC 3986 characters and percent-encodings pass', () => {
-    expect(fetchFrom(`${server.url}/ok?fields=a.b(%5B%22X%22%5D)&t=%22q%22&s=a%20b;c=1,2!*'~[]@$`)()).toBe('ok');
+    expect(fetchFrom(`${server.url}/ok?fields=a.b(%5B%22X%22%5D)&t=%22q%22&s=a%20b;c=1,2!*'~[]@$`)()).toBe(
+      'ok',
+    );
   });
 
   it('a URL over 2 kB → Limit Exceeded, nothing sent; exactly 2,048 characters is fine', () => {
