@@ -157,7 +157,8 @@ export class AppsScriptRuntime {
   /** The script's global functions, as the last load found them (google.script.run's and Sheets' view). */
   private functionNames: string[] = [];
   private last?: Execution;
-  private running = false;
+  /** Executions in progress (a formula recalculated during a write runs its own, nested). */
+  private depth = 0;
 
   constructor(options: RuntimeOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -238,8 +239,7 @@ export class AppsScriptRuntime {
     call: (ex: Execution) => T,
     user: UserSettings = this.user,
   ): T {
-    if (this.running) throw new Error('The offline runtime runs one execution at a time');
-    this.running = true;
+    this.depth++;
     const ex = this.newExecution(mode, kind, user);
     this.last = ex;
     try {
@@ -252,8 +252,9 @@ export class AppsScriptRuntime {
         throw toNodeError(new ExecutionTimeExceeded(ex.timer.message));
       throw toNodeError(e);
     } finally {
-      this.locks.releaseSelf();
-      this.running = false;
+      // An execution started inside another (a recalculated formula cell) is its own, but the locks belong to
+      // the outermost one.
+      if (--this.depth === 0) this.locks.releaseSelf();
     }
   }
 
@@ -295,13 +296,16 @@ export class AppsScriptRuntime {
 
   /** Calls a global as a menu item does (AuthMode.FULL, 6 minutes); the result is copied to Node. */
   run(name: string, ...args: unknown[]): unknown {
-    return this.execute('FULL', 'script', (ex) =>
-      toNode(
-        this.callGlobal(
-          ex,
-          name,
-          args.map((a) => ex.realm.toVm(a)),
-        ),
+    return this.execute('FULL', 'script', (ex) => this.callCopied(ex, name, args));
+  }
+
+  /** Calls the script's global with Node values copied into the realm, and copies the result back. */
+  private callCopied(ex: Execution, name: string, values: unknown[]): unknown {
+    return toNode(
+      this.callGlobal(
+        ex,
+        name,
+        values.map((v) => ex.realm.toVm(v)),
       ),
     );
   }
@@ -328,8 +332,7 @@ export class AppsScriptRuntime {
     return this.execute(
       'FULL',
       'script',
-      (ex) =>
-        toNode(this.callGlobal(ex, record.handler, [ex.realm.toVm(clockEvent(record, this.clock.now()))])),
+      (ex) => this.callCopied(ex, record.handler, [clockEvent(record, this.clock.now())]),
       { ...this.user, email: record.owner },
     );
   }
@@ -380,15 +383,7 @@ export class AppsScriptRuntime {
     const actual = this.functionNames.find((g) => g.toUpperCase() === name.toUpperCase());
     if (!actual) throw new Error(`Unknown function: '${name}'.`);
     const values = args.map((a) => (a instanceof RangeRef ? this.rangeArgument(a) : a));
-    return this.execute('CUSTOM_FUNCTION', 'custom-function', (ex) =>
-      toNode(
-        this.callGlobal(
-          ex,
-          actual,
-          values.map((v) => ex.realm.toVm(v)),
-        ),
-      ),
-    );
+    return this.execute('CUSTOM_FUNCTION', 'custom-function', (ex) => this.callCopied(ex, actual, values));
   }
 
   private rangeArgument(ref: RangeRef): unknown {

@@ -66,31 +66,20 @@ export const SCOPES: Partial<Record<Access, readonly string[]>> = {
  * Spreadsheet read-only, Properties readable, URL Fetch, Cache, Lock, Utilities. The user's identity can be
  * asked for everywhere; Session blanks it where Google does not share it (see basics.ts).
  */
+const LIMITED: readonly Access[] = [
+  'free',
+  'ui',
+  'identity',
+  'doc-read',
+  'doc-write',
+  'props-read',
+  'props-write',
+  'storage',
+];
 const ALLOWED: Record<ExecutionMode, ReadonlySet<Access>> = {
   NONE: new Set<Access>(['free', 'ui', 'identity']),
-  LIMITED: new Set<Access>([
-    'free',
-    'ui',
-    'identity',
-    'doc-read',
-    'doc-write',
-    'props-read',
-    'props-write',
-    'storage',
-  ]),
-  FULL: new Set<Access>([
-    'free',
-    'ui',
-    'container-ui',
-    'identity',
-    'doc-read',
-    'doc-write',
-    'props-read',
-    'props-write',
-    'storage',
-    'fetch',
-    'triggers',
-  ]),
+  LIMITED: new Set<Access>(LIMITED),
+  FULL: new Set<Access>([...LIMITED, 'container-ui', 'fetch', 'triggers']),
   CUSTOM_FUNCTION: new Set<Access>(['free', 'identity', 'doc-read', 'props-read', 'storage', 'fetch']),
 };
 
