@@ -31,14 +31,14 @@ import { PropertiesServiceImpl, type PropertyStores } from './properties';
 import { Realm, isPlainObject, isWatchdogTimeout, toNode, toNodeError } from './realm';
 import { Exposer, type ExecutionMode, type Host, type ServiceObject } from './service';
 import { ChartsImpl, Spreadsheet, SpreadsheetAppImpl, SpreadsheetContext } from './spreadsheet-app';
-import { SpreadsheetModel, cellValue, type SpreadsheetSettings } from './spreadsheet-model';
+import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheet-model';
 import { ScriptTriggers, TriggerStore, clockEvent, type TriggerRecord } from './triggers';
 import { newUiRecord, type UiRecord } from './ui';
 import { UrlFetchAppImpl } from './url-fetch';
 import { UtilitiesImpl } from './utilities';
 
 export { manualClock, realClock, type Clock, type ManualClock } from './clock';
-export { FORMULA_MARKER, DEFAULT_NUMBER_FORMAT, SpreadsheetModel, SheetModel } from './spreadsheet-model';
+export { DEFAULT_NUMBER_FORMAT, SpreadsheetModel, SheetModel } from './spreadsheet-model';
 export type { CellValue, ChartRecord } from './spreadsheet-model';
 export type { MenuEntry, MenuRecord, UiRecord } from './ui';
 export { CacheStore } from './cache';
@@ -176,6 +176,11 @@ export class AppsScriptRuntime {
     this.user = options.user ?? { email: 'finance@example.com', locale: 'en' };
     this.fetchTimeoutMs = options.fetchTimeoutMs ?? 60000;
     this.fetchLatencyMs = options.fetchLatencyMs ?? 0;
+    // A formula cell calls the bundle as Sheets does: one CUSTOM_FUNCTION execution per call.
+    this.spreadsheet.engine.host = {
+      names: () => this.functionNames.map((g) => g.toUpperCase()),
+      call: (name, args) => this.runCustomFunction(name, ...args),
+    };
   }
 
   /** A fresh realm holding the services of one execution in `mode`, as `user`. */
@@ -279,7 +284,7 @@ export class AppsScriptRuntime {
     this.execute('NONE', 'script', (ex) => {
       const context = ex.realm.context as Record<string, unknown>;
       this.functionNames = Object.getOwnPropertyNames(context).filter(
-        (g) => typeof context[g] === 'function',
+        (g) => typeof context[g] === 'function' && !isNativeFunction(context[g]),
       );
     });
   }
@@ -387,9 +392,8 @@ export class AppsScriptRuntime {
   }
 
   private rangeArgument(ref: RangeRef): unknown {
-    const { sheet, box } = this.spreadsheet.locate(ref.a1);
-    const values = sheet.read(box, cellValue);
-    return box.numRows === 1 && box.numColumns === 1 ? values[0][0] : values;
+    const values = this.spreadsheet.getValues(ref.a1); // computed values, dates as Dates
+    return values.length === 1 && values[0].length === 1 ? values[0][0] : values;
   }
 
   /** A reference to cells such as "Data!A2:C10" or "A1" (active sheet), for runCustomFunction. */
@@ -421,6 +425,11 @@ export class AppsScriptRuntime {
       if (this.locks.holder('document') === 'other') this.locks.set('document', undefined);
     };
   }
+}
+
+/** ES intrinsics (Array, Math…) are globals too, but not script functions a cell can call. */
+function isNativeFunction(f: unknown): boolean {
+  return /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(f));
 }
 
 export function createRuntime(options?: RuntimeOptions): AppsScriptRuntime {
