@@ -32,6 +32,7 @@ describe('dist/appsscript.json', () => {
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.external_request',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/userinfo.email', // Session.getActiveUser for the admin check
     ]);
   });
 
