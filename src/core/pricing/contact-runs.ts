@@ -1,5 +1,5 @@
 /**
- * Puts a message log in (contact, time, kind) order without sorting a million records by a
+ * Puts a message log in (line, contact, time, kind) order without sorting a million records by a
  * compound comparator: contacts are numbered, a counting sort groups each contact's messages into
  * one run, and each run is sorted as plain numbers, time and kind packed into one double
  * (time · 8 + kind; exact for integer ms while |time| < 2^50, i.e. up to year 37,000; the sheet
@@ -14,6 +14,11 @@ export interface MessageLog {
   readonly contacts: ArrayLike<string>;
   /** Message kinds (see message-kinds.ts). */
   readonly kinds: ArrayLike<number>;
+  /**
+   * Normalised business phone numbers (the line a message was sent from or written to). Windows,
+   * conversations and per-line allowances belong to a (line, contact) pair. Absent: one line.
+   */
+  readonly lines?: ArrayLike<string>;
 }
 
 export interface ContactRuns {
@@ -21,6 +26,10 @@ export interface ContactRuns {
   readonly keys: Float64Array;
   /** Contact c's run is keys[runStarts[c] .. runStarts[c + 1]). */
   readonly runStarts: Int32Array;
+  /** Index into lineNames of each run's line. */
+  readonly runLines: Int32Array;
+  /** The distinct lines, in order of first appearance ([''] without lines). */
+  readonly lineNames: string[];
 }
 
 /** Below this length insertion sort beats creating a subarray and calling the native sort. */
@@ -30,12 +39,23 @@ export function sortIntoContactRuns(log: MessageLog): ContactRuns {
   const n = log.times.length;
   const contactIds = new Int32Array(n);
   const idOf = new Map<string, number>();
+  const lineOf: number[] = [];
+  const lineIdOf = new Map<string, number>();
+  const lines = log.lines;
   for (let i = 0; i < n; i++) {
-    const contact = log.contacts[i];
+    // A (line, contact) pair is one thread; "\n" cannot occur in normalised digits.
+    const contact = lines ? `${lines[i]}\n${log.contacts[i]}` : log.contacts[i];
     let id = idOf.get(contact);
     if (id === undefined) {
       id = idOf.size;
       idOf.set(contact, id);
+      const line = lines ? lines[i] : '';
+      let lineId = lineIdOf.get(line);
+      if (lineId === undefined) {
+        lineId = lineIdOf.size;
+        lineIdOf.set(line, lineId);
+      }
+      lineOf.push(lineId);
     }
     contactIds[i] = id;
   }
@@ -47,7 +67,7 @@ export function sortIntoContactRuns(log: MessageLog): ContactRuns {
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[next[contactIds[i]]++] = log.times[i] * KIND_SLOTS + log.kinds[i];
   for (let c = 0; c < contactCount; c++) sortRun(keys, runStarts[c], runStarts[c + 1]);
-  return { keys, runStarts };
+  return { keys, runStarts, runLines: Int32Array.from(lineOf), lineNames: [...lineIdOf.keys()] };
 }
 
 function sortRun(keys: Float64Array, start: number, end: number): void {
