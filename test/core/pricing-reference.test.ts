@@ -26,7 +26,7 @@ type Units = Record<string, { charged: number; free: number }>;
 
 /** Ways to misread the rules, each of which the cross-check must catch. */
 type Mistake =
-  'allowance per account from 2026-10' | 'utility still free in the window' | 'switch at UTC midnight';
+  'allowance per account from 2026-10' | 'utility still free in the window' | 'allowance never starts again';
 
 interface Reading {
   /** The "1,000" of both allowances (shrunk so that random logs reach it). */

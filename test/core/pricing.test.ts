@@ -153,7 +153,7 @@ describe('conversation-based pricing (before 2025-07-01)', () => {
     rows.push(['2024-03-31 23:30', '9', 'service']);
     rows.push(['2024-04-01 00:30', '8', 'service']); // April: free
     expect(charged(BOGOTA, rows)).toBe(1);
-    expect(breakdown(BOGOTA, rows).filter((r) => r[3] > 0)).toEqual([
+    expect(breakdown(BOGOTA, rows).filter((r) => Number(r[3]) > 0)).toEqual([
       ['2024-03-31', 'conversation', 'service', 1, 0],
     ]);
     // The charged one is the latest in time, wherever its row is.
