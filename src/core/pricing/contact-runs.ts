@@ -37,29 +37,33 @@ const SHORT_RUN = 24;
 
 export function sortIntoContactRuns(log: MessageLog): ContactRuns {
   const n = log.times.length;
-  const contactIds = new Int32Array(n);
-  const idOf = new Map<string, number>();
-  const lineOf: number[] = [];
-  const lineIdOf = new Map<string, number>();
-  const lines = log.lines;
-  for (let i = 0; i < n; i++) {
-    // A (line, contact) pair is one thread; "\n" cannot occur in normalised digits.
-    const contact = lines ? `${lines[i]}\n${log.contacts[i]}` : log.contacts[i];
-    let id = idOf.get(contact);
-    if (id === undefined) {
-      id = idOf.size;
-      idOf.set(contact, id);
-      const line = lines ? lines[i] : '';
-      let lineId = lineIdOf.get(line);
-      if (lineId === undefined) {
-        lineId = lineIdOf.size;
-        lineIdOf.set(line, lineId);
+  const contacts = numbered(log.contacts);
+  let contactIds = contacts.ids;
+  let contactCount = contacts.names.length;
+  let lineNames = [''];
+  let runLines = new Int32Array(contactCount);
+  if (log.lines) {
+    // A (line, contact) pair is one thread: number the pairs, keeping each pair's line.
+    const lines = numbered(log.lines);
+    lineNames = lines.names;
+    const lineCount = lineNames.length;
+    const pairIds = new Int32Array(n);
+    const pairIdOf = new Map<number, number>();
+    const pairLines: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const key = contactIds[i] * lineCount + lines.ids[i];
+      let id = pairIdOf.get(key);
+      if (id === undefined) {
+        id = pairLines.length;
+        pairIdOf.set(key, id);
+        pairLines.push(lines.ids[i]);
       }
-      lineOf.push(lineId);
+      pairIds[i] = id;
     }
-    contactIds[i] = id;
+    contactIds = pairIds;
+    contactCount = pairLines.length;
+    runLines = Int32Array.from(pairLines);
   }
-  const contactCount = idOf.size;
   const runStarts = new Int32Array(contactCount + 1);
   for (let i = 0; i < n; i++) runStarts[contactIds[i] + 1]++;
   for (let c = 0; c < contactCount; c++) runStarts[c + 1] += runStarts[c];
@@ -67,7 +71,23 @@ export function sortIntoContactRuns(log: MessageLog): ContactRuns {
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[next[contactIds[i]]++] = log.times[i] * KIND_SLOTS + log.kinds[i];
   for (let c = 0; c < contactCount; c++) sortRun(keys, runStarts[c], runStarts[c + 1]);
-  return { keys, runStarts, runLines: Int32Array.from(lineOf), lineNames: [...lineIdOf.keys()] };
+  return { keys, runStarts, runLines, lineNames };
+}
+
+/** Each value's number, in order of first appearance, and the distinct values. */
+function numbered(values: ArrayLike<string>): { ids: Int32Array; names: string[] } {
+  const ids = new Int32Array(values.length);
+  const idOf = new Map<string, number>();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    let id = idOf.get(value);
+    if (id === undefined) {
+      id = idOf.size;
+      idOf.set(value, id);
+    }
+    ids[i] = id;
+  }
+  return { ids, names: [...idOf.keys()] };
 }
 
 function sortRun(keys: Float64Array, start: number, end: number): void {
