@@ -24,25 +24,19 @@ afterAll(async () => {
 
 async function panelText(timezoneId: string, locale = 'en'): Promise<string> {
   const graph = await startFakeGraphServerProcess({ token: TOKEN, timezoneId, timeZone: 'America/Cancun' });
+  const user = { email: 'ana@example.com', locale };
   const preview = await startPreview({
     port: 0,
-    runtime: {
-      user: { email: 'ana@example.com', locale },
-      spreadsheet: { name: 'Cierre octubre', timeZone: 'America/Bogota' },
-    },
+    runtime: { user, spreadsheet: { timeZone: 'America/Bogota' } },
   });
   const page = await browser.newPage();
   try {
-    preview.runtime.runFromSidebar('saveConnection', {
-      wabaId: createDataset().waba.id,
-      token: TOKEN,
-      graphBaseUrl: graph.url,
-    });
+    const request = { wabaId: createDataset().waba.id, token: TOKEN, graphBaseUrl: graph.url };
+    preview.runtime.runFromSidebar('saveConnection', request);
     await page.goto(preview.url);
-    const sidebar = (await (await page.waitForSelector('iframe#sidebar')).contentFrame())!;
-    const panel = '[data-panel="connectionPanel"]';
-    await sidebar.waitForSelector(`${panel} dl`);
-    return (await sidebar.textContent(panel)) ?? '';
+    const panel = page.frameLocator('iframe#sidebar').locator('[data-panel="connectionPanel"]');
+    await panel.locator('dl').waitFor();
+    return (await panel.textContent()) ?? '';
   } finally {
     await page.close();
     await preview.close();
