@@ -71,7 +71,10 @@ export class MonthlyAllowance {
 function inTimeOrder(pool: Pool, lineNames: readonly string[]): { times: Float64Array; lines: Int32Array } {
   const first = pool.lines[0];
   if (pool.lines.every((l) => l === first)) {
-    return { times: Float64Array.from(pool.times).sort(), lines: new Int32Array(pool.lines.length).fill(first) };
+    return {
+      times: Float64Array.from(pool.times).sort(),
+      lines: new Int32Array(pool.lines.length).fill(first),
+    };
   }
   const order = pool.times.map((_, i) => i);
   order.sort((a, b) => {
