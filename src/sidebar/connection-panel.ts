@@ -45,7 +45,7 @@ export function renderConnectionPanel(panel: HTMLElement, t: Translate): void {
     const form = el('form') as HTMLFormElement;
     const waba = field(t('wabaId'), { name: 'wabaId', inputMode: 'numeric', autocomplete: 'off' });
     const token = field(t('token'), { name: 'token', type: 'password', autocomplete: 'off' });
-    const version = field(t('apiVersion'), { name: 'apiVersion', placeholder: 'v25.0', autocomplete: 'off' });
+    const version = field(t('apiVersion'), { name: 'apiVersion', placeholder: 'v26.0', autocomplete: 'off' });
     const base = field(t('graphBaseUrl'), {
       name: 'graphBaseUrl',
       placeholder: 'https://graph.facebook.com',
@@ -137,7 +137,10 @@ export function renderConnectionPanel(panel: HTMLElement, t: Translate): void {
     for (const line of view.lines)
       lines.append(el('li', `${line.displayPhoneNumber} — ${line.verifiedName}`));
     const parts: HTMLElement[] = [facts];
-    if (view.zoneSource === 'spreadsheet') parts.push(el('p', t('zoneFromSpreadsheet'), 'muted'));
+    if (view.zoneConfidence !== 'confirmed') {
+      const warning = view.zoneConfidence === 'fallback' ? 'zoneFromSpreadsheet' : 'zoneUnconfirmed';
+      parts.push(el('p', t(warning), 'muted'));
+    }
     parts.push(el('h3', t('lines')), view.lines.length ? lines : el('p', t('noLines'), 'muted'));
     if (view.isAdmin) {
       const disconnect = button(t('disconnect'));

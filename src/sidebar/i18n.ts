@@ -31,6 +31,8 @@ const messages = {
     billingTimeZone: 'Billing time zone',
     zoneFromSpreadsheet:
       'Meta’s time zone for this account is not known, so days are read in the spreadsheet’s zone.',
+    zoneUnconfirmed:
+      'Meta’s time zone id for this account is mapped from an unofficial list; check the zone against Meta Business Settings.',
     tokenHint: 'Token',
     lines: 'Lines',
     noLines: 'This account has no phone numbers.',
@@ -70,6 +72,8 @@ const messages = {
     billingTimeZone: 'Zona horaria de facturación',
     zoneFromSpreadsheet:
       'No se conoce la zona horaria de Meta para esta cuenta; los días se leen en la zona de la hoja.',
+    zoneUnconfirmed:
+      'La zona horaria de Meta para esta cuenta sale de una lista no oficial; compruébela en la configuración del negocio de Meta.',
     tokenHint: 'Token',
     lines: 'Líneas',
     noLines: 'Esta cuenta no tiene números de teléfono.',

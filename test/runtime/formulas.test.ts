@@ -1,8 +1,8 @@
 /** Issue 8 point 11: formulas evaluated (HyperFormula) and custom functions called the way Sheets calls them. */
 import { createRuntime, type AppsScriptRuntime } from '../../dev/runtime';
 
-// Executions are counted through the log, a store that outlives each execution's realm.
 const SCRIPT = `
+  // Globals do not outlive an execution, so calls are counted through the execution log.
   function TABLE(n, label) {
     console.log('TABLE');
     const out = [];
