@@ -129,8 +129,9 @@ export interface RunMonthCloseRequest {
 /** One day of the month as written to the summary's daily table (and drawn by the sidebar). */
 export interface MonthCloseDay {
   day: string;
-  billedUnits: number;
-  cumulative: number;
+  /** null for the days of an open month after the last imported day (they have not happened yet). */
+  billedUnits: number | null;
+  cumulative: number | null;
   /** Open month only: the cumulative projected to the month's end (days after the last imported day). */
   projectedCumulative: number | null;
 }
