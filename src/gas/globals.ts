@@ -23,6 +23,7 @@ import type {
 } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
 import { metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
+import { runScheduledMonthClose as scheduledMonthClose } from './month-close/daily-refresh';
 import { sidebarRpc } from './sidebar-rpc';
 import { activeSheetContext } from './spreadsheet-context';
 
@@ -99,6 +100,11 @@ export function setConsolidationGrace(days: number): number {
 /** Sidebar RPC: activates a sheet the import wrote (the result card's links). */
 export function activateSheet(sheetId: number): null {
   return sidebarRpc.activateSheet(sheetId);
+}
+
+/** Daily-refresh trigger handler: re-imports the months still open (only from its time-driven trigger). */
+export function runScheduledMonthClose(e?: GoogleAppsScript.Events.TimeDriven): MonthCloseResult[] {
+  return scheduledMonthClose(e);
 }
 
 /**
