@@ -93,7 +93,7 @@ export function importMonth(request: RunMonthCloseRequest, context: ImportContex
     return runLocked(checked, connection, spreadsheet, context, progress);
   } catch (e) {
     if (e instanceof UserFacingError) throw e;
-    throw new Error(redact(e instanceof Error ? e.message : String(e), connection.token));
+    throw new Error(redact(e instanceof Error ? e.message : String(e), connection.token), { cause: e });
   } finally {
     progress.clear();
     lock.releaseLock();
