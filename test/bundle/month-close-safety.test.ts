@@ -1,0 +1,186 @@
+/**
+ * Status and grace, safety (lock, failures before and while writing, Meta errors), progress and the daily refresh
+ * of the month close, through the built bundle (issue 9 points 3–5).
+ */
+import type { DailyRefreshState, MonthCloseSetup } from '../../src/rpc/contract';
+import { connectedRuntime, NOW, thrown, useGraph } from './meta-helpers';
+import { runImport, seedAtomSheets, snapshot, WITH_ATOM } from './month-close-helpers';
+
+const server = useGraph();
+
+function imported(options: Parameters<typeof connectedRuntime>[1] = {}) {
+  const m = connectedRuntime(server(), options);
+  seedAtomSheets(m.rt);
+  return m;
+}
+
+describe('status: estimate until the month has ended plus the grace', () => {
+  it('the open month is an estimate with a projection and its projected cumulative', () => {
+    const { rt } = imported();
+    const result = runImport(rt, { month: '2025-11', ...WITH_ATOM });
+    expect(result.status).toBe('estimate');
+    expect(result.projection).toBeGreaterThan(result.billedUnits);
+    expect(result.daily[14].cumulative).toBe(result.billedUnits);
+    expect(result.daily[15]).toMatchObject({ billedUnits: null, cumulative: null });
+    expect(result.daily[29].projectedCumulative).toBe(result.projection);
+    expect(rt.spreadsheet.getDisplayValues("'Billing 2025-11'!A8:B10")).toEqual([
+      ['Projected month end', Math.round(result.projection!).toLocaleString('en-US')],
+      ['Projection method', 'linear'],
+      ['Status', 'Estimate'],
+    ]);
+    expect(rt.spreadsheet.namedRange('PROJECTION_2025_11')?.a1).toBe('B8');
+  });
+
+  it('a month just ended stays an estimate during the grace (5 days), then is closed; admins change the grace', () => {
+    const { rt, clock, user } = imported();
+    clock.set(Date.UTC(2025, 10, 5, 15)); // 5 November, noon in São Paulo
+    expect(runImport(rt, { month: '2025-10' })).toMatchObject({ status: 'estimate' });
+    expect(rt.runFromSidebar('setConsolidationGrace', 3)).toBe(3);
+    expect(runImport(rt, { month: '2025-10' })).toMatchObject({ status: 'closed', projection: null });
+    expect((rt.runFromSidebar('getMonthCloseSetup') as MonthCloseSetup).graceDays).toBe(3);
+    user.email = 'bob@example.com';
+    expect(() => rt.runFromSidebar('setConsolidationGrace', 10)).toThrow(/Only an admin/);
+    expect(rt.spreadsheet.getValues("'Imports'!J2:J3")).toEqual([['Estimate'], ['Closed']]);
+  });
+});
+
+describe('safety', () => {
+  it('a second import waits up to 30 s for the lock, then "another import is running"; nothing changes', () => {
+    const { rt, clock } = imported();
+    runImport(rt, { month: '2025-10' });
+    const before = snapshot(rt);
+    const release = rt.holdDocumentLock();
+    const started = clock.now();
+    expect(() => runImport(rt, { month: '2025-10' })).toThrow(
+      'Another import is running in this spreadsheet — try again when it has finished',
+    );
+    expect(clock.now() - started).toBeGreaterThanOrEqual(30_000);
+    release();
+    expect(snapshot(rt)).toEqual(before);
+    expect(rt.runFromSidebar('getMonthCloseProgress')).toBeNull();
+  });
+
+  it('a Meta error (expired token) is shown in plain words and leaves every sheet exactly as it was', async () => {
+    const { rt } = imported();
+    runImport(rt, { month: '2025-10', ...WITH_ATOM });
+    const before = snapshot(rt);
+    await server().setFault({ kind: 'token190', times: 'always' });
+    const e = thrown(() => runImport(rt, { month: '2025-10', ...WITH_ATOM }));
+    expect(e.message).toBe('Nothing was imported: Meta token expired or revoked — ask an admin to reconnect');
+    expect(snapshot(rt)).toEqual(before);
+  });
+
+  it('bad input is refused before anything is fetched or written', () => {
+    const { rt } = imported();
+    const before = snapshot(rt);
+    expect(() => runImport(rt, { month: '2025-13' })).toThrow(/YYYY-MM/);
+    expect(() => runImport(rt, { month: '2025-12' })).toThrow('2025-12 has not started yet');
+    expect(() => runImport(rt, { month: '2025-10', lines: ['+1 555 0100'] })).toThrow(
+      '+1 555 0100 is not a phone number of the connected WhatsApp Business Account',
+    );
+    expect(() => runImport(rt, { month: '2025-10', groups: { sheet: 'Nope', range: 'A1:B3' } })).toThrow(
+      'The groups sheet "Nope" does not exist',
+    );
+    expect(() => runImport(rt, { month: '2025-10', costToAllocate: -1 })).toThrow(/0 or more/);
+    expect(snapshot(rt)).toEqual(before);
+  });
+
+  it('a sheet of the same name that is not ours is never written over', () => {
+    const { rt } = imported();
+    rt.spreadsheet.insertSheet('Imports');
+    rt.spreadsheet.setValues("'Imports'!A1", [['my notes']]);
+    expect(() => runImport(rt, { month: '2025-10' })).toThrow(
+      /The sheet "Imports" was not made by Atom Billing/,
+    );
+    expect(rt.spreadsheet.getSheet('Meta data')).toBeUndefined();
+  });
+
+  it('a failure while writing is reported; running the import again repairs the sheets', () => {
+    const { rt } = imported();
+    runImport(rt, { month: '2025-10', ...WITH_ATOM });
+    const good = snapshot(rt);
+    // A protected summary (someone else's protection): the Meta data is written, then the summary write fails.
+    const unprotect = protectSheet(rt, 'Billing 2025-10');
+    const e = thrown(() => runImport(rt, { month: '2025-09', ...WITH_ATOM }));
+    expect(e.message).toMatch(
+      /^Writing the sheets failed part-way \(.+\) — nothing was added to the Imports ledger/,
+    );
+    unprotect();
+    runImport(rt, { month: '2025-09', ...WITH_ATOM });
+    expect(rt.spreadsheet.getValues("'Imports'!C2:C")).toEqual([['2025-10'], ['2025-09']]);
+    void good;
+  });
+});
+
+describe('progress', () => {
+  it('is null when no import is running, and reported to the document cache while one runs', () => {
+    const { rt } = imported();
+    expect(rt.runFromSidebar('getMonthCloseProgress')).toBeNull();
+    runImport(rt, { month: '2025-10' });
+    expect(rt.counters['Cache.put']).toBeGreaterThanOrEqual(4);
+    expect(rt.runFromSidebar('getMonthCloseProgress')).toBeNull();
+  });
+});
+
+describe('daily refresh', () => {
+  it('admins switch it on at an hour: one trigger, never duplicated; switching off deletes it', () => {
+    const { rt, user } = imported();
+    const on = rt.runFromSidebar('setDailyRefresh', { enabled: true, hour: 6 }) as DailyRefreshState;
+    expect(on).toEqual({ enabled: true, hour: 6, timeZone: 'America/Bogota', canChange: true });
+    rt.runFromSidebar('setDailyRefresh', { enabled: true, hour: 7 });
+    expect(rt.triggerRecords()).toHaveLength(1);
+    expect(rt.triggerRecords()[0]).toMatchObject({
+      handler: 'runScheduledMonthClose',
+      schedule: { everyDays: 1, atHour: 7, timeZone: 'America/Bogota' },
+    });
+    user.email = 'bob@example.com';
+    expect(() => rt.runFromSidebar('setDailyRefresh', { enabled: false })).toThrow(/Only an admin/);
+    expect((rt.runFromSidebar('getMonthCloseSetup') as MonthCloseSetup).dailyRefresh).toMatchObject({
+      enabled: true,
+      canChange: false,
+    });
+    user.email = 'ana@example.com';
+    expect(rt.runFromSidebar('setDailyRefresh', { enabled: false })).toMatchObject({
+      enabled: false,
+      hour: null,
+    });
+    expect(rt.triggerRecords()).toEqual([]);
+  });
+
+  it('fires at the hour and re-imports the open month; the ledger says "scheduled"', () => {
+    const { rt, clock } = imported();
+    runImport(rt, { month: '2025-11', ...WITH_ATOM });
+    rt.runFromSidebar('setDailyRefresh', { enabled: true, hour: 6 });
+    const [trigger] = rt.triggerRecords();
+    clock.set(rt.nextTriggerRun(trigger.uid));
+    expect(clock.now()).toBe(Date.UTC(2025, 10, 16, 11)); // 06:00 in Bogota the next day
+    rt.runTimeTrigger(trigger.uid);
+    const ledger = rt.spreadsheet.getValues("'Imports'!B2:M3");
+    expect(ledger[1][1]).toBe('2025-11');
+    expect(ledger[1][0]).toBe('ana@example.com');
+    expect(ledger[1][11]).toBe('scheduled');
+    expect(rt.spreadsheet.getFormulas("'Billing 2025-11'!J9")[0][0]).toMatch(/^=BILLED_BY_GROUP\(/);
+  });
+
+  it('the handler refuses to run outside its trigger', () => {
+    const { rt } = imported();
+    expect(() => rt.runFromSidebar('runScheduledMonthClose')).toThrow(
+      'runScheduledMonthClose runs only from the daily refresh trigger',
+    );
+    void NOW;
+  });
+});
+
+/** Protects a whole sheet against the current user; returns the undo. */
+function protectSheet(rt: ReturnType<typeof connectedRuntime>['rt'], name: string): () => void {
+  const sheet = rt.spreadsheet.getSheet(name)!;
+  const record = {
+    id: rt.spreadsheet.newProtectionId(),
+    sheetId: sheet.sheetId,
+    editors: ['owner@example.com'],
+  };
+  rt.spreadsheet.protections.push(record as never);
+  return () => {
+    rt.spreadsheet.protections.splice(rt.spreadsheet.protections.indexOf(record as never), 1);
+  };
+}
