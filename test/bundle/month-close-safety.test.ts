@@ -2,6 +2,8 @@
  * Status and grace, safety (lock, failures before and while writing, Meta errors), progress and the daily refresh
  * of the month close, through the built bundle (issue 9 points 3–5).
  */
+import { formatA1 } from '../../dev/runtime/a1';
+import type { ProtectionRecord } from '../../dev/runtime/spreadsheet-model';
 import type { DailyRefreshState, MonthCloseSetup } from '../../src/rpc/contract';
 import { connectedRuntime, NOW, thrown, useGraph } from './meta-helpers';
 import { runImport, seedAtomSheets, snapshot, WITH_ATOM } from './month-close-helpers';
@@ -28,7 +30,7 @@ describe('status: estimate until the month has ended plus the grace', () => {
       ['Projection method', 'linear'],
       ['Status', 'Estimate'],
     ]);
-    expect(rt.spreadsheet.namedRange('PROJECTION_2025_11')?.a1).toBe('B8');
+    expect(formatA1(rt.spreadsheet.namedRange('PROJECTION_2025_11')!.box)).toBe('B8');
   });
 
   it('a month just ended stays an estimate during the grace (5 days), then is closed; admins change the grace', () => {

@@ -94,7 +94,6 @@ function writeCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
       .setOption('title', spec.title)
       .setOption('width', CHART_SIZE.width)
       .setOption('height', CHART_SIZE.height);
-    if (spec.kind === 'line') builder.setNumHeaders(1);
     sheet.insertChart(builder.build());
   }
 }
