@@ -25,6 +25,9 @@ import {
   WITH_ATOM,
 } from './month-close-helpers';
 
+// Each import runs real HTTP (a child process per fetchAll) and the formula engine: minutes, not seconds, under load.
+jest.setTimeout(180_000);
+
 const server = useGraph();
 
 const OCT = expectedTotals(DATASET, { fromDay: 20251001, toDay: 20251031 });

@@ -5,10 +5,24 @@
 import { formatA1 } from '../../dev/runtime/a1';
 import type { ProtectionRecord } from '../../dev/runtime/spreadsheet-model';
 import type { DailyRefreshState, MonthCloseSetup } from '../../src/rpc/contract';
-import { connectedRuntime, NOW, thrown, useGraph } from './meta-helpers';
+import { expectedTotals } from '../../dev/fake-graph/generator';
+import {
+  connect,
+  connectedRuntime,
+  DATASET,
+  NOW,
+  thrown,
+  TOKEN,
+  useGraph,
+  withOtherGraph,
+} from './meta-helpers';
 import { runImport, seedAtomSheets, snapshot, WITH_ATOM } from './month-close-helpers';
 
+// Each import runs real HTTP (a child process per fetchAll) and the formula engine: minutes, not seconds, under load.
+jest.setTimeout(180_000);
+
 const server = useGraph();
+const OCT_RECORDS = expectedTotals(DATASET, { fromDay: 20251001, toDay: 20251031 }).records;
 
 function imported(options: Parameters<typeof connectedRuntime>[1] = {}) {
   const m = connectedRuntime(server(), options);
@@ -97,20 +111,29 @@ describe('safety', () => {
     expect(rt.spreadsheet.getSheet('Meta data')).toBeUndefined();
   });
 
-  it('a failure while writing is reported; running the import again repairs the sheets', () => {
+  it('a failure while writing is reported; running the import again repairs the sheets', async () => {
     const { rt } = imported();
     runImport(rt, { month: '2025-10', ...WITH_ATOM });
-    const good = snapshot(rt);
-    // A protected summary (someone else's protection): the Meta data is written, then the summary write fails.
-    const unprotect = protectSheet(rt, 'Billing 2025-10');
-    const e = thrown(() => runImport(rt, { month: '2025-09', ...WITH_ATOM }));
-    expect(e.message).toMatch(
-      /^Writing the sheets failed part-way \(.+\) — nothing was added to the Imports ledger/,
-    );
-    unprotect();
     runImport(rt, { month: '2025-09', ...WITH_ATOM });
-    expect(rt.spreadsheet.getValues("'Imports'!C2:C")).toEqual([['2025-10'], ['2025-09']]);
-    void good;
+    await withOtherGraph({ token: TOKEN, seed: 7 }, (other) => {
+      connect(rt, other);
+      // Meta's September changed, and someone protected its summary: "Meta data" is rewritten, the summary fails.
+      rt.spreadsheet.activeUser = 'ana@example.com';
+      const unprotect = protectSheet(rt, 'Billing 2025-09');
+      const e = thrown(() => runImport(rt, { month: '2025-09', ...WITH_ATOM }));
+      expect(e.message).toMatch(
+        /^Writing the sheets failed part-way \(.+\) — nothing was added to the Imports ledger; run the import again/,
+      );
+      expect(rt.spreadsheet.getSheet('Imports')!.lastRow).toBe(3);
+      unprotect();
+      const repaired = runImport(rt, { month: '2025-09', ...WITH_ATOM });
+      const seven = expectedTotals({ ...DATASET, seed: 7 }, { fromDay: 20250901, toDay: 20250930 });
+      expect(repaired.billedUnits).toBe(seven.billable);
+      expect(rt.spreadsheet.getValues("'Billing 2025-09'!B3")).toEqual([[seven.billable]]);
+      const rows = OCT_RECORDS + seven.records;
+      expect(rt.spreadsheet.getSheet('Meta data')!.lastRow).toBe(rows + 1);
+      expect(rt.spreadsheet.getValues("'Imports'!C2:C4")).toEqual([['2025-10'], ['2025-09'], ['2025-09']]);
+    });
   });
 });
 
@@ -175,14 +198,17 @@ describe('daily refresh', () => {
 
 /** Protects a whole sheet against the current user; returns the undo. */
 function protectSheet(rt: ReturnType<typeof connectedRuntime>['rt'], name: string): () => void {
-  const sheet = rt.spreadsheet.getSheet(name)!;
-  const record = {
+  const record: ProtectionRecord = {
     id: rt.spreadsheet.newProtectionId(),
-    sheetId: sheet.sheetId,
-    editors: ['owner@example.com'],
+    type: 'SHEET',
+    sheet: rt.spreadsheet.getSheet(name)!,
+    description: 'finance only',
+    warningOnly: false,
+    editors: ['someone.else@example.com'],
+    domainEdit: false,
   };
-  rt.spreadsheet.protections.push(record as never);
+  rt.spreadsheet.protections.push(record);
   return () => {
-    rt.spreadsheet.protections.splice(rt.spreadsheet.protections.indexOf(record as never), 1);
+    rt.spreadsheet.protections.splice(rt.spreadsheet.protections.indexOf(record), 1);
   };
 }

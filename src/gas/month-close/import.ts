@@ -114,13 +114,15 @@ function runLocked(
   assertStarted(month, now, zone.timeZone);
 
   progress.report('fetching', 1);
+  const today = dayKeyAt(now, zone.timeZone);
   const client = createGraphClient(connection, appsScriptGraphPorts());
   let rows;
   try {
     rows = client.fetchAnalytics(
       {
         fromDay: firstDay(month),
-        toDay: lastDay(month),
+        // Days to come have no data yet: the open month is asked up to today.
+        toDay: Math.min(lastDay(month), today),
         zone,
         granularity: 'DAILY',
         lines: checked.lines.map((l) => l.displayPhoneNumber),
@@ -137,7 +139,6 @@ function runLocked(
   const cells: CellCalendar = { calendar, makeDate: (ms) => new Date(ms) };
   const labels = monthCloseLabels(spreadsheet.getSpreadsheetLocale());
   const status = monthStatus(month, now, zone.timeZone, readGraceDays());
-  const today = dayKeyAt(now, zone.timeZone);
   const asOf = status === 'closed' ? null : Math.min(today, lastDay(month));
   const figures = monthFigures(month, rows, asOf, checked.projectionMethod);
   const lineLabels = new Map(
