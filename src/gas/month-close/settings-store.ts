@@ -4,6 +4,7 @@
  */
 import { DEFAULT_GRACE_DAYS } from '../../core/month-close/month';
 import type { ProjectionMethodName, SheetRangeRef } from '../../rpc/contract';
+import { documentProperties as properties, readDocumentJson as readJson } from '../document-json';
 
 const GRACE_KEY = 'atomBilling.monthClose.graceDays';
 const LAST_REQUEST_KEY = 'atomBilling.monthClose.lastRequest';
@@ -21,20 +22,6 @@ export interface StoredRefresh {
   triggerUid: string;
   /** The admin whose trigger it is (installable triggers belong to one user). */
   owner: string;
-}
-
-function properties(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties();
-}
-
-function readJson(key: string): unknown {
-  const text = properties().getProperty(key);
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 export function readGraceDays(): number {
