@@ -86,4 +86,15 @@ describe('a Spanish spreadsheet, and the result card’s links', () => {
     expect(rt.spreadsheet.activeSheet.name).toBe('Billing 2025-10');
     expect(() => rt.runFromSidebar('activateSheet', 987654)).toThrow('That sheet no longer exists');
   });
+
+  it('a spreadsheet switched to English gets English headers on the next import', () => {
+    const { rt } = connectedRuntime(server(), { locale: 'es_CO' });
+    runImport(rt, { month: '2025-10' });
+    rt.spreadsheet.locale = 'en_US';
+    runImport(rt, { month: '2025-10' });
+    expect(rt.spreadsheet.getValues("'Meta data'!A1:B1")).toEqual([['Day', 'Line']]);
+    expect(rt.spreadsheet.getValues("'Imports'!A1:B1")).toEqual([['Imported at', 'User']]);
+    expect(rt.spreadsheet.getValues("'Imports'!J2:J3")).toEqual([['Cerrado'], ['Closed']]);
+    expect(rt.spreadsheet.getValues("'Billing 2025-10'!A3")).toEqual([['Billed units']]);
+  });
 });

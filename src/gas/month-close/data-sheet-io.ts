@@ -16,14 +16,15 @@ import {
 } from '../../core/month-close/meta-data-sheet';
 import type { CalendarMonth } from '../../core/month-close/month';
 import { literalRow } from '../../core/sheet-output/literal-text';
-import { ownedSheet } from './owned-sheet';
+import { ownedSheet, refreshHeader } from './owned-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface DataSheetRead {
   sheet: Sheet | null;
-  hasHeader: boolean;
+  /** The header row as read; null when the sheet is new or empty. */
+  header: unknown[] | null;
   block: DataBlock;
   values: unknown[][];
   formats: string[][];
@@ -43,15 +44,15 @@ export function readDataSheet(
   );
   const empty = { start: 0, end: 0 };
   const rows = sheet ? sheet.getLastRow() - 1 : 0;
-  if (!sheet || rows < 1) return { sheet, hasHeader: header !== null, block: empty, values: [], formats: [] };
+  if (!sheet || rows < 1) return { sheet, header, block: empty, values: [], formats: [] };
   const days = sheet
     .getRange(FIRST_DATA_ROW, 1, rows, 1)
     .getValues()
     .map((r) => dayOfCell(r[0], cells));
   const block = monthBlock(days, month);
-  if (block.end === block.start) return { sheet, hasHeader: true, block, values: [], formats: [] };
+  if (block.end === block.start) return { sheet, header, block, values: [], formats: [] };
   const range = sheet.getRange(FIRST_DATA_ROW + block.start, 1, block.end - block.start, DATA_COLUMNS);
-  return { sheet, hasHeader: true, block, values: range.getValues(), formats: range.getNumberFormats() };
+  return { sheet, header, block, values: range.getValues(), formats: range.getNumberFormats() };
 }
 
 export interface DataSheetPlan {
@@ -81,7 +82,8 @@ export function writeDataSheet(
   let formats = rows.formats;
   let firstRow = FIRST_DATA_ROW + read.block.start;
   const oldLength = read.block.end - read.block.start;
-  if (!sheet || !read.hasHeader) {
+  if (sheet && read.header) refreshHeader(sheet, read.header, labels.dataHeader);
+  if (!sheet || !read.header) {
     // A new (or emptied) sheet: the header goes out with the rows, in the same calls.
     sheet ??= spreadsheet.insertSheet(DATA_SHEET);
     values = [literalRow(labels.dataHeader), ...values];

@@ -10,14 +10,15 @@ import {
 import { GENERAL_FORMAT } from '../../core/month-close/formats';
 import { literalRow } from '../../core/sheet-output/literal-text';
 import type { ZoneCalendar } from '../../core/zone-calendar';
-import { ownedSheet } from './owned-sheet';
+import { ownedSheet, refreshHeader } from './owned-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface LedgerRead {
   sheet: Sheet | null;
-  hasHeader: boolean;
+  /** The header row as read; null when the sheet is new or empty. */
+  header: unknown[] | null;
   entries: LedgerEntry[];
 }
 
@@ -30,7 +31,7 @@ export function readLedgerSheet(spreadsheet: Spreadsheet, calendar: ZoneCalendar
   const rows = sheet ? sheet.getLastRow() - 1 : 0;
   const entries =
     sheet && rows > 0 ? readLedger(sheet.getRange(2, 1, rows, LEDGER_COLUMNS).getValues(), calendar) : [];
-  return { sheet, hasHeader: header !== null, entries };
+  return { sheet, header, entries };
 }
 
 export function appendLedgerRow(
@@ -42,7 +43,7 @@ export function appendLedgerRow(
 ): Sheet {
   const row = ledgerRow(entry, labels, makeDate);
   const formats = ledgerRowFormats(entry.currency);
-  if (!read.sheet || !read.hasHeader) {
+  if (!read.sheet || !read.header) {
     const sheet = read.sheet ?? spreadsheet.insertSheet(LEDGER_SHEET);
     const range = sheet.getRange(1, 1, 2, LEDGER_COLUMNS);
     range.setValues([literalRow(labels.ledgerHeader), row]);
@@ -51,6 +52,7 @@ export function appendLedgerRow(
     return sheet;
   }
   const sheet = read.sheet;
+  refreshHeader(sheet, read.header, labels.ledgerHeader);
   sheet.appendRow(row);
   sheet.getRange(sheet.getLastRow(), 1, 1, LEDGER_COLUMNS).setNumberFormats([formats]);
   return sheet;

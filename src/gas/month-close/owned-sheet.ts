@@ -3,6 +3,7 @@
  * ours in either language) is never written over: the import stops before writing anything.
  */
 import { MonthCloseInputError } from '../../core/month-close/month';
+import { literalRow } from '../../core/sheet-output/literal-text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -26,4 +27,15 @@ export function ownedSheet(
     );
   }
   return { sheet, header };
+}
+
+/** Headers follow the spreadsheet's locale: a header written under the other language is rewritten (one call). */
+export function refreshHeader(
+  sheet: Sheet,
+  header: readonly unknown[] | null,
+  wanted: readonly string[],
+): void {
+  if (header && wanted.some((text, i) => header[i] !== text)) {
+    sheet.getRange(1, 1, 1, wanted.length).setValues([literalRow(wanted)]);
+  }
 }

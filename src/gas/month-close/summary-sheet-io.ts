@@ -63,12 +63,21 @@ function writeNamedRanges(spreadsheet: Spreadsheet, sheet: Sheet, plan: SummaryP
     const named = existing.get(name);
     const target = sheet.getRange(a1);
     if (!named) spreadsheet.setNamedRange(name, target);
-    else if (!sameRange(named.getRange(), target)) named.setRange(target);
+    else if (!sameRange(named, target)) named.setRange(target);
   }
 }
 
-function sameRange(a: GoogleAppsScript.Spreadsheet.Range, b: GoogleAppsScript.Spreadsheet.Range): boolean {
-  return a.getSheet().getSheetId() === b.getSheet().getSheetId() && a.getA1Notation() === b.getA1Notation();
+function sameRange(
+  named: GoogleAppsScript.Spreadsheet.NamedRange,
+  b: GoogleAppsScript.Spreadsheet.Range,
+): boolean {
+  try {
+    const a = named.getRange();
+    return a.getSheet().getSheetId() === b.getSheet().getSheetId() && a.getA1Notation() === b.getA1Notation();
+  } catch {
+    // A name left pointing at a deleted sheet (#REF!) is simply pointed at the new cell.
+    return false;
+  }
 }
 
 function chartMatches(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart, spec: ChartSpec): boolean {
