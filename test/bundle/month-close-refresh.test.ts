@@ -54,6 +54,23 @@ describe('daily refresh', () => {
     expect(rt.spreadsheet.getFormulas("'Billing 2025-11'!J9")[0][0]).toMatch(/^=BILLED_BY_GROUP\(/);
   });
 
+  it('another admin switching it on makes theirs the one: the earlier trigger deletes itself when it fires', () => {
+    const { rt, clock, user } = imported();
+    rt.runFromSidebar('addAdmin', 'bob@example.com');
+    rt.runFromSidebar('setDailyRefresh', { enabled: true, hour: 6 });
+    user.email = 'bob@example.com';
+    rt.runFromSidebar('setDailyRefresh', { enabled: true, hour: 8 });
+    const [ana, bob] = rt.triggerRecords();
+    expect([ana.owner, bob.owner]).toEqual(['ana@example.com', 'bob@example.com']);
+    clock.set(rt.nextTriggerRun(ana.uid));
+    expect(rt.runTimeTrigger(ana.uid)).toEqual([]);
+    expect(rt.triggerRecords().map((t) => t.owner)).toEqual(['bob@example.com']);
+    expect(rt.spreadsheet.getSheet('Imports')).toBeUndefined();
+    clock.set(rt.nextTriggerRun(bob.uid));
+    rt.runTimeTrigger(bob.uid);
+    expect(rt.spreadsheet.getValues("'Imports'!B2:C2")).toEqual([['bob@example.com', '2025-11']]);
+  });
+
   it('the handler refuses to run outside its trigger', () => {
     const { rt } = imported();
     expect(() => rt.runFromSidebar('runScheduledMonthClose')).toThrow(
