@@ -4,6 +4,7 @@
  * function runs). The token is stored here and nowhere else.
  */
 import type { PhoneLine } from '../../meta';
+import { documentProperties, readDocumentJson as readJson } from '../document-json';
 
 export interface StoredConnection {
   wabaId: string;
@@ -19,20 +20,6 @@ export interface StoredConnection {
 
 const CONNECTION_KEY = 'atomBilling.meta.connection';
 const ADMINS_KEY = 'atomBilling.meta.admins';
-
-function documentProperties(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties();
-}
-
-function readJson(key: string): unknown {
-  const text = documentProperties().getProperty(key);
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 export function readConnection(): StoredConnection | null {
   const value = readJson(CONNECTION_KEY) as StoredConnection | null;
