@@ -24,6 +24,9 @@ async function bundle(entryPoint: string, globalName?: string): Promise<string> 
     write: false,
     charset: 'utf8',
     legalComments: 'none',
+    // papaparse's main file requires Node's 'stream' for its Node-only streaming mode; its browser build is the
+    // same parser without it.
+    alias: { papaparse: 'papaparse/papaparse.min.js' },
     logLevel: 'warning',
   });
   return result.outputFiles[0].text;

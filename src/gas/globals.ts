@@ -10,9 +10,16 @@ import { billedConversations } from '../core/formulas/conversations';
 import { billedProjection } from '../core/formulas/projection';
 import type { Table } from '../core/formulas/sheet-context';
 import { billedUniqueContacts } from '../core/formulas/unique-contacts';
-import type { MetaConnectionView, SaveConnectionRequest, SidebarBootstrap } from '../rpc/contract';
+import type {
+  ImportRateCardRequest,
+  ImportRateCardResult,
+  MetaConnectionView,
+  SaveConnectionRequest,
+  SidebarBootstrap,
+} from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
 import { metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
+import { metaRateFormula } from './rates/rate-formulas';
 import { sidebarRpc } from './sidebar-rpc';
 import { activeSheetContext } from './spreadsheet-context';
 
@@ -59,6 +66,11 @@ export function addAdmin(email: string): string[] {
 /** Sidebar RPC: removes an admin (admins only; never the last one); returns the new list. */
 export function removeAdmin(email: string): string[] {
   return sidebarRpc.removeAdmin(email);
+}
+
+/** Sidebar RPC: reads Meta's rate card file and stores it on the "Rate cards" sheet (replacing the same currency and date). */
+export function importRateCard(request: ImportRateCardRequest): ImportRateCardResult {
+  return sidebarRpc.importRateCard(request);
 }
 
 /**
@@ -230,4 +242,23 @@ export function BILLED_CONVERSATIONS(
  */
 export function BILLED_BREAKDOWN(timestamps: unknown, contacts: unknown, kinds: unknown): Table {
   return billedBreakdown({ timestamps, contacts, kinds }, activeSheetContext());
+}
+
+/**
+ * Meta's rate in force for one message (or, before July 2025, one conversation) of a category in a market, from the imported rate cards.
+ *
+ * @param {string} market_or_country A country (ISO code such as CO, or its name), a market such as "Rest of Latin America", or a phone number with its + prefix.
+ * @param {string} category MARKETING, UTILITY, AUTHENTICATION, AUTHENTICATION_INTERNATIONAL or SERVICE.
+ * @param {Date|string} date Optional. The day (default today); the card in force from 12 am of that day counts.
+ * @param {string} currency Optional. The card's currency (default the connected WhatsApp account's, or the only one imported).
+ * @return {number} The rate, exactly as Meta's card writes it.
+ * @customfunction
+ */
+export function META_RATE(
+  market_or_country: unknown,
+  category: unknown,
+  date?: unknown,
+  currency?: unknown,
+): number {
+  return metaRateFormula({ marketOrCountry: market_or_country, category, date, currency });
 }

@@ -49,6 +49,26 @@ export interface SaveConnectionRequest {
   graphBaseUrl?: string;
 }
 
+/** A rate card file the user picked: Meta's Rates CSV as text. */
+export interface ImportRateCardRequest {
+  fileName: string;
+  text: string;
+  /** Only when the file does not say it (the server's error asks for it). */
+  currency?: string;
+  /** YYYY-MM-DD; only when the file does not say it. */
+  effectiveFrom?: string;
+}
+
+export interface ImportRateCardResult {
+  currency: string;
+  /** YYYY-MM-DD. */
+  effectiveFrom: string;
+  /** Markets (countries and regions) on the card. */
+  markets: number;
+  /** True when a card of the same currency and effective date was there and has been replaced. */
+  replaced: boolean;
+}
+
 export interface SidebarRpc {
   getSidebarBootstrap(): SidebarBootstrap;
   getConnection(): MetaConnectionView | null;
@@ -57,6 +77,8 @@ export interface SidebarRpc {
   /** Both return the admins list after the change. */
   addAdmin(email: string): string[];
   removeAdmin(email: string): string[];
+  /** Stores the card on the "Rate cards" sheet, replacing one of the same currency and effective date. */
+  importRateCard(request: ImportRateCardRequest): ImportRateCardResult;
 }
 
 export type RpcName = keyof SidebarRpc;

@@ -1,0 +1,17 @@
+/** META_RATE in Apps Script: the spreadsheet's zone and locale, the imported cards, the connected account's currency. */
+import { metaRate, type MetaRateArgs } from '../../rates/meta-rate';
+import { readConnection } from '../meta/connection-store';
+import { activeSheetContext } from '../spreadsheet-context';
+import { readRateBook } from './rate-card-sheet';
+
+/** The connected WhatsApp account's currency, or null without a connection. */
+export function accountCurrency(): string | null {
+  return readConnection()?.currency || null;
+}
+
+export function metaRateFormula(args: MetaRateArgs): number {
+  return metaRate(args, activeSheetContext(), readRateBook(), {
+    nowMs: Date.now(),
+    accountCurrency: accountCurrency(),
+  });
+}
