@@ -3,6 +3,7 @@
  * one delivered message (or, on a conversation-era card, one conversation) of that category in that market.
  */
 import { contactDigits } from '../core/contacts/phone-number';
+import { exactToNumber } from '../core/exact/decimal';
 import { FormulaInputError, UserFacingError } from '../core/errors';
 import type { SheetContext } from '../core/formulas/sheet-context';
 import { argRef, scalarError } from '../core/sheet-args/arg-errors';
@@ -14,7 +15,6 @@ import { countryOfPhone } from './calling-codes';
 import { RATE_CATEGORIES, rateCategoryOf, type RateCategory } from './categories';
 import { readCurrency } from './formula-args';
 import { countryCodeOf, marketKey, marketOfCountry } from './markets';
-import { exactNumber } from './pricing';
 import { rateOn, type RateBook } from './rate-book';
 
 const FN = 'META_RATE';
@@ -56,7 +56,7 @@ export function metaRate(
         where,
       );
     }
-    return exactNumber(rateOn(card, market, category));
+    return exactToNumber(rateOn(card, market, category));
   } catch (e) {
     if (e instanceof FormulaInputError || !(e instanceof UserFacingError)) throw e;
     throw new FormulaInputError(FN, e.message);

@@ -33,8 +33,8 @@ export class RateCardCost {
     readonly currency: string,
   ) {}
 
-  /** Adds the units and returns their exact cost. */
-  add(item: PricedUnits): ExactDecimal {
+  /** Adds the units; returns their exact cost and the card that priced them. */
+  add(item: PricedUnits): { cost: ExactDecimal; card: BookCard } {
     const card = this.book.requireCardAt(this.currency, item.day);
     if (card.pricingModel !== item.model) {
       throw new RateLookupError(
@@ -53,7 +53,7 @@ export class RateCardCost {
     this.used.set(`${card.currency} ${card.effectiveFrom}`, card);
     const units = BigInt(item.units);
     this.sum.addProduct(rate, units);
-    return { units: rate.units * units, scale: rate.scale };
+    return { cost: { units: rate.units * units, scale: rate.scale }, card };
   }
 
   get exact(): ExactDecimal {
@@ -62,18 +62,23 @@ export class RateCardCost {
 
   /** The total rounded once to the currency's minor units (half away from zero), as the nearest double. */
   rounded(): number {
-    const decimals = currencyDecimals(this.currency);
-    return nearestDouble(toMinorUnits(this.sum.value, decimals), pow10(decimals));
+    return roundedToCurrency(this.sum.value, this.currency);
   }
 
   /** "rate card BRL 2025-10-01", or "rate cards BRL 2025-07-01, 2025-10-01". */
   source(): string {
-    const days = [...this.used.values()].map((c) => c.effectiveFrom).sort((a, b) => a - b);
-    return `rate card${days.length > 1 ? 's' : ''} ${this.currency} ${days.map(dayKeyToIso).join(', ')}`;
+    return costSourceText([...this.used.values()]);
   }
 }
 
-/** The exact value as the nearest double (for a table cell at full precision). */
-export function exactNumber(value: ExactDecimal): number {
-  return nearestDouble(value.units, pow10(value.scale));
+/** "rate card BRL 2025-10-01", or "rate cards BRL 2025-07-01, 2025-10-01" for the cards used (one currency). */
+export function costSourceText(cards: readonly Pick<BookCard, 'currency' | 'effectiveFrom'>[]): string {
+  const days = [...new Set(cards.map((c) => c.effectiveFrom))].sort((a, b) => a - b);
+  return `rate card${days.length > 1 ? 's' : ''} ${cards[0]?.currency ?? ''} ${days.map(dayKeyToIso).join(', ')}`;
+}
+
+/** An exact amount rounded once to the currency's minor units (half away from zero), as the nearest double. */
+export function roundedToCurrency(value: ExactDecimal, currency: string): number {
+  const decimals = currencyDecimals(currency);
+  return nearestDouble(toMinorUnits(value, decimals), pow10(decimals));
 }

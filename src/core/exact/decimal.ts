@@ -4,6 +4,8 @@
  * is the value taken here (then 0.1 + 0.2 is exactly 0.3, as on paper).
  */
 
+import { nearestDouble } from './nearest-double';
+
 /** value = units / 10^scale, exactly. */
 export interface ExactDecimal {
   readonly units: bigint;
@@ -89,4 +91,9 @@ export class DecimalSum {
   get value(): ExactDecimal {
     return { units: this.units, scale: this.scale };
   }
+}
+
+/** The double nearest the exact value (what a cell shows at full precision). */
+export function exactToNumber(value: ExactDecimal): number {
+  return nearestDouble(value.units, pow10(value.scale));
 }
