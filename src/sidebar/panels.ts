@@ -2,5 +2,6 @@
 import { connectionPanel } from './connection-panel';
 import { monthClosePanel } from './month-close/month-close-panel';
 import type { Panel } from './panel';
+import { ratesPanel } from './rates-panel';
 
-export const panels: Panel[] = [connectionPanel, monthClosePanel];
+export const panels: Panel[] = [connectionPanel, monthClosePanel, ratesPanel];
