@@ -84,7 +84,7 @@ describe('Rate cards panel', () => {
     try {
       const panel = sidebar.locator('[data-panel="ratesPanel"]');
       const unlabelled = await panel.evaluate((root) =>
-        [...root.querySelectorAll('input, button')]
+        Array.from(root.querySelectorAll('input, button'))
           .filter((c) => !(c as HTMLInputElement).labels?.length && !c.textContent)
           .map((c) => c.outerHTML),
       );
