@@ -19,7 +19,7 @@ import type {
 } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
 import { metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
-import { metaRateFormula } from './rates/rate-formulas';
+import { billedCost, metaRateFormula } from './rates/rate-formulas';
 import { sidebarRpc } from './sidebar-rpc';
 import { activeSheetContext } from './spreadsheet-context';
 
@@ -261,4 +261,25 @@ export function META_RATE(
   currency?: unknown,
 ): number {
   return metaRateFormula({ marketOrCountry: market_or_country, category, date, currency });
+}
+
+/**
+ * The cost of a message log under Meta's rules in force on each day, priced from the imported rate cards and rounded once to the currency's cents.
+ *
+ * @param {Date[][]} timestamps Date and time of each message, in the spreadsheet's time zone.
+ * @param {string|number|Array<Array<string|number>>} contacts The customer's phone number on each row.
+ * @param {string[][]} kinds user, user_ad, service, marketing, utility, authentication or authentication_international.
+ * @param {string[][]} countries The customer's country on each row (ISO code such as CO, or its name); blank = from the phone number's calling code.
+ * @param {string} currency Optional. The rate cards' currency (default the connected WhatsApp account's, or the only one imported).
+ * @return {number} The cost in that currency.
+ * @customfunction
+ */
+export function BILLED_COST(
+  timestamps: unknown,
+  contacts: unknown,
+  kinds: unknown,
+  countries: unknown,
+  currency?: unknown,
+): number {
+  return billedCost({ timestamps, contacts, kinds, countries, currency });
 }

@@ -20,7 +20,12 @@ export interface MessageLogArgs {
 
 const KIND_LIST = `${KIND_NAMES.slice(0, -1).join(', ')} or ${KIND_NAMES[KIND_NAMES.length - 1]}`;
 
-export function readMessageLog(fn: string, args: MessageLogArgs, calendar: ZoneCalendar): MessageLog {
+/** The log and, for each of its messages, the 1-based row of the ranges it came from. */
+export interface ReadMessageLog extends MessageLog {
+  readonly rows: readonly number[];
+}
+
+export function readMessageLog(fn: string, args: MessageLogArgs, calendar: ZoneCalendar): ReadMessageLog {
   const timestampsArg = argRef(fn, 'timestamps');
   const contactsArg = argRef(fn, 'contacts');
   const kindsArg = argRef(fn, 'kinds');
@@ -36,14 +41,16 @@ export function readMessageLog(fn: string, args: MessageLogArgs, calendar: ZoneC
   const times: number[] = [];
   const contacts: string[] = [];
   const kinds: number[] = [];
+  const rows: number[] = [];
   for (let i = 0; i < timeCells.length; i++) {
     if (skipped(i)) continue;
+    rows.push(i + 1);
     if (allContacts[i] === '') throw blankCellError(contactsArg, i + 1);
     times.push(allTimes[i]);
     contacts.push(allContacts[i]);
     kinds.push(readKind(kindsArg, i + 1, kindCells[i]));
   }
-  return { times, contacts, kinds };
+  return { times, contacts, kinds, rows };
 }
 
 function readKind(arg: ArgRef, row: number, value: unknown): number {

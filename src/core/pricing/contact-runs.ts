@@ -14,6 +14,11 @@ export interface MessageLog {
   readonly contacts: ArrayLike<string>;
   /** Message kinds (see message-kinds.ts). */
   readonly kinds: ArrayLike<number>;
+  /**
+   * Optional tally groups (small integers, e.g. the recipient's country for pricing by market), the same for
+   * every message of a contact: units are counted per group, nothing else depends on them. Absent: group 0.
+   */
+  readonly groups?: ArrayLike<number>;
 }
 
 export interface ContactRuns {
@@ -21,6 +26,8 @@ export interface ContactRuns {
   readonly keys: Float64Array;
   /** Contact c's run is keys[runStarts[c] .. runStarts[c + 1]). */
   readonly runStarts: Int32Array;
+  /** The tally group of each run (its contact's first message's). */
+  readonly runGroups: Int32Array;
 }
 
 /** Below this length insertion sort beats creating a subarray and calling the native sort. */
@@ -30,12 +37,14 @@ export function sortIntoContactRuns(log: MessageLog): ContactRuns {
   const n = log.times.length;
   const contactIds = new Int32Array(n);
   const idOf = new Map<string, number>();
+  const groupOf: number[] = [];
   for (let i = 0; i < n; i++) {
     const contact = log.contacts[i];
     let id = idOf.get(contact);
     if (id === undefined) {
       id = idOf.size;
       idOf.set(contact, id);
+      groupOf.push(log.groups ? log.groups[i] : 0);
     }
     contactIds[i] = id;
   }
@@ -47,7 +56,7 @@ export function sortIntoContactRuns(log: MessageLog): ContactRuns {
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[next[contactIds[i]]++] = log.times[i] * KIND_SLOTS + log.kinds[i];
   for (let c = 0; c < contactCount; c++) sortRun(keys, runStarts[c], runStarts[c + 1]);
-  return { keys, runStarts };
+  return { keys, runStarts, runGroups: Int32Array.from(groupOf) };
 }
 
 function sortRun(keys: Float64Array, start: number, end: number): void {

@@ -41,7 +41,7 @@ export function priceMessages(
   calendar: ZoneCalendar,
   rules: readonly PricingRule[] = PRICING_RULES,
 ): PricingTally {
-  const { keys, runStarts } = sortIntoContactRuns(log);
+  const { keys, runStarts, runGroups } = sortIntoContactRuns(log);
   const schedule = new RuleSchedule(rules, calendar);
   const tally = new PricingTally();
   const allowance = new MonthlyAllowance();
@@ -53,6 +53,7 @@ export function priceMessages(
   let model = 0;
 
   for (let c = 0; c + 1 < runStarts.length; c++) {
+    const group = runGroups[c];
     expiry.fill(-Infinity);
     let serviceWindowUntil = -Infinity;
     let referralUntil = -Infinity;
@@ -94,13 +95,13 @@ export function priceMessages(
         } else {
           if (anyOpen(expiry, t)) continue;
           expiry[CATEGORY_SERVICE] = t + CONVERSATION_MS;
-          allowance.add(t);
+          allowance.add(t, group);
           continue;
         }
       } else if (t < freeEntryUntil) {
         charged = false;
       } else if (category === CATEGORY_SERVICE) {
-        allowance.add(t);
+        allowance.add(t, group);
         continue;
       } else if (category === CATEGORY_UTILITY) {
         // Free in the service window, or inside a utility conversation opened before the switch.
@@ -111,7 +112,7 @@ export function priceMessages(
       } else {
         charged = true; // marketing and authentication: charged even inside the service window
       }
-      tally.count(calendar.epochDayAt(t), tallySlot(model, category), charged);
+      tally.count(calendar.epochDayAt(t), tallySlot(model, category), charged, group);
     }
   }
   allowance.settle(schedule, calendar, tally);

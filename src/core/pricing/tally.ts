@@ -1,4 +1,4 @@
-/** Charged and free units per (local day, pricing model, category): what the engine produces. */
+/** Charged and free units per (local day, tally group, pricing model, category): what the engine produces. */
 import { CATEGORY_COUNT, CATEGORY_NAMES, type CategoryName } from './message-kinds';
 import { PRICING_MODELS, type PricingModel } from './rules';
 
@@ -8,10 +8,14 @@ export function tallySlot(modelIndex: number, category: number): number {
 }
 
 const SLOT_COUNT = PRICING_MODELS.length * CATEGORY_COUNT;
+/** Groups per day in the packed (day, group) key; exact while |epochDay| < 2^37. */
+const GROUP_SLOTS = 2 ** 16;
 
 export interface TallyRow {
   /** Local calendar day, as days since 1970-01-01. */
   readonly epochDay: number;
+  /** The message log's tally group (0 without groups). */
+  readonly group: number;
   readonly model: PricingModel;
   readonly category: CategoryName;
   readonly charged: number;
@@ -19,20 +23,21 @@ export interface TallyRow {
 }
 
 export class PricingTally {
-  /** epochDay → [charged, free] per slot, interleaved. */
+  /** epochDay · GROUP_SLOTS + group → [charged, free] per slot, interleaved. */
   private readonly days = new Map<number, Float64Array>();
-  // Units arrive mostly in time order within a contact: remember the last day's counters.
-  private lastDay = NaN;
+  // Units arrive mostly in time order within a contact: remember the last key's counters.
+  private lastKey = NaN;
   private lastCounts: Float64Array = new Float64Array(0);
 
-  count(epochDay: number, slot: number, charged: boolean): void {
-    if (epochDay !== this.lastDay) {
-      let counts = this.days.get(epochDay);
+  count(epochDay: number, slot: number, charged: boolean, group = 0): void {
+    const key = epochDay * GROUP_SLOTS + group;
+    if (key !== this.lastKey) {
+      let counts = this.days.get(key);
       if (!counts) {
         counts = new Float64Array(SLOT_COUNT * 2);
-        this.days.set(epochDay, counts);
+        this.days.set(key, counts);
       }
-      this.lastDay = epochDay;
+      this.lastKey = key;
       this.lastCounts = counts;
     }
     this.lastCounts[slot * 2 + (charged ? 0 : 1)]++;
@@ -49,17 +54,20 @@ export class PricingTally {
     return sum;
   }
 
-  /** Rows with any unit, by day, then model (conversation first), then the fixed category order. */
+  /** Rows with any unit, by day, then group, then model (conversation first), then the fixed category order. */
   rows(): TallyRow[] {
     const rows: TallyRow[] = [];
-    for (const epochDay of [...this.days.keys()].sort((a, b) => a - b)) {
-      const counts = this.days.get(epochDay) as Float64Array;
+    for (const key of [...this.days.keys()].sort((a, b) => a - b)) {
+      const counts = this.days.get(key) as Float64Array;
+      const epochDay = Math.floor(key / GROUP_SLOTS);
+      const group = key - epochDay * GROUP_SLOTS;
       for (let slot = 0; slot < SLOT_COUNT; slot++) {
         const charged = counts[slot * 2];
         const free = counts[slot * 2 + 1];
         if (charged === 0 && free === 0) continue;
         rows.push({
           epochDay,
+          group,
           model: PRICING_MODELS[Math.floor(slot / CATEGORY_COUNT)],
           category: CATEGORY_NAMES[slot % CATEGORY_COUNT],
           charged,

@@ -1,4 +1,8 @@
-/** META_RATE in Apps Script: the spreadsheet's zone and locale, the imported cards, the connected account's currency. */
+/**
+ * META_RATE and BILLED_COST in Apps Script: the spreadsheet's zone and locale, the imported cards (one read of the
+ * "Rate cards" sheet), the connected account's currency.
+ */
+import { billedCost as priceLog, type BilledCostArgs } from '../../rates/billed-cost';
 import { metaRate, type MetaRateArgs } from '../../rates/meta-rate';
 import { readConnection } from '../meta/connection-store';
 import { activeSheetContext } from '../spreadsheet-context';
@@ -14,4 +18,8 @@ export function metaRateFormula(args: MetaRateArgs): number {
     nowMs: Date.now(),
     accountCurrency: accountCurrency(),
   });
+}
+
+export function billedCost(args: BilledCostArgs): number {
+  return priceLog(args, activeSheetContext(), readRateBook(), accountCurrency());
 }

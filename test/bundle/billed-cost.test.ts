@@ -1,0 +1,94 @@
+/**
+ * BILLED_COST through the built bundle on a hand-computed Atom log (Bogotá spreadsheet), priced from the fixture
+ * BRL cards of July and October 2025.
+ */
+import { BilledSheet } from './billed-sheet';
+import { BRL_JULY, BRL_OCTOBER, importFixture } from './rate-helpers';
+
+function sheetWithCards(): BilledSheet {
+  const sheet = new BilledSheet('America/Bogota');
+  importFixture(sheet.rt, BRL_JULY);
+  importFixture(sheet.rt, BRL_OCTOBER);
+  return sheet;
+}
+
+const CO = '+57 300 123 4567';
+const DO = '+1 809 555 1234';
+const MX = '+52 55 1234 5678';
+const US = '+1 212 555 0100';
+const BR = '+55 11 94002 8922';
+
+/**
+ * [timestamp, contact, kind, country, what it costs (BRL, from the fixture cards)]
+ * Total 1.0785 → 1.08 (rounded once, half away from zero).
+ */
+const LOG: [string, string, string, string, string][] = [
+  ['2025-09-30 10:00', CO, 'user', '', 'opens the service window'],
+  ['2025-09-30 11:00', CO, 'utility', '', 'free: inside the window'],
+  ['2025-09-30 11:30', CO, 'marketing', '', 'Colombia marketing, July card: 0.0625'],
+  ['2025-10-01 12:00', CO, 'utility', '', 'window closed at 10:00: Colombia utility, October card: 0.0095'],
+  ['2025-10-01 12:00', DO, 'marketing', '', '+1 809 → Dominican Republic → Rest of Latin America: 0.3700'],
+  ['2025-10-02 08:00', DO, 'authentication', 'DO', 'Rest of Latin America authentication: 0.0565'],
+  ['2025-10-02 09:00', MX, 'marketing', 'MX', 'Mexico marketing, October card: 0.2050'],
+  ['2025-10-02 09:05', MX, 'marketing', 'Mexico', 'each message charged: 0.2050'],
+  ['2025-10-03 10:00', MX, 'service', 'mx', 'free: service messages before October 2026'],
+  ['2025-10-03 10:00', US, 'utility', '', '+1 212 → North America utility: 0.0200'],
+  [
+    '2025-10-04 10:00',
+    BR,
+    'authentication_international',
+    'BR',
+    'Brazil authentication-international: 0.1500',
+  ],
+];
+
+function args(sheet: BilledSheet, log = LOG) {
+  return [
+    log.map((r) => sheet.at(r[0])),
+    log.map((r) => r[1]),
+    log.map((r) => r[2]),
+    log.map((r) => r[3]),
+  ] as const;
+}
+
+describe('BILLED_COST', () => {
+  it('prices a hand-computed log: 1.0785 BRL → 1.08, one read of the Rate cards sheet', () => {
+    const sheet = sheetWithCards();
+    sheet.rt.resetCounters();
+    expect(sheet.call('BILLED_COST', args(sheet))).toBe(1.08);
+    expect(sheet.rt.counters['Range.getValues']).toBe(1);
+  });
+
+  it('the same log without its charged messages costs 0; in a currency without a card it says which to import', () => {
+    const sheet = sheetWithCards();
+    const free = LOG.filter((r) => /^(free|opens)/.test(r[4]));
+    expect(sheet.call('BILLED_COST', args(sheet, free))).toBe(0);
+    expect(() => sheet.call('BILLED_COST', args(sheet), 'USD')).toThrow(
+      /^BILLED_COST: no USD rate card covers 2025-09-30 — import Meta's rate card in the sidebar/,
+    );
+  });
+
+  it('names the row for a bad or contradictory country, and an unknown calling code', () => {
+    const sheet = sheetWithCards();
+    const bad = LOG.map((r, i): typeof r => (i === 6 ? [r[0], r[1], r[2], 'Mexicó City', r[4]] : r));
+    expect(() => sheet.call('BILLED_COST', args(sheet, bad))).toThrow(
+      'BILLED_COST: countries row 7 is not a country (an ISO code such as CO, or its name) ("Mexicó City")',
+    );
+    const clash = LOG.map((r, i): typeof r => (i === 7 ? [r[0], r[1], r[2], 'CO', r[4]] : r));
+    expect(() => sheet.call('BILLED_COST', args(sheet, clash))).toThrow(
+      'BILLED_COST: countries row 8 gives CO but row 7 gave MX for the same contact ("CO")',
+    );
+    const unknown: typeof LOG = [['2025-10-01 10:00', '+999 123 4567', 'marketing', '', '']];
+    expect(() => sheet.call('BILLED_COST', args(sheet, unknown))).toThrow(
+      'BILLED_COST: countries row 1 is blank and +9991234567 has no calling code the add-on knows — give the country',
+    );
+  });
+
+  it('a charged market the card has no rate for is an error naming card, market and country', () => {
+    const sheet = sheetWithCards();
+    const service: typeof LOG = [['2025-10-01 10:00', US, 'authentication_international', '', '']];
+    expect(() => sheet.call('BILLED_COST', args(sheet, service))).toThrow(
+      'BILLED_COST: the BRL card effective 2025-10-01 has no authentication-international rate for North America (n/a) (the market of United States (US))',
+    );
+  });
+});
