@@ -11,15 +11,22 @@ import { billedProjection } from '../core/formulas/projection';
 import type { Table } from '../core/formulas/sheet-context';
 import { billedUniqueContacts } from '../core/formulas/unique-contacts';
 import type {
+  DailyRefreshState,
   ImportRateCardRequest,
   ImportRateCardResult,
   MetaConnectionView,
+  MonthCloseProgress,
+  MonthCloseResult,
+  MonthCloseSetup,
+  RunMonthCloseRequest,
   SaveConnectionRequest,
+  SetDailyRefreshRequest,
   SidebarBootstrap,
 } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
 import { metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
 import { billedCost, metaRateFormula } from './rates/rate-formulas';
+import { runScheduledMonthClose as scheduledMonthClose } from './month-close/daily-refresh';
 import { sidebarRpc } from './sidebar-rpc';
 import { activeSheetContext } from './spreadsheet-context';
 
@@ -71,6 +78,41 @@ export function removeAdmin(email: string): string[] {
 /** Sidebar RPC: reads Meta's rate card file and stores it on the "Rate cards" sheet (replacing the same currency and date). */
 export function importRateCard(request: ImportRateCardRequest): ImportRateCardResult {
   return sidebarRpc.importRateCard(request);
+}
+
+/** Sidebar RPC: the Month close panel's defaults — month, lines, remembered Atom ranges, last imports, daily refresh. */
+export function getMonthCloseSetup(): MonthCloseSetup {
+  return sidebarRpc.getMonthCloseSetup();
+}
+
+/** Sidebar RPC: imports a month from Meta into "Meta data", "Billing YYYY-MM" and the "Imports" ledger. */
+export function runMonthClose(request: RunMonthCloseRequest): MonthCloseResult {
+  return sidebarRpc.runMonthClose(request);
+}
+
+/** Sidebar RPC: the caller's running import (polled while runMonthClose runs), or null. */
+export function getMonthCloseProgress(): MonthCloseProgress | null {
+  return sidebarRpc.getMonthCloseProgress();
+}
+
+/** Sidebar RPC: switches the daily refresh of the open month on (at an hour) or off (admins only). */
+export function setDailyRefresh(request: SetDailyRefreshRequest): DailyRefreshState {
+  return sidebarRpc.setDailyRefresh(request);
+}
+
+/** Sidebar RPC: days after a month's end during which it stays an estimate (admins only). */
+export function setConsolidationGrace(days: number): number {
+  return sidebarRpc.setConsolidationGrace(days);
+}
+
+/** Sidebar RPC: activates a sheet the import wrote (the result card's links). */
+export function activateSheet(sheetId: number): null {
+  return sidebarRpc.activateSheet(sheetId);
+}
+
+/** Daily-refresh trigger handler: re-imports the months still open (only from its time-driven trigger). */
+export function runScheduledMonthClose(e?: GoogleAppsScript.Events.TimeDriven): MonthCloseResult[] {
+  return scheduledMonthClose(e);
 }
 
 /**

@@ -3,6 +3,14 @@ import { languageOf } from '../sidebar/i18n';
 import type * as Globals from './globals';
 import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
 import { importRateCard } from './rates/rate-card-sheet';
+import {
+  activateSheet,
+  getMonthCloseProgress,
+  getMonthCloseSetup,
+  runMonthClose,
+  setConsolidationGrace,
+  setDailyRefresh,
+} from './month-close/rpc';
 
 function getSidebarBootstrap(): SidebarBootstrap {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -23,6 +31,12 @@ export const sidebarRpc: SidebarRpc = {
   addAdmin,
   removeAdmin,
   importRateCard,
+  getMonthCloseSetup,
+  runMonthClose,
+  getMonthCloseProgress,
+  setDailyRefresh,
+  setConsolidationGrace,
+  activateSheet,
 };
 
 /**
