@@ -4,7 +4,8 @@
  * the account's currency; free rows cost nothing. Meta's own cost is kept wherever it gave one.
  */
 import { DecimalSum } from '../core/exact/decimal';
-import { FREE_COST_SOURCE, type CostedRow } from '../meta/analytics-table';
+import type { AnalyticsRow } from '../meta/analytics';
+import { FREE_COST_SOURCE, withMetaCosts, type CostedRow } from '../meta/analytics-table';
 import { rateCategoryOf } from './categories';
 import { RateLookupError } from './errors';
 import { costSourceText, RateCardCost, roundedToCurrency } from './pricing';
@@ -19,9 +20,9 @@ export function priceMissingCosts(
   book: RateBook,
   currency: string,
   onError: 'throw' | 'note',
-): CostedRow[] {
+): { rows: CostedRow[]; source: string } {
   const pricing = new RateCardCost(book, currency);
-  return rows.map((row) => {
+  const priced = rows.map((row) => {
     if (row.exactCost !== null) return row;
     if (row.type !== 'REGULAR')
       return { ...row, exactCost: { units: 0n, scale: 0 }, costSource: FREE_COST_SOURCE };
@@ -43,6 +44,20 @@ export function priceMissingCosts(
       return { ...row, costSource: `no cost: ${e.message}` };
     }
   });
+  return { rows: priced, source: pricing.source() };
+}
+
+/**
+ * A month's cost where Meta gave none for some rows: Meta's costs plus the rate-card prices, exact, rounded once;
+ * its source names the cards used. Throws RateLookupError when the cards cannot price a charged row.
+ */
+export function rateCardMonthCost(
+  rows: readonly AnalyticsRow[],
+  book: RateBook,
+  currency: string,
+): { cost: number; source: string } {
+  const priced = priceMissingCosts(withMetaCosts(rows), book, currency, 'throw');
+  return { cost: costedTotal(priced.rows, currency), source: priced.source };
 }
 
 /** The exact total of costed rows (every one has a cost), rounded once to the currency's minor units. */

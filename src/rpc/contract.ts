@@ -173,7 +173,10 @@ export interface MonthCloseResult {
   status: MonthCloseStatus;
   pricingModel: MonthPricingModel;
   billedUnits: number;
+  /** Meta's cost, or where Meta gives none (partner credit line) the rate-card cost; null when neither. */
   cost: number | null;
+  /** "Meta", "rate card BRL 2025-10-01" (the cards that priced the month), or null without a cost. */
+  costSource: string | null;
   currency: string;
   costToAllocate: number | null;
   costToAllocateSource: CostToAllocateSource;

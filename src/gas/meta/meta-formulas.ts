@@ -37,7 +37,7 @@ import {
 import { withMetaCosts, type CostedRow } from '../../meta/analytics-table';
 import type { Dimension } from '../../meta/analytics';
 import { RateLookupError } from '../../rates';
-import { costedTotal, priceMissingCosts } from '../../rates/meta-fallback';
+import { priceMissingCosts, rateCardMonthCost } from '../../rates/meta-fallback';
 import { readRateBook } from '../rates/rate-card-sheet';
 import { activeSheetContext } from '../spreadsheet-context';
 import { readConnection, type StoredConnection } from './connection-store';
@@ -77,10 +77,7 @@ export function metaCost(args: UnitsArgs): number {
     const currency = accountCurrencyOf(connection);
     const byMarket = fetchUnitsRows('META_COST', args, connection, PRICING_DIMENSIONS);
     try {
-      return costedTotal(
-        priceMissingCosts(withMetaCosts(byMarket), readRateBook(), currency, 'throw'),
-        currency,
-      );
+      return rateCardMonthCost(byMarket, readRateBook(), currency).cost;
     } catch (e) {
       if (!(e instanceof RateLookupError)) throw e;
       throw new RateLookupError(
@@ -134,7 +131,7 @@ function costedAnalyticsRows(connection: StoredConnection, query: AnalyticsQuery
     granularity: 'DAILY',
     dimensions: [...new Set([...(query.dimensions ?? []), ...PRICING_DIMENSIONS])],
   });
-  const priced = priceMissingCosts(
+  const { rows: priced } = priceMissingCosts(
     withMetaCosts(daily),
     readRateBook(),
     accountCurrencyOf(connection),
