@@ -1,5 +1,5 @@
 /**
- * BILLED_COST(timestamps, contacts, kinds, countries, [currency]): what an Atom message log costs under Meta's
+ * BILLED_COST(timestamps, contacts, kinds, countries, [lines], [currency]): what an Atom message log costs under Meta's
  * rules in force on each day (the BILLED_CONVERSATIONS engine) and the imported rate cards — charged units by day,
  * recipient country and category, each at the rate of the card in force that day (12 am in the spreadsheet's
  * zone), summed exactly and rounded once to the currency's minor units.

@@ -63,7 +63,7 @@ describe('BILLED_COST', () => {
     const sheet = sheetWithCards();
     const free = LOG.filter((r) => /^(free|opens)/.test(r[4]));
     expect(sheet.call('BILLED_COST', args(sheet, free))).toBe(0);
-    expect(() => sheet.call('BILLED_COST', args(sheet), 'USD')).toThrow(
+    expect(() => sheet.call('BILLED_COST', args(sheet), undefined, 'USD')).toThrow(
       /^BILLED_COST: no USD rate card covers 2025-09-30 — import Meta's rate card in the sidebar/,
     );
   });
@@ -90,5 +90,37 @@ describe('BILLED_COST', () => {
     expect(() => sheet.call('BILLED_COST', args(sheet, service))).toThrow(
       'BILLED_COST: the BRL card effective 2025-10-01 has no authentication-international rate for North America (n/a) (the market of United States (US))',
     );
+  });
+});
+
+describe('BILLED_COST under the 2026-10-01 rule, with lines', () => {
+  const OCT_2026 =
+    'Cost per message in BRL on the WhatsApp Business Platform, effective October 1, 2026\r\n' +
+    'Market,Currency,Marketing,Utility,Authentication,"Authentication-\nInternational",Service\r\n' +
+    'Colombia,BRL,0.0625,0.0100,0.0090,0.0300,0.0100\r\n';
+
+  it('in-window utility is charged, and service beyond 1,000 a month per line, at the card’s service rate', () => {
+    const sheet = new BilledSheet('America/Bogota');
+    sheet.rt.runFromSidebar('importRateCard', { fileName: 'brl-2026-10.csv', text: OCT_2026 });
+    const lineA = '+57 601 000 0001';
+    const lineB = '+57 601 000 0002';
+    const rows: [string, string, string, string, string][] = [
+      ['2026-10-05 10:00', CO, 'user', '', lineA],
+      ['2026-10-05 10:30', CO, 'utility', '', lineA], // inside the window, charged since 2026-10-01: 0.0100
+    ];
+    // 1,002 service messages on line A (2 beyond its 1,000 free: 2 × 0.0100), 5 on line B (all free).
+    for (let i = 0; i < 1002; i++)
+      rows.push([`2026-10-${String(6 + (i % 20)).padStart(2, '0')} 09:00`, CO, 'service', 'CO', lineA]);
+    for (let i = 0; i < 5; i++) rows.push(['2026-10-07 09:00', '+57 300 999 0000', 'service', '', lineB]);
+    const ranges = [
+      rows.map((r) => sheet.at(r[0])),
+      rows.map((r) => r[1]),
+      rows.map((r) => r[2]),
+      rows.map((r) => r[3]),
+      rows.map((r) => r[4]),
+    ];
+    expect(sheet.call('BILLED_COST', ranges)).toBe(0.03);
+    // Without lines the whole log is one line: 1,007 service messages, 7 charged.
+    expect(sheet.call('BILLED_COST', ranges.slice(0, 4))).toBe(0.08);
   });
 });

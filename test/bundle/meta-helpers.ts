@@ -49,7 +49,7 @@ export interface MetaRuntime {
 }
 
 export function metaRuntime(
-  options: { fetchTimeoutMs?: number; locale?: string; email?: string } = {},
+  options: { fetchTimeoutMs?: number; locale?: string; email?: string; timeZone?: string } = {},
 ): MetaRuntime {
   const clock = manualClock(NOW);
   const user = { email: options.email ?? 'ana@example.com', locale: 'en' };
@@ -57,7 +57,7 @@ export function metaRuntime(
     clock,
     user,
     fetchTimeoutMs: options.fetchTimeoutMs,
-    spreadsheet: { timeZone: 'America/Bogota', locale: options.locale ?? 'en_US' },
+    spreadsheet: { timeZone: options.timeZone ?? 'America/Bogota', locale: options.locale ?? 'en_US' },
   });
   return { rt, clock, user };
 }
