@@ -124,3 +124,20 @@ describe('BILLED_COST under the 2026-10-01 rule, with lines', () => {
     expect(sheet.call('BILLED_COST', ranges.slice(0, 4))).toBe(0.08);
   });
 });
+
+describe('the README example', () => {
+  it('returns 0.58', () => {
+    const sheet = sheetWithCards();
+    const rows = [
+      ['2025-10-01 12:00', '+57 300 123 4567', 'utility', ''],
+      ['2025-10-01 12:00', '+1 809 555 1234', 'marketing', ''],
+      ['2025-10-02 09:00', '+52 55 1234 5678', 'marketing', 'MX'],
+    ];
+    expect(
+      sheet.call('BILLED_COST', [
+        rows.map((r) => sheet.at(r[0])),
+        ...[1, 2, 3].map((k) => rows.map((r) => r[k])),
+      ]),
+    ).toBe(0.58);
+  });
+});
