@@ -3,48 +3,16 @@
  * the built bundle: the KPI block shows the rate-card cost with its card, that is what the group and campaign
  * splits allocate unless finance typed the invoiced amount, and the ledger records the cost source.
  */
-import { dailyRecords } from '../../dev/fake-graph/generator';
-import { addDays } from '../../src/core/time';
-import { connectedRuntime, DATASET, useGraph } from './meta-helpers';
+import { connectedRuntime, useGraph } from './meta-helpers';
 import { runImport, seedAtomSheets, WITH_ATOM } from './month-close-helpers';
-import { BRL_OCTOBER, fixtureText, importFixture } from './rate-helpers';
+import { BRL_OCTOBER, fixtureMicros, importFixture, rateCardMicros, toCents } from './rate-helpers';
 
 jest.setTimeout(180_000);
 
 const server = useGraph();
 
-/** October's REGULAR volume × the October fixture rate, in micro-units (rates read straight from the file). */
-function octoberMicros(): bigint {
-  const countryOf: Record<string, string> = {
-    Argentina: 'AR',
-    Brazil: 'BR',
-    Chile: 'CL',
-    Colombia: 'CO',
-    Mexico: 'MX',
-    Peru: 'PE',
-  };
-  const columns = ['MARKETING', 'UTILITY', 'AUTHENTICATION', 'AUTHENTICATION_INTERNATIONAL', 'SERVICE'];
-  const rates = new Map<string, bigint>();
-  for (const line of fixtureText(BRL_OCTOBER).split('\r\n').slice(2)) {
-    const [market, , ...cells] = line.split(',');
-    cells.forEach(
-      (c, k) =>
-        countryOf[market] &&
-        c !== 'n/a' &&
-        rates.set(`${countryOf[market]}|${columns[k]}`, BigInt(c.replace('0.', '')) * 100n),
-    );
-  }
-  let micros = 0n;
-  for (let day = 20251001; day <= 20251031; day = addDays(day, 1)) {
-    for (const r of dailyRecords(DATASET, day)) {
-      if (r.type === 'REGULAR')
-        micros += (rates.get(`${r.country}|${r.category}`) as bigint) * BigInt(r.volume);
-    }
-  }
-  return micros;
-}
-
-const COST = Number((octoberMicros() + 5_000n) / 10_000n) / 100;
+/** October's REGULAR volume priced at the October fixture card, rounded once to the cent. */
+const COST = toCents(rateCardMicros(20251001, 20251031, () => fixtureMicros(BRL_OCTOBER)));
 
 async function creditLineRuntime() {
   await server().configure({ costAvailable: false });

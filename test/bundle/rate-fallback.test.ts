@@ -7,7 +7,7 @@ import type { FakeGraphServer } from '../../dev/fake-graph';
 import { dailyRecords } from '../../dev/fake-graph/generator';
 import { addDays, type DayKey } from '../../src/core/time';
 import { connectedRuntime, DATASET, fetches, useGraph } from './meta-helpers';
-import { BRL_JULY, BRL_OCTOBER, fixtureText, importFixture } from './rate-helpers';
+import { BRL_JULY, BRL_OCTOBER, fixtureMicros, importFixture, rateCardMicros, toCents } from './rate-helpers';
 
 const server = useGraph();
 let graph: FakeGraphServer;
@@ -15,54 +15,18 @@ beforeEach(() => {
   graph = server();
 });
 
-const COUNTRY_OF: Record<string, string> = {
-  Argentina: 'AR',
-  Brazil: 'BR',
-  Chile: 'CL',
-  Colombia: 'CO',
-  Mexico: 'MX',
-  Peru: 'PE',
-};
-const COLUMNS = ['MARKETING', 'UTILITY', 'AUTHENTICATION', 'AUTHENTICATION_INTERNATIONAL', 'SERVICE'];
-
-/** country|category → rate in micro-units, read straight from the fixture's rows (plain cells, 4 decimals). */
-function fixtureMicros(name: string): Map<string, bigint> {
-  const rates = new Map<string, bigint>();
-  for (const line of fixtureText(name).split('\r\n').slice(2)) {
-    const [market, , ...cells] = line.split(',');
-    if (!COUNTRY_OF[market]) continue;
-    cells.forEach((cell, k) => {
-      if (cell !== 'n/a')
-        rates.set(`${COUNTRY_OF[market]}|${COLUMNS[k]}`, BigInt(cell.replace('0.', '')) * 100n);
-    });
-  }
-  return rates;
-}
-
 const JULY = fixtureMicros(BRL_JULY);
 const OCTOBER = fixtureMicros(BRL_OCTOBER);
 
-/** Σ REGULAR volume × rate of the card in force, in micro-units, over WABA days from..to. */
+/** Σ REGULAR volume × rate of the card in force (July's, October's from 2025-10-01), over WABA days from..to. */
 function expectedMicros(
   from: DayKey,
   to: DayKey,
   keep: (country: string, category: string) => boolean = () => true,
 ): bigint {
-  let micros = 0n;
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    const rates = day >= 20251001 ? OCTOBER : JULY;
-    for (const r of dailyRecords(DATASET, day)) {
-      if (r.type !== 'REGULAR' || !keep(r.country, r.category)) continue;
-      const rate = rates.get(`${r.country}|${r.category}`);
-      if (rate === undefined) throw new Error(`no fixture rate for ${r.country} ${r.category}`);
-      micros += rate * BigInt(r.volume);
-    }
-  }
-  return micros;
+  return rateCardMicros(from, to, (day) => (day >= 20251001 ? OCTOBER : JULY), keep);
 }
 
-/** Micro-units → the cents Sheets shows (half away from zero), as a number. */
-const toCents = (micros: bigint) => Number((micros + 5_000n) / 10_000n) / 100;
 const microsToNumber = (micros: bigint) => Number(micros) / 1e6;
 
 function pricedRuntime() {
