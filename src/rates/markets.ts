@@ -254,14 +254,23 @@ export function marketOfCountry(country: string, day: DayKey): string {
   return market;
 }
 
+const keys = new Map<string, string>();
+
 /** Markets and countries compared by letters only ("Rest of Central and Eastern Europe" = "… & …", "Türkiye"). */
 export function marketKey(name: string): string {
-  const plain = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/&/g, ' and ');
-  const key = squash(plain);
-  return MARKET_ALIASES[key] ?? key;
+  // Pricing a log looks the same few market names up for every row.
+  let key = keys.get(name);
+  if (key === undefined) {
+    const letters = squash(
+      name
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/&/g, ' and '),
+    );
+    key = MARKET_ALIASES[letters] ?? letters;
+    keys.set(name, key);
+  }
+  return key;
 }
 
 const MARKET_ALIASES: Readonly<Record<string, string>> = {
