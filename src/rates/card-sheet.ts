@@ -14,7 +14,7 @@ import type { TableCell } from '../core/formulas/sheet-context';
 import { cellInstant } from '../core/sheet-args/date-times';
 import { describeCell, isBlank } from '../core/sheet-args/cells';
 import { literalText } from '../core/sheet-output/literal-text';
-import { dayKeyToIso, epochDayToDayKey, splitDayKey, type DayKey } from '../core/time';
+import { epochDayToDayKey, splitDayKey, type DayKey } from '../core/time';
 import type { ZoneCalendar } from '../core/zone-calendar';
 import type { CardPricingModel, RateCard } from './card-csv';
 import { RATE_CATEGORIES, type RateCategory } from './categories';
@@ -45,7 +45,7 @@ export function rateCardHeader(spanish: boolean): string[] {
   return [...HEADERS[spanish ? 'es' : 'en']];
 }
 
-/** One stored rate; `sheetRow` is its 1-based row on the sheet (0 for a row not written yet). */
+/** One stored rate, as a row of the sheet. */
 export interface CardSheetRow {
   effectiveFrom: DayKey;
   currency: string;
@@ -189,8 +189,4 @@ export function cardsOfRows(rows: readonly CardSheetRow[]): BookCard[] {
     market.rates.set(row.category, row.rate === null ? null : (parseDecimal(row.rate) as ExactDecimal));
   }
   return [...cards.values()];
-}
-
-export function cardKeyText(row: Pick<CardSheetRow, 'currency' | 'effectiveFrom'>): string {
-  return `${row.currency} ${dayKeyToIso(row.effectiveFrom)}`;
 }

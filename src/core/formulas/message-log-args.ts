@@ -24,7 +24,7 @@ export interface MessageLogArgs {
 const KIND_LIST = `${KIND_NAMES.slice(0, -1).join(', ')} or ${KIND_NAMES[KIND_NAMES.length - 1]}`;
 
 /** The log and, for each of its messages, the 1-based row of the ranges it came from. */
-export interface ReadMessageLog extends MessageLog {
+interface ReadMessageLog extends MessageLog {
   readonly rows: readonly number[];
 }
 
