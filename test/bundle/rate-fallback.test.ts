@@ -141,3 +141,36 @@ describe("META_ANALYTICS' cost-source column", () => {
     ]);
   });
 });
+
+describe('a conversation-era month priced from a conversation-era card', () => {
+  const JUNE_2025 = [
+    'Cost per conversation in BRL, effective June 1, 2025,,,,,',
+    'Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service',
+    ...['Argentina', 'Brazil', 'Chile', 'Colombia', 'Mexico', 'Peru'].map(
+      (market, m) => `${market},BRL,0.${m + 1}000,0.0${m + 1}00,0.00${m + 1}0,n/a,0.000${m + 1}`,
+    ),
+  ].join('\r\n');
+
+  it('charged conversations by category at the card of June; free tiers and entry points cost nothing', async () => {
+    const { rt } = pricedRuntime();
+    rt.runFromSidebar('importRateCard', { fileName: 'brl-2025-06.csv', text: JUNE_2025 });
+    await graph.configure({ costAvailable: false });
+    const rates = new Map<string, bigint>();
+    ['AR', 'BR', 'CL', 'CO', 'MX', 'PE'].forEach((country, m) => {
+      const k = BigInt(m + 1);
+      rates.set(`${country}|MARKETING`, 100_000n * k);
+      rates.set(`${country}|UTILITY`, 10_000n * k);
+      rates.set(`${country}|AUTHENTICATION`, 1_000n * k);
+      rates.set(`${country}|SERVICE`, 100n * k);
+    });
+    expect(rt.runCustomFunction('META_COST', '2025-06-10', '2025-06-30')).toBe(
+      toCents(rateCardMicros(20250610, 20250630, () => rates)),
+    );
+    // Across the switch: June's conversations at the June card, July's messages at the July card.
+    expect(rt.runCustomFunction('META_COST', '2025-06-30', '2025-07-01')).toBe(
+      toCents(
+        rateCardMicros(20250630, 20250630, () => rates) + rateCardMicros(20250701, 20250701, () => JULY),
+      ),
+    );
+  });
+});
