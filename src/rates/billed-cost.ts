@@ -66,18 +66,18 @@ export function billedCost(
   return cost.rounded();
 }
 
-/** The distinct countries and, per message, the index of its contact's country. */
+/**
+ * The distinct countries, sorted (so which unit of several at one instant is the first beyond a free allowance never
+ * depends on row order), and, per message, the index of its contact's country.
+ */
 function recipientCountries(
   arg: ArgRef,
   cells: readonly unknown[],
   rows: readonly number[],
   contacts: ArrayLike<string>,
 ): { countries: string[]; groups: Int32Array } {
-  const countries: string[] = [];
-  const indexOf = new Map<string, number>();
   const byContact = new Map<string, { country: string; row: number }>();
-  const groups = new Int32Array(rows.length);
-  rows.forEach((row, i) => {
+  const countryOfRow = rows.map((row, i) => {
     const cell = cells[row - 1];
     const contact = contacts[i];
     let country: string | undefined;
@@ -103,13 +103,9 @@ function recipientCountries(
       );
     }
     if (!seen) byContact.set(contact, { country, row });
-    let index = indexOf.get(country);
-    if (index === undefined) {
-      index = countries.length;
-      countries.push(country);
-      indexOf.set(country, index);
-    }
-    groups[i] = index;
+    return country;
   });
-  return { countries, groups };
+  const countries = [...new Set(countryOfRow)].sort();
+  const indexOf = new Map(countries.map((c, i) => [c, i]));
+  return { countries, groups: Int32Array.from(countryOfRow, (c) => indexOf.get(c) as number) };
 }

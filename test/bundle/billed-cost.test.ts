@@ -141,3 +141,30 @@ describe('the README example', () => {
     ).toBe(0.58);
   });
 });
+
+describe('BILLED_COST does not depend on row order', () => {
+  it('two countries tie at the unit beyond the free allowance: the same cost either way round', () => {
+    const sheet = new BilledSheet('America/Bogota');
+    sheet.rt.runFromSidebar('importRateCard', {
+      fileName: 'brl-2026-10.csv',
+      text:
+        'Cost per message in BRL on the WhatsApp Business Platform, effective October 1, 2026\r\n' +
+        'Market,Currency,Marketing,Utility,Authentication,Service\r\n' +
+        'Colombia,BRL,0.0625,0.0100,0.0090,0.0100\r\nMexico,BRL,0.2050,0.0300,0.0200,0.0300\r\n',
+    });
+    const rows: string[][] = [];
+    for (let i = 0; i < 999; i++) rows.push([`2026-10-0${1 + (i % 5)} 09:00`, CO, 'service']);
+    // The 1,000th (free) and 1,001st (charged) service messages of the month, at one instant.
+    rows.push(['2026-10-20 09:00', MX, 'service'], ['2026-10-20 09:00', '+57 300 000 0002', 'service']);
+    const call = (log: string[][]) =>
+      sheet.call('BILLED_COST', [
+        log.map((r) => sheet.at(r[0])),
+        log.map((r) => r[1]),
+        log.map((r) => r[2]),
+        log.map(() => ''),
+      ]);
+    const cost = call(rows);
+    expect(cost).toBe(call([...rows].reverse()));
+    expect(cost).toBe(0.03); // countries in code order: CO takes the free unit, MX's is charged
+  });
+});

@@ -123,7 +123,7 @@ export function priceMessages(
     schedule,
     calendar,
     tally,
-    tallyLines.map((t) => `${lineNames[t.line]}\u0000${t.group}`),
+    tallyLines.map((t) => `${lineNames[t.line]}\u0000${String(t.group).padStart(5, '0')}`),
   );
   return tally;
 }
