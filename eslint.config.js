@@ -39,12 +39,12 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/sidebar/**', 'src/core/**'],
+    ignores: ['src/sidebar/**', 'src/core/**', 'src/rates/**'],
     rules: { 'no-restricted-globals': ['error', ...missingInAppsScript] },
   },
   {
-    // src/core is pure: no Apps Script service may be referenced there either.
-    files: ['src/core/**/*.ts'],
+    // src/core and src/rates are pure: no Apps Script service may be referenced there either.
+    files: ['src/core/**/*.ts', 'src/rates/**/*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',

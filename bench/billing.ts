@@ -4,7 +4,9 @@
  *      events by (contact, time) with a comparator; target ≤ 1.5; then the same events sent from
  *      three business numbers (`lines`: per-line windows and allowances), same target;
  *  (b) BILLED_BY_GROUP over 10,000 groups, in ms; target < 50;
- *  (c) peak memory of (a), measured in a child process so nothing else is counted.
+ *  (c) peak memory of (a), measured in a child process so nothing else is counted;
+ *  (d) BILLED_COST's work on the events of (a) from three lines to six countries: the engine counting by recipient
+ *      country, then every charged unit priced exactly from rate cards; same target as (a).
  * Times are medians of several runs after a warm-up (the JIT must have compiled both sides).
  */
 import { spawnSync } from 'node:child_process';
@@ -12,7 +14,12 @@ import { performance } from 'node:perf_hooks';
 import { billedByGroup } from '../src/core/formulas/by-group';
 import { priceMessages, type MessageLog } from '../src/core/pricing/engine';
 import { sortIntoContactRuns } from '../src/core/pricing/contact-runs';
+import { epochDayToDayKey } from '../src/core/time';
 import { ZoneCalendar } from '../src/core/zone-calendar';
+import { RATE_CATEGORIES, type RateCard } from '../src/rates';
+import { cardsOfRows, rowsOfCard } from '../src/rates/card-sheet';
+import { RateCardCost } from '../src/rates/pricing';
+import { RateBook } from '../src/rates/rate-book';
 
 const EVENTS = 1_000_000;
 const CONTACTS = 50_000;
@@ -51,6 +58,54 @@ function syntheticLog(): MessageLog {
     kinds[i] = KIND_SHARES.findIndex((share) => r < share);
   }
   return { times, contacts, kinds };
+}
+
+const COUNTRIES = ['AR', 'BR', 'CL', 'CO', 'MX', 'PE'];
+const MARKETS = ['Argentina', 'Brazil', 'Chile', 'Colombia', 'Mexico', 'Peru'];
+
+/** A conversation-era card and two per-message cards (the later one with service rates), all markets of the log. */
+const BOOK = new RateBook(
+  (
+    [
+      ['2024-01-01', 'conversation'],
+      ['2025-07-01', 'message'],
+      ['2026-10-01', 'message'],
+    ] as const
+  ).flatMap(([effectiveFrom, pricingModel], c) => {
+    const card: RateCard = {
+      currency: 'BRL',
+      effectiveFrom,
+      pricingModel,
+      rates: MARKETS.flatMap((market, m) =>
+        RATE_CATEGORIES.map((category, k) => ({ market, category, rate: `0.0${c}${m}${k}7` })),
+      ),
+    };
+    return cardsOfRows(rowsOfCard(card, 'bench.csv', 0));
+  }),
+);
+
+/** What BILLED_COST does once the log is read: the engine by recipient country, then exact pricing of each row. */
+function rateCardCost(log: MessageLog): number {
+  const calendar = new ZoneCalendar(ZONE);
+  const groups = Array.from(log.contacts, (c) => Number(c) % COUNTRIES.length);
+  const cost = new RateCardCost(BOOK, 'BRL');
+  for (const row of priceMessages({ ...log, groups }, calendar).rows()) {
+    if (row.charged === 0) continue;
+    const category =
+      RATE_CATEGORIES[
+        ['marketing', 'utility', 'authentication', 'authentication_international', 'service'].indexOf(
+          row.category,
+        )
+      ];
+    cost.add({
+      day: epochDayToDayKey(row.epochDay),
+      country: COUNTRIES[row.group],
+      category,
+      model: row.model,
+      units: row.charged,
+    });
+  }
+  return cost.rounded();
 }
 
 function sortByContactAndTime(log: MessageLog): number[] {
@@ -117,6 +172,12 @@ function main(): void {
   // For transparency: the engine's own grouping (counting sort by contact, numeric sort per contact).
   const groupingMs = median(3, () => sortIntoContactRuns(log));
   console.log(`(a) of which the engine's own (contact, time) grouping: ${groupingMs.toFixed(0)} ms`);
+
+  const costMs = median(3, () => rateCardCost(withLines));
+  const costRatio = costMs / sortMs;
+  console.log(
+    `(d) BILLED_COST, the events of (a) from ${LINES.length} lines to ${COUNTRIES.length} countries, priced from rate cards: ${costMs.toFixed(0)} ms, ${rateCardCost(withLines)} BRL; ratio ${costRatio.toFixed(2)} (target <= 1.5): ${verdict(costRatio <= 1.5)}`,
+  );
 
   const next = random(7);
   const groupArgs = {

@@ -24,7 +24,13 @@ async function bundle(entryPoint: string, globalName?: string): Promise<string> 
     write: false,
     charset: 'utf8',
     legalComments: 'none',
+    // papaparse's main file requires Node's 'stream' for its Node-only streaming mode; its browser build is the
+    // same parser without it.
+    alias: { papaparse: 'papaparse/papaparse.min.js' },
     logLevel: 'warning',
+    // The sidebar's components: Preact through esbuild's automatic JSX runtime (as in tsconfig.json).
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
   });
   return result.outputFiles[0].text;
 }
@@ -36,7 +42,7 @@ async function buildCode(): Promise<void> {
 }
 
 async function buildSidebar(): Promise<void> {
-  const js = (await bundle(join(root, 'src/sidebar/main.ts'))).replace(/<\/script/gi, '<\\/script');
+  const js = (await bundle(join(root, 'src/sidebar/main.tsx'))).replace(/<\/script/gi, '<\\/script');
   const css = readFileSync(join(root, 'src/sidebar/styles.css'), 'utf8');
   const html = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8')
     .replace('/*INLINE_CSS*/', () => css)

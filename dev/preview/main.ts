@@ -17,7 +17,10 @@ if (!/^\d+$/.test(portText ?? '') || port > 65535) {
 }
 const DEMO_TOKEN = 'DEMO-TOKEN-0001';
 
-const graph = await startFakeGraphServerProcess({ token: DEMO_TOKEN });
+// --no-cost: the fake account is billed through a partner's credit line, so Meta gives volumes without cost and the
+// META_* costs come from a rate card imported in the sidebar (test/fixtures/rate-cards/brl-*.csv).
+const costAvailable = !process.argv.includes('--no-cost');
+const graph = await startFakeGraphServerProcess({ token: DEMO_TOKEN, costAvailable });
 const connection = { wabaId: createDataset().waba.id, token: DEMO_TOKEN, graphBaseUrl: graph.url };
 const preview = await startPreview({
   port,

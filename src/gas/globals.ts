@@ -12,6 +12,8 @@ import type { Table } from '../core/formulas/sheet-context';
 import { billedUniqueContacts } from '../core/formulas/unique-contacts';
 import type {
   DailyRefreshState,
+  ImportRateCardRequest,
+  ImportRateCardResult,
   MetaConnectionView,
   MonthCloseProgress,
   MonthCloseResult,
@@ -23,6 +25,7 @@ import type {
 } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
 import { metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
+import { billedCost, metaRateFormula } from './rates/rate-formulas';
 import { runScheduledMonthClose as scheduledMonthClose } from './month-close/daily-refresh';
 import { sidebarRpc } from './sidebar-rpc';
 import { activeSheetContext } from './spreadsheet-context';
@@ -70,6 +73,11 @@ export function addAdmin(email: string): string[] {
 /** Sidebar RPC: removes an admin (admins only; never the last one); returns the new list. */
 export function removeAdmin(email: string): string[] {
   return sidebarRpc.removeAdmin(email);
+}
+
+/** Sidebar RPC: reads Meta's rate card file and stores it on the "Rate cards" sheet (replacing the same currency and date). */
+export function importRateCard(request: ImportRateCardRequest): ImportRateCardResult {
+  return sidebarRpc.importRateCard(request);
 }
 
 /** Sidebar RPC: the Month close panel's defaults — month, lines, remembered Atom ranges, last imports, daily refresh. */
@@ -284,4 +292,46 @@ export function BILLED_BREAKDOWN(
   lines?: unknown,
 ): Table {
   return billedBreakdown({ timestamps, contacts, kinds, lines }, activeSheetContext());
+}
+
+/**
+ * Meta's rate in force for one message (or, before July 2025, one conversation) of a category in a market, from the imported rate cards.
+ *
+ * @param {string} market_or_country A country (ISO code such as CO, or its name), a market such as "Rest of Latin America", or a phone number with its + prefix.
+ * @param {string} category MARKETING, UTILITY, AUTHENTICATION, AUTHENTICATION_INTERNATIONAL or SERVICE.
+ * @param {Date|string} date Optional. The day (default today); the card in force from 12 am of that day counts.
+ * @param {string} currency Optional. The card's currency (default the connected WhatsApp account's, or the only one imported).
+ * @return {number} The rate, exactly as Meta's card writes it.
+ * @customfunction
+ */
+export function META_RATE(
+  market_or_country: unknown,
+  category: unknown,
+  date?: unknown,
+  currency?: unknown,
+): number {
+  return metaRateFormula({ marketOrCountry: market_or_country, category, date, currency });
+}
+
+/**
+ * The cost of a message log under Meta's rules in force on each day (as BILLED_CONVERSATIONS counts it), priced from the imported rate cards and rounded once to the currency's cents.
+ *
+ * @param {Date[][]} timestamps Date and time of each message, in the spreadsheet's time zone.
+ * @param {string|number|Array<Array<string|number>>} contacts The customer's phone number on each row.
+ * @param {string[][]} kinds user, user_ad, service, marketing, utility, authentication or authentication_international.
+ * @param {string[][]} countries The customer's country on each row (ISO code such as CO, or its name); blank = from the phone number's calling code.
+ * @param {string|number|Array<Array<string|number>>} lines Optional. The business phone number of each row (same size as timestamps); allowances are per line. Omitted: the whole log is one line.
+ * @param {string} currency Optional. The rate cards' currency (default the connected WhatsApp account's, or the only one imported).
+ * @return {number} The cost in that currency.
+ * @customfunction
+ */
+export function BILLED_COST(
+  timestamps: unknown,
+  contacts: unknown,
+  kinds: unknown,
+  countries: unknown,
+  lines?: unknown,
+  currency?: unknown,
+): number {
+  return billedCost({ timestamps, contacts, kinds, countries, lines, currency });
 }

@@ -2,6 +2,7 @@ import type { SidebarBootstrap, SidebarRpc } from '../rpc/contract';
 import { languageOf } from '../sidebar/i18n';
 import type * as Globals from './globals';
 import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
+import { importRateCard } from './rates/rate-card-sheet';
 import {
   activateSheet,
   getMonthCloseProgress,
@@ -29,6 +30,7 @@ export const sidebarRpc: SidebarRpc = {
   clearConnection,
   addAdmin,
   removeAdmin,
+  importRateCard,
   getMonthCloseSetup,
   runMonthClose,
   getMonthCloseProgress,

@@ -54,6 +54,26 @@ export interface SaveConnectionRequest {
   graphBaseUrl?: string;
 }
 
+/** A rate card file the user picked: Meta's Rates CSV as text. */
+export interface ImportRateCardRequest {
+  fileName: string;
+  text: string;
+  /** Only when the file does not say it (the server's error asks for it). */
+  currency?: string;
+  /** YYYY-MM-DD; only when the file does not say it. */
+  effectiveFrom?: string;
+}
+
+export interface ImportRateCardResult {
+  currency: string;
+  /** YYYY-MM-DD. */
+  effectiveFrom: string;
+  /** Markets (countries and regions) on the card. */
+  markets: number;
+  /** True when a card of the same currency and effective date was there and has been replaced. */
+  replaced: boolean;
+}
+
 /** A calendar month as `YYYY-MM` (e.g. `2025-10`). */
 export type MonthKey = string;
 
@@ -158,7 +178,10 @@ export interface MonthCloseResult {
   status: MonthCloseStatus;
   pricingModel: MonthPricingModel;
   billedUnits: number;
+  /** Meta's cost, or where Meta gives none (partner credit line) the rate-card cost; null when neither. */
   cost: number | null;
+  /** "Meta", "rate card BRL 2025-10-01" (the cards that priced the month), or null without a cost. */
+  costSource: string | null;
   currency: string;
   costToAllocate: number | null;
   costToAllocateSource: CostToAllocateSource;
@@ -201,6 +224,8 @@ export interface SidebarRpc {
   /** Both return the admins list after the change. */
   addAdmin(email: string): string[];
   removeAdmin(email: string): string[];
+  /** Stores the card on the "Rate cards" sheet, replacing one of the same currency and effective date. */
+  importRateCard(request: ImportRateCardRequest): ImportRateCardResult;
   getMonthCloseSetup(): MonthCloseSetup;
   runMonthClose(request: RunMonthCloseRequest): MonthCloseResult;
   getMonthCloseProgress(): MonthCloseProgress | null;

@@ -53,7 +53,7 @@ describe.each([
       const { rt } = metaRuntime({ timeZone: sheetZone });
       connect(rt, graph, TOKEN, ds.waba.id);
       const table = analytics(rt, '2025-10-01', '2025-10-04');
-      expect(table[0]).toEqual(['Day', 'Volume', 'Cost']);
+      expect(table[0]).toEqual(['Day', 'Volume', 'Cost', 'Cost source']);
       const expected = [20251001, 20251002, 20251003, 20251004].map((day) => {
         const t = expectedTotals(ds, { fromDay: day, toDay: day });
         const iso = `${String(day).slice(0, 4)}-${String(day).slice(4, 6)}-${String(day).slice(6)}`;
@@ -86,7 +86,7 @@ describe('categories and types Meta added', () => {
       const { rt } = metaRuntime();
       connect(rt, graph, TOKEN, ds.waba.id);
       const table = analytics(rt, '2026-10-01', '2026-10-02', 'DAILY', 'category, type');
-      expect(table[0]).toEqual(['Day', 'Category', 'Type', 'Volume', 'Cost']);
+      expect(table[0]).toEqual(['Day', 'Category', 'Type', 'Volume', 'Cost', 'Cost source']);
       const pairs = new Set(table.slice(1).map((r) => `${r[1]} ${r[2]}`));
       for (const category of NEW) expect(pairs).toContain(`${category} REGULAR`);
       expect(pairs).toContain('GROUP_SERVICE FREE_GROUP_CUSTOMER_SERVICE');

@@ -157,15 +157,15 @@ describe('faults that must not be retried', () => {
     await graph.setFault({ kind: 'emptyData', times: 2 });
     expect(rt.runCustomFunction('META_BILLED', ...ONE_DAY)).toBe(0);
     expect(rt.runCustomFunction('META_ANALYTICS', ...ONE_DAY, 'DAILY', 'line')).toEqual([
-      ['Day', 'Line', 'Volume', 'Cost'],
+      ['Day', 'Line', 'Volume', 'Cost', 'Cost source'],
     ]);
   });
 
-  it('missing cost → META_COST explains the partner credit line', async () => {
+  it('missing cost → META_COST explains the partner credit line and names the rate card to import', async () => {
     const { rt } = connectedRuntime(graph);
-    await graph.setFault({ kind: 'missingCost' });
+    await graph.setFault({ kind: 'missingCost', times: 'always' });
     expect(() => rt.runCustomFunction('META_COST', ...ONE_DAY)).toThrow(
-      /^META_COST: Meta returns no cost for this WhatsApp Business Account \(it is billed through a partner's credit line\)/,
+      /^META_COST: Meta returns no cost for this WhatsApp Business Account \(it is billed through a partner's credit line\), and no BRL rate card covers 2025-10-01/,
     );
   });
 });

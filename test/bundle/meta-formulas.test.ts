@@ -107,7 +107,7 @@ describe('META_ANALYTICS', () => {
   it('DAILY by line and country: English headers, one row per day × line × country, values from the seed', () => {
     const { rt } = connectedRuntime(graph);
     const table = analytics(rt, '2025-10-01', '2025-10-03', 'DAILY', 'country, line');
-    expect(table[0]).toEqual(['Day', 'Line', 'Country', 'Volume', 'Cost']);
+    expect(table[0]).toEqual(['Day', 'Line', 'Country', 'Volume', 'Cost', 'Cost source']);
     const body = table.slice(1);
     // Every record of a day is one line × country × category × type; grouping by line × country keeps each pair once.
     const pairs = new Set<string>();
@@ -124,7 +124,14 @@ describe('META_ANALYTICS', () => {
       (r) => r[1] === CO && r[2] === 'PE' && r[0].toISOString() === '2025-10-02T05:00:00.000Z',
     );
     const pe = totals({ fromDay: 20251002, toDay: 20251002, lines: [digits(CO)], countries: ['PE'] });
-    expect(row).toEqual([new Date('2025-10-02T05:00:00.000Z'), CO, 'PE', pe.volume, pe.costMicros / 1e6]);
+    expect(row).toEqual([
+      new Date('2025-10-02T05:00:00.000Z'),
+      CO,
+      'PE',
+      pe.volume,
+      pe.costMicros / 1e6,
+      'Meta',
+    ]);
     const all = totals({ fromDay: 20251001, toDay: 20251003 });
     expect(body.reduce((s, r) => s + (r[3] as number), 0)).toBe(all.volume);
   });
@@ -145,14 +152,14 @@ describe('META_ANALYTICS', () => {
       .slice(1)
       .find((r) => r[0].toISOString().startsWith('2025-10-01') && r[1] === 'MARKETING');
     const expected = totals({ fromDay: 20251001, toDay: 20251020, categories: ['MARKETING'] });
-    expect(marketing?.slice(2)).toEqual([expected.volume, expected.costMicros / 1e6]);
+    expect(marketing?.slice(2)).toEqual([expected.volume, expected.costMicros / 1e6, 'Meta']);
   });
 
   it('Spanish headers in a Spanish-locale spreadsheet; pricing model and type across the switch; dimensions as a range', () => {
     const { rt } = connectedRuntime(graph, { locale: 'es_CO' });
     rt.spreadsheet.setValues('Sheet1!B1:B2', [['pricing model'], ['type']]);
     const table = analytics(rt, '2025-06-30', '2025-07-01', 'DAILY', rt.range('Sheet1!B1:B2'));
-    expect(table[0]).toEqual(['Día', 'Modelo de precio', 'Tipo', 'Volumen', 'Costo']);
+    expect(table[0]).toEqual(['Día', 'Modelo de precio', 'Tipo', 'Volumen', 'Costo', 'Origen del costo']);
     const cell = (iso: string, model: string, type: string) =>
       table.slice(1).find((r) => r[0].toISOString().startsWith(iso) && r[1] === model && r[2] === type)?.[3];
     expect(cell('2025-06-30', 'conversation', 'REGULAR')).toBe(
@@ -168,9 +175,9 @@ describe('META_ANALYTICS', () => {
     const table = analytics(rt, '2025-10-01', '2025-10-02');
     const day = (d: number) => totals({ fromDay: d, toDay: d });
     expect(table).toEqual([
-      ['Day', 'Volume', 'Cost'],
-      [new Date('2025-10-01T05:00:00.000Z'), day(20251001).volume, day(20251001).costMicros / 1e6],
-      [new Date('2025-10-02T05:00:00.000Z'), day(20251002).volume, day(20251002).costMicros / 1e6],
+      ['Day', 'Volume', 'Cost', 'Cost source'],
+      [new Date('2025-10-01T05:00:00.000Z'), day(20251001).volume, day(20251001).costMicros / 1e6, 'Meta'],
+      [new Date('2025-10-02T05:00:00.000Z'), day(20251002).volume, day(20251002).costMicros / 1e6, 'Meta'],
     ]);
   });
 
@@ -190,17 +197,20 @@ describe('META_ANALYTICS', () => {
 });
 
 describe('an account billed through a partner credit line (no cost from Meta)', () => {
-  it('META_COST says so, META_BILLED still works, META_ANALYTICS leaves cost blank', async () => {
+  it('without a rate card: META_COST names the card to import, META_BILLED still works, META_ANALYTICS says why cost is blank', async () => {
     await graph.configure({ costAvailable: false });
     const { rt } = connectedRuntime(graph);
-    expect(() => rt.runCustomFunction('META_COST', '2025-10-01', '2025-10-31')).toThrow(
-      "META_COST: Meta returns no cost for this WhatsApp Business Account (it is billed through a partner's credit line) — use META_BILLED for units",
-    );
+    const missing =
+      "META_COST: Meta returns no cost for this WhatsApp Business Account (it is billed through a partner's credit line), " +
+      "and no BRL rate card covers 2025-10-01 — import Meta's rate card in the sidebar (Extensions ▸ Atom Billing ▸ " +
+      'Open sidebar ▸ Rate cards): the BRL card effective on or before 2025-10-01';
+    expect(() => rt.runCustomFunction('META_COST', '2025-10-01', '2025-10-31')).toThrow(missing);
     expect(rt.runCustomFunction('META_BILLED', '2025-10-01', '2025-10-31')).toBe(
       totals({ fromDay: 20251001, toDay: 20251031 }).billable,
     );
     const table = analytics(rt, '2025-10-01', '2025-10-01');
     expect(table[1][2]).toBe('');
+    expect(table[1][3]).toMatch(/^no cost: no BRL rate card covers 2025-10-01 — import Meta's rate card/);
   });
 });
 

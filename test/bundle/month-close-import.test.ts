@@ -211,7 +211,7 @@ describe('a closed month: what one import writes', () => {
   });
 
   it('"Imports": one ledger row', () => {
-    const ledger = m.rt.spreadsheet.getDisplayValues("'Imports'!A1:M2");
+    const ledger = m.rt.spreadsheet.getDisplayValues("'Imports'!A1:N2");
     expect(ledger[0]).toEqual([
       'Imported at',
       'User',
@@ -226,6 +226,7 @@ describe('a closed month: what one import writes', () => {
       'Δ units',
       'Δ cost',
       'Run',
+      'Cost source',
     ]);
     expect(ledger[1]).toEqual([
       '2025-11-15 10:00:00',
@@ -241,6 +242,7 @@ describe('a closed month: what one import writes', () => {
       '',
       '',
       'manual',
+      'Meta',
     ]);
     expect(m.rt.spreadsheet.getSheet('Imports')!.frozenRows).toBe(1);
   });

@@ -116,6 +116,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     status: 'closed',
     currency: 'BRL',
     costToAllocateCell: { formula: '=B5' },
+    rateCardSource: null,
     projectionMethod: 'linear',
     importedAt: new Date(Date.UTC(2025, 10, 15)),
     lineLabels: [],
@@ -216,6 +217,7 @@ describe('ledger', () => {
     rowsWritten: 10,
     billedUnits: 100,
     cost: 5.5,
+    costSource: 'Meta',
     currency: 'BRL',
     status: 'estimate',
     deltaUnits: null,
@@ -229,7 +231,8 @@ describe('ledger', () => {
     const row = ledgerRow(e, ES, (ms) => new Date(ms));
     expect(row.slice(1, 6)).toEqual(["'ana@example.com", "'2025-10", "'1", "'+55 11 4002-8922", 10]);
     expect(row[12]).toBe("'programada");
-    expect(ledgerRowFormats('BRL')).toHaveLength(13);
+    expect(row[13]).toBe("'Meta");
+    expect(ledgerRowFormats('BRL')).toHaveLength(14);
     const readBack = row.map((c) => (typeof c === 'string' ? c.slice(1) : c));
     expect(readLedger([readBack], calendar)).toEqual([e]);
   });

@@ -4,6 +4,8 @@
  * is the value taken here (then 0.1 + 0.2 is exactly 0.3, as on paper).
  */
 
+import { nearestDouble } from './nearest-double';
+
 /** value = units / 10^scale, exactly. */
 export interface ExactDecimal {
   readonly units: bigint;
@@ -49,4 +51,49 @@ export function toMinorUnits(value: ExactDecimal, decimals: number): bigint {
   let q = magnitude / divisor;
   if (2n * (magnitude % divisor) >= divisor) q += 1n;
   return value.units < 0n ? -q : q;
+}
+
+const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?$/;
+
+/**
+ * The exact value of plain decimal text as written ("0.0625", "-3", ".5", "12.") — no exponent, no
+ * grouping; undefined for anything else. Digits are kept as they are: "0.0200" has scale 4.
+ */
+export function parseDecimal(text: string): ExactDecimal | undefined {
+  const m = DECIMAL_TEXT.exec(text.trim());
+  if (!m) return undefined;
+  const [, sign, whole, fraction = ''] = m;
+  if (whole === '' && fraction === '') return undefined;
+  const units = BigInt(`${whole}${fraction}` || '0');
+  return { units: sign === '-' ? -units : units, scale: fraction.length };
+}
+
+/**
+ * An exact running sum of decimal × whole-number products (rates × volumes): integer arithmetic at
+ * the largest scale seen, so no partial sum is ever rounded.
+ */
+export class DecimalSum {
+  private units = 0n;
+  private scale = 0;
+
+  addProduct(value: ExactDecimal, times: bigint): void {
+    if (value.scale > this.scale) {
+      this.units *= pow10(value.scale - this.scale);
+      this.scale = value.scale;
+    }
+    this.units += value.units * times * pow10(this.scale - value.scale);
+  }
+
+  add(value: ExactDecimal): void {
+    this.addProduct(value, 1n);
+  }
+
+  get value(): ExactDecimal {
+    return { units: this.units, scale: this.scale };
+  }
+}
+
+/** The double nearest the exact value (what a cell shows at full precision). */
+export function exactToNumber(value: ExactDecimal): number {
+  return nearestDouble(value.units, pow10(value.scale));
 }

@@ -23,7 +23,12 @@ export interface MessageLogArgs {
 
 const KIND_LIST = `${KIND_NAMES.slice(0, -1).join(', ')} or ${KIND_NAMES[KIND_NAMES.length - 1]}`;
 
-export function readMessageLog(fn: string, args: MessageLogArgs, calendar: ZoneCalendar): MessageLog {
+/** The log and, for each of its messages, the 1-based row of the ranges it came from. */
+interface ReadMessageLog extends MessageLog {
+  readonly rows: readonly number[];
+}
+
+export function readMessageLog(fn: string, args: MessageLogArgs, calendar: ZoneCalendar): ReadMessageLog {
   const timestampsArg = argRef(fn, 'timestamps');
   const contactsArg = argRef(fn, 'contacts');
   const kindsArg = argRef(fn, 'kinds');
@@ -47,8 +52,10 @@ export function readMessageLog(fn: string, args: MessageLogArgs, calendar: ZoneC
   const contacts: string[] = [];
   const kinds: number[] = [];
   const lines: string[] = [];
+  const rows: number[] = [];
   for (let i = 0; i < timeCells.length; i++) {
     if (skipped(i)) continue;
+    rows.push(i + 1);
     if (allContacts[i] === '') throw blankCellError(contactsArg, i + 1);
     times.push(allTimes[i]);
     contacts.push(allContacts[i]);
@@ -58,7 +65,7 @@ export function readMessageLog(fn: string, args: MessageLogArgs, calendar: ZoneC
       lines.push(allLines[i]);
     }
   }
-  return allLines ? { times, contacts, kinds, lines } : { times, contacts, kinds };
+  return allLines ? { times, contacts, kinds, lines, rows } : { times, contacts, kinds, rows };
 }
 
 function readKind(arg: ArgRef, row: number, value: unknown): number {

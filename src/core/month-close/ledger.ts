@@ -13,7 +13,7 @@ import { isAllLines, isScheduledRun, readStatus, type MonthCloseLabels } from '.
 import { digitsOf } from './meta-data-sheet';
 import type { MonthStatus } from './month';
 
-export const LEDGER_COLUMNS = 13;
+export const LEDGER_COLUMNS = 14;
 
 export interface LedgerEntry {
   importedAtMs: number;
@@ -26,6 +26,8 @@ export interface LedgerEntry {
   rowsWritten: number;
   billedUnits: number;
   cost: number | null;
+  /** "Meta", the rate cards that priced the month ("rate card BRL 2025-10-01"), or '' without a cost. */
+  costSource: string;
   currency: string;
   status: MonthStatus;
   deltaUnits: number | null;
@@ -60,7 +62,7 @@ export function ledgerRow(
     ...literalRow([entry.currency, labels.status[entry.status]]),
     entry.deltaUnits ?? '',
     entry.deltaCost ?? '',
-    ...literalRow([entry.scheduled ? labels.run.scheduled : labels.run.manual]),
+    ...literalRow([entry.scheduled ? labels.run.scheduled : labels.run.manual, entry.costSource]),
   ];
 }
 
@@ -79,6 +81,7 @@ export function ledgerRowFormats(currency: string): string[] {
     GENERAL_FORMAT,
     COUNT_FORMAT,
     money,
+    GENERAL_FORMAT,
     GENERAL_FORMAT,
   ];
 }
@@ -104,6 +107,7 @@ export function readLedger(rows: readonly unknown[][], calendar: ZoneCalendar): 
       rowsWritten: num(r[5]) ?? 0,
       billedUnits,
       cost: num(r[7]),
+      costSource: String(r[13] ?? ''),
       currency: String(r[8] ?? ''),
       status,
       deltaUnits: num(r[10]),

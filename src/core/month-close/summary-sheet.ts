@@ -70,6 +70,11 @@ export interface SummaryInput {
   currency: string;
   /** The cost-to-allocate cell's content: a kept value or formula, Meta's cost (a formula on it), or blank. */
   costToAllocateCell: number | string | Formula;
+  /**
+   * Where figures.cost comes from when it is not Meta's: the rate cards that priced the month ("rate card BRL
+   * 2025-10-01"); null for Meta's cost or none.
+   */
+  rateCardSource: string | null;
   projectionMethod: string;
   importedAt: Date;
   lineLabels: readonly string[];
@@ -186,8 +191,9 @@ export function summaryPlan(
   const billedAs: Record<MonthPricingModel, string> = labels.billedAs;
   kpi(KPI.billedUnits, labels.kpi.billedUnits, figures.billedUnits, COUNT_FORMAT);
   kpi(KPI.billedAs, labels.kpi.billedAs, billedAs[figures.pricingModel]);
-  kpi(KPI.cost, labels.kpi.cost, figures.cost ?? '', money);
+  kpi(KPI.cost, input.rateCardSource ? labels.kpi.rateCardCost : labels.kpi.cost, figures.cost ?? '', money);
   if (figures.cost === null) grid.set(KPI.cost.row, 3, labels.noCost);
+  else if (input.rateCardSource) grid.set(KPI.cost.row, 3, `${input.rateCardSource} — ${labels.noCost}`);
   kpi(KPI.currency, labels.kpi.currency, input.currency);
   kpi(KPI.costToAllocate, labels.kpi.costToAllocate, input.costToAllocateCell, money);
   grid.set(KPI.costToAllocate.row, 3, labels.costToAllocateHelp);

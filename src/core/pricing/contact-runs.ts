@@ -19,6 +19,17 @@ export interface MessageLog {
    * conversations and per-line allowances belong to a (line, contact) pair. Absent: one line.
    */
   readonly lines?: ArrayLike<string>;
+  /**
+   * Optional tally groups (small integers, e.g. the recipient's country for pricing by market), the same for
+   * every message of a contact: units are counted per (line, group), nothing else depends on them.
+   */
+  readonly groups?: ArrayLike<number>;
+}
+
+/** What the tally counts units by besides day and category: a line and a group. */
+export interface TallyLine {
+  readonly line: number;
+  readonly group: number;
 }
 
 export interface ContactRuns {
@@ -30,6 +41,9 @@ export interface ContactRuns {
   readonly runLines: Int32Array;
   /** The distinct lines, in order of first appearance ([''] without lines). */
   readonly lineNames: string[];
+  /** Index into tallyLines of each run's (line, group); runLines itself without groups. */
+  readonly runTallyLines: Int32Array;
+  readonly tallyLines: TallyLine[];
 }
 
 /** Below this length insertion sort beats creating a subarray and calling the native sort. */
@@ -71,7 +85,34 @@ export function sortIntoContactRuns(log: MessageLog): ContactRuns {
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[next[contactIds[i]]++] = log.times[i] * KIND_SLOTS + log.kinds[i];
   for (let c = 0; c < contactCount; c++) sortRun(keys, runStarts[c], runStarts[c + 1]);
-  return { keys, runStarts, runLines, lineNames };
+  return { keys, runStarts, runLines, lineNames, ...tallyLinesOf(log, contactIds, runLines, lineNames) };
+}
+
+/** Each run's (line, group) numbered; the lines themselves when the log has no groups. */
+function tallyLinesOf(
+  log: MessageLog,
+  runOf: Int32Array,
+  runLines: Int32Array,
+  lineNames: readonly string[],
+): { runTallyLines: Int32Array; tallyLines: TallyLine[] } {
+  if (!log.groups)
+    return { runTallyLines: runLines, tallyLines: lineNames.map((_, line) => ({ line, group: 0 })) };
+  const runGroups = new Int32Array(runLines.length);
+  // Backwards, so each run keeps its first message's group.
+  for (let i = runOf.length - 1; i >= 0; i--) runGroups[runOf[i]] = log.groups[i];
+  const idOf = new Map<string, number>();
+  const tallyLines: TallyLine[] = [];
+  const runTallyLines = runLines.map((line, run) => {
+    const key = `${line} ${runGroups[run]}`;
+    let id = idOf.get(key);
+    if (id === undefined) {
+      id = tallyLines.length;
+      idOf.set(key, id);
+      tallyLines.push({ line, group: runGroups[run] });
+    }
+    return id;
+  });
+  return { runTallyLines, tallyLines };
 }
 
 /** Each value's number, in order of first appearance, and the distinct values. */

@@ -42,9 +42,9 @@ export function priceMessages(
   calendar: ZoneCalendar,
   rules: readonly PricingRule[] = PRICING_RULES,
 ): PricingTally {
-  const { keys, runStarts, runLines, lineNames } = sortIntoContactRuns(log);
+  const { keys, runStarts, runLines, lineNames, runTallyLines, tallyLines } = sortIntoContactRuns(log);
   const schedule = new RuleSchedule(rules, calendar);
-  const tally = new PricingTally(lineNames);
+  const tally = new PricingTally(lineNames, tallyLines);
   const allowance = new MonthlyAllowance();
   const expiry = new Float64Array(CONVERSATION_CATEGORIES);
   // The rule in force over [ruleFrom, ruleUntil); looked up again only when a message leaves it.
@@ -55,6 +55,8 @@ export function priceMessages(
 
   for (let c = 0; c + 1 < runStarts.length; c++) {
     const line = runLines[c];
+    // Where the tally counts this run's units: its line, and its group when the log has groups.
+    const counted = runTallyLines[c];
     expiry.fill(-Infinity);
     let serviceWindowUntil = -Infinity;
     let referralUntil = -Infinity;
@@ -96,13 +98,13 @@ export function priceMessages(
         } else {
           if (anyOpen(expiry, t)) continue;
           expiry[CATEGORY_SERVICE] = t + CONVERSATION_MS;
-          allowance.add(t, line, allowancePool(rule, line));
+          allowance.add(t, counted, allowancePool(rule, line));
           continue;
         }
       } else if (t < freeEntryUntil) {
         charged = false;
       } else if (category === CATEGORY_SERVICE) {
-        allowance.add(t, line, allowancePool(rule, line));
+        allowance.add(t, counted, allowancePool(rule, line));
         continue;
       } else if (category === CATEGORY_UTILITY) {
         // Free in the service window, or inside a utility conversation opened before the switch.
@@ -113,10 +115,16 @@ export function priceMessages(
       } else {
         charged = true; // marketing and authentication: charged even inside the service window
       }
-      tally.count(calendar.epochDayAt(t), line, tallySlot(model, category), charged);
+      tally.count(calendar.epochDayAt(t), counted, tallySlot(model, category), charged);
     }
   }
-  allowance.settle(schedule, calendar, tally, lineNames);
+  // Ties at one instant are taken by line name, then group, so the result never depends on row order.
+  allowance.settle(
+    schedule,
+    calendar,
+    tally,
+    tallyLines.map((t) => `${lineNames[t.line]}\u0000${String(t.group).padStart(5, '0')}`),
+  );
   return tally;
 }
 

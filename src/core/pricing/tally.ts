@@ -1,4 +1,5 @@
-/** Charged and free units per (local day, line, pricing model, category): what the engine produces. */
+/** Charged and free units per (local day, line, group, pricing model, category): what the engine produces. */
+import type { TallyLine } from './contact-runs';
 import { CATEGORY_COUNT, CATEGORY_NAMES, type CategoryName } from './message-kinds';
 import { PRICING_MODELS, type PricingModel } from './rules';
 
@@ -16,6 +17,8 @@ export interface TallyRow {
   readonly epochDay: number;
   /** The line (normalised phone number; '' when the input had no lines). */
   readonly line: string;
+  /** The message log's tally group (0 without groups). */
+  readonly group: number;
   readonly model: PricingModel;
   readonly category: CategoryName;
   readonly charged: number;
@@ -23,15 +26,22 @@ export interface TallyRow {
 }
 
 export class PricingTally {
-  /** epochDay · LINE_SLOTS + line → [charged, free] per slot, interleaved. */
+  /** epochDay · LINE_SLOTS + tally line → [charged, free] per slot, interleaved. */
   private readonly days = new Map<number, Float64Array>();
   // Units arrive mostly in time order within a contact: remember the last key's counters.
   private lastKey = NaN;
   private lastCounts: Float64Array = new Float64Array(0);
 
-  /** lineNames[i] is line i's name (the engine's numbering). */
-  constructor(private readonly lineNames: readonly string[] = ['']) {}
+  /**
+   * lineNames[i] is line i's name (the engine's numbering); tallyLines[j] the (line, group) that count()'s `line`
+   * j stands for (default: the lines themselves, group 0).
+   */
+  constructor(
+    private readonly lineNames: readonly string[] = [''],
+    private readonly tallyLines: readonly TallyLine[] = lineNames.map((_, line) => ({ line, group: 0 })),
+  ) {}
 
+  /** `line` is an index into tallyLines. */
   count(epochDay: number, line: number, slot: number, charged: boolean): void {
     const key = epochDay * LINE_SLOTS + line;
     if (key !== this.lastKey) {
@@ -57,15 +67,19 @@ export class PricingTally {
     return sum;
   }
 
-  /** Rows with any unit, by day, then line, then model (conversation first), then the fixed category order. */
+  /** Rows with any unit, by day, line, group, then model (conversation first), then the fixed category order. */
   rows(): TallyRow[] {
     const keys = [...this.days.keys()].map((key) => {
       const epochDay = Math.floor(key / LINE_SLOTS);
-      return { key, epochDay, line: this.lineNames[key - epochDay * LINE_SLOTS] };
+      const { line, group } = this.tallyLines[key - epochDay * LINE_SLOTS];
+      return { key, epochDay, line: this.lineNames[line], group };
     });
-    keys.sort((a, b) => a.epochDay - b.epochDay || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
+    keys.sort(
+      (a, b) =>
+        a.epochDay - b.epochDay || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0) || a.group - b.group,
+    );
     const rows: TallyRow[] = [];
-    for (const { key, epochDay, line } of keys) {
+    for (const { key, epochDay, line, group } of keys) {
       const counts = this.days.get(key) as Float64Array;
       for (let slot = 0; slot < SLOT_COUNT; slot++) {
         const charged = counts[slot * 2];
@@ -74,6 +88,7 @@ export class PricingTally {
         rows.push({
           epochDay,
           line,
+          group,
           model: PRICING_MODELS[Math.floor(slot / CATEGORY_COUNT)],
           category: CATEGORY_NAMES[slot % CATEGORY_COUNT],
           charged,

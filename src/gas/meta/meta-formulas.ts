@@ -8,7 +8,7 @@
  */
 import { UserFacingError } from '../../core/errors';
 import type { Table } from '../../core/formulas/sheet-context';
-import { dayKeyAt } from '../../core/time';
+import { dayKeyAt, dayKeyToIso } from '../../core/time';
 import {
   analyticsTable,
   approximateCost,
@@ -34,6 +34,11 @@ import {
   type MetaFunctionName,
   type TableColumn,
 } from '../../meta';
+import { withMetaCosts, type CostedRow } from '../../meta/analytics-table';
+import type { Dimension } from '../../meta/analytics';
+import { RateLookupError } from '../../rates';
+import { priceMissingCosts, rateCardMonthCost } from '../../rates/meta-fallback';
+import { readRateBook } from '../rates/rate-card-sheet';
 import { activeSheetContext } from '../spreadsheet-context';
 import { readConnection, type StoredConnection } from './connection-store';
 import { appsScriptGraphPorts } from './graph-ports';
@@ -65,9 +70,34 @@ export function metaBilled(args: UnitsArgs): number {
 }
 
 export function metaCost(args: UnitsArgs): number {
-  return asFormula('META_COST', (connection) =>
-    roundCost(approximateCost(fetchUnitsRows('META_COST', args, connection))),
-  );
+  return asFormula('META_COST', (connection) => {
+    const rows = fetchUnitsRows('META_COST', args, connection);
+    if (rows.every((r) => r.cost !== null)) return roundCost(approximateCost(rows));
+    // No cost from Meta (partner credit line): price the charged volumes by market and category from the rate cards.
+    const currency = accountCurrencyOf(connection);
+    const byMarket = fetchUnitsRows('META_COST', args, connection, PRICING_DIMENSIONS);
+    try {
+      return rateCardMonthCost(byMarket, readRateBook(), currency).cost;
+    } catch (e) {
+      if (!(e instanceof RateLookupError)) throw e;
+      throw new RateLookupError(
+        `Meta returns no cost for this WhatsApp Business Account (it is billed through a partner's credit line), ` +
+          `and ${e.message}`,
+      );
+    }
+  });
+}
+
+/** What rate-card pricing needs to know of each row besides its day and type. */
+const PRICING_DIMENSIONS: readonly Dimension[] = ['country', 'category'];
+
+function accountCurrencyOf(connection: StoredConnection): string {
+  if (!connection.currency) {
+    throw new RateLookupError(
+      "Meta did not say this account's currency — an admin can reconnect in the sidebar",
+    );
+  }
+  return connection.currency;
 }
 
 export function metaAnalytics(args: AnalyticsArgs): Table {
@@ -85,18 +115,53 @@ export function metaAnalytics(args: AnalyticsArgs): Table {
     const labels = new Map(
       connection.lines.map((l) => [l.displayPhoneNumber.replace(/\D/g, ''), l.displayPhoneNumber]),
     );
-    return analyticsTable(fetchRows(connection, query), columns, sheet, labels);
+    return analyticsTable(costedAnalyticsRows(connection, query), columns, sheet, labels);
   });
 }
 
-/** META_BILLED and META_COST ask the same question (so they share one cache entry): no breakdown but type. */
-function fetchUnitsRows(fn: MetaFunctionName, args: UnitsArgs, connection: StoredConnection): AnalyticsRow[] {
+/**
+ * Meta's rows with their cost; where Meta gives none, the same query by day, market and category priced from the
+ * rate cards (by day even for MONTHLY, since a card may start within a month), each row's source saying which card.
+ */
+function costedAnalyticsRows(connection: StoredConnection, query: AnalyticsQuery): CostedRow[] {
+  const rows = fetchRows(connection, query);
+  if (rows.every((r) => r.cost !== null)) return withMetaCosts(rows);
+  const daily = fetchRows(connection, {
+    ...query,
+    granularity: 'DAILY',
+    dimensions: [...new Set([...(query.dimensions ?? []), ...PRICING_DIMENSIONS])],
+  });
+  const { rows: priced } = priceMissingCosts(
+    withMetaCosts(daily),
+    readRateBook(),
+    accountCurrencyOf(connection),
+    'note',
+  );
+  if (query.granularity !== 'MONTHLY') return priced;
+  const firstDay = dayKeyToIso(query.fromDay);
+  // Meta's MONTHLY bucket is dated on the first day of the range that falls in its month.
+  return priced.map((r) => ({
+    ...r,
+    day: r.day.slice(0, 7) === firstDay.slice(0, 7) ? firstDay : `${r.day.slice(0, 7)}-01`,
+  }));
+}
+
+/**
+ * META_BILLED and META_COST ask the same question (so they share one cache entry): no breakdown but type —
+ * unless rate-card pricing needs the market and category too.
+ */
+function fetchUnitsRows(
+  fn: MetaFunctionName,
+  args: UnitsArgs,
+  connection: StoredConnection,
+  dimensions: readonly Dimension[] = [],
+): AnalyticsRow[] {
   const sheet = activeSheetContext();
   return fetchRows(connection, {
     ...readDayRange(fn, args.start, args.end, sheet.timeZone),
     zone: resolveWabaTimeZone(connection.timezoneId, sheet.timeZone),
     granularity: 'DAILY',
-    dimensions: [],
+    dimensions,
     lines: readLines(fn, args.lines, lineNumbers(connection)),
     categories: readCategories(fn, args.category),
   });

@@ -33,7 +33,12 @@ import {
   SIDEBAR_BUDGET_MS,
   type PhoneLine,
 } from '../../meta';
+import type { AnalyticsRow } from '../../meta/analytics';
+import { META_COST_SOURCE } from '../../meta/analytics-table';
+import { RateLookupError } from '../../rates';
+import { rateCardMonthCost } from '../../rates/meta-fallback';
 import type { MonthCloseResult, RunMonthCloseRequest, SheetRangeRef } from '../../rpc/contract';
+import { readRateBook } from '../rates/rate-card-sheet';
 import { readConnection, type StoredConnection } from '../meta/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
 import { planDataSheet, readDataSheet, writeDataSheet } from './data-sheet-io';
@@ -140,7 +145,12 @@ function runLocked(
   const labels = monthCloseLabels(spreadsheet.getSpreadsheetLocale());
   const status = monthStatus(month, now, zone.timeZone, readGraceDays());
   const asOf = status === 'closed' ? null : Math.min(today, lastDay(month));
-  const figures = monthFigures(month, rows, asOf, checked.projectionMethod);
+  const metaFigures = monthFigures(month, rows, asOf, checked.projectionMethod);
+  // Meta gives no cost (partner credit line): the month is priced from the rate cards, if they cover it.
+  const rateCard = metaFigures.cost === null ? rateCardCostOf(rows, connection.currency) : null;
+  const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
+  const rateCardSource = rateCard && 'cost' in rateCard ? rateCard.source : null;
+  const costSource = metaFigures.cost !== null ? META_COST_SOURCE : rateCardSource;
   const lineLabels = new Map(
     connection.lines.map((l) => [digitsOf(l.displayPhoneNumber), l.displayPhoneNumber]),
   );
@@ -160,6 +170,7 @@ function runLocked(
       status,
       currency: connection.currency,
       costToAllocateCell: cost.cell,
+      rateCardSource,
       projectionMethod: checked.projectionMethod,
       importedAt,
       lineLabels: checked.lines.map((l) => l.displayPhoneNumber),
@@ -189,6 +200,7 @@ function runLocked(
     rowsWritten: fresh.length,
     billedUnits: figures.billedUnits,
     cost: figures.cost,
+    costSource: costSource ?? '',
     currency: connection.currency,
     status,
     ...drift(figures, previous),
@@ -218,7 +230,13 @@ function runLocked(
   if (cost.source === 'kept') {
     notes.push(`The cost to allocate typed in ${summaryRead.name}!${COST_CELL_A1} was kept`);
   }
-  if (figures.cost === null) notes.push('Meta gives no cost for this account (partner credit line)');
+  if (rateCardSource)
+    notes.push(
+      `Meta gives no cost for this account (partner credit line): priced from the ${rateCardSource}`,
+    );
+  if (rateCard && 'problem' in rateCard) {
+    notes.push(`Meta gives no cost for this account (partner credit line), and ${rateCard.problem}`);
+  }
   const written = (s: GoogleAppsScript.Spreadsheet.Sheet) => ({ name: s.getName(), sheetId: s.getSheetId() });
   return {
     month: monthKey(month),
@@ -226,6 +244,7 @@ function runLocked(
     pricingModel: figures.pricingModel,
     billedUnits: figures.billedUnits,
     cost: figures.cost,
+    costSource,
     currency: connection.currency,
     costToAllocate: cost.value,
     costToAllocateSource: cost.source,
@@ -238,6 +257,19 @@ function runLocked(
     daily: figures.daily.map((d) => ({ ...d })),
     notes,
   };
+}
+
+/** The month priced from the imported rate cards, or why it cannot be (no card covering a day, an n/a rate). */
+function rateCardCostOf(
+  rows: readonly AnalyticsRow[],
+  currency: string,
+): { cost: number; source: string } | { problem: string } {
+  try {
+    return rateCardMonthCost(rows, readRateBook(), currency);
+  } catch (e) {
+    if (e instanceof RateLookupError) return { problem: e.message };
+    throw e;
+  }
 }
 
 function checkRequest(

@@ -1,0 +1,89 @@
+/**
+ * The "Rate cards" sheet in Apps Script: read in one getValues (custom functions may only read), written by the
+ * import in a few batched calls after everything is computed, under the document lock.
+ */
+import { isSpanish } from '../../core/formulas/sheet-context';
+import { ZoneCalendar } from '../../core/zone-calendar';
+import { parseRateCard, RateCardFileError } from '../../rates';
+import {
+  cardRowCells,
+  cardsOfRows,
+  RATE_CARD_COLUMNS,
+  RATE_CARD_SHEET,
+  rateCardHeader,
+  readCardRows,
+  rowsOfCard,
+  upsertCardRows,
+  type CardSheetRow,
+} from '../../rates/card-sheet';
+import { RateBook } from '../../rates/rate-book';
+import type { ImportRateCardRequest, ImportRateCardResult } from '../../rpc/contract';
+import { activeSheetContext } from '../spreadsheet-context';
+
+/** Far above any real rate card (a few KB), far below what google.script.run carries. */
+const MAX_FILE_CHARS = 2_000_000;
+const LOCK_WAIT_MS = 30_000;
+
+function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, calendar: ZoneCalendar): CardSheetRow[] {
+  return sheet ? readCardRows(sheet.getDataRange().getValues(), calendar) : [];
+}
+
+/** Every imported card (none when the sheet does not exist yet). */
+export function readRateBook(): RateBook {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const calendar = new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone());
+  return new RateBook(cardsOfRows(readRows(spreadsheet.getSheetByName(RATE_CARD_SHEET), calendar)));
+}
+
+export function importRateCard(request: ImportRateCardRequest): ImportRateCardResult {
+  const fileName = String(request?.fileName ?? '').trim() || 'rate card';
+  const text = request?.text;
+  if (typeof text !== 'string' || text.trim() === '')
+    throw new RateCardFileError(fileName, 'the file is empty');
+  if (text.length > MAX_FILE_CHARS)
+    throw new RateCardFileError(fileName, 'the file is too large to be a rate card');
+  const card = parseRateCard(text, fileName, {
+    currency: request.currency,
+    effectiveFrom: request.effectiveFrom,
+  });
+
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new RateCardFileError(
+      fileName,
+      'another import is running in this spreadsheet — try again in a minute',
+    );
+  }
+  try {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const context = activeSheetContext();
+    const calendar = new ZoneCalendar(context.timeZone);
+    const existingSheet = spreadsheet.getSheetByName(RATE_CARD_SHEET);
+    const existingValues = existingSheet ? existingSheet.getDataRange().getValues() : [];
+    const { rows, replaced } = upsertCardRows(
+      readCardRows(existingValues, calendar),
+      rowsOfCard(card, fileName, Date.now()),
+    );
+    const makeDate = (ms: number) => new Date(ms);
+    const cells = [
+      rateCardHeader(isSpanish(context)),
+      ...rows.map((r) => cardRowCells(r, calendar, makeDate)),
+    ];
+
+    const sheet = existingSheet ?? spreadsheet.insertSheet(RATE_CARD_SHEET);
+    sheet.getRange(1, 1, cells.length, RATE_CARD_COLUMNS).setValues(cells);
+    sheet.getRange(2, 1, rows.length, 1).setNumberFormat('yyyy-mm-dd');
+    sheet.getRange(2, RATE_CARD_COLUMNS, rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm');
+    const leftover = existingValues.length - cells.length;
+    if (leftover > 0) sheet.getRange(cells.length + 1, 1, leftover, RATE_CARD_COLUMNS).clearContent();
+    if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+    return {
+      currency: card.currency,
+      effectiveFrom: card.effectiveFrom,
+      markets: new Set(card.rates.map((r) => r.market)).size,
+      replaced,
+    };
+  } finally {
+    lock.releaseLock();
+  }
+}

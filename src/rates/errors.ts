@@ -1,0 +1,22 @@
+import { UserFacingError } from '../core/errors';
+
+/** A rate card file that cannot be read as Meta's Rates CSV; the message names the file and, where known, the row. */
+export class RateCardFileError extends UserFacingError {
+  constructor(
+    readonly fileName: string,
+    detail: string,
+    /** What the file does not say and the importer must be told (the sidebar asks for it). */
+    readonly missing: readonly ('currency' | 'effectiveFrom')[] = [],
+  ) {
+    super(`${fileName}: ${detail}`);
+    this.name = 'RateCardFileError';
+  }
+}
+
+/** No rate for what is being priced: no card in force, a market or category missing, an n/a rate. */
+export class RateLookupError extends UserFacingError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RateLookupError';
+  }
+}

@@ -1,0 +1,10 @@
+/** Public surface of src/rates: Meta's rate cards read, stored and applied (pure; the adapters are in src/gas/rates). */
+export {
+  parseRateCard,
+  type CardFacts,
+  type CardPricingModel,
+  type CardRate,
+  type RateCard,
+} from './card-csv';
+export { RATE_CATEGORIES, type RateCategory } from './categories';
+export { RateCardFileError, RateLookupError } from './errors';
