@@ -43,9 +43,45 @@ export const AUDIT_ES_HEADER = [
 ];
 
 export const AUDIT_ES_ROWS = [
-  ['C-1001', '01/10/2025 08:15', '+57 300 123 4567', 'WA +573001110000', 'Atención al Cliente', 'Lucía Pérez', 'Fin positivo', 'Manual', 'Mensaje restante', '', 'Cliente pidió factura'],
-  ['C-1002', '13/10/2025 2:05 p. m.', '573001234567', 'WA +573001110000', 'Ventas', 'José Núñez', 'Cierre de conversación automático', 'Automático', 'Campaña de flujo', 'Black Friday', 'multi\nlínea'],
-  ['C-1003', '31/10/2025 11:59 p. m.', '+52 55 1234 5678', 'WA +573001110000', 'Cobranza', '', 'Seguimiento', 'Manual', 'Plantilla individual', 'Recordatorio pago', ''],
+  [
+    'C-1001',
+    '01/10/2025 08:15',
+    '+57 300 123 4567',
+    'WA +573001110000',
+    'Atención al Cliente',
+    'Lucía Pérez',
+    'Fin positivo',
+    'Manual',
+    'Mensaje restante',
+    '',
+    'Cliente pidió factura',
+  ],
+  [
+    'C-1002',
+    '13/10/2025 2:05 p. m.',
+    '573001234567',
+    'WA +573001110000',
+    'Ventas',
+    'José Núñez',
+    'Cierre de conversación automático',
+    'Automático',
+    'Campaña de flujo',
+    'Black Friday',
+    'multi\nlínea',
+  ],
+  [
+    'C-1003',
+    '31/10/2025 11:59 p. m.',
+    '+52 55 1234 5678',
+    'WA +573001110000',
+    'Cobranza',
+    '',
+    'Seguimiento',
+    'Manual',
+    'Plantilla individual',
+    'Recordatorio pago',
+    '',
+  ],
 ];
 
 export async function xlsxOf(
