@@ -5,9 +5,18 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.tsx?$': [
       'ts-jest',
-      { tsconfig: { module: 'commonjs', target: 'ES2022', esModuleInterop: true, isolatedModules: true } },
+      {
+        tsconfig: {
+          module: 'commonjs',
+          target: 'ES2022',
+          esModuleInterop: true,
+          isolatedModules: true,
+          jsx: 'react-jsx',
+          jsxImportSource: 'preact',
+        },
+      },
     ],
   },
   reporters: ['default', '<rootDir>/dev/summary-reporter.cjs'],

@@ -25,6 +25,9 @@ async function bundle(entryPoint: string, globalName?: string): Promise<string> 
     charset: 'utf8',
     legalComments: 'none',
     logLevel: 'warning',
+    // The sidebar's components: Preact through esbuild's automatic JSX runtime (as in tsconfig.json).
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
   });
   return result.outputFiles[0].text;
 }
@@ -36,7 +39,7 @@ async function buildCode(): Promise<void> {
 }
 
 async function buildSidebar(): Promise<void> {
-  const js = (await bundle(join(root, 'src/sidebar/main.ts'))).replace(/<\/script/gi, '<\\/script');
+  const js = (await bundle(join(root, 'src/sidebar/main.tsx'))).replace(/<\/script/gi, '<\\/script');
   const css = readFileSync(join(root, 'src/sidebar/styles.css'), 'utf8');
   const html = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8')
     .replace('/*INLINE_CSS*/', () => css)

@@ -1,47 +1,44 @@
+/**
+ * Sidebar languages: English, or Spanish for a Spanish locale. Each panel keeps its own dictionary (defined with
+ * `defineMessages`, both languages required by the compiler) so panels can be added without touching this file.
+ * Pure: the server imports `languageOf` and `sidebarTitle` too.
+ */
 import type { SidebarLanguage } from '../rpc/contract';
 
 /** The product name is the same in every language. */
 export const sidebarTitle = 'Atom Billing';
 
-const messages = {
+export type Dictionary<K extends string> = Record<SidebarLanguage, Record<K, string>>;
+
+/** A panel's messages; the type makes every key present in both languages. */
+export function defineMessages<K extends string>(dictionary: {
+  en: Record<K, string>;
+  es: NoInfer<Record<K, string>>;
+}): Dictionary<K> {
+  return dictionary;
+}
+
+/** Fills `{name}` placeholders; values are plain text (rendered as text nodes, never as markup). */
+export function fill(text: string, values?: Record<string, string | number>): string {
+  if (!values) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Spanish for any Spanish locale ("es", "es_CO", "es-419"), English otherwise. */
+export function languageOf(locale: string): SidebarLanguage {
+  return locale.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+/** The shell's own messages (header, navigation, first-paint states). */
+export const shellMessages = defineMessages({
   en: {
     loading: 'Loading…',
     intro: 'Exact WhatsApp billing figures from Meta and Atom, in this spreadsheet.',
     signedInAs: 'Signed in as',
     spreadsheet: 'Spreadsheet',
     timeZone: 'Time zone',
-    connectionPanel: 'Meta connection',
-    importPanel: 'Month-close import',
-    comingSoon: 'Available in a later release.',
+    panels: 'Panels',
     serverError: 'Something went wrong:',
-    wabaId: 'WhatsApp Business Account id',
-    token: 'System user access token',
-    tokenHelp: 'Kept in this spreadsheet for every editor’s formulas; it is never shown again.',
-    advanced: 'Advanced',
-    apiVersion: 'Graph API version',
-    graphBaseUrl: 'Graph address',
-    connect: 'Connect',
-    checking: 'Checking with Meta…',
-    working: 'Saving…',
-    connected: 'Connected.',
-    notConnected:
-      'Not connected. An admin connects this spreadsheet once; then every editor’s META_* formulas use it.',
-    wabaName: 'Account',
-    currency: 'Currency',
-    billingTimeZone: 'Billing time zone',
-    zoneFromSpreadsheet:
-      'Meta’s time zone for this account is not known, so days are read in the spreadsheet’s zone.',
-    tokenHint: 'Token',
-    lines: 'Lines',
-    noLines: 'This account has no phone numbers.',
-    disconnect: 'Disconnect',
-    disconnected: 'Disconnected.',
-    replace: 'Change token or account',
-    admins: 'Admins',
-    adminEmail: 'Email of the new admin',
-    addAdmin: 'Add admin',
-    remove: 'Remove',
-    readOnly: 'Only admins can change this connection. Ask:',
   },
   es: {
     loading: 'Cargando…',
@@ -49,48 +46,7 @@ const messages = {
     signedInAs: 'Sesión iniciada como',
     spreadsheet: 'Hoja de cálculo',
     timeZone: 'Zona horaria',
-    connectionPanel: 'Conexión con Meta',
-    importPanel: 'Importación de cierre de mes',
-    comingSoon: 'Disponible en una próxima versión.',
+    panels: 'Paneles',
     serverError: 'Algo salió mal:',
-    wabaId: 'Id de la cuenta de WhatsApp Business',
-    token: 'Token de acceso del usuario del sistema',
-    tokenHelp: 'Se guarda en esta hoja para las fórmulas de todos los editores; no se vuelve a mostrar.',
-    advanced: 'Avanzado',
-    apiVersion: 'Versión de Graph API',
-    graphBaseUrl: 'Dirección de Graph',
-    connect: 'Conectar',
-    checking: 'Verificando con Meta…',
-    working: 'Guardando…',
-    connected: 'Conectado.',
-    notConnected:
-      'Sin conexión. Un administrador conecta esta hoja una vez; luego las fórmulas META_* de todos los editores la usan.',
-    wabaName: 'Cuenta',
-    currency: 'Moneda',
-    billingTimeZone: 'Zona horaria de facturación',
-    zoneFromSpreadsheet:
-      'No se conoce la zona horaria de Meta para esta cuenta; los días se leen en la zona de la hoja.',
-    tokenHint: 'Token',
-    lines: 'Líneas',
-    noLines: 'Esta cuenta no tiene números de teléfono.',
-    disconnect: 'Desconectar',
-    disconnected: 'Desconectado.',
-    replace: 'Cambiar token o cuenta',
-    admins: 'Administradores',
-    adminEmail: 'Correo del nuevo administrador',
-    addAdmin: 'Agregar administrador',
-    remove: 'Quitar',
-    readOnly: 'Solo los administradores pueden cambiar esta conexión. Consulte a:',
   },
-} satisfies Record<SidebarLanguage, Record<string, string>>;
-
-export type MessageKey = keyof (typeof messages)['en'];
-
-/** Spanish for any Spanish locale ("es", "es_CO", "es-419"), English otherwise. */
-export function languageOf(locale: string): SidebarLanguage {
-  return locale.toLowerCase().startsWith('es') ? 'es' : 'en';
-}
-
-export function translate(language: SidebarLanguage, key: MessageKey): string {
-  return messages[language][key];
-}
+});

@@ -20,3 +20,9 @@ export function callServer<K extends RpcName>(
     (runner[name] as (...a: unknown[]) => void)(...args);
   });
 }
+
+/** google.script.run hands the failure handler an Error; drop a leading "SomethingError: " if the host added one. */
+export function failureText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^\w*(Error|Exception):\s*/, '');
+}

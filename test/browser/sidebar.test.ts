@@ -55,8 +55,44 @@ describe('sidebar shell', () => {
     const { preview, page, sidebar } = await openPreview('es_CO');
     try {
       expect(await sidebar.textContent('main')).toContain('Sesión iniciada como');
-      expect(await sidebar.textContent('[data-panel="importPanel"] h2')).toBe('Importación de cierre de mes');
+      await sidebar.getByRole('tab', { name: 'Cierre de mes' }).click();
+      expect(await sidebar.textContent('[data-panel="monthClosePanel"] h2')).toBe('Cierre de mes');
       expect(await sidebar.getAttribute('html', 'lang')).toBe('es');
+    } finally {
+      await page.close();
+      await preview.close();
+    }
+  });
+
+  it('switches panels from the keyboard (tabs with arrow keys, Home, End) and labels every control', async () => {
+    const { preview, page, sidebar } = await openPreview('en');
+    try {
+      await sidebar.getByLabel('WhatsApp Business Account id').waitFor();
+      const tabs = await sidebar.$$eval('[role="tab"]', (t) => t.map((x) => x.textContent));
+      expect(tabs.slice(0, 2)).toEqual(['Meta connection', 'Month close']);
+      await sidebar.getByRole('tab', { name: 'Meta connection' }).focus();
+      await page.keyboard.press('ArrowRight');
+      const focused = () => sidebar.evaluate(() => document.activeElement?.textContent);
+      expect(await focused()).toBe('Month close');
+      expect(await sidebar.getAttribute('[role="tab"][aria-selected="true"]', 'aria-controls')).toBe(
+        'panel-monthClosePanel',
+      );
+      expect(await sidebar.isVisible('[data-panel="monthClosePanel"]')).toBe(true);
+      expect(await sidebar.isHidden('[data-panel="connectionPanel"]')).toBe(true);
+      await page.keyboard.press('Home');
+      expect(await focused()).toBe('Meta connection');
+      await page.keyboard.press('End');
+      expect(await focused()).toBe(tabs[tabs.length - 1]);
+      // Only the selected tab is in the Tab order (roving tabindex).
+      expect(await sidebar.$$eval('[role="tab"][tabindex="0"]', (t) => t.length)).toBe(1);
+      const unlabelled = await sidebar.$$eval('input, select, button', (controls) =>
+        controls
+          .filter(
+            (c) => !(c as HTMLInputElement).labels?.length && !c.getAttribute('aria-label') && !c.textContent,
+          )
+          .map((c) => c.outerHTML),
+      );
+      expect(unlabelled).toEqual([]);
     } finally {
       await page.close();
       await preview.close();

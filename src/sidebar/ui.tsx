@@ -1,0 +1,127 @@
+/**
+ * The sidebar's few shared building blocks. Everything is rendered through JSX, so text from users, Meta or
+ * Atom always lands in text nodes and attributes — never parsed as markup.
+ */
+import { createContext, Fragment, type ComponentChildren } from 'preact';
+import { useContext, useRef, useState } from 'preact/hooks';
+import type { SidebarLanguage } from '../rpc/contract';
+import { fill, type Dictionary } from './i18n';
+import { failureText } from './rpc-client';
+
+export const LanguageContext = createContext<SidebarLanguage>('en');
+
+export type Translate<K extends string> = (key: K, values?: Record<string, string | number>) => string;
+
+/** The panel's dictionary in the user's language. */
+export function useMessages<K extends string>(dictionary: Dictionary<K>): Translate<K> {
+  const language = useContext(LanguageContext);
+  return (key, values) => fill(dictionary[language][key], values);
+}
+
+let nextId = 0;
+
+/** A stable id for linking a label (or aria-labelledby / aria-describedby) to its control. */
+export function useId(prefix: string): string {
+  const id = useRef('');
+  if (!id.current) id.current = `${prefix}-${++nextId}`;
+  return id.current;
+}
+
+interface InputProps {
+  type?: 'text' | 'password' | 'email' | 'month' | 'number';
+  name: string;
+  inputMode?: 'numeric' | 'decimal' | 'text';
+  placeholder?: string;
+}
+
+/** A labelled text input (label above, linked by for/id), with an optional hint read with the field. */
+export function Field(
+  props: InputProps & { label: string; value: string; onValue(value: string): void; hint?: string },
+) {
+  const { label, value, onValue, hint, type = 'text', ...input } = props;
+  const id = useId('field');
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        {...input}
+        // Preact types `type` as a union discriminating the allowed roles; none of these takes a role.
+        type={type as 'text'}
+        // Browsers' autofill guesses wrong for account ids, tokens and ranges.
+        autocomplete="off"
+        id={id}
+        value={value}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+      {hint && (
+        <p id={`${id}-hint`} class="secondary">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Term/definition pairs, e.g. an account's facts. */
+export function Facts({ rows }: { rows: [term: string, definition: ComponentChildren][] }) {
+  return (
+    <dl>
+      {rows.map(([term, definition]) => (
+        <Fragment key={term}>
+          <dt>{term}</dt>
+          <dd>{definition}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+export interface StatusLine {
+  text: string;
+  isError: boolean;
+}
+
+/** The panel's live region: always in the DOM so screen readers announce each change. */
+export function Status({ status }: { status: StatusLine }) {
+  return (
+    <p role="status" aria-live="polite" class={status.isError ? 'status error' : 'status secondary'}>
+      {status.text}
+    </p>
+  );
+}
+
+/**
+ * One server call at a time per panel: `busy` disables the panel's controls (through a disabled fieldset),
+ * the status line says what is happening, a failure is shown in plain words and never thrown. Focus is put
+ * back where it was when the controls come back, so a keyboard user does not restart from the top.
+ */
+export function useServerTask() {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<StatusLine>({ text: '', isError: false });
+  const say = (text: string, isError = false) => setStatus({ text, isError });
+
+  function run<T>(pending: string, call: () => Promise<T>, done: (value: T) => void): void {
+    const focused = document.activeElement as HTMLElement | null;
+    const restoreFocus = () =>
+      setTimeout(() => {
+        if (focused?.isConnected && document.activeElement === document.body) focused.focus();
+      });
+    setBusy(true);
+    say(pending);
+    call().then(
+      (value) => {
+        setBusy(false);
+        done(value);
+        restoreFocus();
+      },
+      (error: unknown) => {
+        setBusy(false);
+        say(failureText(error), true);
+        restoreFocus();
+      },
+    );
+  }
+
+  return { busy, status, say, run };
+}
