@@ -1,6 +1,7 @@
 /** The sidebar's panels, in navigation order. Adding a panel: import its `Panel` and add it to this list. */
+import { atomPanel } from './atom/atom-panel';
 import { connectionPanel } from './connection-panel';
 import { monthClosePanel } from './month-close/month-close-panel';
 import type { Panel } from './panel';
 
-export const panels: Panel[] = [connectionPanel, monthClosePanel];
+export const panels: Panel[] = [connectionPanel, monthClosePanel, atomPanel];
