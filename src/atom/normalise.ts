@@ -168,6 +168,13 @@ export function normaliseTable(
   const rejected: RejectedRow[] = [];
   const notPhones: string[] = [];
   let unknownClosing = 0;
+  // A few distinct closing types and typifications repeat over every row: fold each pair once.
+  const closings = new Map<string, ClosingType | undefined>();
+  const closingOf = (raw: string, typification: string): ClosingType | undefined => {
+    const key = `${raw}\u0000${typification}`;
+    if (!closings.has(key)) closings.set(key, closingTypeOf(raw, typification));
+    return closings.get(key);
+  };
   records.forEach((r, i) => {
     const reject = (reason: string): void => {
       rejected.push({ row: r.row, reason });
@@ -194,7 +201,7 @@ export function normaliseTable(
       contact = '';
     }
     const typification = cellText(at(r, 'typification'));
-    let closingType = closingTypeOf(cellText(at(r, 'closingType')), typification);
+    let closingType = closingOf(cellText(at(r, 'closingType')), typification);
     if (closingType === undefined) {
       unknownClosing++;
       closingType = '';

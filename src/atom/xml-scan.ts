@@ -36,18 +36,70 @@ function localName(qualified: string): string {
   return colon < 0 ? qualified : qualified.slice(colon + 1);
 }
 
-const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-function parseTag(tag: string): { name: string; attributes: Record<string, string>; selfClosing: boolean } {
-  const selfClosing = tag.endsWith('/');
-  const body = selfClosing ? tag.slice(0, -1) : tag;
-  const space = body.search(/\s/);
-  const name = localName(space < 0 ? body : body.slice(0, space));
-  const attributes: Record<string, string> = {};
-  if (space >= 0) {
-    for (const m of body.slice(space).matchAll(ATTRIBUTE)) attributes[m[1]] = decodeEntities(m[2] ?? m[3]);
+/** Tags and cell values are short and almost always ASCII: decoding them here beats a decoder call each. */
+function decodeRange(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 24) {
+    for (let i = start; i < end; i++) if (bytes[i] >= 0x80) return strFromU8(bytes.subarray(start, end));
+    return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
   }
-  return { name, attributes, selfClosing };
+  let s = '';
+  for (let i = start; i < end; i++) {
+    if (bytes[i] >= 0x80) return strFromU8(bytes.subarray(start, end));
+    s += String.fromCharCode(bytes[i]);
+  }
+  return s;
+}
+
+/** Element and attribute names repeat millions of times ("c", "v", "r", "row"): short ones are decoded once. */
+const shortNames = new Map<number, string>();
+function nameAt(bytes: Uint8Array, start: number, end: number): string {
+  const length = end - start;
+  if (length > 4 || length === 0) return decodeRange(bytes, start, end);
+  let key = length;
+  for (let i = start; i < end; i++) key = key * 256 + bytes[i];
+  let name = shortNames.get(key);
+  if (name === undefined) {
+    name = decodeRange(bytes, start, end);
+    shortNames.set(key, name);
+  }
+  return name;
+}
+
+const isSpace = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+const SLASH = 0x2f;
+const EQUALS = 0x3d;
+
+/** Reads the start tag between `<` at `lt` and its `>` at `gt`, straight from the bytes. */
+function readStartTag(bytes: Uint8Array, lt: number, gt: number, handler: XmlHandler): void {
+  let i = lt + 1;
+  while (i < gt && !isSpace(bytes[i]) && bytes[i] !== SLASH) i++;
+  const name = localName(nameAt(bytes, lt + 1, i));
+  const attributes: Record<string, string> = {};
+  let selfClosing = false;
+  while (i < gt) {
+    const b = bytes[i];
+    if (isSpace(b)) {
+      i++;
+      continue;
+    }
+    if (b === SLASH) {
+      selfClosing = true;
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < gt && bytes[i] !== EQUALS && !isSpace(bytes[i])) i++;
+    const attribute = nameAt(bytes, nameStart, i);
+    while (i < gt && bytes[i] !== 0x22 && bytes[i] !== 0x27) i++;
+    const quote = bytes[i];
+    const valueStart = ++i;
+    while (i < gt && bytes[i] !== quote) i++;
+    if (i >= gt) throw new XmlSyntaxError(`unterminated attribute ${attribute}`);
+    attributes[attribute] = decodeEntities(decodeRange(bytes, valueStart, i));
+    i++;
+  }
+  handler.open(name, attributes, selfClosing);
+  if (selfClosing) handler.close?.(name);
 }
 
 function indexOfSequence(bytes: Uint8Array, sequence: string, from: number): number {
@@ -96,13 +148,11 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
     // Attribute values may hold ">" only when quoted; spreadsheet writers escape it, so the next ">" ends the tag.
     const gt = bytes.indexOf(GT, lt + 1);
     if (gt < 0) throw new XmlSyntaxError('unterminated tag');
-    const tag = strFromU8(bytes.subarray(lt + 1, gt)).trim();
-    if (tag[0] === '/') handler.close?.(localName(tag.slice(1).trim()));
-    else {
-      const { name, attributes, selfClosing } = parseTag(tag);
-      handler.open(name, attributes, selfClosing);
-      if (selfClosing) handler.close?.(name);
-    }
+    if (next === SLASH) {
+      let end = gt;
+      while (end > lt + 2 && isSpace(bytes[end - 1])) end--;
+      handler.close?.(localName(nameAt(bytes, lt + 2, end)));
+    } else readStartTag(bytes, lt, gt, handler);
     i = gt + 1;
   }
 }

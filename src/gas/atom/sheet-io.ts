@@ -18,10 +18,17 @@ export function readBody(sheet: Sheet | null, width: number): unknown[][] {
   return last < 2 ? [] : sheet.getRange(2, 1, last - 1, width).getValues();
 }
 
+/**
+ * Rows added per insertRowsAfter call. Apps Script documents no cap; chunks keep each call bounded and the
+ * offline runtime (which adds rows as one spread argument list, overflowing past ~100,000) usable.
+ */
+const INSERT_CHUNK = 50_000;
+
 /** Grows the sheet so that `rows` rows exist (writing past the last row is an error in Apps Script). */
 export function ensureRows(sheet: Sheet, rows: number): void {
-  const max = sheet.getMaxRows();
-  if (rows > max) sheet.insertRowsAfter(max, rows - max);
+  for (let max = sheet.getMaxRows(); max < rows; max += INSERT_CHUNK) {
+    sheet.insertRowsAfter(max, Math.min(INSERT_CHUNK, rows - max));
+  }
 }
 
 /**
