@@ -16,6 +16,7 @@ import { createRuntime, SheetModel } from '../dev/runtime';
 import { parseAtomExport } from '../src/atom';
 import { splitIntoBatches } from '../src/atom/batches';
 import type { AtomImportSetup, ImportAtomRowsResult } from '../src/rpc/contract';
+import { median, mb } from './timing';
 
 const ROWS = 200_000;
 const LIMIT_S = 360;
@@ -127,18 +128,6 @@ function xlsxBytes(): Uint8Array {
       `<worksheet ${ns}><sheetData>${sheetRows.join('')}</sheetData></worksheet>`,
     ),
   });
-}
-
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-
-function median(runs: number, work: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
 /** Child mode: reads a file, then parses it once, reporting the memory the parse needed beyond the file's bytes. */
