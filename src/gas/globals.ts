@@ -27,6 +27,7 @@ import type {
 } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
 import { metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
+import { runScheduledMonthClose as scheduledMonthClose } from './month-close/daily-refresh';
 import { sidebarRpc } from './sidebar-rpc';
 import { activeSheetContext } from './spreadsheet-context';
 
@@ -118,6 +119,11 @@ export function readAtomSheet(name: string): AtomSheetCells {
 /** Sidebar RPC: one batch of an Atom export's rows; the last batch writes the Atom sheets and the month tables. */
 export function importAtomRows(request: ImportAtomRowsRequest): ImportAtomRowsResult {
   return sidebarRpc.importAtomRows(request);
+}
+
+/** Daily-refresh trigger handler: re-imports the months still open (only from its time-driven trigger). */
+export function runScheduledMonthClose(e?: GoogleAppsScript.Events.TimeDriven): MonthCloseResult[] {
+  return scheduledMonthClose(e);
 }
 
 /**
