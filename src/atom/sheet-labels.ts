@@ -4,8 +4,9 @@
  */
 
 export const CONVERSATIONS_SHEET = 'Atom conversations';
-export const GROUPS_SHEET = 'Atom groups';
-export const CAMPAIGNS_SHEET = 'Atom campaigns';
+/** Not "Atom groups": finance may already keep a sheet of that name for the month close's ranges. */
+export const GROUPS_SHEET = 'Atom groups by month';
+export const CAMPAIGNS_SHEET = 'Atom campaigns by month';
 export const STAGING_SHEET = 'Atom import (staging)';
 
 const EN = {
@@ -79,6 +80,9 @@ const ES: Labels = {
 };
 
 export type AtomSheetLabels = Labels;
+
+/** Both languages, to recognise a sheet an earlier import wrote in either. */
+export const ALL_ATOM_LABELS: readonly Labels[] = [EN, ES];
 
 export function atomSheetLabels(locale: string): Labels {
   return locale.toLowerCase().startsWith('es') ? ES : EN;

@@ -2,7 +2,7 @@
 import type { AtomRow } from '../../src/atom';
 import { splitIntoBatches } from '../../src/atom/batches';
 import { upsertRecords, type StoredRecord } from '../../src/atom/import-store';
-import { monthBlock } from '../../src/atom/month-block';
+import { monthBlock, TABLE_CAPACITY } from '../../src/atom/month-block';
 import { monthTables, type MonthConversation } from '../../src/atom/month-tables';
 import { atomSheetLabels } from '../../src/atom/sheet-labels';
 
@@ -126,24 +126,33 @@ describe('monthTables', () => {
     });
   });
 
-  it('lays the block out in three columns with the tables where the month close reads them', () => {
+  it('lays the block out in four columns: groups and campaigns side by side in fixed ranges, days below', () => {
     const t = monthTables('2025-02', rows, { groups: [], campaigns: [] }, 'all');
     const block = monthBlock(t, atomSheetLabels('en_US'));
-    expect(block.cells.every((r) => r.length === 3)).toBe(true);
-    expect(block.cells.slice(0, 7)).toEqual([
-      ['Atom data 2025-02', '', ''],
-      ['Closed conversations by group count', 'manual typifications and automatic closures', ''],
-      ['Unique contacts', 3, ''],
-      ['', '', ''],
-      ['Group', 'Closed conversations', ''],
-      ['Ventas', 2, ''],
-      ['Cobranza', 1, ''],
+    expect(block.cells.every((r) => r.length === 4)).toBe(true);
+    expect(block.cells.slice(0, 8)).toEqual([
+      ['Atom data 2025-02', '', '', ''],
+      ['Closed conversations by group count', 'manual typifications and automatic closures', '', ''],
+      ['Unique contacts', 3, '', ''],
+      ['', '', '', ''],
+      ['Group', 'Closed conversations', 'Campaign', 'Conversations'],
+      ['Ventas', 2, 'BF', 2],
+      ['Cobranza', 1, '', ''],
+      ['', '', '', ''],
     ]);
-    expect(block.groups).toEqual({ headerRow: 4, rows: 2 });
-    expect(block.campaigns).toEqual({ headerRow: 8, rows: 1 });
-    expect(block.daily).toEqual({ headerRow: 11, rows: 56 });
-    expect(block.cells[12]).toEqual([{ day: '2025-02-01' }, 'Inbound', 2]);
-    expect(block.cells).toHaveLength(12 + 56);
+    const daily = 4 + TABLE_CAPACITY + 3;
+    expect(block.cells[daily]).toEqual(['Day', 'Origin', 'Conversations started', '']);
+    expect(block.cells[daily + 1]).toEqual([{ day: '2025-02-01' }, 'Inbound', 2, '']);
+    expect(block.rows).toEqual({ groups: 2, campaigns: 1, daily: 56 });
+    expect(block.cells).toHaveLength(daily + 1 + 56);
+  });
+
+  it('refuses more groups than the table holds, before anything is written', () => {
+    const many = Array.from({ length: TABLE_CAPACITY + 1 }, (_, i) => conv({ group: `G${i}` }));
+    const t = monthTables('2025-02', many, { groups: [], campaigns: [] }, 'all');
+    expect(() => monthBlock(t, atomSheetLabels('en_US'))).toThrow(
+      `2025-02 has ${TABLE_CAPACITY + 1} groups; the month's Atom table holds at most ${TABLE_CAPACITY}`,
+    );
   });
 });
 

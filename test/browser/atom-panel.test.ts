@@ -138,17 +138,12 @@ it('upload → mapping → import → the month tables are filled', async () => 
       ['C-3', '525512345678', '<img src=x onerror=alert(1)>', ''],
     ]);
     const month = ss.sheet('Billing 2025-10');
-    expect(month.values('X3:Y3')[0]).toEqual(['Contactos únicos', 2]);
-    expect(month.values('X5:Y8')).toEqual([
-      ['Grupo', 'Conversaciones cerradas'],
-      ['<img src=x onerror=alert(1)>', 1],
-      ['Atención al Cliente', 1],
-      ['Ventas', 1],
-    ]);
-    expect(month.values('X10:Y12')).toEqual([
-      ['Campaña', 'Conversaciones'],
-      ['Black Friday', 60],
-      ['Bienvenida', 40],
+    expect(month.values('W3:X3')[0]).toEqual(['Contactos únicos', 2]);
+    expect(month.values('W5:Z8')).toEqual([
+      ['Grupo', 'Conversaciones cerradas', 'Campaña', 'Conversaciones'],
+      ['<img src=x onerror=alert(1)>', 1, 'Black Friday', 60],
+      ['Atención al Cliente', 1, 'Bienvenida', 40],
+      ['Ventas', 1, '', ''],
     ]);
     expect(await audit.locator('[data-imported]').textContent()).toBe('3 rows; months 2025-10');
     expect(dialogs).toEqual([]);

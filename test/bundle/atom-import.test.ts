@@ -112,35 +112,33 @@ describe.each(['America/Bogota', 'Europe/Madrid'])(
 
     it('"Billing 2025-10" gets the month tables: groups, campaigns, days by origin, unique contacts', () => {
       const sheet = rt.spreadsheet.sheet('Billing 2025-10');
-      expect(sheet.values('X1:Z3')).toEqual([
-        ['Datos de Atom 2025-10', '', ''],
-        ['Conversaciones cerradas por grupo cuenta', 'tipificaciones manuales y cierres automáticos', ''],
-        ['Contactos únicos', 3, ''],
+      expect(sheet.values('A1')[0][0]).toBe('Facturación de WhatsApp 2025-10');
+      expect(sheet.values('W1:X3')).toEqual([
+        ['Datos de Atom 2025-10', ''],
+        ['Conversaciones cerradas por grupo cuenta', 'tipificaciones manuales y cierres automáticos'],
+        ['Contactos únicos', 3],
       ]);
-      expect(sheet.values('X5:Y7')).toEqual([
-        ['Grupo', 'Conversaciones cerradas'],
-        ['Ventas', 2],
-        ['Atención al Cliente', 1],
+      expect(sheet.values('W5:Z8')).toEqual([
+        ['Grupo', 'Conversaciones cerradas', 'Campaña', 'Conversaciones'],
+        ['Ventas', 2, 'Black Friday', 2],
+        ['Atención al Cliente', 1, 'Bienvenida', 1],
+        ['', '', '', ''],
       ]);
-      expect(sheet.values('X9:Y11')).toEqual([
-        ['Campaña', 'Conversaciones'],
-        ['Black Friday', 2],
-        ['Bienvenida', 1],
-      ]);
-      expect(sheet.values('X13:Z15')).toEqual([
+      // Below the tables' 300 reserved rows: 31 days × 2 origins.
+      expect(sheet.values('W308:Y310')).toEqual([
         ['Día', 'Origen', 'Conversaciones iniciadas'],
         [rt.sheetDate('2025-10-01'), 'Campaña de flujo', 1],
         [rt.sheetDate('2025-10-01'), 'Mensaje restante', 1],
       ]);
-      // 31 days × 2 origins; the last day holds C-4 (23:59 local, whatever the zone).
-      expect(sheet.values('X74:Z75')).toEqual([
+      // The last day holds C-4 (23:59 local, whatever the zone).
+      expect(sheet.values('W369:Y371')).toEqual([
         [rt.sheetDate('2025-10-31'), 'Campaña de flujo', 0],
         [rt.sheetDate('2025-10-31'), 'Mensaje restante', 1],
+        ['', '', ''],
       ]);
-      expect(sheet.values('X76:Z76')[0]).toEqual(['', '', '']);
       expect(
         sheet
-          .numberFormats('X14:X75')
+          .numberFormats('W309:W370')
           .flat()
           .every((f) => f === 'yyyy-mm-dd'),
       ).toBe(true);
@@ -149,8 +147,8 @@ describe.each(['America/Bogota', 'Europe/Madrid'])(
     it('remembers the tables for the month close, the mapping per kind and the option', () => {
       expect(JSON.parse(rt.properties.document.get('atomBilling.atom.monthRanges')!)).toEqual({
         '2025-10': {
-          groups: { sheet: 'Billing 2025-10', range: 'X5:Y7' },
-          campaigns: { sheet: 'Billing 2025-10', range: 'X9:Y11' },
+          groups: { sheet: 'Billing 2025-10', range: 'W5:X305' },
+          campaigns: { sheet: 'Billing 2025-10', range: 'Y5:Z305' },
         },
       });
       const setup = rt.runFromSidebar('getAtomImportSetup');
@@ -169,11 +167,11 @@ it('manual typifications only: automatic closures are left out of the group tabl
   const rt = atomRuntime();
   importParsed(rt, parsedCsv(OCTOBER, 'a.csv'), 'a.csv', { closedConversations: 'manual' });
   const sheet = rt.spreadsheet.sheet('Billing 2025-10');
-  expect(sheet.values('X2:Y2')[0]).toEqual([
+  expect(sheet.values('W2:X2')[0]).toEqual([
     'Conversaciones cerradas por grupo cuenta',
     'solo tipificaciones manuales',
   ]);
-  expect(sheet.values('X5:Y7')).toEqual([
+  expect(sheet.values('W5:X7')).toEqual([
     ['Grupo', 'Conversaciones cerradas'],
     ['Atención al Cliente', 1],
     ['Ventas', 1],
@@ -215,7 +213,7 @@ it('strings from the file are written as literal text and read back exactly, nev
       .flat()
       .every((f) => f === ''),
   ).toBe(true);
-  expect(month.values('X8:Y10')).toEqual([
+  expect(month.values('Y5:Z7')).toEqual([
     ['Campaign', 'Conversations'],
     ['00123', 1],
     [hostile[0], 1],
@@ -286,7 +284,7 @@ describe('keyed upsert', () => {
     ]);
     expect(after.slice(2, 4)).toEqual(before.slice(2, 4));
     expect(after[4].slice(0, 3)).toEqual(['2025-11', 'C-9', rt.sheetDate('2025-11-02 09:05')]);
-    expect(rt.spreadsheet.sheet('Billing 2025-10').values('X5:Y8')).toEqual([
+    expect(rt.spreadsheet.sheet('Billing 2025-10').values('W5:X8')).toEqual([
       ['Grupo', 'Conversaciones cerradas'],
       ['Atención al Cliente', 1],
       ['Cobranza', 1],
@@ -343,22 +341,22 @@ describe('aggregate reports', () => {
     expect(groups.kind).toBe('groups');
     const result = importParsed(rt, groups, 'grupos.csv', { month: '2025-10' });
     expect(result).toMatchObject({ committed: true, rowsWritten: 2, months: ['2025-10'] });
-    expect(rt.spreadsheet.sheet('Atom groups').values('A1:D3')).toEqual([
+    expect(rt.spreadsheet.sheet('Atom groups by month').values('A1:D3')).toEqual([
       ['Mes', 'Grupo', 'Conversaciones cerradas', 'Archivo de origen'],
       ['2025-10', 'Sin grupo', 1234, 'grupos.csv'],
       ['2025-10', 'Ventas', 12, 'grupos.csv'],
     ]);
     const month = rt.spreadsheet.sheet('Billing 2025-10');
-    expect(month.values('X2:Y2')[0]).toEqual([
+    expect(month.values('W2:X2')[0]).toEqual([
       'Conversaciones cerradas por grupo cuenta',
       'como en el reporte de Atom importado',
     ]);
-    expect(month.values('X5:Y7')).toEqual([
+    expect(month.values('W5:X7')).toEqual([
       ['Grupo', 'Conversaciones cerradas'],
       ['Sin grupo', 1234],
       ['Ventas', 12],
     ]);
-    expect(month.values('X3:Y3')[0]).toEqual(['Contactos únicos', 3]);
+    expect(month.values('W3:X3')[0]).toEqual(['Contactos únicos', 3]);
   });
 
   it('conversations per campaign without a month is refused, naming the file and the row', () => {
@@ -375,12 +373,14 @@ describe('aggregate reports', () => {
     );
     expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1']);
     importParsed(rt, campaigns, 'campañas.csv', { month: '2025-09' });
-    // No group table that month: its header stays, the campaigns follow.
-    expect(rt.spreadsheet.sheet('Billing 2025-09').values('X5:Y8')).toEqual([
-      ['Grupo', 'Conversaciones cerradas'],
-      ['', ''],
-      ['Campaña', 'Conversaciones'],
-      ['Black Friday', 10],
+    // No group table that month: its header stays, empty.
+    expect(rt.spreadsheet.sheet('Billing 2025-09').values('W5:Z6')).toEqual([
+      ['Grupo', 'Conversaciones cerradas', 'Campaña', 'Conversaciones'],
+      ['', '', 'Black Friday', 10],
     ]);
+    expect(JSON.parse(rt.properties.document.get('atomBilling.atom.monthRanges')!)['2025-09']).toEqual({
+      groups: null,
+      campaigns: { sheet: 'Billing 2025-09', range: 'Y5:Z305' },
+    });
   });
 });

@@ -6,9 +6,11 @@
 import { AtomFileError } from '../../atom/errors';
 import { ATOM_FIELDS, type AtomMapping } from '../../atom/fields';
 import { upsertRecords } from '../../atom/import-store';
+import { monthBlock } from '../../atom/month-block';
 import { monthTables, type ClosedConversationsCount } from '../../atom/month-tables';
 import { rowProblem, type AtomRow } from '../../atom/rows';
 import {
+  ALL_ATOM_LABELS,
   atomSheetLabels,
   CAMPAIGNS_SHEET,
   CONVERSATIONS_SHEET,
@@ -24,7 +26,8 @@ import type {
   ImportAtomRowsResult,
   WrittenSheet,
 } from '../../rpc/contract';
-import { writeMonthBlock } from './month-sheet';
+import { ownedSheet } from '../month-close/owned-sheet';
+import { checkedMonthSheet, writeMonthBlock } from './month-sheet';
 import {
   readMonthRanges,
   readSettings,
@@ -33,7 +36,7 @@ import {
   writeSettings,
   writeStaging,
 } from './settings';
-import { readBody, replaceTable, sheetNamed, sheetOrNew } from './sheet-io';
+import { readBody, replaceTable, sheetNamed } from './sheet-io';
 import { discardStaging, readStagedRows, stageRows } from './staging';
 import {
   aggregateFromCells,
@@ -180,10 +183,30 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
   const closedCount: ClosedConversationsCount = request.closedConversations ?? settings.closedConversations;
   const months = rows.map((r, i) => monthOf(r, request, i + 1));
 
+  // Every sheet is checked before the first write: a sheet of one of these names made by someone else stops the import.
+  const spreadsheetSheets = {
+    conversations: ownedSheet(
+      spreadsheet,
+      CONVERSATIONS_SHEET,
+      ALL_ATOM_LABELS.map((l) => l.conversationsHeader),
+    ).sheet,
+    groups: ownedSheet(
+      spreadsheet,
+      GROUPS_SHEET,
+      ALL_ATOM_LABELS.map((l) => l.groupsHeader),
+    ).sheet,
+    campaigns: ownedSheet(
+      spreadsheet,
+      CAMPAIGNS_SHEET,
+      ALL_ATOM_LABELS.map((l) => l.campaignsHeader),
+    ).sheet,
+  };
+  const touched = [...new Set(months)].sort();
+  const monthSheets = touched.map((month) => checkedMonthSheet(month));
   const stores = {
-    conversations: readBody(sheetNamed(CONVERSATIONS_SHEET), CONVERSATION_WIDTH).map(conversationFromCells),
-    groups: readBody(sheetNamed(GROUPS_SHEET), AGGREGATE_WIDTH).map(aggregateFromCells),
-    campaigns: readBody(sheetNamed(CAMPAIGNS_SHEET), AGGREGATE_WIDTH).map(aggregateFromCells),
+    conversations: readBody(spreadsheetSheets.conversations, CONVERSATION_WIDTH).map(conversationFromCells),
+    groups: readBody(spreadsheetSheets.groups, AGGREGATE_WIDTH).map(aggregateFromCells),
+    campaigns: readBody(spreadsheetSheets.campaigns, AGGREGATE_WIDTH).map(aggregateFromCells),
   };
   const incoming: StoredRow[] = rows.map((r, i) =>
     request.kind === 'conversations'
@@ -192,28 +215,8 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
   );
   const outcome = upsertRecords(stores[request.kind], incoming);
   stores[request.kind] = outcome.rows;
-  const target = { conversations: CONVERSATIONS_SHEET, groups: GROUPS_SHEET, campaigns: CAMPAIGNS_SHEET }[
-    request.kind
-  ];
-  const header = {
-    conversations: labels.conversationsHeader,
-    groups: labels.groupsHeader,
-    campaigns: labels.campaignsHeader,
-  }[request.kind];
-  const sheet = sheetOrNew(target);
-  replaceTable(
-    sheet,
-    header,
-    outcome.rows.map((r) => r.cells),
-  );
-  if (request.kind === 'conversations' && outcome.rows.length > 0) {
-    sheet.getRange(2, 3, outcome.rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
-  }
-
-  const touched = [...new Set(months)].sort();
-  const written: WrittenSheet[] = [{ name: sheet.getName(), sheetId: sheet.getSheetId() }];
-  const ranges = readMonthRanges();
-  for (const month of touched) {
+  // The month blocks are computed (and may refuse) before the first write.
+  const blocks = touched.map((month) => {
     const inMonth = (r: StoredRow) => r.month === month;
     const tables = monthTables(
       month,
@@ -224,10 +227,33 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
       },
       closedCount,
     );
-    const block = writeMonthBlock(tables, labels, timeZone);
+    return monthBlock(tables, labels);
+  });
+  const target = { conversations: CONVERSATIONS_SHEET, groups: GROUPS_SHEET, campaigns: CAMPAIGNS_SHEET }[
+    request.kind
+  ];
+  const header = {
+    conversations: labels.conversationsHeader,
+    groups: labels.groupsHeader,
+    campaigns: labels.campaignsHeader,
+  }[request.kind];
+  const sheet = spreadsheetSheets[request.kind] ?? spreadsheet.insertSheet(target);
+  replaceTable(
+    sheet,
+    header,
+    outcome.rows.map((r) => r.cells),
+  );
+  if (request.kind === 'conversations' && outcome.rows.length > 0) {
+    sheet.getRange(2, 3, outcome.rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+  }
+
+  const written: WrittenSheet[] = [{ name: sheet.getName(), sheetId: sheet.getSheetId() }];
+  const ranges = readMonthRanges();
+  touched.forEach((month, k) => {
+    const block = writeMonthBlock(monthSheets[k], month, blocks[k], timeZone);
     written.push(block.sheet);
     ranges[month] = { groups: block.groups, campaigns: block.campaigns };
-  }
+  });
   writeMonthRanges(ranges);
   writeSettings({
     mappings: { ...settings.mappings, [request.kind]: request.mapping },
