@@ -125,7 +125,8 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
         kind: request.kind,
         count,
         next: 0,
-        staged: 0,
+        received: 0,
+        cells: 0,
         user: currentUser(),
       };
     } else if (
@@ -142,9 +143,9 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
       );
     }
     if (index < count - 1) {
-      stageRows(state.staged, request.rows);
-      const staged = state.staged + request.rows.length;
-      writeStaging({ ...state, next: index + 1, staged });
+      const cells = stageRows(state.cells, request.rows);
+      const staged = state.received + request.rows.length;
+      writeStaging({ ...state, next: index + 1, received: staged, cells });
       return {
         batch: request.batch,
         received: staged,
@@ -156,7 +157,7 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
         sheets: [],
       };
     }
-    const rows = [...readStagedRows(state.staged), ...request.rows];
+    const rows = [...readStagedRows(state.cells), ...request.rows];
     const result = commit(request, rows);
     discardStaging();
     writeStaging(null);

@@ -16,13 +16,14 @@ export interface AtomSettings {
   closedConversations: ClosedConversationsCount;
 }
 
-/** A file being imported: which batch comes next and how many rows are on the staging sheet. */
+/** A file being imported: which batch comes next, how many rows arrived and the staging cells holding them. */
 export interface StagingState {
   fileName: string;
   kind: AtomImportKind;
   count: number;
   next: number;
-  staged: number;
+  received: number;
+  cells: number;
   user: string;
 }
 

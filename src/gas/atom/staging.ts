@@ -1,52 +1,57 @@
 /**
  * Stage, then commit: the batches of a file wait on a staging sheet and only the last batch writes the data
  * sheets, so a failure in any batch leaves every sheet the user relies on as it was. A one-batch file is never
- * staged.
+ * staged. Rows are staged as JSON, many to a cell in column A: a sheet's rows always span all its columns, so one
+ * row per record would count 26 cells each against the workbook's 10-million-cell limit.
  */
-import { ATOM_FIELDS } from '../../atom/fields';
-import type { AtomRow, ClosingType } from '../../atom/rows';
+import type { AtomRow } from '../../atom/rows';
 import { STAGING_SHEET } from '../../atom/sheet-labels';
-import { literalRow } from '../../core/sheet-output/literal-text';
+import { literalText } from '../../core/sheet-output/literal-text';
 import { ensureRows, sheetNamed, sheetOrNew } from './sheet-io';
 
-const WIDTH = ATOM_FIELDS.length;
+/** Sheets holds at most 50,000 characters in a cell. */
+const CELL_CHARS = 45_000;
 
 export function discardStaging(): void {
   const sheet = sheetNamed(STAGING_SHEET);
   if (sheet) SpreadsheetApp.getActiveSpreadsheet().deleteSheet(sheet);
 }
 
-/** Appends a batch below the `staged` rows already there: one setValues. */
-export function stageRows(staged: number, rows: readonly AtomRow[]): void {
-  if (rows.length === 0) return;
+function pack(rows: readonly AtomRow[]): string[] {
+  const cells: string[] = [];
+  let current: string[] = [];
+  let chars = 2;
+  for (const row of rows) {
+    const json = JSON.stringify(row);
+    if (current.length > 0 && chars + json.length + 1 > CELL_CHARS) {
+      cells.push(`[${current.join(',')}]`);
+      current = [];
+      chars = 2;
+    }
+    current.push(json);
+    chars += json.length + 1;
+  }
+  if (current.length > 0) cells.push(`[${current.join(',')}]`);
+  return cells;
+}
+
+/** Appends a batch below the `stagedCells` cells already there (one setValues); returns the cells now staged. */
+export function stageRows(stagedCells: number, rows: readonly AtomRow[]): number {
+  const cells = pack(rows);
+  if (cells.length === 0) return stagedCells;
   const sheet = sheetOrNew(STAGING_SHEET);
-  ensureRows(sheet, staged + rows.length);
-  const cells = rows.map((r) => literalRow(ATOM_FIELDS.map((f) => r[f])));
-  sheet.getRange(staged + 1, 1, rows.length, WIDTH).setValues(cells);
+  ensureRows(sheet, stagedCells + cells.length);
+  sheet.getRange(stagedCells + 1, 1, cells.length, 1).setValues(cells.map((c) => [literalText(c)]));
+  return stagedCells + cells.length;
 }
 
 /** The staged rows, in the order they arrived: one getValues. */
-export function readStagedRows(staged: number): AtomRow[] {
-  if (staged === 0) return [];
+export function readStagedRows(stagedCells: number): AtomRow[] {
+  if (stagedCells === 0) return [];
   const sheet = sheetNamed(STAGING_SHEET);
-  if (!sheet || sheet.getLastRow() < staged) return [];
+  if (!sheet) return [];
   return sheet
-    .getRange(1, 1, staged, WIDTH)
+    .getRange(1, 1, stagedCells, 1)
     .getValues()
-    .map((cells) => {
-      const text = (i: number): string => String(cells[i] ?? '');
-      return {
-        id: text(0),
-        start: text(1),
-        contact: text(2),
-        line: text(3),
-        group: text(4),
-        agent: text(5),
-        typification: text(6),
-        closingType: text(7) as ClosingType,
-        origin: text(8),
-        campaign: text(9),
-        conversations: Number(cells[10]),
-      };
-    });
+    .flatMap((row) => JSON.parse(String(row[0])) as AtomRow[]);
 }
