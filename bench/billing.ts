@@ -10,7 +10,6 @@
  * Times are medians of several runs after a warm-up (the JIT must have compiled both sides).
  */
 import { spawnSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { billedByGroup } from '../src/core/formulas/by-group';
 import { priceMessages, type MessageLog } from '../src/core/pricing/engine';
 import { sortIntoContactRuns } from '../src/core/pricing/contact-runs';
@@ -20,6 +19,7 @@ import { RATE_CATEGORIES, type RateCard } from '../src/rates';
 import { cardsOfRows, rowsOfCard } from '../src/rates/card-sheet';
 import { RateCardCost } from '../src/rates/pricing';
 import { RateBook } from '../src/rates/rate-book';
+import { median, mb } from './timing';
 
 const EVENTS = 1_000_000;
 const CONTACTS = 50_000;
@@ -116,17 +116,6 @@ function sortByContactAndTime(log: MessageLog): number[] {
   );
 }
 
-function median(runs: number, work: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
-
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const verdict = (ok: boolean) => (ok ? 'target met' : 'TARGET MISSED');
 
 /** Child mode: one engine run, reporting the memory it needed beyond the input. */

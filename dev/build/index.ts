@@ -11,7 +11,15 @@ const root = process.cwd();
 const dist = join(root, 'dist');
 const entry = join(root, 'src/gas/globals.ts');
 
-async function bundle(entryPoint: string, globalName?: string): Promise<string> {
+/**
+ * Code.js is built for no platform (Apps Script is neither Node nor a browser); the sidebar for the browser, so
+ * packages that only declare a "browser"/"main" entry (papaparse) resolve.
+ */
+async function bundle(
+  entryPoint: string,
+  platform: 'neutral' | 'browser',
+  globalName?: string,
+): Promise<string> {
   const result = await build({
     entryPoints: [entryPoint],
     bundle: true,
@@ -19,7 +27,7 @@ async function bundle(entryPoint: string, globalName?: string): Promise<string> 
     globalName,
     // ES2020 lowers `#private` and static class fields, which Apps Script cannot parse.
     target: 'es2020',
-    platform: 'neutral',
+    platform,
     minify: false,
     write: false,
     charset: 'utf8',
@@ -37,12 +45,15 @@ async function bundle(entryPoint: string, globalName?: string): Promise<string> 
 
 async function buildCode(): Promise<void> {
   const globals = readGlobalFunctions(readFileSync(entry, 'utf8'), entry);
-  const code = toAppsScript(await bundle(entry, BUNDLE_NAME), globals);
+  const code = toAppsScript(await bundle(entry, 'neutral', BUNDLE_NAME), globals);
   writeFileSync(join(dist, 'Code.js'), code);
 }
 
 async function buildSidebar(): Promise<void> {
-  const js = (await bundle(join(root, 'src/sidebar/main.tsx'))).replace(/<\/script/gi, '<\\/script');
+  const js = (await bundle(join(root, 'src/sidebar/main.tsx'), 'browser')).replace(
+    /<\/script/gi,
+    '<\\/script',
+  );
   const css = readFileSync(join(root, 'src/sidebar/styles.css'), 'utf8');
   const html = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8')
     .replace('/*INLINE_CSS*/', () => css)

@@ -11,7 +11,11 @@ import { billedProjection } from '../core/formulas/projection';
 import type { Table } from '../core/formulas/sheet-context';
 import { billedUniqueContacts } from '../core/formulas/unique-contacts';
 import type {
+  AtomImportSetup,
+  AtomSheetCells,
   DailyRefreshState,
+  ImportAtomRowsRequest,
+  ImportAtomRowsResult,
   ImportRateCardRequest,
   ImportRateCardResult,
   MetaConnectionView,
@@ -108,6 +112,21 @@ export function setConsolidationGrace(days: number): number {
 /** Sidebar RPC: activates a sheet the import wrote (the result card's links). */
 export function activateSheet(sheetId: number): null {
   return sidebarRpc.activateSheet(sheetId);
+}
+
+/** Sidebar RPC: the Atom data panel's defaults — remembered mappings, the closed-conversations option, sheets to pick. */
+export function getAtomImportSetup(): AtomImportSetup {
+  return sidebarRpc.getAtomImportSetup();
+}
+
+/** Sidebar RPC: the cells of a sheet that already holds an Atom export (dates as text in the spreadsheet's zone). */
+export function readAtomSheet(name: string): AtomSheetCells {
+  return sidebarRpc.readAtomSheet(name);
+}
+
+/** Sidebar RPC: one batch of an Atom export's rows; the last batch writes the Atom sheets and the month tables. */
+export function importAtomRows(request: ImportAtomRowsRequest): ImportAtomRowsResult {
+  return sidebarRpc.importAtomRows(request);
 }
 
 /** Daily-refresh trigger handler: re-imports the months still open (only from its time-driven trigger). */

@@ -1,5 +1,6 @@
 import type { SidebarBootstrap, SidebarRpc } from '../rpc/contract';
 import { languageOf } from '../sidebar/i18n';
+import { getAtomImportSetup, importAtomRows, readAtomSheet } from './atom/import-rpc';
 import type * as Globals from './globals';
 import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
 import { importRateCard } from './rates/rate-card-sheet';
@@ -37,6 +38,9 @@ export const sidebarRpc: SidebarRpc = {
   setDailyRefresh,
   setConsolidationGrace,
   activateSheet,
+  getAtomImportSetup,
+  readAtomSheet,
+  importAtomRows,
 };
 
 /**

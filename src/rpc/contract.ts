@@ -3,6 +3,8 @@
  * google.script.run. Every value must survive google.script.run: primitives, null, plain objects
  * and arrays of them — never Date, undefined or functions.
  */
+import type { AtomMapping, AtomReportKind, AtomRow } from '../atom';
+import type { ClosedConversationsCount } from '../atom/month-tables';
 
 export type SidebarLanguage = 'en' | 'es';
 
@@ -216,6 +218,57 @@ export interface SetDailyRefreshRequest {
   hour?: number | null;
 }
 
+/** The Atom report kinds that can be imported (an 'unknown' export must be mapped first). */
+export type AtomImportKind = Exclude<AtomReportKind, 'unknown'>;
+
+/** Which closures count as Atom's closed conversations by group: both (default) or manual typifications only. */
+export type { ClosedConversationsCount };
+
+export interface ImportAtomRowsRequest {
+  kind: AtomImportKind;
+  /** `YYYY-MM` for rows without a start date (the aggregate reports); rows with one go to their own month. */
+  month?: MonthKey | null;
+  fileName: string;
+  /** Field → header as used for this file; remembered per kind for the next file. */
+  mapping: AtomMapping;
+  rows: AtomRow[];
+  /** Batches of one file are sent in order, 0 … count − 1; nothing is written to the data sheets before the last. */
+  batch: { index: number; count: number };
+  closedConversations?: ClosedConversationsCount;
+}
+
+export interface ImportAtomRowsResult {
+  batch: { index: number; count: number };
+  /** Rows received so far for this file. */
+  received: number;
+  /** True once the last batch has been written to the sheets. */
+  committed: boolean;
+  /** After the commit (zeros before): rows of the file written, stored rows they replaced, ids repeated in the file. */
+  rowsWritten: number;
+  replaced: number;
+  duplicatesInFile: number;
+  /** Months whose "Billing YYYY-MM" tables were rewritten. */
+  months: MonthKey[];
+  sheets: WrittenSheet[];
+}
+
+export interface AtomImportSetup {
+  timeZone: string;
+  /** The mapping last used for each report kind. */
+  mappings: Partial<Record<AtomImportKind, AtomMapping>>;
+  closedConversations: ClosedConversationsCount;
+  /** Sheets the user may pick as an export already pasted into the spreadsheet. */
+  sheets: string[];
+  /** Rows per importAtomRows call the sidebar should send (also capped by size). */
+  batchRows: number;
+}
+
+/** A sheet holding an export: its cells with dates as wall-time text `yyyy-MM-dd HH:mm:ss` in the spreadsheet's zone. */
+export interface AtomSheetCells {
+  name: string;
+  cells: (string | number | boolean)[][];
+}
+
 export interface SidebarRpc {
   getSidebarBootstrap(): SidebarBootstrap;
   getConnection(): MetaConnectionView | null;
@@ -235,6 +288,10 @@ export interface SidebarRpc {
   setConsolidationGrace(days: number): number;
   /** Makes a written sheet the active one (the result card's links). */
   activateSheet(sheetId: number): null;
+  getAtomImportSetup(): AtomImportSetup;
+  /** The cells of an existing sheet, for the sidebar to parse like a file. */
+  readAtomSheet(name: string): AtomSheetCells;
+  importAtomRows(request: ImportAtomRowsRequest): ImportAtomRowsResult;
 }
 
 export type RpcName = keyof SidebarRpc;

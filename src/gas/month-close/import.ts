@@ -6,6 +6,7 @@
  */
 import { UserFacingError } from '../../core/errors';
 import { parseAtomRange, rangeA1, type AtomRange } from '../../core/month-close/atom-range';
+import { atomRangesFor } from '../atom/settings';
 import { checkedCostToAllocate, costToAllocate } from '../../core/month-close/cost-to-allocate';
 import { checkedProjectionMethod, monthFigures } from '../../core/month-close/figures';
 import { monthCloseLabels } from '../../core/month-close/labels';
@@ -278,11 +279,14 @@ function checkRequest(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): CheckedRequest {
   if (!request || typeof request !== 'object') throw new MonthCloseInputError('Choose a month to import');
+  const month = parseMonth(request.month);
+  // Without ranges of their own, the split reads the month's tables written by the Atom import (if any).
+  const atom = atomRangesFor(monthKey(month));
   return {
-    month: parseMonth(request.month),
+    month,
     lines: checkedLines(request.lines, connection.lines),
-    groups: checkedAtomRange('groups', request.groups, spreadsheet),
-    campaigns: checkedAtomRange('campaigns', request.campaigns, spreadsheet),
+    groups: checkedAtomRange('groups', request.groups ?? atom?.groups, spreadsheet),
+    campaigns: checkedAtomRange('campaigns', request.campaigns ?? atom?.campaigns, spreadsheet),
     costToAllocate: checkedCostToAllocate(request.costToAllocate),
     projectionMethod: checkedProjectionMethod(request.projectionMethod),
   };

@@ -13,6 +13,7 @@ import type {
   SetDailyRefreshRequest,
 } from '../../rpc/contract';
 import { currentUserEmail, requireAdmin } from '../meta/connection-rpc';
+import { atomRangesFor } from '../atom/settings';
 import { readAdmins, readConnection } from '../meta/connection-store';
 import { dailyRefreshState, setDailyRefresh as switchDailyRefresh } from './daily-refresh';
 import { importMonth } from './import';
@@ -46,14 +47,17 @@ export function getMonthCloseSetup(): MonthCloseSetup {
   const connection = readConnection();
   const remembered = readRememberedRequest();
   const ledger = readLedgerSheet(spreadsheet, new ZoneCalendar(timeZone));
+  const month = monthKey(defaultMonth(Date.now(), timeZone));
+  const atom = atomRangesFor(month);
   return {
-    defaultMonth: monthKey(defaultMonth(Date.now(), timeZone)),
+    defaultMonth: month,
     timeZone,
     connected: connection !== null,
     currency: connection?.currency ?? '',
     lines: (connection?.lines ?? []).map((l) => ({ ...l })),
-    groups: remembered.groups,
-    campaigns: remembered.campaigns,
+    // The default month's Atom tables (from the Atom import) first: the last request's ranges may be another month's.
+    groups: atom?.groups ?? remembered.groups,
+    campaigns: atom?.campaigns ?? remembered.campaigns,
     lastImports: latestPerMonth(ledger.entries, LAST_IMPORTS).map(entryView),
     dailyRefresh: dailyRefreshState(),
     graceDays: readGraceDays(),

@@ -3,6 +3,7 @@
  * write is one setValues and one setNumberFormats over the whole layout, then the named ranges and the charts —
  * each only when missing or different, so a re-import of an unchanged layout touches neither.
  */
+import { ATOM_BLOCK_COLUMN } from '../../atom/month-block';
 import type { ExistingCell } from '../../core/month-close/cost-to-allocate';
 import { ALL_LABELS, summarySheetName } from '../../core/month-close/labels';
 import { monthKey, type CalendarMonth } from '../../core/month-close/month';
@@ -16,7 +17,7 @@ export interface SummaryRead {
   name: string;
   sheet: Sheet | null;
   costCell: ExistingCell | null;
-  /** The area an earlier import wrote: the new write blanks all of it. */
+  /** The area an earlier import wrote: the new write blanks all of it (never the Atom block, from column X on). */
   used: { rows: number; columns: number };
 }
 
@@ -35,7 +36,7 @@ export function readSummarySheet(spreadsheet: Spreadsheet, month: CalendarMonth)
     name,
     sheet,
     costCell: { formula: cell.getFormula(), value: cell.getValue() },
-    used: { rows: sheet.getLastRow(), columns: sheet.getLastColumn() },
+    used: { rows: sheet.getLastRow(), columns: Math.min(sheet.getLastColumn(), ATOM_BLOCK_COLUMN - 1) },
   };
 }
 

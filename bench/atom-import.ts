@@ -1,0 +1,289 @@
+/**
+ * Atom import benchmarks (run: npm run bench, after npm run build). Prints, for a 200,000-row Audit export:
+ *  (a) parse time (median of 3 after a warm-up) of the CSV and of the XLSX, as the sidebar parses them;
+ *  (b) their peak memory, each measured in a child process so nothing else is counted;
+ *  (c) the batches the sidebar sends (rows and JSON size per google.script.run call);
+ *  (d) the import through the built bundle in the offline runtime: spreadsheet calls and cells read/written
+ *      per batch, and each batch's modelled Apps Script execution time against the 6-minute limit.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { strToU8, zipSync } from 'fflate';
+import { createRuntime, SheetModel } from '../dev/runtime';
+import { parseAtomExport } from '../src/atom';
+import { splitIntoBatches } from '../src/atom/batches';
+import type { AtomImportSetup, ImportAtomRowsResult } from '../src/rpc/contract';
+import { median, mb } from './timing';
+
+const ROWS = 200_000;
+const LIMIT_S = 360;
+/**
+ * Apps Script's costs are not published; these are assumptions, deliberately on the slow side: a round trip
+ * to the Sheets backend per spreadsheet call, and a per-cell cost for the values moved. The script's own
+ * computation is the runtime's measured CPU time (which also pays for the emulation, so it over-counts).
+ */
+const MODEL = { msPerCall: 80, usPerCellWritten: 15, usPerCellRead: 4 };
+
+const HEADER = [
+  'ID Conversación',
+  'Fecha de inicio',
+  'Contacto',
+  'Canal',
+  'Grupo',
+  'Agente',
+  'Tipificación',
+  'Tipo de cierre',
+  'Tipo de origen',
+  'Campaña',
+  'Observaciones',
+];
+const GROUPS = ['Atención al Cliente', 'Ventas', 'Cobranza', 'Soporte técnico', 'Sin grupo'];
+const TYPIFICATIONS = ['Fin positivo', 'Fin negativo', 'Seguimiento', 'Cierre de conversación automático'];
+const ORIGINS = [
+  'Mensaje restante',
+  'Campaña de flujo',
+  'Plantilla individual',
+  'Webhook',
+  'Click to WhatsApp',
+];
+const CAMPAIGNS = ['', '', 'Black Friday', 'Bienvenida', 'Recordatorio de pago'];
+
+function row(i: number): string[] {
+  const day = 1 + (i % 31);
+  const minute = i % 1440;
+  const typification = TYPIFICATIONS[i % 4];
+  return [
+    `C-${100000 + i}`,
+    `${String(day).padStart(2, '0')}/10/2025 ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`,
+    `+57 300 ${String(1000000 + (i % 60000)).slice(1, 4)} ${String(i % 10000).padStart(4, '0')}`,
+    'WA +573001110000',
+    GROUPS[i % 5],
+    `Agente ${i % 40}`,
+    typification,
+    typification.startsWith('Cierre') ? 'Automático' : 'Manual',
+    ORIGINS[i % 5],
+    CAMPAIGNS[i % 5],
+    i % 50 === 0 ? 'Cliente pidió "factura"; llamar\nel lunes' : '',
+  ];
+}
+
+function csvBytes(): Uint8Array {
+  const quote = (c: string) => (/[";\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  const lines = [HEADER.join(';')];
+  for (let i = 0; i < ROWS; i++) lines.push(row(i).map(quote).join(';'));
+  return strToU8(lines.join('\r\n') + '\r\n');
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An XLSX laid out as Excel writes one: shared strings, one worksheet, dates as serials. */
+function xlsxBytes(): Uint8Array {
+  const shared: string[] = [];
+  const index = new Map<string, number>();
+  const s = (text: string) => {
+    let k = index.get(text);
+    if (k === undefined) {
+      k = shared.length;
+      shared.push(text);
+      index.set(text, k);
+    }
+    return k;
+  };
+  const columns = 'ABCDEFGHIJK';
+  const sheetRows: string[] = [];
+  const cellsOf = (cells: (string | number)[], r: number) =>
+    cells
+      .map((v, c) =>
+        v === ''
+          ? ''
+          : typeof v === 'number'
+            ? `<c r="${columns[c]}${r}" s="1"><v>${v}</v></c>`
+            : `<c r="${columns[c]}${r}" t="s"><v>${s(v)}</v></c>`,
+      )
+      .join('');
+  sheetRows.push(`<row r="1">${cellsOf(HEADER, 1)}</row>`);
+  for (let i = 0; i < ROWS; i++) {
+    const cells: (string | number)[] = row(i);
+    const day = 1 + (i % 31);
+    const minute = i % 1440;
+    cells[1] = 45930 + day + minute / 1440; // 2025-10-01 is serial 45931
+    sheetRows.push(`<row r="${i + 2}">${cellsOf(cells, i + 2)}</row>`);
+  }
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  return zipSync({
+    '[Content_Types].xml': strToU8('<Types/>'),
+    'xl/workbook.xml': strToU8(
+      `<workbook ${ns} xmlns:r="r"><sheets><sheet name="Auditoría" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      '<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="x/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    ),
+    'xl/sharedStrings.xml': strToU8(
+      `<sst ${ns} count="${shared.length}">${shared.map((t) => `<si><t xml:space="preserve">${xml(t)}</t></si>`).join('')}</sst>`,
+    ),
+    'xl/worksheets/sheet1.xml': strToU8(
+      `<worksheet ${ns}><sheetData>${sheetRows.join('')}</sheetData></worksheet>`,
+    ),
+  });
+}
+
+/** Child mode: reads a file, then parses it once, reporting the memory the parse needed beyond the file's bytes. */
+function measurePeakMemory(path: string): void {
+  const bytes = new Uint8Array(readFileSync(path));
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = process.memoryUsage();
+  const peakBefore = process.resourceUsage().maxRSS * 1024;
+  const result = parseAtomExport(bytes, path);
+  const after = process.memoryUsage();
+  const peak = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(
+    JSON.stringify({
+      rows: result.rows.length,
+      rssPeakGrowth: peak - Math.max(before.rss, peakBefore),
+      heapGrowth: after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers),
+    }),
+  );
+}
+
+/** CPU time of one run (the machine may be shared: wall time alone would measure the neighbours too). */
+function cpuMs(work: () => unknown): number {
+  const start = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+function parseBench(): ReturnType<typeof parseAtomExport> {
+  let parsed: ReturnType<typeof parseAtomExport> | undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'atom-bench-'));
+  try {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const bytes = format === 'csv' ? csvBytes() : xlsxBytes();
+      const path = join(dir, `auditoria.${format}`);
+      writeFileSync(path, bytes);
+      const result = parseAtomExport(bytes, path); // warm-up
+      if (result.rows.length !== ROWS || result.rejected.length > 0) {
+        throw new Error(`${format}: ${result.rows.length} rows, ${result.rejected.length} rejected`);
+      }
+      const ms = median(3, () => parseAtomExport(bytes, path));
+      const cpu = cpuMs(() => parseAtomExport(bytes, path));
+      console.log(
+        `(a) parse ${ROWS.toLocaleString('en')}-row ${format.toUpperCase()} (${mb(bytes.length)} MB): ${ms.toFixed(0)} ms wall (median of 3), ${cpu.toFixed(0)} ms CPU`,
+      );
+      const child = spawnSync(
+        process.execPath,
+        [...process.execArgv, '--expose-gc', process.argv[1], '--peak-memory', path],
+        {
+          encoding: 'utf8',
+        },
+      );
+      if (child.status !== 0)
+        console.log(`(b) peak memory ${format}: not measured (${child.stderr.trim().split('\n')[0]})`);
+      else {
+        const m = JSON.parse(child.stdout) as { rssPeakGrowth: number; heapGrowth: number };
+        console.log(
+          `(b) peak memory of the ${format.toUpperCase()} parse beyond the file: ${mb(m.rssPeakGrowth)} MB RSS; heap + buffers after (the rows): +${mb(m.heapGrowth)} MB`,
+        );
+      }
+      if (format === 'csv') parsed = result;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return parsed!;
+}
+
+interface Tally {
+  cellsWritten: number;
+  cellsRead: number;
+}
+
+/** Counts cells moved by setValues/getValues in the emulated spreadsheet (the runtime counts calls only). */
+function countCells(): Tally {
+  const tally = { cellsWritten: 0, cellsRead: 0 };
+  const proto = SheetModel.prototype as unknown as {
+    enter: (...a: unknown[]) => void;
+    read: (box: { numRows: number; numColumns: number }, pick: unknown) => unknown;
+  };
+  const enter = proto.enter;
+  const read = proto.read;
+  proto.enter = function (this: unknown, ...a: unknown[]) {
+    tally.cellsWritten++;
+    return enter.apply(this, a);
+  };
+  proto.read = function (this: unknown, box, pick) {
+    tally.cellsRead += box.numRows * box.numColumns;
+    return read.call(this, box, pick);
+  };
+  return tally;
+}
+
+function importBench(parsed: ReturnType<typeof parseAtomExport>): void {
+  const tally = countCells();
+  const rt = createRuntime({
+    distDir: join(process.cwd(), 'dist'),
+    spreadsheet: { timeZone: 'America/Bogota', locale: 'es_CO' },
+  });
+  rt.loadFile(join(process.cwd(), 'dist/Code.js'));
+  const setup = rt.runFromSidebar('getAtomImportSetup') as AtomImportSetup;
+  const batches = splitIntoBatches(parsed.rows, setup.batchRows);
+  const sizes = batches.map((b) => JSON.stringify(b).length);
+  console.log(
+    `(c) ${batches.length} batches of up to ${setup.batchRows.toLocaleString('en')} rows; JSON per call ${mb(Math.min(...sizes))}–${mb(Math.max(...sizes))} MB`,
+  );
+  let worst = { s: 0, index: 0, calls: 0 };
+  const perBatch: { calls: number; writes: number; s: number }[] = [];
+  batches.forEach((rows, index) => {
+    rt.resetCounters();
+    tally.cellsWritten = 0;
+    tally.cellsRead = 0;
+    const start = performance.now();
+    const cpuStart = process.cpuUsage();
+    const result = rt.runFromSidebar('importAtomRows', {
+      kind: parsed.kind,
+      fileName: 'auditoria.csv',
+      mapping: parsed.mapping,
+      rows,
+      batch: { index, count: batches.length },
+    }) as ImportAtomRowsResult;
+    const wallMs = performance.now() - start;
+    const used = process.cpuUsage(cpuStart);
+    const runtimeCpuMs = (used.user + used.system) / 1000;
+    const calls = Object.entries(rt.counters)
+      .filter(([k]) => /^(Range|Sheet|Spreadsheet|SpreadsheetApp)\./.test(k))
+      .reduce((n, [, v]) => n + v, 0);
+    const writes = Object.entries(rt.counters)
+      .filter(([k]) => /^(Range\.(set|clear)|Sheet\.(insert|set|clear)|Spreadsheet\.(insert|delete))/.test(k))
+      .reduce((n, [, v]) => n + v, 0);
+    const s =
+      wallMs / 1000 +
+      (calls * MODEL.msPerCall) / 1000 +
+      (tally.cellsWritten * MODEL.usPerCellWritten + tally.cellsRead * MODEL.usPerCellRead) / 1e6;
+    perBatch.push({ calls, writes, s });
+    if (s > worst.s) worst = { s, index, calls };
+    if (index === 0 || result.committed) {
+      console.log(
+        `(d) batch ${index + 1}/${batches.length}${result.committed ? ' (commit)' : ''}: ${calls} spreadsheet calls (${writes} writes), ` +
+          `${tally.cellsRead.toLocaleString('en')} cells read, ${tally.cellsWritten.toLocaleString('en')} written; runtime ${wallMs.toFixed(0)} ms wall, ${runtimeCpuMs.toFixed(0)} ms CPU; modelled ${s.toFixed(1)} s of ${LIMIT_S} s`,
+      );
+    }
+  });
+  const staging = perBatch.slice(0, -1);
+  if (staging.length > 0) {
+    const maxCalls = Math.max(...staging.map((b) => b.calls));
+    const maxWrites = Math.max(...staging.map((b) => b.writes));
+    console.log(
+      `(d) staging batches: at most ${maxCalls} spreadsheet calls (${maxWrites} writes), at most ${Math.max(...staging.map((b) => b.s)).toFixed(1)} s modelled`,
+    );
+  }
+  console.log(
+    `(d) slowest batch: ${worst.index + 1} at ${worst.s.toFixed(1)} s modelled (model: ${MODEL.msPerCall} ms per call, ${MODEL.usPerCellWritten} µs per cell written, ${MODEL.usPerCellRead} µs per cell read): ${worst.s < LIMIT_S ? 'within' : 'OVER'} the ${LIMIT_S / 60}-minute limit`,
+  );
+}
+
+const peakArg = process.argv.indexOf('--peak-memory');
+if (peakArg >= 0) measurePeakMemory(process.argv[peakArg + 1]);
+else importBench(parseBench());

@@ -1,0 +1,115 @@
+/**
+ * The Atom tables of one month on its "Billing YYYY-MM" sheet, computed from the stored data: closed
+ * conversations by group (what BILLED_BY_GROUP splits the bill by), conversations by campaign (for
+ * BILLED_BY_CAMPAIGN), conversations started per day by origin, and unique contacts.
+ */
+import type { ClosingType } from './rows';
+
+/** Which closures count as closed conversations: manual typifications only, or automatic closures too. */
+export type ClosedConversationsCount = 'all' | 'manual';
+
+/** One conversation (or a report line) of the month, as the tables need it. */
+export interface MonthConversation {
+  /** `yyyy-MM-dd` of the start in the spreadsheet's zone; '' without a start. */
+  day: string;
+  contact: string;
+  group: string;
+  closingType: ClosingType;
+  origin: string;
+  campaign: string;
+  conversations: number;
+}
+
+export interface LabelledCount {
+  label: string;
+  conversations: number;
+}
+
+export interface DailyOrigin {
+  day: string;
+  origin: string;
+  conversations: number;
+}
+
+export interface AtomMonthTables {
+  month: string;
+  closedCount: ClosedConversationsCount;
+  groups: LabelledCount[];
+  /** 'report': Atom's own distribution by group was imported for the month and is used as is. */
+  groupsFrom: 'conversations' | 'report' | 'none';
+  campaigns: LabelledCount[];
+  campaignsFrom: 'conversations' | 'report' | 'none';
+  /** Every day of the month × every origin seen, zeros included, so the table reads like Atom's chart. */
+  daily: DailyOrigin[];
+  /** null when the month's conversations carry no contact. */
+  uniqueContacts: number | null;
+}
+
+/** Sums by label in descending count, then label, so the table (and the split's tie-breaks) never depend on file order. */
+function tally(entries: Iterable<[string, number]>): LabelledCount[] {
+  const sums = new Map<string, number>();
+  for (const [label, n] of entries) sums.set(label, (sums.get(label) ?? 0) + n);
+  return [...sums]
+    .map(([label, conversations]) => ({ label, conversations }))
+    .sort(
+      (a, b) => b.conversations - a.conversations || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
+    );
+}
+
+function daysOf(month: string): string[] {
+  const [y, m] = month.split('-').map(Number);
+  const n = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}
+
+export function isClosed(c: MonthConversation, count: ClosedConversationsCount): boolean {
+  return count === 'all' ? c.closingType !== '' : c.closingType === 'manual';
+}
+
+export function monthTables(
+  month: string,
+  conversations: readonly MonthConversation[],
+  reports: { groups: readonly LabelledCount[]; campaigns: readonly LabelledCount[] },
+  closedCount: ClosedConversationsCount,
+): AtomMonthTables {
+  const source = (report: readonly LabelledCount[], hasOwn: boolean): 'conversations' | 'report' | 'none' =>
+    report.length > 0 ? 'report' : hasOwn ? 'conversations' : 'none';
+  const ownGroups = tally(
+    conversations.filter((c) => isClosed(c, closedCount)).map((c) => [c.group, c.conversations]),
+  );
+  const ownCampaigns = tally(
+    conversations.filter((c) => c.campaign !== '').map((c) => [c.campaign, c.conversations]),
+  );
+  const groupsFrom = source(reports.groups, conversations.length > 0);
+  const campaignsFrom = source(reports.campaigns, ownCampaigns.length > 0);
+
+  const origins = [...new Set(conversations.filter((c) => c.day !== '').map((c) => c.origin))].sort();
+  const perDay = new Map<string, number>();
+  for (const c of conversations) {
+    if (c.day === '') continue;
+    const key = `${c.day}\u0000${c.origin}`;
+    perDay.set(key, (perDay.get(key) ?? 0) + c.conversations);
+  }
+  const daily: DailyOrigin[] = [];
+  if (origins.length > 0) {
+    for (const day of daysOf(month)) {
+      for (const origin of origins)
+        daily.push({ day, origin, conversations: perDay.get(`${day}\u0000${origin}`) ?? 0 });
+    }
+  }
+  const contacts = new Set(conversations.map((c) => c.contact).filter((c) => c !== ''));
+  return {
+    month,
+    closedCount,
+    groups:
+      groupsFrom === 'report' ? tally(reports.groups.map((g) => [g.label, g.conversations])) : ownGroups,
+    groupsFrom,
+    campaigns:
+      campaignsFrom === 'report'
+        ? tally(reports.campaigns.map((g) => [g.label, g.conversations]))
+        : ownCampaigns,
+    campaignsFrom,
+    daily,
+    uniqueContacts: contacts.size > 0 ? contacts.size : null,
+  };
+}

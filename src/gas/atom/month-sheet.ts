@@ -1,0 +1,76 @@
+/**
+ * Writes a month's Atom block on its "Billing YYYY-MM" sheet, in columns W:Z (right of the month close's tables,
+ * which end at V). A month not closed yet gets the sheet with the month close's title in A1, so the month close
+ * later recognises it as its own. One clear of the block's columns, one setValues, one number format for the days.
+ */
+import { ATOM_BLOCK_COLUMN, BLOCK_LAYOUT, TABLE_CAPACITY, type MonthBlock } from '../../atom/month-block';
+import { columnLetters } from '../../core/month-close/atom-range';
+import { ALL_LABELS, monthCloseLabels, summarySheetName } from '../../core/month-close/labels';
+import { literalText } from '../../core/sheet-output/literal-text';
+import { zonedTimeToEpoch } from '../../core/time';
+import type { SheetRangeRef, WrittenSheet } from '../../rpc/contract';
+import { ownedSheet } from '../month-close/owned-sheet';
+import { ensureRows } from './sheet-io';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The month's sheet if it is ours (or missing: null); throws, before anything is written, for a stranger's sheet. */
+export function checkedMonthSheet(month: string): Sheet | null {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return ownedSheet(
+    spreadsheet,
+    summarySheetName(month),
+    ALL_LABELS.map((l) => [l.title(month)]),
+  ).sheet;
+}
+
+export interface WrittenMonthBlock {
+  sheet: WrittenSheet;
+  /** Header row and the TABLE_CAPACITY rows under it; null when the month has no such table. */
+  groups: SheetRangeRef | null;
+  campaigns: SheetRangeRef | null;
+}
+
+function tableRange(name: string, offset: number, rows: number): SheetRangeRef | null {
+  if (rows === 0) return null;
+  const first = columnLetters(ATOM_BLOCK_COLUMN + offset);
+  const second = columnLetters(ATOM_BLOCK_COLUMN + offset + 1);
+  const header = BLOCK_LAYOUT.headerRow + 1;
+  return { sheet: name, range: `${first}${header}:${second}${header + TABLE_CAPACITY}` };
+}
+
+export function writeMonthBlock(
+  existing: Sheet | null,
+  month: string,
+  block: MonthBlock,
+  timeZone: string,
+): WrittenMonthBlock {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  let sheet = existing;
+  if (!sheet) {
+    sheet = spreadsheet.insertSheet(summarySheetName(month));
+    sheet.getRange(1, 1).setValue(monthCloseLabels(spreadsheet.getSpreadsheetLocale()).title(month));
+  }
+  ensureRows(sheet, block.cells.length);
+  sheet.getRange(1, ATOM_BLOCK_COLUMN, sheet.getMaxRows(), BLOCK_LAYOUT.width).clearContent();
+  const values = block.cells.map((row) =>
+    row.map((cell) => {
+      if (typeof cell === 'string') return literalText(cell);
+      if (typeof cell === 'number') return cell;
+      const [y, m, d] = cell.day.split('-').map(Number);
+      return new Date(zonedTimeToEpoch(y, m, d, timeZone));
+    }),
+  );
+  sheet.getRange(1, ATOM_BLOCK_COLUMN, values.length, BLOCK_LAYOUT.width).setValues(values);
+  if (block.rows.daily > 0) {
+    sheet
+      .getRange(BLOCK_LAYOUT.dailyHeaderRow + 2, ATOM_BLOCK_COLUMN, block.rows.daily, 1)
+      .setNumberFormat('yyyy-mm-dd');
+  }
+  const name = sheet.getName();
+  return {
+    sheet: { name, sheetId: sheet.getSheetId() },
+    groups: tableRange(name, BLOCK_LAYOUT.groups, block.rows.groups),
+    campaigns: tableRange(name, BLOCK_LAYOUT.campaigns, block.rows.campaigns),
+  };
+}

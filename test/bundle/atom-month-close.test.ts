@@ -1,0 +1,91 @@
+/**
+ * From Atom's files to the month's allocation without typing a formula: the Atom import writes the month's
+ * tables, the month close (given no ranges) splits the bill by them, and a later Atom import updates the split.
+ */
+import type { MonthCloseResult } from '../../src/rpc/contract';
+import { AUDIT_HEADER, importParsed, parsedCsv } from './atom-helpers';
+import { connectedRuntime, DATASET, useGraph } from './meta-helpers';
+import { expectedTotals } from '../../dev/fake-graph/generator';
+
+jest.setTimeout(180_000);
+
+const server = useGraph();
+const OCT = expectedTotals(DATASET, { fromDay: 20251001, toDay: 20251031 });
+
+const audit = (groups: string[]) =>
+  parsedCsv(
+    [
+      AUDIT_HEADER,
+      ...groups.map((g, i) => [
+        `C-${i}`,
+        `0${1 + (i % 9)}/10/2025 10:00`,
+        `57300000000${i}`,
+        g,
+        '',
+        'Fin positivo',
+        'Manual',
+        'Mensaje restante',
+        '',
+      ]),
+    ],
+    'auditoria.csv',
+  );
+
+it('the month close splits by the Atom tables of the month, keeps them, and follows a later Atom import', () => {
+  const { rt } = connectedRuntime(server());
+  importParsed(
+    rt,
+    audit(['Ventas', 'Ventas', 'Soporte', 'Cobranza', 'Cobranza', 'Cobranza']),
+    'auditoria.csv',
+  );
+  const campaigns = parsedCsv(
+    [
+      ['Campaña', 'Conversaciones'],
+      ['Black Friday', '3'],
+      ['Bienvenida', '1'],
+    ],
+    'campañas.csv',
+  );
+  importParsed(rt, campaigns, 'campañas.csv', { month: '2025-10' });
+
+  const result = rt.runFromSidebar('runMonthClose', { month: '2025-10' }) as MonthCloseResult;
+  expect(result.billedUnits).toBe(OCT.billable);
+  const formulas = rt.spreadsheet.getFormulas("'Billing 2025-10'!J9:R9")[0];
+  expect(formulas[0]).toBe(
+    "=BILLED_BY_GROUP('Billing 2025-10'!W6:W305, 'Billing 2025-10'!X6:X305, BILLED_UNITS_2025_10, COST_TO_ALLOCATE_2025_10, 2)",
+  );
+  expect(formulas[8]).toBe(
+    "=BILLED_BY_CAMPAIGN('Billing 2025-10'!Y6:Y305, 'Billing 2025-10'!Z6:Z305, COST_TO_ALLOCATE_2025_10, 2)",
+  );
+  const split = () => rt.spreadsheet.getValues("'Billing 2025-10'!J10:N14").map((r) => [r[0], r[1], r[4]]);
+  const groups = split();
+  expect(groups.slice(0, 3).map((r) => [r[0], r[1]])).toEqual([
+    ['Cobranza', 3],
+    ['Ventas', 2],
+    ['Soporte', 1],
+  ]);
+  expect(groups[3][0]).toBe('Total');
+  expect(groups.slice(0, 3).reduce((s, r) => s + (r[2] as number), 0)).toBe(OCT.billable);
+  expect(rt.spreadsheet.getValues("'Billing 2025-10'!R10:S12")).toEqual([
+    ['Black Friday', 3],
+    ['Bienvenida', 1],
+    ['Total', 4],
+  ]);
+  // The month close left the Atom block alone.
+  expect(rt.spreadsheet.getValues("'Billing 2025-10'!W5:X6")).toEqual([
+    ['Group', 'Closed conversations'],
+    ['Cobranza', 3],
+  ]);
+
+  // A corrected export (C-0…C-3 again; C-4 and C-5 stay): the live split follows without another month close.
+  importParsed(rt, audit(['Ventas', 'Ventas', 'Ventas', 'Soporte']), 'auditoria.csv');
+  const after = split();
+  expect(after.map((r) => [r[0], r[1]])).toEqual([
+    ['Ventas', 3],
+    ['Cobranza', 2],
+    ['Soporte', 1],
+    ['Total', 6],
+    ['', ''],
+  ]);
+  expect(after.slice(0, 3).reduce((s, r) => s + (r[2] as number), 0)).toBe(OCT.billable);
+});
