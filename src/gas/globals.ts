@@ -10,7 +10,17 @@ import { billedConversations } from '../core/formulas/conversations';
 import { billedProjection } from '../core/formulas/projection';
 import type { Table } from '../core/formulas/sheet-context';
 import { billedUniqueContacts } from '../core/formulas/unique-contacts';
-import type { MetaConnectionView, SaveConnectionRequest, SidebarBootstrap } from '../rpc/contract';
+import type {
+  DailyRefreshState,
+  MetaConnectionView,
+  MonthCloseProgress,
+  MonthCloseResult,
+  MonthCloseSetup,
+  RunMonthCloseRequest,
+  SaveConnectionRequest,
+  SetDailyRefreshRequest,
+  SidebarBootstrap,
+} from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
 import { metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
 import { sidebarRpc } from './sidebar-rpc';
@@ -59,6 +69,36 @@ export function addAdmin(email: string): string[] {
 /** Sidebar RPC: removes an admin (admins only; never the last one); returns the new list. */
 export function removeAdmin(email: string): string[] {
   return sidebarRpc.removeAdmin(email);
+}
+
+/** Sidebar RPC: the Month close panel's defaults — month, lines, remembered Atom ranges, last imports, daily refresh. */
+export function getMonthCloseSetup(): MonthCloseSetup {
+  return sidebarRpc.getMonthCloseSetup();
+}
+
+/** Sidebar RPC: imports a month from Meta into "Meta data", "Billing YYYY-MM" and the "Imports" ledger. */
+export function runMonthClose(request: RunMonthCloseRequest): MonthCloseResult {
+  return sidebarRpc.runMonthClose(request);
+}
+
+/** Sidebar RPC: the caller's running import (polled while runMonthClose runs), or null. */
+export function getMonthCloseProgress(): MonthCloseProgress | null {
+  return sidebarRpc.getMonthCloseProgress();
+}
+
+/** Sidebar RPC: switches the daily refresh of the open month on (at an hour) or off (admins only). */
+export function setDailyRefresh(request: SetDailyRefreshRequest): DailyRefreshState {
+  return sidebarRpc.setDailyRefresh(request);
+}
+
+/** Sidebar RPC: days after a month's end during which it stays an estimate (admins only). */
+export function setConsolidationGrace(days: number): number {
+  return sidebarRpc.setConsolidationGrace(days);
+}
+
+/** Sidebar RPC: activates a sheet the import wrote (the result card's links). */
+export function activateSheet(sheetId: number): null {
+  return sidebarRpc.activateSheet(sheetId);
 }
 
 /**

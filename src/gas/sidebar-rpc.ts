@@ -2,6 +2,14 @@ import type { SidebarBootstrap, SidebarRpc } from '../rpc/contract';
 import { languageOf } from '../sidebar/i18n';
 import type * as Globals from './globals';
 import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
+import {
+  activateSheet,
+  getMonthCloseProgress,
+  getMonthCloseSetup,
+  runMonthClose,
+  setConsolidationGrace,
+  setDailyRefresh,
+} from './month-close/rpc';
 
 function getSidebarBootstrap(): SidebarBootstrap {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -21,6 +29,12 @@ export const sidebarRpc: SidebarRpc = {
   clearConnection,
   addAdmin,
   removeAdmin,
+  getMonthCloseSetup,
+  runMonthClose,
+  getMonthCloseProgress,
+  setDailyRefresh,
+  setConsolidationGrace,
+  activateSheet,
 };
 
 /**

@@ -49,6 +49,145 @@ export interface SaveConnectionRequest {
   graphBaseUrl?: string;
 }
 
+/** A calendar month as `YYYY-MM` (e.g. `2025-10`). */
+export type MonthKey = string;
+
+/** Existing data in the spreadsheet: a sheet's name and an A1 range on it (e.g. `A1:B20`, `A:B`). */
+export interface SheetRangeRef {
+  sheet: string;
+  range: string;
+}
+
+export type MonthCloseStatus = 'estimate' | 'closed';
+export type MonthPricingModel = 'conversation' | 'message' | 'mixed';
+export type ProjectionMethodName = 'linear' | 'trailing7' | 'weekday';
+
+/** One row of the "Imports" ledger as the sidebar shows it. Times are ISO 8601 instants (UTC, `…Z`). */
+export interface MonthImportEntry {
+  importedAt: string;
+  user: string;
+  month: MonthKey;
+  wabaId: string;
+  /** Phone numbers imported; empty = every line of the account. */
+  lines: string[];
+  rowsWritten: number;
+  billedUnits: number;
+  /** null when Meta gives no cost (partner credit line). */
+  cost: number | null;
+  status: MonthCloseStatus;
+  /** Against the previous import of the same month; null for the month's first import. */
+  deltaUnits: number | null;
+  deltaCost: number | null;
+  /** True for a daily-refresh (time-driven trigger) run. */
+  scheduled: boolean;
+}
+
+/** The daily refresh of the open month. `hour` is 0–23 in the spreadsheet's time zone. */
+export interface DailyRefreshState {
+  enabled: boolean;
+  /** null when disabled. */
+  hour: number | null;
+  timeZone: string;
+  /** Whether the caller may switch it (admins of the Meta connection only). */
+  canChange: boolean;
+}
+
+export interface MonthCloseSetup {
+  /** The previous month during the first 5 days of a month (spreadsheet zone), else the current one. */
+  defaultMonth: MonthKey;
+  timeZone: string;
+  /** False until an admin connects Meta; the other fields still describe the document. */
+  connected: boolean;
+  /** The WABA's currency ("" when not connected). */
+  currency: string;
+  lines: MetaLineView[];
+  /** The Atom ranges used by the last import, to prefill the form; null when never given. */
+  groups: SheetRangeRef | null;
+  campaigns: SheetRangeRef | null;
+  /** The latest import of each month, newest month first. */
+  lastImports: MonthImportEntry[];
+  dailyRefresh: DailyRefreshState;
+  /** Days after a month's end during which it stays an estimate (Meta consolidates late data). */
+  graceDays: number;
+  isAdmin: boolean;
+}
+
+export interface RunMonthCloseRequest {
+  month: MonthKey;
+  /** Phone numbers; omitted or empty = every line of the account. */
+  lines?: string[];
+  /** Atom's "distribution by group": two columns (group, closed conversations) with a header row. */
+  groups?: SheetRangeRef | null;
+  /** Atom's outbound report: two columns (campaign, conversations) with a header row. */
+  campaigns?: SheetRangeRef | null;
+  /** The amount split across groups and campaigns (the invoice, with tax or FX); default Meta's cost. */
+  costToAllocate?: number | null;
+  /** Default linear (Atom's method). */
+  projectionMethod?: ProjectionMethodName;
+}
+
+/** One day of the month as written to the summary's daily table (and drawn by the sidebar). */
+export interface MonthCloseDay {
+  day: string;
+  /** null for the days of an open month after the last imported day (they have not happened yet). */
+  billedUnits: number | null;
+  cumulative: number | null;
+  /** Open month only: the cumulative projected to the month's end (days after the last imported day). */
+  projectedCumulative: number | null;
+}
+
+/** A written sheet: its name and sheet id (for links that activate it). */
+export interface WrittenSheet {
+  name: string;
+  sheetId: number;
+}
+
+/**
+ * Where the amount split across groups and campaigns came from: the request, a value finance typed into the
+ * summary's cost-to-allocate cell (kept on re-import), or Meta's cost.
+ */
+export type CostToAllocateSource = 'request' | 'kept' | 'meta';
+
+export interface MonthCloseResult {
+  month: MonthKey;
+  status: MonthCloseStatus;
+  pricingModel: MonthPricingModel;
+  billedUnits: number;
+  cost: number | null;
+  currency: string;
+  costToAllocate: number | null;
+  costToAllocateSource: CostToAllocateSource;
+  /** Month-end projection of billed units; null for a closed month. */
+  projection: number | null;
+  projectionMethod: ProjectionMethodName;
+  /** Rows of "Meta data" written for this month (the month's rows after the upsert). */
+  rowsWritten: number;
+  /** The previous import of this month; null for its first import. */
+  previous: { billedUnits: number; cost: number | null } | null;
+  sheets: { data: WrittenSheet; summary: WrittenSheet; ledger: WrittenSheet };
+  /** ISO 8601 instant (UTC). */
+  importedAt: string;
+  daily: MonthCloseDay[];
+  /** Plain-words notes for the result card (e.g. the cost to allocate typed in the sheet was kept). */
+  notes: string[];
+}
+
+export type MonthCloseStep = 'waiting' | 'fetching' | 'computing' | 'writing' | 'done';
+
+/** The caller's running import; `message` is an English fallback, the sidebar words it from step/done/total. */
+export interface MonthCloseProgress {
+  step: MonthCloseStep;
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface SetDailyRefreshRequest {
+  enabled: boolean;
+  /** 0–23 in the spreadsheet's time zone; required when enabled. */
+  hour?: number | null;
+}
+
 export interface SidebarRpc {
   getSidebarBootstrap(): SidebarBootstrap;
   getConnection(): MetaConnectionView | null;
@@ -57,6 +196,15 @@ export interface SidebarRpc {
   /** Both return the admins list after the change. */
   addAdmin(email: string): string[];
   removeAdmin(email: string): string[];
+  getMonthCloseSetup(): MonthCloseSetup;
+  runMonthClose(request: RunMonthCloseRequest): MonthCloseResult;
+  getMonthCloseProgress(): MonthCloseProgress | null;
+  /** Admins only; creates, moves or deletes the document's one time-driven trigger. */
+  setDailyRefresh(request: SetDailyRefreshRequest): DailyRefreshState;
+  /** Admins only; 0–31 days. Returns the stored value. */
+  setConsolidationGrace(days: number): number;
+  /** Makes a written sheet the active one (the result card's links). */
+  activateSheet(sheetId: number): null;
 }
 
 export type RpcName = keyof SidebarRpc;
