@@ -3,7 +3,7 @@
  * (https://developers.google.com/apps-script/reference/spreadsheet). Reads are 'doc-read' and writes
  * 'doc-write', so custom functions get the read-only Spreadsheet service the guide describes.
  */
-import { formatA1, type GridBox } from './a1';
+import { formatA1, quoteSheetName, type GridBox } from './a1';
 import { toNode } from './realm';
 import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
 import {
@@ -38,6 +38,15 @@ export class SpreadsheetContext {
     }
     return s;
   }
+}
+
+/**
+ * The user's selection on the active sheet. Sheets always has at least the current cell selected, so this is
+ * never null here (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getactiverange).
+ */
+function activeRange(ctx: SpreadsheetContext): Range {
+  const { sheet, box } = ctx.model.activeRange();
+  return new Range(ctx, sheet, box);
 }
 
 function checkBox(sheet: SheetModel, box: GridBox): GridBox {
@@ -251,8 +260,9 @@ export class Range extends ServiceObject {
   setHorizontalAlignment(): this {
     return this;
   }
+  /** Selects this range and makes its sheet the active one (https://developers.google.com/apps-script/reference/spreadsheet/range#activate). */
   activate(): this {
-    this.ctx.model.activeSheet = this.sheet;
+    this.ctx.model.select(`${quoteSheetName(this.sheet.name)}!${formatA1(this.box)}`);
     return this;
   }
 }
@@ -585,6 +595,7 @@ export class Spreadsheet extends ServiceObject {
     getSheets: 'doc-read',
     getSheetByName: 'doc-read',
     getActiveSheet: 'doc-read',
+    getActiveRange: 'doc-read',
     getRange: 'doc-read',
     getNumSheets: 'doc-read',
     rename: 'doc-write',
@@ -627,6 +638,9 @@ export class Spreadsheet extends ServiceObject {
   }
   getActiveSheet(): Sheet {
     return this.ctx.sheet(this.ctx.model.activeSheet);
+  }
+  getActiveRange(): Range {
+    return activeRange(this.ctx);
   }
   /** "Sheet!A1:B2", or A1 notation on the active sheet. */
   getRange(a1Notation: string): Range {
@@ -678,6 +692,7 @@ export class SpreadsheetAppImpl extends ServiceObject {
     getActiveSpreadsheet: 'doc-read',
     getActive: 'doc-read',
     getActiveSheet: 'doc-read',
+    getActiveRange: 'doc-read',
     getUi: 'ui',
     flush: 'doc-read',
   };
@@ -696,6 +711,9 @@ export class SpreadsheetAppImpl extends ServiceObject {
   }
   getActiveSheet(): Sheet {
     return this.ctx.sheet(this.ctx.model.activeSheet);
+  }
+  getActiveRange(): Range {
+    return activeRange(this.ctx);
   }
   getUi(): Ui {
     return this.uiObject;

@@ -19,6 +19,7 @@ import type {
   RunMonthCloseRequest,
   SaveConnectionRequest,
   SetDailyRefreshRequest,
+  SheetRangeRef,
   SidebarBootstrap,
 } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
@@ -99,6 +100,11 @@ export function setConsolidationGrace(days: number): number {
 /** Sidebar RPC: activates a sheet the import wrote (the result card's links). */
 export function activateSheet(sheetId: number): null {
   return sidebarRpc.activateSheet(sheetId);
+}
+
+/** Sidebar RPC: the user's selected range (the Month close panel's "use selection" buttons). */
+export function getActiveRange(): SheetRangeRef | null {
+  return sidebarRpc.getActiveRange();
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SidebarBootstrap, SidebarRpc } from '../rpc/contract';
 import { languageOf } from '../sidebar/i18n';
+import { getActiveRange } from './active-range';
 import type * as Globals from './globals';
 import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
 import {
@@ -35,6 +36,7 @@ export const sidebarRpc: SidebarRpc = {
   setDailyRefresh,
   setConsolidationGrace,
   activateSheet,
+  getActiveRange,
 };
 
 /**

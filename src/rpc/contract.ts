@@ -205,6 +205,8 @@ export interface SidebarRpc {
   setConsolidationGrace(days: number): number;
   /** Makes a written sheet the active one (the result card's links). */
   activateSheet(sheetId: number): null;
+  /** The user's selection (sheet and A1 range), for the sidebar's "use selection" buttons. */
+  getActiveRange(): SheetRangeRef | null;
 }
 
 export type RpcName = keyof SidebarRpc;

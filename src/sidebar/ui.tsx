@@ -36,24 +36,41 @@ interface InputProps {
 
 /** A labelled text input (label above, linked by for/id), with an optional hint read with the field. */
 export function Field(
-  props: InputProps & { label: string; value: string; onValue(value: string): void; hint?: string },
+  props: InputProps & {
+    label: string;
+    value: string;
+    onValue(value: string): void;
+    hint?: string;
+    /** Controls beside the input (e.g. a "use selection" button). */
+    children?: ComponentChildren;
+  },
 ) {
-  const { label, value, onValue, hint, type = 'text', ...input } = props;
+  const { label, value, onValue, hint, type = 'text', children, ...input } = props;
   const id = useId('field');
+  const control = (
+    <input
+      {...input}
+      // Preact types `type` as a union discriminating the allowed roles; none of these takes a role.
+      type={type as 'text'}
+      // Browsers' autofill guesses wrong for account ids, tokens and ranges.
+      autocomplete="off"
+      id={id}
+      value={value}
+      aria-describedby={hint ? `${id}-hint` : undefined}
+      onInput={(event) => onValue(event.currentTarget.value)}
+    />
+  );
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <input
-        {...input}
-        // Preact types `type` as a union discriminating the allowed roles; none of these takes a role.
-        type={type as 'text'}
-        // Browsers' autofill guesses wrong for account ids, tokens and ranges.
-        autocomplete="off"
-        id={id}
-        value={value}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onInput={(event) => onValue(event.currentTarget.value)}
-      />
+      {children ? (
+        <div class="inline">
+          {control}
+          {children}
+        </div>
+      ) : (
+        control
+      )}
       {hint && (
         <p id={`${id}-hint`} class="secondary">
           {hint}
