@@ -1,5 +1,5 @@
 /**
- * Demo data for `npm start`: an Atom message log and group report for October 2025, a spreadsheet (Spanish
+ * Demo data for `npm start`: an Atom message log, group and campaign reports for October 2025, a spreadsheet (Spanish
  * locale, as most Atom customers') already connected to the fake Meta account, and a Billing sheet whose
  * formulas are computed by the real bundle.
  */
@@ -63,6 +63,14 @@ export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: Dem
     ['Soporte', 1290],
     ['Cobranza', 87],
     ['', 3],
+  ]);
+  // Atom's outbound report: conversations each campaign generated (the Month close panel's campaigns range).
+  runtime.spreadsheet.setValues('Atom campaigns!A1', [
+    ['Campaign', 'Conversations'],
+    ['Black Friday', 1180],
+    ['Bienvenida', 430],
+    ['Reactivación', 305],
+    ['Recordatorio de pago', 95],
   ]);
   formatCells(runtime, `'Atom log'!A2:A${last}`, 'yyyy-mm-dd hh:mm');
   runtime.spreadsheet.activeSheet = runtime.spreadsheet.insertSheet('Billing', 0);

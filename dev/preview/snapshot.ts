@@ -1,5 +1,5 @@
 /** A JSON view of the emulated spreadsheet for the preview's read-only grid. */
-import { columnLetters } from '../runtime/a1';
+import { columnLetters, formatA1 } from '../runtime/a1';
 import type { ChartRecord, SpreadsheetModel } from '../runtime/spreadsheet-model';
 
 export interface CellView {
@@ -25,6 +25,9 @@ function display(value: unknown, timeZone: string): string {
 export function spreadsheetSnapshot(model: SpreadsheetModel): {
   name: string;
   timeZone: string;
+  /** The sheet the add-on (or the user) activated last, and its selection. */
+  activeSheet: string;
+  selection: string;
   sheets: SheetView[];
 } {
   const sheets = model.sheets.map((sheet) => {
@@ -39,5 +42,12 @@ export function spreadsheetSnapshot(model: SpreadsheetModel): {
     const columns = Array.from({ length: numColumns }, (_, i) => columnLetters(i + 1));
     return { name: sheet.name, columns, rows, charts: sheet.charts };
   });
-  return { name: model.name, timeZone: model.timeZone, sheets };
+  const selection = model.activeRange();
+  return {
+    name: model.name,
+    timeZone: model.timeZone,
+    activeSheet: model.activeSheet.name,
+    selection: formatA1(selection.box),
+    sheets,
+  };
 }
