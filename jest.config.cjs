@@ -21,4 +21,6 @@ module.exports = {
   },
   reporters: ['default', '<rootDir>/dev/summary-reporter.cjs'],
   testTimeout: 30000,
+  // numfmt 4.0.1 as installed declares dist/index.cjs for `require` but ships its CommonJS build as dist/index.js.
+  moduleNameMapper: { '^numfmt$': '<rootDir>/node_modules/numfmt/dist/index.js' },
 };

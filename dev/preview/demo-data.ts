@@ -1,10 +1,9 @@
 /**
  * Demo data for `npm start`: an Atom message log, group and campaign reports for October 2025, a spreadsheet (Spanish
  * locale, as most Atom customers') already connected to the fake Meta account, and a Billing sheet whose
- * formulas are computed by the real bundle.
+ * formulas the runtime's formula engine computes with the real bundle, plus a chart drawn from its record.
  */
 import type { AppsScriptRuntime } from '../runtime';
-import { enterDemoFormula } from './demo-formulas';
 
 const contacts = [
   '+57 300 123 4567',
@@ -89,13 +88,24 @@ export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: Dem
   ];
   for (const [label, cell, formula] of billing) {
     runtime.spreadsheet.setValues(`Billing!A${cell.slice(1)}`, [[label]]);
-    enterDemoFormula(runtime, `Billing!${cell}`, formula);
+    runtime.spreadsheet.setFormula(`Billing!${cell}`, formula);
   }
   formatCells(runtime, 'Billing!B4', '#,##0.00');
-  enterDemoFormula(
-    runtime,
+  runtime.spreadsheet.setFormula(
     'Billing!A6',
     "=BILLED_BY_GROUP('Atom groups'!A2:A5, 'Atom groups'!B2:B5, B3, B4)",
   );
-  enterDemoFormula(runtime, 'Billing!A13', `=BILLED_BREAKDOWN(${range('A')}, ${range('B')}, ${range('C')})`);
+  formatCells(runtime, 'Billing!C7:C11', '0.00##########%');
+  runtime.spreadsheet.setFormula(
+    'Billing!A13',
+    `=BILLED_BREAKDOWN(${range('A')}, ${range('B')}, ${range('C')})`,
+  );
+  // A chart as the bundle would insert it: the group split as a pie (see the grid's chart view).
+  runtime.spreadsheet.sheet('Billing').charts.push({
+    chartId: runtime.spreadsheet.newChartId(),
+    type: 'PIE',
+    ranges: ['Billing!A7:A10', 'Billing!E7:E10'],
+    options: { title: 'Unidades por grupo', 'legend.position': 'right' },
+    position: { row: 1, column: 6, offsetX: 0, offsetY: 0 },
+  });
 }

@@ -1,4 +1,8 @@
-/** A JSON view of the emulated spreadsheet for the preview's read-only grid. */
+/**
+ * A JSON view of the emulated spreadsheet for the preview's read-only grid: each cell as Sheets would show
+ * it (computed formulas, display values in the spreadsheet's locale), and each chart with the values of its
+ * ranges so the page can draw it from the recorded spec.
+ */
 import { columnLetters, formatA1 } from '../runtime/a1';
 import type { ChartRecord, SpreadsheetModel } from '../runtime/spreadsheet-model';
 
@@ -8,23 +12,26 @@ export interface CellView {
   numberFormat?: string;
 }
 
-export interface SheetView {
-  name: string;
-  columns: string[];
-  rows: CellView[][];
-  charts: ChartRecord[];
+export interface ChartView extends ChartRecord {
+  /** The display values of each range, row by row. */
+  data: string[][][];
+  /** The raw numbers of each range (null where a cell is not a number). */
+  numbers: (number | null)[][][];
 }
 
-function display(value: unknown, timeZone: string): string {
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    return (value as Date).toLocaleString('sv-SE', { timeZone }).replace(' 00:00:00', '');
-  }
-  return String(value);
+export interface SheetView {
+  name: string;
+  hidden: boolean;
+  frozenRows: number;
+  columns: string[];
+  rows: CellView[][];
+  charts: ChartView[];
 }
 
 export function spreadsheetSnapshot(model: SpreadsheetModel): {
   name: string;
   timeZone: string;
+  locale: string;
   /** The sheet the add-on (or the user) activated last, and its selection. */
   activeSheet: string;
   selection: string;
@@ -33,19 +40,28 @@ export function spreadsheetSnapshot(model: SpreadsheetModel): {
   const sheets = model.sheets.map((sheet) => {
     const numRows = Math.max(sheet.lastRow, 20);
     const numColumns = Math.max(sheet.lastColumn, 8);
-    const rows = sheet.read({ row: 1, column: 1, numRows, numColumns }, (cell) => {
-      const view: CellView = { display: cell ? display(cell.value, model.timeZone) : '' };
+    const rows = sheet.read({ row: 1, column: 1, numRows, numColumns }, (row, column) => {
+      const cell = sheet.cell(row, column);
+      const view: CellView = { display: sheet.display(row, column) };
       if (cell?.formula) view.formula = cell.formula;
       if (cell?.numberFormat) view.numberFormat = cell.numberFormat;
       return view;
     });
     const columns = Array.from({ length: numColumns }, (_, i) => columnLetters(i + 1));
-    return { name: sheet.name, columns, rows, charts: sheet.charts };
+    const charts = sheet.charts.map((chart) => ({
+      ...chart,
+      data: chart.ranges.map((a1) => model.getDisplayValues(a1)),
+      numbers: chart.ranges.map((a1) =>
+        model.getValues(a1).map((line) => line.map((v) => (typeof v === 'number' ? v : null))),
+      ),
+    }));
+    return { name: sheet.name, hidden: sheet.hidden, frozenRows: sheet.frozenRows, columns, rows, charts };
   });
   const selection = model.activeRange();
   return {
     name: model.name,
     timeZone: model.timeZone,
+    locale: model.locale,
     activeSheet: model.activeSheet.name,
     selection: formatA1(selection.box),
     sheets,

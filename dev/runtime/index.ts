@@ -15,13 +15,13 @@ import { PropertiesServiceImpl, type PropertyStores } from './properties';
 import { Realm, isPlainObject, toNode, toNodeError } from './realm';
 import { Exposer, type ExecutionMode, type Host, type ServiceObject } from './service';
 import { ChartsImpl, SpreadsheetAppImpl, SpreadsheetContext } from './spreadsheet-app';
-import { SpreadsheetModel, cellValue, type SpreadsheetSettings } from './spreadsheet-model';
+import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheet-model';
 import { newUiRecord, type UiRecord } from './ui';
 import { UrlFetchAppImpl } from './url-fetch';
 import { UtilitiesImpl } from './utilities';
 
 export { manualClock, realClock, type Clock, type ManualClock } from './clock';
-export { FORMULA_MARKER, DEFAULT_NUMBER_FORMAT, SpreadsheetModel, SheetModel } from './spreadsheet-model';
+export { DEFAULT_NUMBER_FORMAT, SpreadsheetModel, SheetModel } from './spreadsheet-model';
 export type { CellValue, ChartRecord } from './spreadsheet-model';
 export type { MenuEntry, MenuRecord, UiRecord } from './ui';
 export { CacheStore } from './cache';
@@ -135,6 +135,15 @@ export class AppsScriptRuntime {
     };
     for (const [name, service] of Object.entries(services))
       this.realm.defineGlobal(name, this.exposer.wrap(service));
+    // --- formula engine (rtsheets): a formula cell calls the bundle as Sheets does, one execution per call ---
+    this.spreadsheet.engine.host = {
+      names: () =>
+        Object.getOwnPropertyNames(this.realm.context)
+          .filter((g) => typeof this.global(g) === 'function' && !isNativeFunction(this.global(g)))
+          .map((g) => g.toUpperCase()),
+      call: (name, args) => this.runCustomFunction(name, ...args),
+    };
+    // --- end formula engine ---
   }
 
   /** Runs `fn` as one Apps Script execution in `mode`; its locks are released when the outermost one ends. */
@@ -225,9 +234,8 @@ export class AppsScriptRuntime {
   }
 
   private rangeArgument(ref: RangeRef): unknown {
-    const { sheet, box } = this.spreadsheet.locate(ref.a1);
-    const values = sheet.read(box, cellValue);
-    return box.numRows === 1 && box.numColumns === 1 ? values[0][0] : values;
+    const values = this.spreadsheet.getValues(ref.a1); // computed values, dates as Dates
+    return values.length === 1 && values[0].length === 1 ? values[0][0] : values;
   }
 
   /** A reference to cells such as "Data!A2:C10" or "A1" (active sheet), for runCustomFunction. */
@@ -259,6 +267,11 @@ export class AppsScriptRuntime {
       if (this.locks.holder('document') === 'other') this.locks.set('document', undefined);
     };
   }
+}
+
+/** ES intrinsics (Array, Math…) are globals too, but not script functions a cell can call. */
+function isNativeFunction(f: unknown): boolean {
+  return /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(f));
 }
 
 export function createRuntime(options?: RuntimeOptions): AppsScriptRuntime {

@@ -1,18 +1,21 @@
 /**
- * SpreadsheetApp over the SpreadsheetModel: Spreadsheet, Sheet, Range, embedded charts and Charts.ChartType
- * (https://developers.google.com/apps-script/reference/spreadsheet). Reads are 'doc-read' and writes
- * 'doc-write', so custom functions get the read-only Spreadsheet service the guide describes.
+ * SpreadsheetApp over the SpreadsheetModel: Spreadsheet, Sheet, Range and Charts' enums
+ * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet, …/sheet, …/range).
+ * Reads are 'doc-read' and writes 'doc-write', so custom functions get the read-only Spreadsheet service
+ * the guide describes. Charts are in charts.ts, named ranges and protections in named-ranges.ts.
  */
 import { formatA1, quoteSheetName, type GridBox } from './a1';
-import { toNode } from './realm';
-import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
 import {
-  DEFAULT_NUMBER_FORMAT,
-  cellValue,
-  type ChartRecord,
-  type SheetModel,
-  type SpreadsheetModel,
-} from './spreadsheet-model';
+  CURVE_STYLE,
+  EmbeddedChart,
+  POINT_STYLE,
+  POSITION,
+  newChartBuilder,
+  type EmbeddedChartBuilder,
+} from './charts';
+import { NamedRange, PROTECTION_TYPE, Protection, checkRangeName, rangeArgument } from './named-ranges';
+import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
+import { DEFAULT_NUMBER_FORMAT, type SheetModel, type SpreadsheetModel } from './spreadsheet-model';
 import { Ui, type UiRecord } from './ui';
 
 /** The objects one spreadsheet needs; Sheet objects are cached so the same sheet is the same wrapper. */
@@ -49,6 +52,29 @@ function activeRange(ctx: SpreadsheetContext): Range {
   return new Range(ctx, sheet, box);
 }
 
+const argType = (v: unknown): string =>
+  v === null || v === undefined
+    ? 'null'
+    : Array.isArray(v)
+      ? 'Object[]'
+      : typeof v === 'object'
+        ? 'Object'
+        : typeof v;
+
+/** Apps Script's message for arguments no overload accepts; type names are JavaScript's (UNCONFIRMED detail). */
+function signatureError(kind: string, method: string, args: readonly unknown[]): AppsScriptException {
+  return new AppsScriptException(
+    `The parameters (${args.map(argType).join(',')}) don't match the method signature for SpreadsheetApp.${kind}.${method}.`,
+  );
+}
+
+/** Row/column arguments must be whole numbers (getRange(1.5, 1) is refused, not rounded). */
+function coordinates(kind: string, method: string, args: readonly unknown[]): number[] {
+  if (args.some((a) => typeof a !== 'number' || !Number.isInteger(a)))
+    throw signatureError(kind, method, args);
+  return args as number[];
+}
+
 function checkBox(sheet: SheetModel, box: GridBox): GridBox {
   const { row, column, numRows, numColumns } = box;
   if (row < 1) throw new AppsScriptException('The starting row of the range is too small.');
@@ -63,11 +89,8 @@ function checkBox(sheet: SheetModel, box: GridBox): GridBox {
 
 /** The 2-D argument of setValues/setFormulas/setNumberFormats, checked like Apps Script. */
 function grid(data: unknown, box: GridBox, method: string): unknown[][] {
-  if (!Array.isArray(data) || data.some((r) => !Array.isArray(r))) {
-    throw new AppsScriptException(
-      `The parameters (${Array.isArray(data) ? 'number[]' : typeof data}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
-    );
-  }
+  if (!Array.isArray(data) || data.some((r) => !Array.isArray(r)))
+    throw signatureError('Range', method, [data]);
   const rows = data as unknown[][];
   if (rows.length !== box.numRows) {
     throw new AppsScriptException(
@@ -82,6 +105,41 @@ function grid(data: unknown, box: GridBox, method: string): unknown[][] {
     }
   }
   return rows;
+}
+
+/** Observed wording for a write by a user who may not edit a protected range. */
+const PROTECTED =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+/** An object of a deleted sheet fails every call (wording UNCONFIRMED). */
+function guardDeleted(
+  target: ServiceObject & { readonly methods: Record<string, Access> },
+  sheet: () => SheetModel,
+): void {
+  const self = target as unknown as Record<string, unknown>;
+  for (const name of Object.keys(target.methods)) {
+    const impl = self[name];
+    if (typeof impl !== 'function') continue;
+    self[name] = (...args: unknown[]): unknown => {
+      if (sheet().deleted) throw new AppsScriptException('This sheet has been deleted.');
+      return (impl as (...a: unknown[]) => unknown).apply(target, args);
+    };
+  }
+}
+
+type SortSpec = { column: number; ascending: boolean };
+
+/** Sheets' sort order: numbers (and dates) before text before booleans, blanks always last. */
+function compareCells(a: unknown, b: unknown): number {
+  const rank = (v: unknown): number =>
+    v === '' ? 3 : typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2;
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string')
+    return a.localeCompare(b, undefined, { sensitivity: 'base' });
+  return Number(a) - Number(b);
 }
 
 export class Range extends ServiceObject {
@@ -99,10 +157,13 @@ export class Range extends ServiceObject {
     offset: 'doc-read',
     getValues: 'doc-read',
     getValue: 'doc-read',
+    getDisplayValues: 'doc-read',
+    getDisplayValue: 'doc-read',
     getFormulas: 'doc-read',
     getFormula: 'doc-read',
     getNumberFormats: 'doc-read',
     getNumberFormat: 'doc-read',
+    isBlank: 'doc-read',
     setValues: 'doc-write',
     setValue: 'doc-write',
     setFormulas: 'doc-write',
@@ -112,6 +173,8 @@ export class Range extends ServiceObject {
     clear: 'doc-write',
     clearContent: 'doc-write',
     clearFormat: 'doc-write',
+    sort: 'doc-write',
+    protect: 'doc-write',
     setFontWeight: 'doc-write',
     setBackground: 'doc-write',
     setHorizontalAlignment: 'doc-write',
@@ -125,6 +188,7 @@ export class Range extends ServiceObject {
   ) {
     super();
     checkBox(sheet, box);
+    guardDeleted(this, () => sheet);
   }
 
   private each(fn: (row: number, column: number, r: number, c: number) => void): void {
@@ -133,8 +197,21 @@ export class Range extends ServiceObject {
     }
   }
 
+  /** Every write checks protections first, so a refused write changes nothing. */
+  private writable(): void {
+    this.each((row, column) => {
+      if (!this.ctx.model.canEdit(this.sheet, row, column)) throw new AppsScriptException(PROTECTED);
+    });
+  }
+
+  private write(fn: (row: number, column: number, r: number, c: number) => void): this {
+    this.writable();
+    this.each(fn);
+    return this;
+  }
+
   private format(row: number, column: number, numberFormat: string | undefined): void {
-    const cell = this.sheet.cell(row, column) ?? { value: '' };
+    const cell = { ...(this.sheet.cell(row, column) ?? { value: '' }) };
     if (numberFormat === undefined) delete cell.numberFormat;
     else cell.numberFormat = numberFormat;
     this.sheet.setCell(row, column, cell);
@@ -164,7 +241,12 @@ export class Range extends ServiceObject {
   getSheet(): Sheet {
     return this.ctx.sheet(this.sheet);
   }
-  getCell(row: number, column: number): Range {
+  /** A cell of this range, 1-based; outside it: "Cell reference out of range" (observed). */
+  getCell(...args: unknown[]): Range {
+    const [row, column] = coordinates('Range', 'getCell', args);
+    if (args.length !== 2) throw signatureError('Range', 'getCell', args);
+    if (row < 1 || column < 1 || row > this.box.numRows || column > this.box.numColumns)
+      throw new AppsScriptException('Cell reference out of range');
     return new Range(this.ctx, this.sheet, {
       row: this.box.row + row - 1,
       column: this.box.column + column - 1,
@@ -172,12 +254,11 @@ export class Range extends ServiceObject {
       numColumns: 1,
     });
   }
-  offset(
-    rowOffset: number,
-    columnOffset: number,
-    numRows = this.box.numRows,
-    numColumns = this.box.numColumns,
-  ): Range {
+  offset(...args: unknown[]): Range {
+    if (args.length !== 2 && args.length !== 3 && args.length !== 4)
+      throw signatureError('Range', 'offset', args);
+    const [rowOffset, columnOffset, numRows = this.box.numRows, numColumns = this.box.numColumns] =
+      coordinates('Range', 'offset', args);
     return new Range(this.ctx, this.sheet, {
       row: this.box.row + rowOffset,
       column: this.box.column + columnOffset,
@@ -186,69 +267,111 @@ export class Range extends ServiceObject {
     });
   }
 
-  /** Empty cells read as "", formulas as FORMULA_MARKER (or the value a test seeded), Dates as Dates. */
+  /** Empty cells read as "", formulas as their computed value, numbers under a date format as Dates. */
   getValues(): unknown[][] {
-    return this.sheet.read(this.box, cellValue);
+    return this.sheet.read(this.box, (r, c) => this.sheet.value(r, c));
   }
   getValue(): unknown {
-    return cellValue(this.sheet.cell(this.box.row, this.box.column));
+    return this.sheet.value(this.box.row, this.box.column);
+  }
+  /** As shown in the grid: the number format applied in the spreadsheet's locale (range#getDisplayValues). */
+  getDisplayValues(): string[][] {
+    return this.sheet.read(this.box, (r, c) => this.sheet.display(r, c));
+  }
+  getDisplayValue(): string {
+    return this.sheet.display(this.box.row, this.box.column);
   }
   getFormulas(): string[][] {
-    return this.sheet.read(this.box, (c) => c?.formula ?? '');
+    return this.sheet.read(this.box, (r, c) => this.sheet.cell(r, c)?.formula ?? '');
   }
   getFormula(): string {
     return this.sheet.cell(this.box.row, this.box.column)?.formula ?? '';
   }
   getNumberFormats(): string[][] {
-    return this.sheet.read(this.box, (c) => c?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
+    return this.sheet.read(this.box, (r, c) => this.sheet.cell(r, c)?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
   }
   getNumberFormat(): string {
     return this.sheet.cell(this.box.row, this.box.column)?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
   }
+  isBlank(): boolean {
+    return (
+      this.getValues().every((row) => row.every((v) => v === '')) &&
+      this.getFormulas().every((r) => r.every((f) => f === ''))
+    );
+  }
 
   setValues(values: unknown): this {
     const rows = grid(values, this.box, 'setValues');
-    this.each((row, column, r, c) => this.sheet.enter(row, column, rows[r][c]));
-    return this;
+    return this.write((row, column, r, c) => this.sheet.enter(row, column, rows[r][c]));
   }
   /** Sets every cell of the range, like Apps Script. */
   setValue(value: unknown): this {
-    this.each((row, column) => this.sheet.enter(row, column, value));
-    return this;
+    return this.write((row, column) => this.sheet.enter(row, column, value));
   }
   setFormulas(formulas: unknown): this {
     const rows = grid(formulas, this.box, 'setFormulas');
-    this.each((row, column, r, c) => this.sheet.enter(row, column, rows[r][c]));
-    return this;
+    return this.write((row, column, r, c) => this.sheet.enter(row, column, rows[r][c]));
   }
   /** The same formula text in every cell (no relative-reference adjustment is emulated). */
   setFormula(formula: string): this {
-    this.each((row, column) => this.sheet.enter(row, column, formula));
-    return this;
+    return this.write((row, column) => this.sheet.enter(row, column, formula));
   }
   setNumberFormats(numberFormats: unknown): this {
     const rows = grid(numberFormats, this.box, 'setNumberFormats');
-    this.each((row, column, r, c) => this.format(row, column, String(rows[r][c])));
-    return this;
+    return this.write((row, column, r, c) => this.format(row, column, String(rows[r][c])));
   }
   setNumberFormat(numberFormat: string): this {
-    this.each((row, column) => this.format(row, column, String(numberFormat)));
-    return this;
+    return this.write((row, column) => this.format(row, column, String(numberFormat)));
   }
   clear(): this {
-    this.each((row, column) => this.sheet.setCell(row, column, undefined));
-    return this;
+    return this.write((row, column) => this.sheet.setCell(row, column, undefined));
   }
   clearContent(): this {
-    this.each((row, column) => {
+    return this.write((row, column) => {
       const format = this.sheet.cell(row, column)?.numberFormat;
       this.sheet.setCell(row, column, format === undefined ? undefined : { value: '', numberFormat: format });
     });
-    return this;
   }
   clearFormat(): this {
-    this.each((row, column) => this.format(row, column, undefined));
+    return this.write((row, column) => this.format(row, column, undefined));
+  }
+  /**
+   * sort(column) | sort({column, ascending}) | sort([…]) — columns are sheet columns inside the range
+   * (range#sort(Object)); rows move whole (values, formulas and formats), ties keep their order.
+   */
+  sort(sortSpecObj: unknown): this {
+    const specs: SortSpec[] = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s: unknown) => {
+      const spec =
+        typeof s === 'number'
+          ? { column: s, ascending: true }
+          : s !== null && typeof s === 'object'
+            ? { column: (s as SortSpec).column, ascending: (s as SortSpec).ascending ?? true }
+            : undefined;
+      if (!spec || !Number.isInteger(spec.column)) throw signatureError('Range', 'sort', [sortSpecObj]);
+      if (spec.column < this.box.column || spec.column >= this.box.column + this.box.numColumns)
+        throw new AppsScriptException(`The column to sort by is outside the range.`); // wording UNCONFIRMED
+      return spec;
+    });
+    this.writable();
+    const values = this.getValues().map((row) => row.map((v) => (v instanceof Date ? v.getTime() : v)));
+    const order = values
+      .map((_, i) => i)
+      .sort((a, b) => {
+        for (const { column, ascending } of specs) {
+          const c = column - this.box.column;
+          const x = values[a][c];
+          const y = values[b][c];
+          const d = compareCells(x, y);
+          if (d !== 0) return x === '' || y === '' ? d : ascending ? d : -d;
+        }
+        return a - b;
+      });
+    this.sheet.reorderRows(this.box, order);
     return this;
+  }
+  /** A range protection whose editors are the owner (range#protect). */
+  protect(): Protection {
+    return protectionOf(this.ctx, this.sheet, 'RANGE', { ...this.box });
   }
   /** Styling is not modelled; the calls are counted. */
   setFontWeight(): this {
@@ -267,129 +390,35 @@ export class Range extends ServiceObject {
   }
 }
 
-export class EmbeddedChart extends ServiceObject {
-  readonly kind = 'EmbeddedChart';
-  readonly methods: Record<string, Access> = {
-    getChartId: 'doc-read',
-    getRanges: 'doc-read',
-    getOptions: 'doc-read',
-    modify: 'doc-read',
+function protectionOf(
+  ctx: SpreadsheetContext,
+  sheet: SheetModel,
+  type: 'RANGE' | 'SHEET',
+  box?: GridBox,
+): Protection {
+  if (type === 'SHEET') {
+    const existing = ctx.model.protections.find((p) => p.sheet === sheet && p.type === 'SHEET');
+    if (existing) return new Protection(ctx, existing); // a sheet has one sheet protection (sheet#protect)
+  }
+  const record = {
+    id: ctx.model.newProtectionId(),
+    type,
+    sheet,
+    box,
+    description: '',
+    warningOnly: false,
+    editors: [ctx.model.owner],
+    domainEdit: false,
   };
-
-  constructor(
-    private readonly ctx: SpreadsheetContext,
-    readonly record: ChartRecord,
-    readonly ranges: Range[],
-  ) {
-    super();
-  }
-  getChartId(): number {
-    return this.record.chartId;
-  }
-  getRanges(): Range[] {
-    return this.ranges;
-  }
-  /** ChartOptions.get(option) as a plain lookup object. */
-  getOptions(): { get(option: string): unknown } {
-    return new ChartOptions(this.record.options);
-  }
-  modify(): EmbeddedChartBuilder {
-    return new EmbeddedChartBuilder(this.ctx, this.record.chartId, this.record, this.ranges);
-  }
+  ctx.model.protections.push(record);
+  return new Protection(ctx, record);
 }
 
-class ChartOptions extends ServiceObject {
-  readonly kind = 'ChartOptions';
-  readonly methods: Record<string, Access> = { get: 'doc-read' };
-  constructor(private readonly options: Record<string, unknown>) {
-    super();
-  }
-  get(option: string): unknown {
-    return this.options[option] ?? null;
-  }
-}
-
-export class EmbeddedChartBuilder extends ServiceObject {
-  readonly kind = 'EmbeddedChartBuilder';
-  readonly methods: Record<string, Access> = {
-    setChartType: 'doc-read',
-    addRange: 'doc-read',
-    removeRange: 'doc-read',
-    clearRanges: 'doc-read',
-    setPosition: 'doc-read',
-    setOption: 'doc-read',
-    asColumnChart: 'doc-read',
-    asLineChart: 'doc-read',
-    asBarChart: 'doc-read',
-    asPieChart: 'doc-read',
-    build: 'doc-read',
-  };
-  private type: string;
-  private readonly options: Record<string, unknown>;
-  private ranges: Range[];
-  private position: ChartRecord['position'];
-
-  constructor(
-    private readonly ctx: SpreadsheetContext,
-    private readonly chartId: number,
-    from?: ChartRecord,
-    ranges: Range[] = [],
-  ) {
-    super();
-    this.type = from?.type ?? '';
-    this.options = { ...from?.options };
-    this.position = from?.position ?? { row: 1, column: 1, offsetX: 0, offsetY: 0 };
-    this.ranges = [...ranges];
-  }
-
-  setChartType(type: string): this {
-    this.type = String(type);
-    return this;
-  }
-  addRange(range: unknown): this {
-    const r = this.ctx.host.unwrap(range);
-    if (!(r instanceof Range)) throw new AppsScriptException('Invalid argument: range');
-    this.ranges.push(r);
-    return this;
-  }
-  removeRange(range: unknown): this {
-    this.ranges = this.ranges.filter((r) => r !== this.ctx.host.unwrap(range));
-    return this;
-  }
-  clearRanges(): this {
-    this.ranges = [];
-    return this;
-  }
-  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
-    this.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
-    return this;
-  }
-  setOption(option: string, value: unknown): this {
-    this.options[String(option)] = toNode(value);
-    return this;
-  }
-  asColumnChart(): this {
-    return this.setChartType('COLUMN');
-  }
-  asLineChart(): this {
-    return this.setChartType('LINE');
-  }
-  asBarChart(): this {
-    return this.setChartType('BAR');
-  }
-  asPieChart(): this {
-    return this.setChartType('PIE');
-  }
-  build(): EmbeddedChart {
-    const record: ChartRecord = {
-      chartId: this.chartId,
-      type: this.type,
-      ranges: this.ranges.map((r) => r.sheet.a1(r.box)),
-      options: { ...this.options },
-      position: { ...this.position },
-    };
-    return new EmbeddedChart(this.ctx, record, this.ranges);
-  }
+function protectionsOf(ctx: SpreadsheetContext, type: unknown, sheet?: SheetModel): Protection[] {
+  if (type !== 'RANGE' && type !== 'SHEET') throw new AppsScriptException('Invalid argument: type');
+  return ctx.model.protections
+    .filter((p) => p.type === type && (sheet === undefined || p.sheet === sheet))
+    .map((p) => new Protection(ctx, p));
 }
 
 export class Sheet extends ServiceObject {
@@ -408,11 +437,20 @@ export class Sheet extends ServiceObject {
     getMaxColumns: 'doc-read',
     getFrozenRows: 'doc-read',
     getFrozenColumns: 'doc-read',
+    getColumnWidth: 'doc-read',
     getCharts: 'doc-read',
+    getProtections: 'doc-read',
+    isSheetHidden: 'doc-read',
     newChart: 'doc-read',
     setName: 'doc-write',
     appendRow: 'doc-write',
+    insertRows: 'doc-write',
     insertRowsAfter: 'doc-write',
+    insertRowsBefore: 'doc-write',
+    insertRowAfter: 'doc-write',
+    insertRowBefore: 'doc-write',
+    deleteRow: 'doc-write',
+    deleteRows: 'doc-write',
     clear: 'doc-write',
     clearContents: 'doc-write',
     clearFormats: 'doc-write',
@@ -421,6 +459,10 @@ export class Sheet extends ServiceObject {
     autoResizeColumns: 'doc-write',
     autoResizeColumn: 'doc-write',
     setColumnWidth: 'doc-write',
+    setColumnWidths: 'doc-write',
+    hideSheet: 'doc-write',
+    showSheet: 'doc-write',
+    protect: 'doc-write',
     insertChart: 'doc-write',
     updateChart: 'doc-write',
     removeChart: 'doc-write',
@@ -432,6 +474,7 @@ export class Sheet extends ServiceObject {
     readonly model: SheetModel,
   ) {
     super();
+    guardDeleted(this, () => model);
   }
 
   private whole(): Range {
@@ -442,10 +485,18 @@ export class Sheet extends ServiceObject {
       numColumns: this.model.maxColumns,
     });
   }
-  private chartIndex(chart: unknown): number {
+  private chartIndex(chart: unknown, method: string): number {
     const c = this.ctx.host.unwrap(chart);
-    if (!(c instanceof EmbeddedChart)) throw new AppsScriptException('Invalid argument: chart');
-    return this.model.charts.findIndex((r) => r.chartId === c.record.chartId);
+    if (!(c instanceof EmbeddedChart)) throw signatureError('Sheet', method, [chart]);
+    const i =
+      c.record.chartId === null ? -1 : this.model.charts.findIndex((r) => r.chartId === c.record.chartId);
+    // The chart must be on this sheet (wording UNCONFIRMED).
+    if (i < 0) throw new AppsScriptException('The chart does not exist on this sheet.');
+    return i;
+  }
+  private rowArgs(method: string, args: unknown[], count: number): number[] {
+    if (args.length !== count) throw signatureError('Sheet', method, args);
+    return coordinates('Sheet', method, args);
   }
 
   getName(): string {
@@ -464,14 +515,12 @@ export class Sheet extends ServiceObject {
     return this.ctx.spreadsheet();
   }
   /** getRange(a1) | getRange(row, column) | getRange(row, column, numRows) | getRange(row, column, numRows, numColumns) */
-  getRange(rowOrA1: number | string, column?: number, numRows = 1, numColumns = 1): Range {
-    if (typeof rowOrA1 === 'string') return new Range(this.ctx, this.model, this.model.box(rowOrA1));
-    if (typeof rowOrA1 !== 'number' || typeof column !== 'number') {
-      throw new AppsScriptException(
-        "The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.",
-      );
-    }
-    return new Range(this.ctx, this.model, { row: rowOrA1, column, numRows, numColumns });
+  getRange(...args: unknown[]): Range {
+    if (args.length === 1 && typeof args[0] === 'string')
+      return new Range(this.ctx, this.model, this.model.box(args[0]));
+    if (args.length < 2 || args.length > 4) throw signatureError('Sheet', 'getRange', args);
+    const [row, column, numRows = 1, numColumns = 1] = coordinates('Sheet', 'getRange', args);
+    return new Range(this.ctx, this.model, { row, column, numRows, numColumns });
   }
   getDataRange(): Range {
     return new Range(this.ctx, this.model, this.model.box());
@@ -494,6 +543,11 @@ export class Sheet extends ServiceObject {
   getFrozenColumns(): number {
     return this.model.frozenColumns;
   }
+  /** Sheets' default column width is 100 pixels. */
+  getColumnWidth(...args: unknown[]): number {
+    const [column] = this.rowArgs('getColumnWidth', args, 1);
+    return this.model.columnWidths.get(column) ?? 100;
+  }
   getCharts(): EmbeddedChart[] {
     return this.model.charts.map(
       (record) =>
@@ -506,34 +560,83 @@ export class Sheet extends ServiceObject {
         ),
     );
   }
+  getProtections(type: unknown): Protection[] {
+    return protectionsOf(this.ctx, type, this.model);
+  }
+  isSheetHidden(): boolean {
+    return this.model.hidden;
+  }
   newChart(): EmbeddedChartBuilder {
-    return new EmbeddedChartBuilder(this.ctx, this.ctx.model.newChartId());
+    return newChartBuilder(this.ctx);
   }
   setName(name: string): this {
-    const other = this.ctx.model.getSheet(String(name));
-    if (other && other !== this.model) {
-      throw new AppsScriptException(
-        `A sheet with the name "${name}" already exists. Please enter another name.`,
-      );
-    }
+    this.ctx.model.checkSheetName(String(name), this.model);
     this.model.name = String(name);
+    this.ctx.model.changed();
     return this;
   }
   /** Writes after the last row with content, growing the sheet when it is full. */
   appendRow(rowContents: unknown): this {
-    if (!Array.isArray(rowContents)) {
-      throw new AppsScriptException(
-        "The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
-      );
-    }
+    if (!Array.isArray(rowContents)) throw signatureError('Sheet', 'appendRow', [rowContents]);
     const row = this.model.lastRow + 1;
-    if (row > this.model.maxRows) this.model.maxRows = row;
-    if (rowContents.length > this.model.maxColumns) this.model.maxColumns = rowContents.length;
-    rowContents.forEach((v, i) => this.model.enter(row, i + 1, v));
+    this.model.resize(Math.max(row, this.model.maxRows), Math.max(rowContents.length, this.model.maxColumns));
+    const target = new Range(this.ctx, this.model, {
+      row,
+      column: 1,
+      numRows: 1,
+      numColumns: Math.max(1, rowContents.length),
+    });
+    if (rowContents.length > 0) target.setValues([rowContents]);
     return this;
   }
-  insertRowsAfter(afterPosition: number, howMany: number): this {
-    this.model.insertRows(afterPosition, howMany);
+  /** insertRows(rowIndex[, numRows]): new rows before rowIndex (sheet#insertRows(Integer,Integer)). */
+  insertRows(...args: unknown[]): void {
+    const [rowIndex, numRows = 1] = this.rowArgs('insertRows', args, args.length === 1 ? 1 : 2);
+    this.insert(rowIndex, numRows);
+  }
+  insertRowsAfter(...args: unknown[]): this {
+    const [after, howMany] = this.rowArgs('insertRowsAfter', args, 2);
+    return this.insert(after + 1, howMany);
+  }
+  insertRowsBefore(...args: unknown[]): this {
+    const [before, howMany] = this.rowArgs('insertRowsBefore', args, 2);
+    return this.insert(before, howMany);
+  }
+  insertRowAfter(...args: unknown[]): this {
+    const [after] = this.rowArgs('insertRowAfter', args, 1);
+    return this.insert(after + 1, 1);
+  }
+  insertRowBefore(...args: unknown[]): this {
+    const [before] = this.rowArgs('insertRowBefore', args, 1);
+    return this.insert(before, 1);
+  }
+  private insert(before: number, count: number): this {
+    if (before < 1 || before > this.model.maxRows + 1 || count < 1)
+      throw new AppsScriptException('Those rows are out of bounds.'); // observed wording
+    this.model.insertRows(before, count);
+    return this;
+  }
+  deleteRow(...args: unknown[]): this {
+    const [row] = this.rowArgs('deleteRow', args, 1);
+    return this.remove(row, 1);
+  }
+  deleteRows(...args: unknown[]): void {
+    const [row, howMany] = this.rowArgs('deleteRows', args, 2);
+    this.remove(row, howMany);
+  }
+  /** Rows out of the sheet are refused, and so is deleting every non-frozen row (observed wordings). */
+  private remove(first: number, count: number): this {
+    if (first < 1 || count < 1 || first + count - 1 > this.model.maxRows)
+      throw new AppsScriptException('Those rows are out of bounds.');
+    if (count >= this.model.maxRows - this.model.frozenRows)
+      throw new AppsScriptException('Sorry, it is not possible to delete all non-frozen rows.');
+    new Range(this.ctx, this.model, {
+      row: first,
+      column: 1,
+      numRows: count,
+      numColumns: this.model.maxColumns,
+    }).clear();
+    this.model.deleteRows(first, count);
     return this;
   }
   clear(): this {
@@ -548,10 +651,15 @@ export class Sheet extends ServiceObject {
     this.whole().clearFormat();
     return this;
   }
-  setFrozenRows(rows: number): void {
+  setFrozenRows(...args: unknown[]): void {
+    const [rows] = this.rowArgs('setFrozenRows', args, 1);
+    if (rows < 0 || rows >= this.model.maxRows) throw new AppsScriptException('Invalid argument: rows'); // UNCONFIRMED
     this.model.frozenRows = rows;
   }
-  setFrozenColumns(columns: number): void {
+  setFrozenColumns(...args: unknown[]): void {
+    const [columns] = this.rowArgs('setFrozenColumns', args, 1);
+    if (columns < 0 || columns >= this.model.maxColumns)
+      throw new AppsScriptException('Invalid argument: columns');
     this.model.frozenColumns = columns;
   }
   autoResizeColumns(startColumn: number, numColumns: number): this {
@@ -561,22 +669,48 @@ export class Sheet extends ServiceObject {
   autoResizeColumn(columnPosition: number): this {
     return this.autoResizeColumns(columnPosition, 1);
   }
-  setColumnWidth(): this {
+  setColumnWidth(...args: unknown[]): this {
+    const [column, width] = this.rowArgs('setColumnWidth', args, 2);
+    return this.widths(column, 1, width);
+  }
+  setColumnWidths(...args: unknown[]): this {
+    const [start, count, width] = this.rowArgs('setColumnWidths', args, 3);
+    return this.widths(start, count, width);
+  }
+  private widths(start: number, count: number, width: number): this {
+    new Range(this.ctx, this.model, { row: 1, column: start, numRows: 1, numColumns: count });
+    for (let c = start; c < start + count; c++) this.model.columnWidths.set(c, width);
     return this;
   }
+  /** The last visible sheet cannot be hidden (observed wording). */
+  hideSheet(): this {
+    if (this.ctx.model.sheets.filter((s) => !s.hidden && s !== this.model).length === 0)
+      throw new AppsScriptException("You can't hide all the sheets in a document.");
+    this.model.hidden = true;
+    return this;
+  }
+  showSheet(): this {
+    this.model.hidden = false;
+    return this;
+  }
+  protect(): Protection {
+    return protectionOf(this.ctx, this.model, 'SHEET');
+  }
+  /** Insertion gives the chart its id (null until then). */
   insertChart(chart: unknown): void {
     const c = this.ctx.host.unwrap(chart);
-    if (!(c instanceof EmbeddedChart)) throw new AppsScriptException('Invalid argument: chart');
+    if (!(c instanceof EmbeddedChart)) throw signatureError('Sheet', 'insertChart', [chart]);
+    if (c.record.chartId !== null && this.ctx.model.charts().some((r) => r.chartId === c.record.chartId))
+      throw new AppsScriptException('The chart is already in the spreadsheet.'); // UNCONFIRMED wording
+    c.record.chartId = this.ctx.model.newChartId();
     this.model.charts.push(c.record);
   }
   updateChart(chart: unknown): void {
-    const i = this.chartIndex(chart);
-    const c = this.ctx.host.unwrap(chart) as EmbeddedChart;
-    if (i >= 0) this.model.charts[i] = c.record;
+    const i = this.chartIndex(chart, 'updateChart');
+    this.model.charts[i] = (this.ctx.host.unwrap(chart) as EmbeddedChart).record;
   }
   removeChart(chart: unknown): void {
-    const i = this.chartIndex(chart);
-    if (i >= 0) this.model.charts.splice(i, 1);
+    this.model.charts.splice(this.chartIndex(chart, 'removeChart'), 1);
   }
   activate(): this {
     this.ctx.model.activeSheet = this.model;
@@ -594,9 +728,13 @@ export class Spreadsheet extends ServiceObject {
     getSpreadsheetLocale: 'doc-read',
     getSheets: 'doc-read',
     getSheetByName: 'doc-read',
+    getSheetById: 'doc-read',
     getActiveSheet: 'doc-read',
     getActiveRange: 'doc-read',
     getRange: 'doc-read',
+    getRangeByName: 'doc-read',
+    getNamedRanges: 'doc-read',
+    getProtections: 'doc-read',
     getNumSheets: 'doc-read',
     rename: 'doc-write',
     setSpreadsheetTimeZone: 'doc-write',
@@ -604,6 +742,8 @@ export class Spreadsheet extends ServiceObject {
     insertSheet: 'doc-write',
     deleteSheet: 'doc-write',
     setActiveSheet: 'doc-write',
+    setNamedRange: 'doc-write',
+    removeNamedRange: 'doc-write',
     toast: 'ui',
   };
 
@@ -636,6 +776,11 @@ export class Spreadsheet extends ServiceObject {
     const s = this.ctx.model.getSheet(String(name));
     return s ? this.ctx.sheet(s) : null;
   }
+  /** The sheet with that getSheetId(), or null (spreadsheet#getSheetById). */
+  getSheetById(id: number): Sheet | null {
+    const s = this.ctx.model.getSheetById(Number(id));
+    return s ? this.ctx.sheet(s) : null;
+  }
   getActiveSheet(): Sheet {
     return this.ctx.sheet(this.ctx.model.activeSheet);
   }
@@ -647,14 +792,40 @@ export class Spreadsheet extends ServiceObject {
     const { sheet, box } = this.ctx.model.locate(String(a1Notation));
     return new Range(this.ctx, sheet, box);
   }
+  /** The named range's cells, or null (spreadsheet#getRangeByName); names match regardless of case. */
+  getRangeByName(name: string): Range | null {
+    const n = this.ctx.model.namedRange(String(name));
+    return n ? new Range(this.ctx, n.sheet, { ...n.box }) : null;
+  }
+  getNamedRanges(): NamedRange[] {
+    return this.ctx.model.namedRanges.map((n) => new NamedRange(this.ctx, n));
+  }
+  /** Names follow Sheets' rules; an existing name is refused (spreadsheet#setNamedRange). */
+  setNamedRange(name: string, range: unknown): void {
+    const text = checkRangeName(this.ctx, name);
+    const r = rangeArgument(this.ctx, range);
+    this.ctx.model.namedRanges.push({ name: text, sheet: r.sheet, box: { ...r.box } });
+    this.ctx.model.changed();
+  }
+  removeNamedRange(name: string): void {
+    const n = this.ctx.model.namedRange(String(name));
+    if (!n) throw new AppsScriptException(`Named range "${name}" not found.`); // UNCONFIRMED wording
+    this.ctx.model.namedRanges.splice(this.ctx.model.namedRanges.indexOf(n), 1);
+    this.ctx.model.changed();
+  }
+  getProtections(type: unknown): Protection[] {
+    return protectionsOf(this.ctx, type);
+  }
   rename(newName: string): void {
     this.ctx.model.name = String(newName);
   }
   setSpreadsheetTimeZone(timezone: string): void {
     this.ctx.model.timeZone = String(timezone);
+    this.ctx.model.changed();
   }
   setSpreadsheetLocale(locale: string): void {
     this.ctx.model.locale = String(locale);
+    this.ctx.model.changed();
   }
   /** insertSheet() | insertSheet(name) | insertSheet(name, index) | insertSheet(index); the new sheet becomes active. */
   insertSheet(nameOrIndex?: string | number, index?: number): Sheet {
@@ -672,12 +843,12 @@ export class Spreadsheet extends ServiceObject {
   }
   deleteSheet(sheet: unknown): void {
     const s = this.ctx.host.unwrap(sheet);
-    if (!(s instanceof Sheet)) throw new AppsScriptException('Invalid argument: sheet');
+    if (!(s instanceof Sheet)) throw signatureError('Spreadsheet', 'deleteSheet', [sheet]);
     this.ctx.model.deleteSheet(s.model);
   }
   setActiveSheet(sheet: unknown): Sheet {
     const s = this.ctx.host.unwrap(sheet);
-    if (!(s instanceof Sheet)) throw new AppsScriptException('Invalid argument: sheet');
+    if (!(s instanceof Sheet)) throw signatureError('Spreadsheet', 'setActiveSheet', [sheet]);
     this.ctx.model.activeSheet = s.model;
     return s;
   }
@@ -695,7 +866,9 @@ export class SpreadsheetAppImpl extends ServiceObject {
     getActiveRange: 'doc-read',
     getUi: 'ui',
     flush: 'doc-read',
+    ProtectionType: 'free',
   };
+  readonly ProtectionType = PROTECTION_TYPE;
   private readonly uiObject: Ui;
 
   constructor(private readonly ctx: SpreadsheetContext) {
@@ -722,10 +895,18 @@ export class SpreadsheetAppImpl extends ServiceObject {
   flush(): void {}
 }
 
-/** Charts.ChartType (https://developers.google.com/apps-script/reference/charts/chart-type). */
+/** Charts' enums (https://developers.google.com/apps-script/reference/charts/chart-type, …/position, …/curve-style, …/point-style). */
 export class ChartsImpl extends ServiceObject {
   readonly kind = 'Charts';
-  readonly methods: Record<string, Access> = { ChartType: 'free' };
+  readonly methods: Record<string, Access> = {
+    ChartType: 'free',
+    Position: 'free',
+    CurveStyle: 'free',
+    PointStyle: 'free',
+  };
+  readonly Position = POSITION;
+  readonly CurveStyle = CURVE_STYLE;
+  readonly PointStyle = POINT_STYLE;
   readonly ChartType = Object.fromEntries(
     [
       'AREA',

@@ -1,0 +1,178 @@
+/**
+ * NamedRange and Protection (https://developers.google.com/apps-script/reference/spreadsheet/named-range,
+ * https://developers.google.com/apps-script/reference/spreadsheet/protection) over the model's records.
+ */
+import { AppsScriptException, ServiceObject, type Access } from './service';
+import { isValidRangeName, type NamedRangeRecord, type ProtectionRecord } from './spreadsheet-model';
+import { Range, type SpreadsheetContext } from './spreadsheet-app';
+
+/** Observed wording when a name breaks Sheets' rules (UNCONFIRMED in the reference). */
+export function checkRangeName(ctx: SpreadsheetContext, name: unknown, self?: NamedRangeRecord): string {
+  const text = String(name);
+  if (typeof name !== 'string' || !isValidRangeName(text))
+    throw new AppsScriptException(`Invalid argument: name`);
+  const other = ctx.model.namedRange(text);
+  if (other && other !== self)
+    throw new AppsScriptException(`A named range with the name "${text}" already exists.`); // UNCONFIRMED wording
+  return text;
+}
+
+export function rangeArgument(ctx: SpreadsheetContext, range: unknown): Range {
+  const r = ctx.host.unwrap(range);
+  if (!(r instanceof Range)) throw new AppsScriptException('Invalid argument: range');
+  return r;
+}
+
+export class NamedRange extends ServiceObject {
+  readonly kind = 'NamedRange';
+  readonly methods: Record<string, Access> = {
+    getName: 'doc-read',
+    getRange: 'doc-read',
+    setName: 'doc-write',
+    setRange: 'doc-write',
+    remove: 'doc-write',
+  };
+
+  constructor(
+    private readonly ctx: SpreadsheetContext,
+    readonly record: NamedRangeRecord,
+  ) {
+    super();
+  }
+  private live(): NamedRangeRecord {
+    if (!this.ctx.model.namedRanges.includes(this.record)) throw new AppsScriptException('Range not found'); // a removed named range (UNCONFIRMED wording)
+    return this.record;
+  }
+  getName(): string {
+    return this.live().name;
+  }
+  getRange(): Range {
+    const r = this.live();
+    return new Range(this.ctx, r.sheet, { ...r.box });
+  }
+  setName(name: string): this {
+    this.live().name = checkRangeName(this.ctx, name, this.record);
+    this.ctx.model.changed();
+    return this;
+  }
+  setRange(range: unknown): this {
+    const r = rangeArgument(this.ctx, range);
+    const record = this.live();
+    record.sheet = r.sheet;
+    record.box = { ...r.box };
+    this.ctx.model.changed();
+    return this;
+  }
+  remove(): void {
+    const list = this.ctx.model.namedRanges;
+    list.splice(list.indexOf(this.live()), 1);
+    this.ctx.model.changed();
+  }
+}
+
+/** ProtectionType (https://developers.google.com/apps-script/reference/spreadsheet/protection-type). */
+export const PROTECTION_TYPE = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
+
+/** A user as Protection#getEditors returns it. */
+class User extends ServiceObject {
+  readonly kind = 'User';
+  readonly methods: Record<string, Access> = { getEmail: 'doc-read' };
+  constructor(private readonly email: string) {
+    super();
+  }
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+export class Protection extends ServiceObject {
+  readonly kind = 'Protection';
+  readonly methods: Record<string, Access> = {
+    getProtectionType: 'doc-read',
+    getDescription: 'doc-read',
+    setDescription: 'doc-write',
+    isWarningOnly: 'doc-read',
+    setWarningOnly: 'doc-write',
+    getRange: 'doc-read',
+    getEditors: 'doc-read',
+    addEditor: 'doc-write',
+    addEditors: 'doc-write',
+    removeEditor: 'doc-write',
+    removeEditors: 'doc-write',
+    canEdit: 'doc-read',
+    canDomainEdit: 'doc-read',
+    setDomainEdit: 'doc-write',
+    remove: 'doc-write',
+  };
+
+  constructor(
+    private readonly ctx: SpreadsheetContext,
+    readonly record: ProtectionRecord,
+  ) {
+    super();
+  }
+  getProtectionType(): string {
+    return this.record.type;
+  }
+  getDescription(): string {
+    return this.record.description;
+  }
+  setDescription(description: string): this {
+    this.record.description = String(description);
+    return this;
+  }
+  isWarningOnly(): boolean {
+    return this.record.warningOnly;
+  }
+  /** Warning-only protections let anyone edit after a warning; they have no editor list. */
+  setWarningOnly(warningOnly: boolean): this {
+    this.record.warningOnly = Boolean(warningOnly);
+    return this;
+  }
+  getRange(): Range {
+    const { sheet, box } = this.record;
+    return new Range(
+      this.ctx,
+      sheet,
+      box ?? { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns },
+    );
+  }
+  getEditors(): User[] {
+    return this.record.editors.map((e) => new User(e));
+  }
+  addEditor(emailAddress: string): this {
+    return this.addEditors([emailAddress]);
+  }
+  addEditors(emailAddresses: unknown): this {
+    if (!Array.isArray(emailAddresses)) throw new AppsScriptException('Invalid argument: emailAddresses');
+    for (const e of emailAddresses.map(String))
+      if (!this.record.editors.includes(e)) this.record.editors.push(e);
+    return this;
+  }
+  removeEditor(emailAddress: string): this {
+    return this.removeEditors([emailAddress]);
+  }
+  /** The owner can never be removed (protection#removeEditor). */
+  removeEditors(emailAddresses: unknown): this {
+    if (!Array.isArray(emailAddresses)) throw new AppsScriptException('Invalid argument: emailAddresses');
+    const drop = new Set(emailAddresses.map(String));
+    drop.delete(this.ctx.model.owner);
+    this.record.editors = this.record.editors.filter((e) => !drop.has(e));
+    return this;
+  }
+  canEdit(): boolean {
+    return this.record.warningOnly || this.record.editors.includes(this.ctx.model.activeUser);
+  }
+  canDomainEdit(): boolean {
+    return this.record.domainEdit;
+  }
+  setDomainEdit(editable: boolean): this {
+    this.record.domainEdit = Boolean(editable);
+    return this;
+  }
+  remove(): void {
+    const list = this.ctx.model.protections;
+    const i = list.indexOf(this.record);
+    if (i >= 0) list.splice(i, 1);
+  }
+}
