@@ -11,16 +11,19 @@ const root = process.cwd();
 const dist = join(root, 'dist');
 const entry = join(root, 'src/gas/globals.ts');
 
-async function bundle(entryPoint: string, globalName?: string): Promise<string> {
+async function bundle(
+  entryPoint: string,
+  options: { globalName?: string; minify?: boolean } = {},
+): Promise<string> {
   const result = await build({
     entryPoints: [entryPoint],
     bundle: true,
     format: 'iife',
-    globalName,
+    globalName: options.globalName,
     // ES2020 lowers `#private` and static class fields, which Apps Script cannot parse.
     target: 'es2020',
     platform: 'neutral',
-    minify: false,
+    minify: options.minify ?? false,
     write: false,
     charset: 'utf8',
     legalComments: 'none',
@@ -34,12 +37,16 @@ async function bundle(entryPoint: string, globalName?: string): Promise<string> 
 
 async function buildCode(): Promise<void> {
   const globals = readGlobalFunctions(readFileSync(entry, 'utf8'), entry);
-  const code = toAppsScript(await bundle(entry, BUNDLE_NAME), globals);
+  const code = toAppsScript(await bundle(entry, { globalName: BUNDLE_NAME }), globals);
   writeFileSync(join(dist, 'Code.js'), code);
 }
 
 async function buildSidebar(): Promise<void> {
-  const js = (await bundle(join(root, 'src/sidebar/main.tsx'))).replace(/<\/script/gi, '<\\/script');
+  // Minified: the sidebar is downloaded on every open (Code.js stays readable for Apps Script's stack traces).
+  const js = (await bundle(join(root, 'src/sidebar/main.tsx'), { minify: true })).replace(
+    /<\/script/gi,
+    '<\\/script',
+  );
   const css = readFileSync(join(root, 'src/sidebar/styles.css'), 'utf8');
   const html = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8')
     .replace('/*INLINE_CSS*/', () => css)
