@@ -70,7 +70,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return send(res, 200, 'application/json', 'null');
     }
     if (req.method === 'GET' && path === '/api/spreadsheet') {
-      return send(res, 200, 'application/json', JSON.stringify(spreadsheetSnapshot(runtime.spreadsheet)));
+      const sheet = new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('sheet') ?? undefined;
+      const snapshot = spreadsheetSnapshot(runtime.spreadsheet, { sheet });
+      return send(res, 200, 'application/json', JSON.stringify(snapshot));
     }
     if (req.method === 'POST' && path === '/rpc') {
       const { name, args } = JSON.parse(await readBody(req)) as { name: string; args: unknown[] };

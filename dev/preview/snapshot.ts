@@ -23,12 +23,24 @@ export interface SheetView {
   name: string;
   hidden: boolean;
   frozenRows: number;
+  /** Rows holding data; `rows` may stop short of it. Only the shown sheet has columns, rows and charts. */
+  totalRows: number;
   columns: string[];
   rows: CellView[][];
   charts: ChartView[];
 }
 
-export function spreadsheetSnapshot(model: SpreadsheetModel): {
+export interface SnapshotOptions {
+  /** The sheet whose cells and charts are sent (default: the active one); the others send only their tab. */
+  sheet?: string;
+  /** Rows sent at most (the Meta data sheet holds thousands); `totalRows` says how many there are. */
+  maxRows?: number;
+}
+
+export function spreadsheetSnapshot(
+  model: SpreadsheetModel,
+  options: SnapshotOptions = {},
+): {
   name: string;
   timeZone: string;
   locale: string;
@@ -37,8 +49,17 @@ export function spreadsheetSnapshot(model: SpreadsheetModel): {
   selection: string;
   sheets: SheetView[];
 } {
+  const shown = model.getSheet(options.sheet ?? '') ?? model.activeSheet;
+  const maxRows = options.maxRows ?? 200;
   const sheets = model.sheets.map((sheet) => {
-    const numRows = Math.max(sheet.lastRow, 20);
+    const tab = {
+      name: sheet.name,
+      hidden: sheet.hidden,
+      frozenRows: sheet.frozenRows,
+      totalRows: sheet.lastRow,
+    };
+    if (sheet !== shown) return { ...tab, columns: [], rows: [], charts: [] };
+    const numRows = Math.min(Math.max(sheet.lastRow, 20), maxRows);
     const numColumns = Math.max(sheet.lastColumn, 8);
     const rows = sheet.read({ row: 1, column: 1, numRows, numColumns }, (row, column) => {
       const cell = sheet.cell(row, column);
@@ -55,7 +76,7 @@ export function spreadsheetSnapshot(model: SpreadsheetModel): {
         model.getValues(a1).map((line) => line.map((v) => (typeof v === 'number' ? v : null))),
       ),
     }));
-    return { name: sheet.name, hidden: sheet.hidden, frozenRows: sheet.frozenRows, columns, rows, charts };
+    return { ...tab, columns, rows, charts };
   });
   const selection = model.activeRange();
   return {

@@ -24,7 +24,7 @@ type Task = ReturnType<typeof useServerTask>;
 
 /** How often the panel asks for the running import's progress. */
 const PROGRESS_POLL_MS = 700;
-const RANGE_EXAMPLE = "'Atom groups'!A1:B20";
+const RANGE_EXAMPLES = { groups: "'Atom groups'!A1:B20", campaigns: "'Atom campaigns'!A1:B20" };
 
 interface FormState {
   month: string;
@@ -55,9 +55,9 @@ function requestOf(t: T, setup: MonthCloseSetup, form: FormState): RunMonthClose
   if (!/^\d{4}-\d{2}$/.test(form.month)) return t('badMonth');
   if (setup.lines.length && !form.lines.length) return t('noLineChosen');
   const groups = readRange(form.groups);
-  if (!groups.ok) return t('badRange', { field: t('groupsName'), example: RANGE_EXAMPLE });
+  if (!groups.ok) return t('badRange', { field: t('groupsName'), example: RANGE_EXAMPLES.groups });
   const campaigns = readRange(form.campaigns);
-  if (!campaigns.ok) return t('badRange', { field: t('campaignsName'), example: RANGE_EXAMPLE });
+  if (!campaigns.ok) return t('badRange', { field: t('campaignsName'), example: RANGE_EXAMPLES.campaigns });
   const cost = readCost(form.cost);
   if (!cost.ok) return t('badCost');
   return {
@@ -301,8 +301,8 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
         label={t(label)}
         value={form[key]}
         onValue={(value) => update({ [key]: value })}
-        placeholder={RANGE_EXAMPLE}
-        hint={t('rangeHint', { example: RANGE_EXAMPLE })}
+        placeholder={RANGE_EXAMPLES[key]}
+        hint={t('rangeHint', { example: RANGE_EXAMPLES[key] })}
       >
         <button
           type="button"
