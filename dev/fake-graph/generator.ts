@@ -46,6 +46,11 @@ export interface DatasetOptions {
   /** Data exists for firstDay..lastDay inclusive. */
   firstDay?: DayKey;
   lastDay?: DayKey;
+  /**
+   * Lines on the account (default 3: BR, MX, CO). More add synthetic lines homed in the six markets in turn, so a
+   * month can hold ~100,000 rows (each line gives about 35 rows a day) for the benchmarks.
+   */
+  lineCount?: number;
 }
 
 export interface FakeDataset {
@@ -123,15 +128,29 @@ export function createDataset(options: DatasetOptions = {}): FakeDataset {
       timezoneId,
       timeZone,
     },
-    lines: [
-      line('109876543210001', '+55 11 4002-8922', 'Atom Demo Brasil', 'BR'),
-      line('109876543210002', '+52 55 1234 5678', 'Atom Demo México', 'MX'),
-      line('109876543210003', '+57 601 765 4321', 'Atom Demo Colombia', 'CO'),
-    ],
-    countries: ['BR', 'MX', 'CO', 'AR', 'CL', 'PE'],
+    lines: linesOf(options.lineCount ?? 3),
+    countries: COUNTRIES,
     firstDay: options.firstDay ?? 20240701,
     lastDay: options.lastDay ?? 20261231,
   };
+}
+
+const COUNTRIES = ['BR', 'MX', 'CO', 'AR', 'CL', 'PE'];
+const DIALING: Record<string, string> = { BR: '55', MX: '52', CO: '57', AR: '54', CL: '56', PE: '51' };
+
+function linesOf(count: number): FakeLine[] {
+  const named = [
+    line('109876543210001', '+55 11 4002-8922', 'Atom Demo Brasil', 'BR'),
+    line('109876543210002', '+52 55 1234 5678', 'Atom Demo México', 'MX'),
+    line('109876543210003', '+57 601 765 4321', 'Atom Demo Colombia', 'CO'),
+  ];
+  const lines = named.slice(0, count);
+  for (let i = lines.length; i < count; i++) {
+    const home = COUNTRIES[i % COUNTRIES.length];
+    const n = String(i).padStart(4, '0');
+    lines.push(line(String(109876543220000 + i), `+${DIALING[home]} 900 000 ${n}`, `Atom Line ${n}`, home));
+  }
+  return lines;
 }
 
 function line(id: string, displayPhoneNumber: string, verifiedName: string, home: string): FakeLine {

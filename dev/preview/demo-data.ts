@@ -93,7 +93,7 @@ export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: Dem
   formatCells(runtime, 'Billing!B4', '#,##0.00');
   runtime.spreadsheet.setFormula(
     'Billing!A6',
-    "=BILLED_BY_GROUP('Atom groups'!A2:A5, 'Atom groups'!B2:B5, B3, B4)",
+    "=BILLED_BY_GROUP('Atom groups'!A2:A5, 'Atom groups'!B2:B5, B2)",
   );
   formatCells(runtime, 'Billing!C7:C11', '0.00##########%');
   runtime.spreadsheet.setFormula(

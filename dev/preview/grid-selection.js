@@ -9,7 +9,7 @@
 
   function activeTab() {
     var tab = document.querySelector('#tabs [aria-selected="true"]');
-    return tab ? tab.textContent : null;
+    return tab ? tab.dataset.sheet || tab.textContent : null;
   }
   function letters(column) {
     var s = '';
@@ -77,7 +77,7 @@
   });
   document.addEventListener('click', function (event) {
     var tab = event.target.closest ? event.target.closest('#tabs [role="tab"]') : null;
-    if (tab) send({ sheet: tab.textContent });
+    if (tab) send({ sheet: tab.dataset.sheet || tab.textContent });
   });
   // page.html re-renders the table every few seconds: paint the selection again each time.
   new MutationObserver(paint).observe(document.getElementById('sheet'), { childList: true });

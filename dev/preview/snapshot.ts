@@ -10,6 +10,8 @@ export interface CellView {
   display: string;
   formula?: string;
   numberFormat?: string;
+  /** Why a formula shows an error (the note Sheets shows over #ERROR!). */
+  note?: string;
 }
 
 export interface ChartView extends ChartRecord {
@@ -66,6 +68,8 @@ export function spreadsheetSnapshot(
       const view: CellView = { display: sheet.display(row, column) };
       if (cell?.formula) view.formula = cell.formula;
       if (cell?.numberFormat) view.numberFormat = cell.numberFormat;
+      const note = cell?.formula ? model.engine.errorMessage(sheet, row, column) : undefined;
+      if (note) view.note = note;
       return view;
     });
     const columns = Array.from({ length: numColumns }, (_, i) => columnLetters(i + 1));

@@ -7,7 +7,7 @@
  * recognises per locale is UNCONFIRMED beyond the reference's examples ('1,000,000', '$2.99', '2.000').
  */
 import { getFormatFromId, isDateFormat, isTextFormat, parseValue } from 'numfmt';
-import { zonedParts, zonedTimeToEpoch } from '../../src/core/time';
+import { zoneCalendar } from '../../src/core/zone-calendar';
 import { isDate } from './realm';
 import { AppsScriptException } from './service';
 
@@ -49,10 +49,7 @@ export function bcp47(locale: string): string {
 /** The serial Sheets stores for an instant: its wall time in `timeZone`, in days since 1899-12-30. */
 export function dateToSerial(instant: Date, timeZone: string): number {
   const ms = instant.getTime();
-  const p = zonedParts(ms, timeZone);
-  const wall =
-    Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) + (((ms % 1000) + 1000) % 1000);
-  return (wall - SERIAL_EPOCH_MS) / DAY_MS;
+  return (ms + zoneCalendar(timeZone).offsetAt(ms) - SERIAL_EPOCH_MS) / DAY_MS;
 }
 
 /** The instant at which the wall clock in `timeZone` shows the serial's date and time (rounded to ms). */
@@ -60,11 +57,10 @@ export function serialToDate(serial: number, timeZone: string): Date {
   const wall = new Date(SERIAL_EPOCH_MS + Math.round(serial * DAY_MS));
   const ms = wall.getUTCMilliseconds();
   return new Date(
-    zonedTimeToEpoch(
+    zoneCalendar(timeZone).instantOf(
       wall.getUTCFullYear(),
       wall.getUTCMonth() + 1,
       wall.getUTCDate(),
-      timeZone,
       wall.getUTCHours(),
       wall.getUTCMinutes(),
       wall.getUTCSeconds(),

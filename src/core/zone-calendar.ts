@@ -64,3 +64,12 @@ export class ZoneCalendar {
     return this.instantOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
 }
+
+const shared = new Map<string, ZoneCalendar>();
+
+/** One ZoneCalendar per zone for code that converts many instants (its hour cache is then reused). */
+export function zoneCalendar(timeZone: string): ZoneCalendar {
+  let calendar = shared.get(timeZone);
+  if (!calendar) shared.set(timeZone, (calendar = new ZoneCalendar(timeZone)));
+  return calendar;
+}

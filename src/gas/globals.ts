@@ -24,6 +24,7 @@ import type {
 } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
 import { metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
+import { runScheduledMonthClose as scheduledMonthClose } from './month-close/daily-refresh';
 import { sidebarRpc } from './sidebar-rpc';
 import { activeSheetContext } from './spreadsheet-context';
 
@@ -105,6 +106,11 @@ export function activateSheet(sheetId: number): null {
 /** Sidebar RPC: the user's selected range (the Month close panel's "use selection" buttons). */
 export function getActiveRange(): SheetRangeRef | null {
   return sidebarRpc.getActiveRange();
+}
+
+/** Daily-refresh trigger handler: re-imports the months still open (only from its time-driven trigger). */
+export function runScheduledMonthClose(e?: GoogleAppsScript.Events.TimeDriven): MonthCloseResult[] {
+  return scheduledMonthClose(e);
 }
 
 /**

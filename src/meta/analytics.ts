@@ -12,7 +12,8 @@
  */
 
 import { MESSAGE_PRICING_FROM } from '../core/pricing/rules';
-import { addDays, dayKeyAt, dayKeyOf, dayKeyToIso, type DayKey, splitDayKey, startOfDay } from '../core/time';
+import { zoneCalendar } from '../core/zone-calendar';
+import { addDays, dayKeyOf, dayKeyToIso, type DayKey, splitDayKey, startOfDay } from '../core/time';
 import { MetaCostUnavailableError, MetaResponseError } from './errors';
 import { isObject } from './graph-errors';
 import { fieldExpansion } from './graph-url';
@@ -189,7 +190,7 @@ export function normaliseDataPoint(point: unknown, api: AnalyticsApi, timeZone: 
   return {
     start,
     end,
-    day: dayKeyToIso(dayKeyAt(start * 1000, timeZone)),
+    day: dayKeyToIso(zoneCalendar(timeZone).dayKeyAt(start * 1000)),
     line: text(point.phone_number),
     country: text(point.country),
     pricingModel: conversation ? 'conversation' : 'message',

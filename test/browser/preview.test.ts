@@ -35,14 +35,26 @@ it('shows one tab per sheet and the Billing sheet with values computed by the bu
     // Five distinct phone numbers in the demo log, each written in a different format.
     expect(uniqueContacts).toMatch(/^5=BILLED_UNIQUE_CONTACTS\('Atom log'!B2:B\d+\)$/);
     const metaBilled = await page.textContent('#sheet tr:nth-child(4) td:nth-child(3)');
-    expect(metaBilled).toMatch(/^#ERROR! META_BILLED: .*sidebar/);
+    // #ERROR! as Sheets shows it, with the function's message as the cell's note.
+    expect(metaBilled).toMatch(/^#ERROR!=META_BILLED\(.*\)META_BILLED: .*sidebar/);
     // The demo formats the cost as #,##0.00: the grid shows the format beside the value.
-    expect(await page.textContent('#sheet tr:nth-child(5) td:nth-child(3) small:last-child')).toBe(
+    expect(await page.textContent('#sheet tr:nth-child(5) td:nth-child(3) small:nth-of-type(2)')).toBe(
       '#,##0.00',
+    );
+    // The group split spilled from BILLED_BY_GROUP, its shares shown with their percent format (es_CO).
+    expect(await page.textContent('#sheet tr:nth-child(8) td:nth-child(2)')).toBe('Ventas'); // a spilled value, no formula
+    expect(await page.textContent('#sheet tr:nth-child(8) td:nth-child(4)')).toMatch(/^\d+,\d+%0\.00#+%$/);
+    // The recorded pie chart is drawn from its ranges.
+    expect(await page.$$eval('#charts figure svg path', (paths) => paths.length)).toBe(4);
+    expect(await page.textContent('#charts figcaption')).toBe(
+      'PIE chart of Billing!A7:A10, Billing!E7:E10 — anchored at row 1, column 6',
     );
     await page.click('#tabs button:has-text("Atom log")');
     expect(await page.textContent('#sheet tr:nth-child(2) td:nth-child(3)')).toBe('Contact');
-    expect(await page.textContent('#sheet tr:nth-child(3) td:nth-child(2) small')).toBe('yyyy-mm-dd hh:mm');
+    // A date cell shows its display value under its format, beside the format.
+    expect(await page.textContent('#sheet tr:nth-child(3) td:nth-child(2)')).toMatch(
+      /^2025-10-01 09:10yyyy-mm-dd hh:mm$/,
+    );
     const width = await page.$eval('iframe#sidebar', (f) => f.getBoundingClientRect().width);
     expect(width).toBe(300);
   } finally {

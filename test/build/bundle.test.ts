@@ -31,6 +31,8 @@ describe('dist/appsscript.json', () => {
     expect([...manifest.oauthScopes].sort()).toEqual([
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.external_request',
+      // ScriptApp.newTrigger/getUserTriggers/deleteTrigger: the month close's daily refresh.
+      'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]);
   });

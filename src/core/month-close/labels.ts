@@ -159,6 +159,9 @@ export function monthCloseLabels(locale: string): Labels {
   return locale.toLowerCase().startsWith('es') ? ES : EN;
 }
 
+/** Both languages: a sheet written under another locale is still recognised as ours. */
+export const ALL_LABELS: readonly Labels[] = [EN, ES];
+
 /** Status and run texts as written in either language, read back from the ledger. */
 export function readStatus(text: unknown): 'estimate' | 'closed' | null {
   for (const l of [EN, ES]) {

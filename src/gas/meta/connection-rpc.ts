@@ -31,7 +31,7 @@ export class ConnectionSettingsError extends UserFacingError {
   }
 }
 
-function currentUserEmail(): string {
+export function currentUserEmail(): string {
   return Session.getActiveUser().getEmail().trim().toLowerCase();
 }
 
@@ -39,7 +39,7 @@ function currentUserEmail(): string {
  * Throws unless the current user may change the settings: an admin, or anyone while there is no admin yet
  * (`allowFirst`, the first save).
  */
-function requireAdmin(admins: readonly string[], allowFirst: boolean): string {
+export function requireAdmin(admins: readonly string[], allowFirst: boolean): string {
   const email = currentUserEmail();
   if (!email) {
     throw new ConnectionSettingsError(

@@ -1,44 +1,89 @@
-/**
- * Sidebar RPC of the month-close import. First cut: the contract is wired; the import and the daily refresh
- * follow in the next commits.
- */
+/** Sidebar RPC of the month close: setup, the import, its progress, the daily refresh, the grace, sheet links. */
+import { checkedGraceDays, defaultMonth, monthKey } from '../../core/month-close/month';
+import { latestPerMonth, type LedgerEntry } from '../../core/month-close/ledger';
+import { ZoneCalendar } from '../../core/zone-calendar';
 import { UserFacingError } from '../../core/errors';
 import type {
   DailyRefreshState,
   MonthCloseProgress,
   MonthCloseResult,
   MonthCloseSetup,
+  MonthImportEntry,
   RunMonthCloseRequest,
   SetDailyRefreshRequest,
 } from '../../rpc/contract';
+import { currentUserEmail, requireAdmin } from '../meta/connection-rpc';
+import { readAdmins, readConnection } from '../meta/connection-store';
+import { dailyRefreshState, setDailyRefresh as switchDailyRefresh } from './daily-refresh';
+import { importMonth } from './import';
+import { readLedgerSheet } from './ledger-io';
+import { readProgress } from './progress';
+import { readGraceDays, readRememberedRequest, writeGraceDays } from './settings-store';
 
-class MonthCloseNotReadyError extends UserFacingError {
-  constructor() {
-    super('The month-close import is not available in this build yet');
-    this.name = 'MonthCloseNotReadyError';
-  }
+/** Months the setup lists (the latest import of each). */
+const LAST_IMPORTS = 12;
+
+function entryView(e: LedgerEntry): MonthImportEntry {
+  return {
+    importedAt: new Date(e.importedAtMs).toISOString(),
+    user: e.user,
+    month: e.month,
+    wabaId: e.wabaId,
+    lines: [...e.lines],
+    rowsWritten: e.rowsWritten,
+    billedUnits: e.billedUnits,
+    cost: e.cost,
+    status: e.status,
+    deltaUnits: e.deltaUnits,
+    deltaCost: e.deltaCost,
+    scheduled: e.scheduled,
+  };
 }
 
 export function getMonthCloseSetup(): MonthCloseSetup {
-  throw new MonthCloseNotReadyError();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const connection = readConnection();
+  const remembered = readRememberedRequest();
+  const ledger = readLedgerSheet(spreadsheet, new ZoneCalendar(timeZone));
+  return {
+    defaultMonth: monthKey(defaultMonth(Date.now(), timeZone)),
+    timeZone,
+    connected: connection !== null,
+    currency: connection?.currency ?? '',
+    lines: (connection?.lines ?? []).map((l) => ({ ...l })),
+    groups: remembered.groups,
+    campaigns: remembered.campaigns,
+    lastImports: latestPerMonth(ledger.entries, LAST_IMPORTS).map(entryView),
+    dailyRefresh: dailyRefreshState(),
+    graceDays: readGraceDays(),
+    isAdmin: readAdmins().includes(currentUserEmail()),
+  };
 }
 
-export function runMonthClose(_request: RunMonthCloseRequest): MonthCloseResult {
-  throw new MonthCloseNotReadyError();
+export function runMonthClose(request: RunMonthCloseRequest): MonthCloseResult {
+  return importMonth(request, { user: currentUserEmail(), scheduled: false });
 }
 
 export function getMonthCloseProgress(): MonthCloseProgress | null {
+  return readProgress(currentUserEmail());
+}
+
+export function setDailyRefresh(request: SetDailyRefreshRequest): DailyRefreshState {
+  return switchDailyRefresh(request);
+}
+
+export function setConsolidationGrace(days: number): number {
+  requireAdmin(readAdmins(), false);
+  const checked = checkedGraceDays(days);
+  writeGraceDays(checked);
+  return checked;
+}
+
+export function activateSheet(sheetId: number): null {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = spreadsheet.getSheets().find((s) => s.getSheetId() === sheetId);
+  if (!sheet) throw new UserFacingError('That sheet no longer exists — run the import again');
+  sheet.activate();
   return null;
-}
-
-export function setDailyRefresh(_request: SetDailyRefreshRequest): DailyRefreshState {
-  throw new MonthCloseNotReadyError();
-}
-
-export function setConsolidationGrace(_days: number): number {
-  throw new MonthCloseNotReadyError();
-}
-
-export function activateSheet(_sheetId: number): null {
-  throw new MonthCloseNotReadyError();
 }

@@ -1,0 +1,83 @@
+/**
+ * The Atom data finance points the import at: a sheet and a two-column range (label, conversations) whose first row
+ * is a header. The summary's BILLED_BY_* formulas read the rows under the header, so they stay live.
+ */
+import { MonthCloseInputError } from './month';
+
+export interface AtomRange {
+  sheet: string;
+  /** 1-based; `lastRow` null for an open-ended range such as A:B. */
+  firstRow: number;
+  lastRow: number | null;
+  /** 1-based column of the labels; the conversations are in the next one. */
+  column: number;
+}
+
+const A1 = /^\$?([A-Z]{1,3})(?:\$?(\d+))?:\$?([A-Z]{1,3})(?:\$?(\d+))?$/;
+
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * `what` names the field in messages ("groups", "campaigns"). The range may also carry the sheet
+ * (`'Atom groups'!A1:B20`), as typed or copied from the name box.
+ */
+export function parseAtomRange(what: string, sheet: unknown, range: unknown): AtomRange {
+  let sheetName = typeof sheet === 'string' ? sheet.trim() : '';
+  let a1 = typeof range === 'string' ? range.trim().toUpperCase() : '';
+  const bang = a1.lastIndexOf('!');
+  if (bang >= 0) {
+    const quoted = String(range).trim().slice(0, bang);
+    sheetName = quoted.replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    a1 = a1.slice(bang + 1);
+  }
+  if (!sheetName) throw new MonthCloseInputError(`The ${what} range needs a sheet name`);
+  const m = A1.exec(a1);
+  if (!m) {
+    throw new MonthCloseInputError(
+      `The ${what} range "${String(range).slice(0, 40)}" must be two columns in A1 notation, e.g. A1:B20 or A:B`,
+    );
+  }
+  const [first, last] = [columnNumber(m[1]), columnNumber(m[3])];
+  if (last !== first + 1) {
+    throw new MonthCloseInputError(
+      `The ${what} range ${a1} must be exactly two columns: the label, then the conversations`,
+    );
+  }
+  const top = m[2] === undefined ? 1 : Number(m[2]);
+  const bottom = m[4] === undefined ? null : Number(m[4]);
+  if (top < 1 || (bottom !== null && bottom < top + 1)) {
+    throw new MonthCloseInputError(
+      `The ${what} range ${a1} must hold a header row and at least one row of data`,
+    );
+  }
+  return { sheet: sheetName, firstRow: top, lastRow: bottom, column: first };
+}
+
+/** `'Sheet'!A2:A20` (or `A2:A` open-ended): one column under the header, for a formula. */
+export function dataColumnRef(range: AtomRange, offset: 0 | 1): string {
+  const letters = columnLetters(range.column + offset);
+  const end = range.lastRow === null ? letters : `${letters}${range.lastRow}`;
+  return `${quoteSheetName(range.sheet)}!${letters}${range.firstRow + 1}:${end}`;
+}
+
+/** The A1 text of the whole range (header included), as stored to prefill the sidebar. */
+export function rangeA1(range: AtomRange): string {
+  const a = columnLetters(range.column);
+  const b = columnLetters(range.column + 1);
+  return range.lastRow === null && range.firstRow === 1
+    ? `${a}:${b}`
+    : `${a}${range.firstRow}:${b}${range.lastRow ?? ''}`;
+}
+
+/** Sheet names are always quoted in formulas; a quote inside is doubled. */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,148 @@
+/**
+ * The "Imports" ledger: one row appended per import, never rewritten. The previous import of the same month,
+ * account and lines is what Δ units and Δ cost are measured against (a different selection of lines is a
+ * different figure, not drift).
+ */
+import { isBlank } from '../sheet-args/cells';
+import { cellInstant } from '../sheet-args/date-times';
+import { literalRow } from '../sheet-output/literal-text';
+import type { ZoneCalendar } from '../zone-calendar';
+import { roundCost } from './figures';
+import { COUNT_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, moneyFormat } from './formats';
+import { isAllLines, isScheduledRun, readStatus, type MonthCloseLabels } from './labels';
+import { digitsOf } from './meta-data-sheet';
+import type { MonthStatus } from './month';
+
+export const LEDGER_COLUMNS = 13;
+
+export interface LedgerEntry {
+  importedAtMs: number;
+  user: string;
+  /** YYYY-MM */
+  month: string;
+  wabaId: string;
+  /** Display numbers; empty = all lines. */
+  lines: string[];
+  rowsWritten: number;
+  billedUnits: number;
+  cost: number | null;
+  currency: string;
+  status: MonthStatus;
+  deltaUnits: number | null;
+  deltaCost: number | null;
+  scheduled: boolean;
+}
+
+export function linesKey(lines: readonly string[]): string {
+  return lines.length ? lines.map(digitsOf).sort().join(',') : '*';
+}
+
+export function ledgerRow(
+  entry: LedgerEntry,
+  labels: MonthCloseLabels,
+  makeDate: (ms: number) => Date,
+): unknown[] {
+  const [user, month, waba, lines] = literalRow([
+    entry.user,
+    entry.month,
+    entry.wabaId,
+    entry.lines.length ? entry.lines.join(', ') : labels.allLines,
+  ]);
+  return [
+    makeDate(entry.importedAtMs),
+    user,
+    month,
+    waba,
+    lines,
+    entry.rowsWritten,
+    entry.billedUnits,
+    entry.cost ?? '',
+    ...literalRow([entry.currency, labels.status[entry.status]]),
+    entry.deltaUnits ?? '',
+    entry.deltaCost ?? '',
+    ...literalRow([entry.scheduled ? labels.run.scheduled : labels.run.manual]),
+  ];
+}
+
+export function ledgerRowFormats(currency: string): string[] {
+  const money = moneyFormat(currency);
+  return [
+    DATE_TIME_FORMAT,
+    GENERAL_FORMAT,
+    GENERAL_FORMAT,
+    GENERAL_FORMAT,
+    GENERAL_FORMAT,
+    COUNT_FORMAT,
+    COUNT_FORMAT,
+    money,
+    GENERAL_FORMAT,
+    GENERAL_FORMAT,
+    COUNT_FORMAT,
+    money,
+    GENERAL_FORMAT,
+  ];
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** The ledger's rows (header excluded) as entries; rows someone edited beyond recognition are skipped. */
+export function readLedger(rows: readonly unknown[][], calendar: ZoneCalendar): LedgerEntry[] {
+  const entries: LedgerEntry[] = [];
+  for (const r of rows) {
+    if (r.every(isBlank)) continue;
+    const at = cellInstant(r[0], calendar);
+    const status = readStatus(r[9]);
+    const billedUnits = num(r[6]);
+    if (at === undefined || status === null || billedUnits === null || typeof r[2] !== 'string') continue;
+    const lineText = String(r[4] ?? '');
+    entries.push({
+      importedAtMs: at,
+      user: String(r[1] ?? ''),
+      month: r[2],
+      wabaId: String(r[3] ?? ''),
+      lines: isAllLines(lineText) || lineText === '' ? [] : lineText.split(/,\s*/),
+      rowsWritten: num(r[5]) ?? 0,
+      billedUnits,
+      cost: num(r[7]),
+      currency: String(r[8] ?? ''),
+      status,
+      deltaUnits: num(r[10]),
+      deltaCost: num(r[11]),
+      scheduled: isScheduledRun(r[12]),
+    });
+  }
+  return entries;
+}
+
+export function previousImport(
+  entries: readonly LedgerEntry[],
+  month: string,
+  wabaId: string,
+  lines: readonly string[],
+): LedgerEntry | null {
+  const key = linesKey(lines);
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (e.month === month && e.wabaId === wabaId && linesKey(e.lines) === key) return e;
+  }
+  return null;
+}
+
+export function drift(
+  current: { billedUnits: number; cost: number | null },
+  previous: { billedUnits: number; cost: number | null } | null,
+): { deltaUnits: number | null; deltaCost: number | null } {
+  if (!previous) return { deltaUnits: null, deltaCost: null };
+  return {
+    deltaUnits: current.billedUnits - previous.billedUnits,
+    deltaCost:
+      current.cost === null || previous.cost === null ? null : roundCost(current.cost - previous.cost),
+  };
+}
+
+/** The latest import of each month, newest month first, at most `limit`. */
+export function latestPerMonth(entries: readonly LedgerEntry[], limit: number): LedgerEntry[] {
+  const byMonth = new Map<string, LedgerEntry>();
+  for (const e of entries) byMonth.set(e.month, e);
+  return [...byMonth.values()].sort((a, b) => (a.month < b.month ? 1 : -1)).slice(0, limit);
+}

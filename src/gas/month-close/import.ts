@@ -1,0 +1,294 @@
+/**
+ * One month-close import: check the request, take the document lock, fetch the month from Meta (one fetchAll),
+ * read what the sheets hold, compute everything, and only then write — "Meta data", "Billing YYYY-MM", then the
+ * "Imports" ledger last, so a failure before writing changes nothing and a failure while writing leaves no ledger
+ * row and is repaired by running the import again (every write is idempotent).
+ */
+import { UserFacingError } from '../../core/errors';
+import { parseAtomRange, rangeA1, type AtomRange } from '../../core/month-close/atom-range';
+import { checkedCostToAllocate, costToAllocate } from '../../core/month-close/cost-to-allocate';
+import { checkedProjectionMethod, monthFigures } from '../../core/month-close/figures';
+import { monthCloseLabels } from '../../core/month-close/labels';
+import { drift, previousImport, type LedgerEntry } from '../../core/month-close/ledger';
+import { dataRowsOf, digitsOf, type CellCalendar } from '../../core/month-close/meta-data-sheet';
+import {
+  assertStarted,
+  firstDay,
+  lastDay,
+  monthKey,
+  monthStatus,
+  MonthCloseInputError,
+  parseMonth,
+  type CalendarMonth,
+} from '../../core/month-close/month';
+import { summaryPlan } from '../../core/month-close/summary-sheet';
+import { dayKeyAt } from '../../core/time';
+import { ZoneCalendar } from '../../core/zone-calendar';
+import {
+  createGraphClient,
+  MetaError,
+  MetaNotConnectedError,
+  redact,
+  resolveWabaTimeZone,
+  SIDEBAR_BUDGET_MS,
+  type PhoneLine,
+} from '../../meta';
+import type { MonthCloseResult, RunMonthCloseRequest, SheetRangeRef } from '../../rpc/contract';
+import { readConnection, type StoredConnection } from '../meta/connection-store';
+import { appsScriptGraphPorts } from '../meta/graph-ports';
+import { planDataSheet, readDataSheet, writeDataSheet } from './data-sheet-io';
+import { appendLedgerRow, readLedgerSheet } from './ledger-io';
+import { progressReporter } from './progress';
+import { readGraceDays, writeRememberedRequest } from './settings-store';
+import { COST_CELL_A1, readSummarySheet, writeSummarySheet } from './summary-sheet-io';
+
+/** How long a second import waits for the first to finish. */
+const LOCK_WAIT_MS = 30_000;
+
+export class MonthCloseBusyError extends UserFacingError {
+  constructor() {
+    super('Another import is running in this spreadsheet — try again when it has finished');
+    this.name = 'MonthCloseBusyError';
+  }
+}
+
+export class MonthCloseWriteError extends UserFacingError {
+  constructor(detail: string) {
+    super(
+      `Writing the sheets failed part-way (${detail}) — nothing was added to the Imports ledger; run the import ` +
+        'again to repair the sheets',
+    );
+    this.name = 'MonthCloseWriteError';
+  }
+}
+
+export interface ImportContext {
+  /** Who the ledger names: the user at the keyboard, or the trigger's owner for a scheduled run. */
+  user: string;
+  scheduled: boolean;
+}
+
+interface CheckedRequest {
+  month: CalendarMonth;
+  lines: PhoneLine[];
+  groups: { ref: SheetRangeRef; range: AtomRange; rows: number } | null;
+  campaigns: { ref: SheetRangeRef; range: AtomRange; rows: number } | null;
+  costToAllocate: number | null;
+  projectionMethod: ReturnType<typeof checkedProjectionMethod>;
+}
+
+export function importMonth(request: RunMonthCloseRequest, context: ImportContext): MonthCloseResult {
+  const connection = readConnection();
+  if (!connection) throw new MonthCloseInputError(`Not connected: ${new MetaNotConnectedError().message}`);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const checked = checkRequest(request, connection, spreadsheet);
+  const progress = progressReporter(context.user);
+  progress.report('waiting', 0);
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    progress.clear();
+    throw new MonthCloseBusyError();
+  }
+  try {
+    return runLocked(checked, connection, spreadsheet, context, progress);
+  } catch (e) {
+    if (e instanceof UserFacingError) throw e;
+    throw new Error(redact(e instanceof Error ? e.message : String(e), connection.token), { cause: e });
+  } finally {
+    progress.clear();
+    lock.releaseLock();
+  }
+}
+
+function runLocked(
+  checked: CheckedRequest,
+  connection: StoredConnection,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  context: ImportContext,
+  progress: ReturnType<typeof progressReporter>,
+): MonthCloseResult {
+  const { month } = checked;
+  const sheetZone = spreadsheet.getSpreadsheetTimeZone();
+  const zone = resolveWabaTimeZone(connection.timezoneId, sheetZone);
+  const now = Date.now();
+  assertStarted(month, now, zone.timeZone);
+
+  progress.report('fetching', 1);
+  const today = dayKeyAt(now, zone.timeZone);
+  const client = createGraphClient(connection, appsScriptGraphPorts());
+  let rows;
+  try {
+    rows = client.fetchAnalytics(
+      {
+        fromDay: firstDay(month),
+        // Days to come have no data yet: the open month is asked up to today.
+        toDay: Math.min(lastDay(month), today),
+        zone,
+        granularity: 'DAILY',
+        lines: checked.lines.map((l) => l.displayPhoneNumber),
+      },
+      { deadlineAt: now + SIDEBAR_BUDGET_MS },
+    ).rows;
+  } catch (e) {
+    if (e instanceof MetaError) throw new MetaError(`Nothing was imported: ${e.message}`, e.graphCode);
+    throw e;
+  }
+
+  progress.report('computing', 2);
+  const calendar = new ZoneCalendar(sheetZone);
+  const cells: CellCalendar = { calendar, makeDate: (ms) => new Date(ms) };
+  const labels = monthCloseLabels(spreadsheet.getSpreadsheetLocale());
+  const status = monthStatus(month, now, zone.timeZone, readGraceDays());
+  const asOf = status === 'closed' ? null : Math.min(today, lastDay(month));
+  const figures = monthFigures(month, rows, asOf, checked.projectionMethod);
+  const lineLabels = new Map(
+    connection.lines.map((l) => [digitsOf(l.displayPhoneNumber), l.displayPhoneNumber]),
+  );
+  const fresh = dataRowsOf(rows, lineLabels, connection.currency);
+  const dataRead = readDataSheet(spreadsheet, month, cells);
+  const lineDigits = checked.lines.length
+    ? new Set(checked.lines.map((l) => digitsOf(l.displayPhoneNumber)))
+    : null;
+  const dataPlan = planDataSheet(dataRead, month, lineDigits, fresh, now, cells);
+  const summaryRead = readSummarySheet(spreadsheet, month);
+  const cost = costToAllocate(checked.costToAllocate, summaryRead.costCell, figures.cost, COST_CELL_A1);
+  const importedAt = new Date(now);
+  const plan = summaryPlan(
+    {
+      month,
+      figures,
+      status,
+      currency: connection.currency,
+      costToAllocateCell: cost.cell,
+      projectionMethod: checked.projectionMethod,
+      importedAt,
+      lineLabels: checked.lines.map((l) => l.displayPhoneNumber),
+      wabaLabel: `${connection.wabaName} (${connection.wabaId})`,
+      groups: checked.groups?.range ?? null,
+      campaigns: checked.campaigns?.range ?? null,
+      groupRows: checked.groups?.rows ?? 0,
+      campaignRows: checked.campaigns?.rows ?? 0,
+      makeDate: cells.makeDate,
+      midnightOf: (iso) => {
+        const [y, m, d] = iso.split('-').map(Number);
+        return calendar.instantOf(y, m, d);
+      },
+    },
+    labels,
+    summaryRead.used,
+  );
+  const ledgerRead = readLedgerSheet(spreadsheet, calendar);
+  const lineNumbers = checked.lines.map((l) => l.displayPhoneNumber);
+  const previous = previousImport(ledgerRead.entries, monthKey(month), connection.wabaId, lineNumbers);
+  const entry: LedgerEntry = {
+    importedAtMs: now,
+    user: context.user,
+    month: monthKey(month),
+    wabaId: connection.wabaId,
+    lines: lineNumbers,
+    rowsWritten: fresh.length,
+    billedUnits: figures.billedUnits,
+    cost: figures.cost,
+    currency: connection.currency,
+    status,
+    ...drift(figures, previous),
+    scheduled: context.scheduled,
+  };
+
+  progress.report('writing', 3);
+  let sheets;
+  try {
+    const data = writeDataSheet(spreadsheet, dataPlan, labels);
+    const summary = writeSummarySheet(spreadsheet, summaryRead, plan);
+    const ledger = appendLedgerRow(spreadsheet, ledgerRead, entry, labels, cells.makeDate);
+    SpreadsheetApp.flush();
+    sheets = { data, summary, ledger };
+  } catch (e) {
+    throw new MonthCloseWriteError(redact(e instanceof Error ? e.message : String(e), connection.token));
+  }
+  writeRememberedRequest({
+    lines: lineNumbers,
+    groups: checked.groups?.ref ?? null,
+    campaigns: checked.campaigns?.ref ?? null,
+    projectionMethod: checked.projectionMethod,
+  });
+  progress.report('done', 4);
+
+  const notes: string[] = [];
+  if (cost.source === 'kept') {
+    notes.push(`The cost to allocate typed in ${summaryRead.name}!${COST_CELL_A1} was kept`);
+  }
+  if (figures.cost === null) notes.push('Meta gives no cost for this account (partner credit line)');
+  const written = (s: GoogleAppsScript.Spreadsheet.Sheet) => ({ name: s.getName(), sheetId: s.getSheetId() });
+  return {
+    month: monthKey(month),
+    status,
+    pricingModel: figures.pricingModel,
+    billedUnits: figures.billedUnits,
+    cost: figures.cost,
+    currency: connection.currency,
+    costToAllocate: cost.value,
+    costToAllocateSource: cost.source,
+    projection: figures.projection,
+    projectionMethod: checked.projectionMethod,
+    rowsWritten: fresh.length,
+    previous: previous ? { billedUnits: previous.billedUnits, cost: previous.cost } : null,
+    sheets: { data: written(sheets.data), summary: written(sheets.summary), ledger: written(sheets.ledger) },
+    importedAt: importedAt.toISOString(),
+    daily: figures.daily.map((d) => ({ ...d })),
+    notes,
+  };
+}
+
+function checkRequest(
+  request: RunMonthCloseRequest,
+  connection: StoredConnection,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): CheckedRequest {
+  if (!request || typeof request !== 'object') throw new MonthCloseInputError('Choose a month to import');
+  return {
+    month: parseMonth(request.month),
+    lines: checkedLines(request.lines, connection.lines),
+    groups: checkedAtomRange('groups', request.groups, spreadsheet),
+    campaigns: checkedAtomRange('campaigns', request.campaigns, spreadsheet),
+    costToAllocate: checkedCostToAllocate(request.costToAllocate),
+    projectionMethod: checkedProjectionMethod(request.projectionMethod),
+  };
+}
+
+function checkedLines(requested: unknown, lines: readonly PhoneLine[]): PhoneLine[] {
+  if (requested === undefined || requested === null) return [];
+  if (!Array.isArray(requested)) throw new MonthCloseInputError('The lines must be a list of phone numbers');
+  const picked: PhoneLine[] = [];
+  for (const phone of requested) {
+    const digits = digitsOf(String(phone ?? ''));
+    if (!digits) continue;
+    const line = lines.find((l) => digitsOf(l.displayPhoneNumber) === digits);
+    if (!line) {
+      throw new MonthCloseInputError(
+        `${String(phone).slice(0, 30)} is not a phone number of the connected WhatsApp Business Account`,
+      );
+    }
+    if (!picked.includes(line)) picked.push(line);
+  }
+  // Every line picked is the same as none picked: the whole account.
+  return picked.length === lines.length ? [] : picked;
+}
+
+function checkedAtomRange(
+  what: 'groups' | 'campaigns',
+  ref: SheetRangeRef | null | undefined,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): CheckedRequest['groups'] {
+  if (!ref || (!ref.sheet && !ref.range)) return null;
+  const range = parseAtomRange(what, ref.sheet, ref.range);
+  const sheet = spreadsheet.getSheetByName(range.sheet);
+  if (!sheet) throw new MonthCloseInputError(`The ${what} sheet "${range.sheet}" does not exist`);
+  const bottom = range.lastRow ?? Math.max(sheet.getLastRow(), range.firstRow + 1);
+  if (bottom > sheet.getMaxRows() || range.column + 1 > sheet.getMaxColumns()) {
+    throw new MonthCloseInputError(
+      `The ${what} range ${rangeA1(range)} is outside the sheet "${range.sheet}"`,
+    );
+  }
+  return { ref: { sheet: range.sheet, range: rangeA1(range) }, range, rows: bottom - range.firstRow };
+}

@@ -1,0 +1,78 @@
+/**
+ * Month-close settings in DOCUMENT properties, shared by every editor: the consolidation grace, what the last
+ * import used (so the sidebar and the daily refresh can reuse it), and the daily refresh's trigger.
+ */
+import { DEFAULT_GRACE_DAYS } from '../../core/month-close/month';
+import type { ProjectionMethodName, SheetRangeRef } from '../../rpc/contract';
+
+const GRACE_KEY = 'atomBilling.monthClose.graceDays';
+const LAST_REQUEST_KEY = 'atomBilling.monthClose.lastRequest';
+const REFRESH_KEY = 'atomBilling.monthClose.dailyRefresh';
+
+export interface RememberedRequest {
+  lines: string[];
+  groups: SheetRangeRef | null;
+  campaigns: SheetRangeRef | null;
+  projectionMethod: ProjectionMethodName;
+}
+
+export interface StoredRefresh {
+  hour: number;
+  triggerUid: string;
+  /** The admin whose trigger it is (installable triggers belong to one user). */
+  owner: string;
+}
+
+function properties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+function readJson(key: string): unknown {
+  const text = properties().getProperty(key);
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export function readGraceDays(): number {
+  const value = Number(properties().getProperty(GRACE_KEY));
+  return properties().getProperty(GRACE_KEY) !== null && Number.isInteger(value) ? value : DEFAULT_GRACE_DAYS;
+}
+
+export function writeGraceDays(days: number): void {
+  properties().setProperty(GRACE_KEY, String(days));
+}
+
+function rangeRef(v: unknown): SheetRangeRef | null {
+  const o = v as SheetRangeRef | null;
+  return o && typeof o.sheet === 'string' && typeof o.range === 'string'
+    ? { sheet: o.sheet, range: o.range }
+    : null;
+}
+
+export function readRememberedRequest(): RememberedRequest {
+  const v = (readJson(LAST_REQUEST_KEY) ?? {}) as Partial<RememberedRequest>;
+  return {
+    lines: Array.isArray(v.lines) ? v.lines.filter((l): l is string => typeof l === 'string') : [],
+    groups: rangeRef(v.groups),
+    campaigns: rangeRef(v.campaigns),
+    projectionMethod: v.projectionMethod ?? 'linear',
+  };
+}
+
+export function writeRememberedRequest(request: RememberedRequest): void {
+  properties().setProperty(LAST_REQUEST_KEY, JSON.stringify(request));
+}
+
+export function readRefresh(): StoredRefresh | null {
+  const v = readJson(REFRESH_KEY) as StoredRefresh | null;
+  return v && Number.isInteger(v.hour) && typeof v.triggerUid === 'string' ? v : null;
+}
+
+export function writeRefresh(refresh: StoredRefresh | null): void {
+  if (refresh) properties().setProperty(REFRESH_KEY, JSON.stringify(refresh));
+  else properties().deleteProperty(REFRESH_KEY);
+}

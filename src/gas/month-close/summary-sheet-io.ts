@@ -1,0 +1,99 @@
+/**
+ * Reads and writes "Billing YYYY-MM": the cost-to-allocate cell finance may have overwritten is read first; the
+ * write is one setValues and one setNumberFormats over the whole layout, then the named ranges and the charts —
+ * each only when missing or different, so a re-import of an unchanged layout touches neither.
+ */
+import type { ExistingCell } from '../../core/month-close/cost-to-allocate';
+import { ALL_LABELS, summarySheetName } from '../../core/month-close/labels';
+import { monthKey, type CalendarMonth } from '../../core/month-close/month';
+import { a1Of, KPI, type ChartSpec, type SummaryPlan } from '../../core/month-close/summary-sheet';
+import { ownedSheet } from './owned-sheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SummaryRead {
+  name: string;
+  sheet: Sheet | null;
+  costCell: ExistingCell | null;
+  /** The area an earlier import wrote: the new write blanks all of it. */
+  used: { rows: number; columns: number };
+}
+
+export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
+
+export function readSummarySheet(spreadsheet: Spreadsheet, month: CalendarMonth): SummaryRead {
+  const name = summarySheetName(monthKey(month));
+  const { sheet } = ownedSheet(
+    spreadsheet,
+    name,
+    ALL_LABELS.map((l) => [l.title(monthKey(month))]),
+  );
+  if (!sheet) return { name, sheet, costCell: null, used: { rows: 0, columns: 0 } };
+  const cell = sheet.getRange(COST_CELL_A1);
+  return {
+    name,
+    sheet,
+    costCell: { formula: cell.getFormula(), value: cell.getValue() },
+    used: { rows: sheet.getLastRow(), columns: sheet.getLastColumn() },
+  };
+}
+
+const CHART_SIZE = { width: 420, height: 320 };
+
+export function writeSummarySheet(spreadsheet: Spreadsheet, read: SummaryRead, plan: SummaryPlan): Sheet {
+  const sheet = read.sheet ?? spreadsheet.insertSheet(read.name);
+  const rows = plan.values.length;
+  const columns = plan.values[0].length;
+  if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (columns > sheet.getMaxColumns()) {
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  }
+  const range = sheet.getRange(1, 1, rows, columns);
+  range.setValues(plan.values);
+  range.setNumberFormats(plan.formats);
+  writeNamedRanges(spreadsheet, sheet, plan);
+  writeCharts(sheet, plan.charts);
+  return sheet;
+}
+
+function writeNamedRanges(spreadsheet: Spreadsheet, sheet: Sheet, plan: SummaryPlan): void {
+  const existing = new Map(spreadsheet.getNamedRanges().map((n) => [n.getName(), n]));
+  for (const { name, a1 } of plan.namedCells) {
+    const named = existing.get(name);
+    const target = sheet.getRange(a1);
+    if (!named) spreadsheet.setNamedRange(name, target);
+    else if (!sameRange(named.getRange(), target)) named.setRange(target);
+  }
+}
+
+function sameRange(a: GoogleAppsScript.Spreadsheet.Range, b: GoogleAppsScript.Spreadsheet.Range): boolean {
+  return a.getSheet().getSheetId() === b.getSheet().getSheetId() && a.getA1Notation() === b.getA1Notation();
+}
+
+function chartMatches(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart, spec: ChartSpec): boolean {
+  const ranges = chart.getRanges().map((r) => r.getA1Notation());
+  return (
+    ranges.length === spec.ranges.length &&
+    ranges.every((r, i) => r === spec.ranges[i]) &&
+    chart.getOptions().get('title') === spec.title
+  );
+}
+
+/** The sheet's charts are ours: when they are not exactly the two wanted, they are replaced. */
+function writeCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
+  const charts = sheet.getCharts();
+  if (charts.length === specs.length && specs.every((s, i) => chartMatches(charts[i], s))) return;
+  for (const chart of charts) sheet.removeChart(chart);
+  for (const spec of specs) {
+    const base = sheet.newChart();
+    const builder = spec.kind === 'line' ? base.asLineChart() : base.asPieChart();
+    for (const a1 of spec.ranges) builder.addRange(sheet.getRange(a1));
+    builder
+      .setPosition(spec.anchor.row, spec.anchor.column, 0, 0)
+      .setOption('title', spec.title)
+      .setOption('width', CHART_SIZE.width)
+      .setOption('height', CHART_SIZE.height);
+    sheet.insertChart(builder.build());
+  }
+}

@@ -1,0 +1,263 @@
+import { dataColumnRef, parseAtomRange, rangeA1 } from '../../src/core/month-close/atom-range';
+import { costToAllocate } from '../../src/core/month-close/cost-to-allocate';
+import { monthFigures, type MetaUsageRow } from '../../src/core/month-close/figures';
+import { monthCloseLabels } from '../../src/core/month-close/labels';
+import {
+  drift,
+  latestPerMonth,
+  ledgerRow,
+  ledgerRowFormats,
+  previousImport,
+  readLedger,
+  type LedgerEntry,
+} from '../../src/core/month-close/ledger';
+import { parseMonth } from '../../src/core/month-close/month';
+import { summaryPlan, type SummaryInput } from '../../src/core/month-close/summary-sheet';
+import { ZoneCalendar } from '../../src/core/zone-calendar';
+
+const EN = monthCloseLabels('en_US');
+const ES = monthCloseLabels('es_CO');
+
+describe('Atom ranges', () => {
+  it('reads a two-column range with its header and refers to the rows under it', () => {
+    const r = parseAtomRange('groups', 'Atom groups', 'a1:b20');
+    expect(r).toEqual({ sheet: 'Atom groups', firstRow: 1, lastRow: 20, column: 1 });
+    expect(dataColumnRef(r, 0)).toBe("'Atom groups'!A2:A20");
+    expect(dataColumnRef(r, 1)).toBe("'Atom groups'!B2:B20");
+    expect(rangeA1(r)).toBe('A1:B20');
+  });
+  it('open-ended columns, a sheet in the range, quotes in the sheet name', () => {
+    const r = parseAtomRange('campaigns', '', "'Bob''s data'!C:D");
+    expect(r).toEqual({ sheet: "Bob's data", firstRow: 1, lastRow: null, column: 3 });
+    expect(dataColumnRef(r, 1)).toBe("'Bob''s data'!D2:D");
+    expect(rangeA1(r)).toBe('C:D');
+    expect(rangeA1(parseAtomRange('groups', 'S', 'A3:B'))).toBe('A3:B');
+  });
+  it.each([
+    ['A1:C10', /must be exactly two columns/],
+    ['A1:A10', /must be exactly two columns/],
+    ['A5:B5', /header row and at least one row of data/],
+    ['banana', /must be two columns in A1 notation/],
+  ])('refuses %s', (range, message) => {
+    expect(() => parseAtomRange('groups', 'S', range)).toThrow(message);
+  });
+  it('needs a sheet', () => {
+    expect(() => parseAtomRange('groups', '', 'A1:B3')).toThrow('The groups range needs a sheet name');
+  });
+});
+
+describe('cost to allocate', () => {
+  const ours = { formula: '=B5', value: 12.5 };
+  it('a request wins', () => {
+    expect(costToAllocate(99, ours, 12.5, 'B7')).toEqual({ cell: 99, value: 99, source: 'request' });
+  });
+  it('Meta’s cost (live formula) by default, blank without a cost', () => {
+    expect(costToAllocate(null, null, 12.5, 'B7')).toEqual({
+      cell: { formula: '=B5' },
+      value: 12.5,
+      source: 'meta',
+    });
+    expect(costToAllocate(null, ours, 13, 'B7')).toEqual({
+      cell: { formula: '=B5' },
+      value: 13,
+      source: 'meta',
+    });
+    expect(costToAllocate(null, { formula: '', value: '' }, null, 'B7')).toEqual({
+      cell: '',
+      value: null,
+      source: 'meta',
+    });
+  });
+  it('a typed number or formula is kept', () => {
+    expect(costToAllocate(null, { formula: '', value: 1190 }, 1000, 'B7')).toEqual({
+      cell: 1190,
+      value: 1190,
+      source: 'kept',
+    });
+    expect(costToAllocate(null, { formula: '=B5*1.19', value: 1190 }, 1000, 'B7')).toEqual({
+      cell: { formula: '=B5*1.19' },
+      value: 1190,
+      source: 'kept',
+    });
+  });
+  it('typed text is an error naming the cell', () => {
+    expect(() => costToAllocate(null, { formula: '', value: 'about 1000' }, 1000, 'B7')).toThrow(
+      'The cost to allocate in B7 must be a number, not "about 1000"',
+    );
+  });
+});
+
+const meta = (day: string, category: string, type: string, volume: number): MetaUsageRow => ({
+  day,
+  line: '1',
+  country: 'BR',
+  pricingModel: 'message',
+  category,
+  type,
+  tier: null,
+  volume,
+  cost: volume / 100,
+});
+
+function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
+  const month = parseMonth('2025-10');
+  const calendar = new ZoneCalendar('America/Bogota');
+  return {
+    month,
+    figures: monthFigures(
+      month,
+      [
+        meta('2025-10-01', 'MARKETING', 'REGULAR', 70),
+        meta('2025-10-01', 'SERVICE', 'FREE_CUSTOMER_SERVICE', 30),
+      ],
+      null,
+      'linear',
+    ),
+    status: 'closed',
+    currency: 'BRL',
+    costToAllocateCell: { formula: '=B5' },
+    projectionMethod: 'linear',
+    importedAt: new Date(Date.UTC(2025, 10, 15)),
+    lineLabels: [],
+    wabaLabel: '=cmd|x (1)',
+    groups: parseAtomRange('groups', 'Atom groups', 'A1:B4'),
+    campaigns: null,
+    groupRows: 3,
+    campaignRows: 0,
+    makeDate: (ms) => new Date(ms),
+    midnightOf: (iso) => {
+      const [y, m, d] = iso.split('-').map(Number);
+      return calendar.instantOf(y, m, d);
+    },
+    ...overrides,
+  };
+}
+
+describe('summary layout', () => {
+  const plan = summaryPlan(input(), EN, { rows: 0, columns: 0 });
+  const at = (a1: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return {
+      value: plan.values[Number(m[2]) - 1][column - 1],
+      format: plan.formats[Number(m[2]) - 1][column - 1],
+    };
+  };
+
+  it('KPI block with named cells', () => {
+    expect(at('A3').value).toBe("'Billed units");
+    expect(at('B3')).toEqual({ value: 70, format: '#,##0' });
+    expect(at('B5')).toEqual({ value: 1, format: '#,##0.00' });
+    expect(at('B7')).toEqual({ value: '=B5', format: '#,##0.00' });
+    expect(at('B10').value).toBe("'Closed");
+    expect(at('B13').value).toBe("'=cmd|x (1)");
+    expect(plan.namedCells).toEqual([
+      { name: 'BILLED_UNITS_2025_10', a1: 'B3' },
+      { name: 'META_COST_2025_10', a1: 'B5' },
+      { name: 'COST_TO_ALLOCATE_2025_10', a1: 'B7' },
+      { name: 'PROJECTION_2025_10', a1: 'B8' },
+    ]);
+  });
+
+  it('daily table: one row per day of the month, dates formatted', () => {
+    expect(at('E3').value).toBe("'Day");
+    expect(at('E4').format).toBe('yyyy-mm-dd');
+    expect(at('F4').value).toBe(70);
+    expect(at('G34').value).toBe(70);
+    expect(at('H34').value).toBe('');
+  });
+
+  it('origin table with shares that never show a non-zero share as 0 %', () => {
+    expect(at('J4').value).toBe("'Inbound (user-initiated)");
+    expect(at('K4').value).toBe(30);
+    expect(at('M4')).toEqual({ value: 0.3, format: '0.00##########%' });
+    expect(at('N5')).toEqual({ value: 1, format: '0.00##########%' });
+  });
+
+  it('the group split is a live formula over the Atom range and the KPI names; formats cover its spill', () => {
+    expect(at('J9').value).toBe(
+      "=BILLED_BY_GROUP('Atom groups'!A2:A4, 'Atom groups'!B2:B4, BILLED_UNITS_2025_10, COST_TO_ALLOCATE_2025_10, 2)",
+    );
+    expect(at('L10').format).toBe('0.00##########%');
+    expect(at('P13').format).toBe('#,##0.00');
+    expect(at('R9').value).toBe("'" + EN.noCampaigns);
+  });
+
+  it('charts: cumulative line over the daily table, origin pie', () => {
+    expect(plan.charts.map((c) => [c.kind, c.ranges])).toEqual([
+      ['line', ['E3:E34', 'G3:H34']],
+      ['pie', ['J4:K5']],
+    ]);
+  });
+
+  it('pads to what an earlier import wrote, so nothing stale is left', () => {
+    const bigger = summaryPlan(input(), EN, { rows: 200, columns: 30 });
+    expect(bigger.values).toHaveLength(200);
+    expect(bigger.values[199]).toHaveLength(30);
+    expect(bigger.values[199].every((v) => v === '')).toBe(true);
+  });
+
+  it('Spanish headers in the same columns', () => {
+    const es = summaryPlan(input(), ES, { rows: 0, columns: 0 });
+    expect(es.values[2][0]).toBe("'Unidades facturadas");
+    expect(es.values[2].length).toBe(plan.values[2].length);
+    expect(es.values[8][9]).toBe(plan.values[8][9]);
+  });
+});
+
+describe('ledger', () => {
+  const calendar = new ZoneCalendar('America/Bogota');
+  const entry = (over: Partial<LedgerEntry>): LedgerEntry => ({
+    importedAtMs: Date.UTC(2025, 10, 1),
+    user: 'ana@example.com',
+    month: '2025-10',
+    wabaId: '1',
+    lines: [],
+    rowsWritten: 10,
+    billedUnits: 100,
+    cost: 5.5,
+    currency: 'BRL',
+    status: 'estimate',
+    deltaUnits: null,
+    deltaCost: null,
+    scheduled: false,
+    ...over,
+  });
+
+  it('writes a row and reads it back (as Sheets returns it: without the apostrophes)', () => {
+    const e = entry({ lines: ['+55 11 4002-8922'], scheduled: true, deltaUnits: 3, deltaCost: 0.25 });
+    const row = ledgerRow(e, ES, (ms) => new Date(ms));
+    expect(row.slice(1, 6)).toEqual(["'ana@example.com", "'2025-10", "'1", "'+55 11 4002-8922", 10]);
+    expect(row[12]).toBe("'programada");
+    expect(ledgerRowFormats('BRL')).toHaveLength(13);
+    const readBack = row.map((c) => (typeof c === 'string' ? c.slice(1) : c));
+    expect(readLedger([readBack], calendar)).toEqual([e]);
+  });
+
+  it('previous import: the last one of the same month, account and lines', () => {
+    const entries = [
+      entry({ billedUnits: 1 }),
+      entry({ billedUnits: 2, lines: ['+55 11 4002-8922'] }),
+      entry({ billedUnits: 3, month: '2025-11' }),
+    ];
+    expect(previousImport(entries, '2025-10', '1', [])?.billedUnits).toBe(1);
+    expect(previousImport(entries, '2025-10', '1', ['55 11 4002 8922'])?.billedUnits).toBe(2);
+    expect(previousImport(entries, '2025-10', '2', [])).toBeNull();
+    expect(latestPerMonth(entries, 12).map((e) => [e.month, e.billedUnits])).toEqual([
+      ['2025-11', 3],
+      ['2025-10', 2],
+    ]);
+  });
+
+  it('drift', () => {
+    expect(drift({ billedUnits: 105, cost: 5.6 }, { billedUnits: 100, cost: 5.5 })).toEqual({
+      deltaUnits: 5,
+      deltaCost: 0.1,
+    });
+    expect(drift({ billedUnits: 105, cost: null }, { billedUnits: 100, cost: 5.5 })).toEqual({
+      deltaUnits: 5,
+      deltaCost: null,
+    });
+    expect(drift({ billedUnits: 1, cost: 1 }, null)).toEqual({ deltaUnits: null, deltaCost: null });
+  });
+});

@@ -1,0 +1,235 @@
+/** Issue 8 point 6: sheets, ranges, rows, sort, named ranges and protections as Apps Script has them. */
+import { createRuntime, type AppsScriptRuntime } from '../../dev/runtime';
+
+function runtimeWith(source: string): AppsScriptRuntime {
+  const rt = createRuntime({ spreadsheet: { locale: 'en_US', timeZone: 'America/Bogota' } });
+  rt.loadSource(source);
+  return rt;
+}
+
+describe('sheets', () => {
+  it('treats sheet names as unique regardless of case, refuses an empty name', () => {
+    const rt = runtimeWith(`
+      function dup() { SpreadsheetApp.getActive().insertSheet('SHEET1'); }
+      function rename() { SpreadsheetApp.getActive().insertSheet('Data').setName('sheet1'); }
+      function empty() { SpreadsheetApp.getActive().getSheets()[0].setName(''); }
+      function find() { return SpreadsheetApp.getActive().getSheetByName('SHEET1').getName(); }`);
+    expect(() => rt.run('dup')).toThrow(
+      'A sheet with the name "SHEET1" already exists. Please enter another name.',
+    );
+    expect(() => rt.run('rename')).toThrow('A sheet with the name "sheet1" already exists.');
+    expect(() => rt.run('empty')).toThrow('Sheet names cannot be empty.');
+    expect(rt.run('find')).toBe('Sheet1');
+  });
+
+  it('makes a deleted sheet unusable', () => {
+    const rt = runtimeWith(`function go() {
+      const ss = SpreadsheetApp.getActive();
+      const sh = ss.insertSheet('Temp');
+      const r = sh.getRange('A1');
+      ss.deleteSheet(sh);
+      const out = [];
+      for (const f of [() => sh.getName(), () => r.getValue(), () => sh.getRange('A1')])
+        try { f(); out.push('ok'); } catch (e) { out.push(e.message); }
+      return out;
+    }`);
+    expect(rt.run('go')).toEqual(Array(3).fill('This sheet has been deleted.'));
+  });
+
+  it('finds sheets by id; hides and shows them, but never the last visible one', () => {
+    const rt = runtimeWith(`function go() {
+      const ss = SpreadsheetApp.getActive();
+      const data = ss.insertSheet('Data');
+      const id = data.getSheetId();
+      const found = ss.getSheetById(id).getName();
+      data.hideSheet();
+      const hidden = data.isSheetHidden();
+      let last = '';
+      try { ss.getSheetByName('Sheet1').hideSheet(); } catch (e) { last = e.message; }
+      data.showSheet();
+      return [found, ss.getSheetById(9999), hidden, data.isSheetHidden(), last];
+    }`);
+    expect(rt.run('go')).toEqual(['Data', null, true, false, "You can't hide all the sheets in a document."]);
+  });
+
+  it('clear/clearContents, getDataRange, getLastRow/getLastColumn, frozen rows and column widths', () => {
+    const rt = runtimeWith(`function go() {
+      const sh = SpreadsheetApp.getActiveSheet();
+      sh.getRange('A1:C2').setValues([['a', 'b', 'c'], [1, 2, 3]]).setNumberFormat('0.00');
+      sh.setFrozenRows(1);
+      sh.setColumnWidths(1, 2, 180);
+      const before = [sh.getDataRange().getA1Notation(), sh.getLastRow(), sh.getLastColumn(), sh.getFrozenRows(), sh.getColumnWidth(2), sh.getColumnWidth(3)];
+      sh.clearContents();
+      const formatKept = sh.getRange('A2').getNumberFormat();
+      sh.clear();
+      return before.concat([formatKept, sh.getRange('A2').getNumberFormat(), sh.getLastRow()]);
+    }`);
+    expect(rt.run('go')).toEqual(['A1:C2', 2, 3, 1, 180, 100, '0.00', 'General', 0]);
+  });
+});
+
+describe('ranges', () => {
+  it('refuses getCell outside the range and non-integer coordinates', () => {
+    const rt = runtimeWith(`
+      function outside() { SpreadsheetApp.getActiveSheet().getRange('A1:B2').getCell(3, 1); }
+      function inside() { return SpreadsheetApp.getActiveSheet().getRange('B2:C3').getCell(2, 2).getA1Notation(); }
+      function fraction() { SpreadsheetApp.getActiveSheet().getRange(1.5, 1); }
+      function missing() { SpreadsheetApp.getActiveSheet().getRange(1, 1, undefined, 3); }`);
+    expect(() => rt.run('outside')).toThrow('Cell reference out of range');
+    expect(rt.run('inside')).toBe('C3');
+    expect(() => rt.run('fraction')).toThrow(
+      "The parameters (number,number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
+    );
+    expect(() => rt.run('missing')).toThrow(
+      "don't match the method signature for SpreadsheetApp.Sheet.getRange.",
+    );
+  });
+
+  it('inserts and deletes rows, moving the formulas that point at them', () => {
+    const rt = runtimeWith(`function go() {
+      const sh = SpreadsheetApp.getActiveSheet();
+      sh.getRange('A1:A4').setValues([[1], [2], [3], [4]]);
+      sh.getRange('C1').setFormula('=SUM(A1:A4)');
+      sh.getRange('C2').setFormula('=A4*10');
+      sh.insertRowsBefore(2, 2);        // A1, -, -, 2, 3, 4
+      const afterInsert = [sh.getRange('C1').getFormula(), sh.getRange('C4').getFormula(), sh.getRange('C1').getValue(), sh.getMaxRows()];
+      sh.insertRowAfter(1);             // A1, -, -, -, 2, 3, 4
+      sh.deleteRows(2, 4);              // A1, 3, 4
+      return [afterInsert, sh.getRange('C1').getFormula(), sh.getRange('A1:A3').getValues(), sh.getRange('C1').getValue(), sh.getMaxRows()];
+    }`);
+    expect(rt.run('go')).toEqual([
+      ['=SUM(A1:A6)', '=A6*10', 10, 1002],
+      '=SUM(A1:A3)',
+      [[1], [3], [4]],
+      8,
+      999,
+    ]);
+  });
+
+  it('a reference to a deleted row becomes #REF!', () => {
+    const rt = runtimeWith(`function go() {
+      const sh = SpreadsheetApp.getActiveSheet();
+      sh.getRange('A1:A3').setValues([[1], [2], [3]]);
+      sh.getRange('B1').setFormula('=A2+1');
+      sh.deleteRow(2);
+      return [sh.getRange('B1').getFormula(), sh.getRange('B1').getValue()];
+    }`);
+    expect(rt.run('go')).toEqual(['=#REF!+1', '#REF!']);
+  });
+
+  it('sorts rows by columns: numbers before text, blanks last, descending on request', () => {
+    const rt = runtimeWith(`function go() {
+      const sh = SpreadsheetApp.getActiveSheet();
+      const r = sh.getRange('A1:B5');
+      r.setValues([['b', 2], ['a', 2], ['', 9], [10, 1], ['c', 3]]);
+      r.sort([{ column: 2, ascending: false }, 1]);
+      const first = r.getValues();
+      r.sort(1);
+      return [first, r.getValues()];
+    }`);
+    expect(rt.run('go')).toEqual([
+      [
+        ['', 9],
+        ['c', 3],
+        ['a', 2],
+        ['b', 2],
+        [10, 1],
+      ],
+      [
+        [10, 1],
+        ['a', 2],
+        ['b', 2],
+        ['c', 3],
+        ['', 9],
+      ],
+    ]);
+  });
+});
+
+describe('named ranges', () => {
+  it('sets, finds (any case), lists and removes named ranges', () => {
+    const rt = runtimeWith(`function go() {
+      const ss = SpreadsheetApp.getActive();
+      ss.setNamedRange('BILLED_UNITS_2025_10', ss.getRange('Sheet1!B2'));
+      ss.setNamedRange('META_COST_2025_10', ss.getRange('Sheet1!B3:C3'));
+      const found = ss.getRangeByName('billed_units_2025_10').getA1Notation();
+      const list = ss.getNamedRanges().map((n) => [n.getName(), n.getRange().getA1Notation()]);
+      ss.removeNamedRange('META_COST_2025_10');
+      ss.getNamedRanges()[0].remove();
+      return [found, list, ss.getNamedRanges().length, ss.getRangeByName('BILLED_UNITS_2025_10')];
+    }`);
+    expect(rt.run('go')).toEqual([
+      'B2',
+      [
+        ['BILLED_UNITS_2025_10', 'B2'],
+        ['META_COST_2025_10', 'B3:C3'],
+      ],
+      0,
+      null,
+    ]);
+  });
+
+  it("refuses names against Sheets' rules and duplicates", () => {
+    const rt = runtimeWith(`function tryName(name) {
+      const ss = SpreadsheetApp.getActive();
+      try { ss.setNamedRange(name, ss.getRange('A1')); return 'ok'; } catch (e) { return e.message; }
+    }`);
+    for (const bad of ['', '1ST', 'A1', 'R1C1', 'true', 'with space', 'a-b', 'x'.repeat(251)])
+      expect(rt.run('tryName', bad)).toBe('Invalid argument: name');
+    expect(rt.run('tryName', 'Total_2025')).toBe('ok');
+    expect(rt.run('tryName', 'TOTAL_2025')).toBe('A named range with the name "TOTAL_2025" already exists.');
+  });
+
+  it('follow their rows when rows are inserted above them', () => {
+    const rt = runtimeWith(`function go() {
+      const ss = SpreadsheetApp.getActive();
+      ss.setNamedRange('KPI', ss.getRange('Sheet1!B5'));
+      ss.getActiveSheet().insertRowsBefore(1, 3);
+      return ss.getRangeByName('KPI').getA1Notation();
+    }`);
+    expect(rt.run('go')).toBe('B8');
+  });
+});
+
+describe('protections', () => {
+  it('protects a range with a description, warning-only flag, editors; remove() lifts it', () => {
+    const rt = runtimeWith(`function go() {
+      const sh = SpreadsheetApp.getActiveSheet();
+      const p = sh.getRange('A1:B2').protect().setDescription('Imported by Atom Billing');
+      const out = [p.getDescription(), p.isWarningOnly(), p.getProtectionType() === SpreadsheetApp.ProtectionType.RANGE,
+        p.getRange().getA1Notation(), p.getEditors().map((u) => u.getEmail()), p.canEdit(),
+        sh.getProtections(SpreadsheetApp.ProtectionType.RANGE).length];
+      p.setWarningOnly(true);
+      out.push(p.isWarningOnly());
+      sh.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].remove();
+      out.push(SpreadsheetApp.getActive().getProtections(SpreadsheetApp.ProtectionType.RANGE).length);
+      return out;
+    }`);
+    expect(rt.run('go')).toEqual([
+      'Imported by Atom Billing',
+      false,
+      true,
+      'A1:B2',
+      ['finance@example.com'],
+      true,
+      1,
+      true,
+      0,
+    ]);
+  });
+
+  it("refuses a write by a user who is not an editor, with Sheets' message, and changes nothing", () => {
+    const rt = runtimeWith(`
+      function protect() { SpreadsheetApp.getActiveSheet().getRange('A1:A2').protect(); }
+      function write() { SpreadsheetApp.getActiveSheet().getRange('A2:A3').setValues([['x'], ['y']]); }
+      function outside() { SpreadsheetApp.getActiveSheet().getRange('B1').setValue('ok'); }`);
+    rt.run('protect');
+    rt.spreadsheet.activeUser = 'agent@example.com';
+    expect(() => rt.run('write')).toThrow(
+      'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+    );
+    expect(rt.spreadsheet.getValues('Sheet1!A3')).toEqual([['']]);
+    rt.run('outside');
+    expect(rt.spreadsheet.getValues('Sheet1!B1')).toEqual([['ok']]);
+  });
+});
