@@ -1,4 +1,8 @@
 // Jest runs TypeScript through ts-jest as CommonJS (type checking is `npm run typecheck`'s job).
+// A fixed host time zone, the manifest's (appsscript.json): the vm's local-time Date methods use the host zone,
+// and Apps Script's are the script's zone, so the two must agree and no test may depend on the machine.
+process.env.TZ = 'America/Bogota';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -1,24 +1,58 @@
 // google.script.run for the local preview: forwards each call to the preview server, which runs the
-// real bundle in the offline Apps Script runtime. Mirrors the documented client rules
-// (https://developers.google.com/apps-script/guides/html/communication): each with* call returns a new
-// runner, arguments must be primitives, null, arrays or plain objects — a Date or a function fails the call.
-(function () {
-  function illegal(value) {
+// real bundle in the offline Apps Script runtime. Mirrors the browser's client
+// (https://developers.google.com/apps-script/guides/html/reference/run): the runner has one method per server
+// function (the preview server lists them in __SCRIPT_FUNCTIONS__; names ending in "_" are private), so an
+// unknown name is a TypeError at the call site; each with* call returns a new runner; an illegal argument (a
+// Date, function, DOM node, circular object…) throws a TypeError synchronously and nothing is sent; a result
+// holding a Date arrives as null (the server's copy does that).
+(function (functionNames) {
+  function illegalPath(value, key, seen) {
     if (value === null || ['string', 'number', 'boolean', 'undefined'].indexOf(typeof value) >= 0)
       return null;
-    if (typeof value === 'function') return 'a function';
-    if (Object.prototype.toString.call(value) === '[object Date]') return 'a Date';
-    if (typeof Node !== 'undefined' && value instanceof Node) return 'a DOM node';
+    if (typeof value !== 'object' || seen.indexOf(value) >= 0) return key;
+    var proto = Object.getPrototypeOf(value);
+    if (!Array.isArray(value) && proto !== null && proto !== Object.prototype) return key;
+    var inner = seen.concat([value]);
     var keys = Object.keys(value);
     for (var i = 0; i < keys.length; i++) {
-      var found = illegal(value[keys[i]]);
-      if (found) return found;
+      var found = illegalPath(value[keys[i]], keys[i], inner);
+      if (found !== null) return found;
     }
     return null;
   }
 
+  function send(name, args, success, failure, userObject) {
+    var fail = function (message) {
+      if (failure) failure(new Error(message), userObject);
+      else console.error(message);
+    };
+    fetch('/rpc', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: name,
+        args: args.map(function (a) {
+          return a === undefined ? null : a;
+        }),
+      }),
+    })
+      .then(function (r) {
+        return r.json();
+      })
+      .then(
+        function (reply) {
+          if (reply.ok) {
+            if (success) success(reply.value, userObject);
+          } else fail(reply.error);
+        },
+        function (e) {
+          fail(String(e));
+        },
+      );
+  }
+
   function runner(success, failure, userObject) {
-    var target = {
+    var run = {
       withSuccessHandler: function (fn) {
         return runner(fn, failure, userObject);
       },
@@ -29,50 +63,18 @@
         return runner(success, failure, obj);
       },
     };
-    return new Proxy(target, {
-      get: function (t, name) {
-        if (name in t) return t[name];
-        return function () {
-          var args = Array.prototype.slice.call(arguments);
-          var fail = function (message) {
-            if (failure) failure(new Error(message), userObject);
-            else console.error(message);
-          };
-          var bad = illegal(args);
-          if (bad) {
-            setTimeout(function () {
-              fail(
-                'Failed due to illegal value in argument: ' + bad + ' cannot be passed to ' + String(name),
-              );
-            });
-            return;
-          }
-          fetch('/rpc', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({
-              name: name,
-              args: args.map(function (a) {
-                return a === undefined ? null : a;
-              }),
-            }),
-          })
-            .then(function (r) {
-              return r.json();
-            })
-            .then(
-              function (reply) {
-                if (reply.ok) {
-                  if (success) success(reply.value, userObject);
-                } else fail(reply.error);
-              },
-              function (e) {
-                fail(String(e));
-              },
-            );
-        };
-      },
+    functionNames.forEach(function (name) {
+      if (/_$/.test(name)) return;
+      run[name] = function () {
+        var args = Array.prototype.slice.call(arguments);
+        for (var i = 0; i < args.length; i++) {
+          var bad = illegalPath(args[i], String(i), []);
+          if (bad !== null) throw new TypeError('Failed due to illegal value in property: ' + bad);
+        }
+        send(name, args, success, failure, userObject);
+      };
     });
+    return run;
   }
 
   window.google = {
@@ -86,4 +88,4 @@
       },
     },
   };
-})();
+})(window.__SCRIPT_FUNCTIONS__ || []);

@@ -32,11 +32,12 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-/** Sidebar.html as Apps Script serves it, with the bridge defining google.script.run first. */
-function sidebarPage(): string {
+/** Sidebar.html as Apps Script serves it, with the bridge defining google.script.run (one method per server function) first. */
+function sidebarPage(functionNames: readonly string[]): string {
   const bridge = readFileSync(join(root, 'dev/preview/bridge.js'), 'utf8');
   const html = readFileSync(join(root, 'dist/Sidebar.html'), 'utf8');
-  return html.replace('<head>', () => `<head>\n<script>${bridge}</script>`);
+  const names = `window.__SCRIPT_FUNCTIONS__ = ${JSON.stringify(functionNames)};`;
+  return html.replace('<head>', () => `<head>\n<script>${names}\n${bridge}</script>`);
 }
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
@@ -53,7 +54,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/')
       return send(res, 200, 'text/html', readFileSync(join(root, 'dev/preview/page.html'), 'utf8'));
-    if (req.method === 'GET' && path === '/sidebar') return send(res, 200, 'text/html', sidebarPage());
+    if (req.method === 'GET' && path === '/sidebar')
+      return send(res, 200, 'text/html', sidebarPage(runtime.scriptFunctionNames()));
     if (req.method === 'GET' && path === '/grid-selection.js')
       return send(
         res,

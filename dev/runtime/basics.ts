@@ -1,6 +1,7 @@
 /** Session, ScriptApp, Logger and console. */
 import { formatString } from './utilities';
 import { ServiceObject, type Access, type Host } from './service';
+import { EVENT_TYPES, ScriptTriggers, TRIGGER_SOURCES, type Trigger, type TriggerBuilder } from './triggers';
 
 export interface UserSettings {
   email: string;
@@ -22,12 +23,13 @@ class User extends ServiceObject {
 /**
  * Custom functions run as an anonymous user and simple triggers in NONE mode have no identity, so the
  * active user's email is "" there (https://developers.google.com/apps-script/reference/base/session#getActiveUser()).
+ * Both user getters need the userinfo.email scope in the manifest.
  */
 export class SessionImpl extends ServiceObject {
   readonly kind = 'Session';
   readonly methods: Record<string, Access> = {
-    getActiveUser: 'free',
-    getEffectiveUser: 'free',
+    getActiveUser: 'identity',
+    getEffectiveUser: 'identity',
     getScriptTimeZone: 'free',
     getActiveUserLocale: 'free',
     getTemporaryActiveUserKey: 'free',
@@ -42,7 +44,7 @@ export class SessionImpl extends ServiceObject {
   }
 
   private identity(): string {
-    return this.host.mode === 'CUSTOM_FUNCTION' || this.host.mode === 'NONE' ? '' : this.user.email;
+    return userEmailIn(this.host, this.user);
   }
   getActiveUser(): User {
     return new User(this.identity());
@@ -61,6 +63,11 @@ export class SessionImpl extends ServiceObject {
   }
 }
 
+/** The email Session reports in the current mode: "" in custom functions and in AuthMode.NONE. */
+export function userEmailIn(host: Host, user: UserSettings): string {
+  return host.mode === 'CUSTOM_FUNCTION' || host.mode === 'NONE' ? '' : user.email;
+}
+
 const AUTH_MODES = {
   NONE: 'NONE',
   CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
@@ -68,11 +75,41 @@ const AUTH_MODES = {
   FULL: 'FULL',
 } as const;
 
-/** ScriptApp.AuthMode; enum values are their names (so `e.authMode === ScriptApp.AuthMode.NONE` holds). */
+/**
+ * ScriptApp: the AuthMode, EventType and TriggerSource enums (values are their names, so
+ * `e.authMode === ScriptApp.AuthMode.NONE` holds) and the installable triggers of triggers.ts.
+ */
 export class ScriptAppImpl extends ServiceObject {
   readonly kind = 'ScriptApp';
-  readonly methods: Record<string, Access> = { AuthMode: 'free' };
+  readonly methods: Record<string, Access> = {
+    AuthMode: 'free',
+    EventType: 'free',
+    TriggerSource: 'free',
+    newTrigger: 'triggers',
+    getUserTriggers: 'triggers',
+    getProjectTriggers: 'triggers',
+    deleteTrigger: 'triggers',
+  };
   readonly AuthMode = AUTH_MODES;
+  readonly EventType = EVENT_TYPES;
+  readonly TriggerSource = TRIGGER_SOURCES;
+
+  constructor(private readonly triggers: ScriptTriggers) {
+    super();
+  }
+
+  newTrigger(functionName: string): TriggerBuilder {
+    return this.triggers.newTrigger(functionName);
+  }
+  getUserTriggers(spreadsheet: unknown): Trigger[] {
+    return this.triggers.getUserTriggers(spreadsheet);
+  }
+  getProjectTriggers(): Trigger[] {
+    return this.triggers.getProjectTriggers();
+  }
+  deleteTrigger(trigger: unknown): void {
+    this.triggers.deleteTrigger(trigger);
+  }
 }
 
 function renderOne(a: unknown): string {

@@ -7,6 +7,11 @@ export interface Clock {
   now(): number;
   /** Block the (synchronous) script for `ms` milliseconds. */
   sleep(ms: number): void;
+  /**
+   * Account for `ms` of modelled work (a service call, a fetch's answer time). Real time passes by itself,
+   * so only a manual clock moves.
+   */
+  passTime(ms: number): void;
 }
 
 /** The wall clock; sleep really blocks the thread (Apps Script has no event loop either). */
@@ -15,6 +20,7 @@ export const realClock: Clock = {
   sleep(ms: number): void {
     if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
   },
+  passTime(): void {},
 };
 
 export interface ManualClock extends Clock {
@@ -28,6 +34,9 @@ export function manualClock(startEpochMs: number): ManualClock {
   return {
     now: () => t,
     sleep(ms: number): void {
+      t += Math.max(0, ms);
+    },
+    passTime(ms: number): void {
       t += Math.max(0, ms);
     },
     advance(ms: number): void {

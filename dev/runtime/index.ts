@@ -5,17 +5,34 @@
  * Dev-only; see README.md beside this file for the modelled behaviours and their sources.
  */
 import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { zonedTimeToEpoch } from '../../src/core/time';
-import { ConsoleImpl, LoggerImpl, ScriptAppImpl, SessionImpl, type UserSettings } from './basics';
+import {
+  ConsoleImpl,
+  LoggerImpl,
+  ScriptAppImpl,
+  SessionImpl,
+  userEmailIn,
+  type UserSettings,
+} from './basics';
 import { CacheServiceImpl, CacheStore, type CacheStores } from './cache';
 import { realClock, type Clock } from './clock';
+import {
+  ExecutionTimeExceeded,
+  ExecutionTimer,
+  resolveManifest,
+  type ExecutionKind,
+  type Manifest,
+  type TimeSpent,
+} from './execution';
 import { HtmlServiceImpl } from './html';
 import { LockServiceImpl, LockTable } from './lock';
 import { PropertiesServiceImpl, type PropertyStores } from './properties';
-import { Realm, isPlainObject, toNode, toNodeError } from './realm';
+import { Realm, isPlainObject, isWatchdogTimeout, toNode, toNodeError } from './realm';
 import { Exposer, type ExecutionMode, type Host, type ServiceObject } from './service';
-import { ChartsImpl, SpreadsheetAppImpl, SpreadsheetContext } from './spreadsheet-app';
+import { ChartsImpl, Spreadsheet, SpreadsheetAppImpl, SpreadsheetContext } from './spreadsheet-app';
 import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheet-model';
+import { ScriptTriggers, TriggerStore, clockEvent, type TriggerRecord } from './triggers';
 import { newUiRecord, type UiRecord } from './ui';
 import { UrlFetchAppImpl } from './url-fetch';
 import { UtilitiesImpl } from './utilities';
@@ -26,14 +43,27 @@ export type { CellValue, ChartRecord } from './spreadsheet-model';
 export type { MenuEntry, MenuRecord, UiRecord } from './ui';
 export { CacheStore } from './cache';
 export type { ExecutionMode } from './service';
-export { isLoopbackHost } from './url-fetch';
+export { isLoopbackHost, MAX_URL_LENGTH, checkFetchUrl } from './url-fetch';
+export {
+  CUSTOM_FUNCTION_LIMIT_MS,
+  EXECUTION_LIMIT_MS,
+  SIMPLE_TRIGGER_LIMIT_MS,
+  type Manifest,
+  type TimeSpent,
+} from './execution';
+export type { TriggerRecord } from './triggers';
 
 export interface RuntimeOptions {
   /** Where HtmlService.createHtmlOutputFromFile reads NAME.html (default "dist", relative to the cwd). */
   distDir?: string;
   /** Defaults: name "Untitled spreadsheet", timeZone "America/Bogota", locale "es_CO" (the add-on's users). */
   spreadsheet?: SpreadsheetSettings;
-  /** The manifest's timeZone, for Session.getScriptTimeZone() (default "Etc/UTC", unlike the spreadsheet's). */
+  /**
+   * The manifest (appsscript.json) the script runs under: its oauthScopes gate every service call and its
+   * timeZone is the script's. An object, or a path; default `${distDir}/appsscript.json`, else ./appsscript.json.
+   */
+  manifest?: Manifest | string;
+  /** Overrides the manifest's timeZone (Session.getScriptTimeZone(), atHour of triggers). */
   scriptTimeZone?: string;
   /** The user at the keyboard (default finance@example.com, locale "en"). */
   user?: UserSettings;
@@ -41,6 +71,11 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** UrlFetch deadline in real milliseconds (Apps Script's is fixed; default 60000). */
   fetchTimeoutMs?: number;
+  /**
+   * Modelled network time added to every fetch round on top of the loopback server's real answer time
+   * (default 0): lets a test stand for a slow Meta without waiting for real.
+   */
+  fetchLatencyMs?: number;
 }
 
 /** A reference to cells of the emulated spreadsheet, passed to runCustomFunction like "=F(Data!A2:A9)". */
@@ -52,30 +87,49 @@ export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
 
 const SIDEBAR_FAILURE = 'Failed due to illegal value in property: ';
 
+/** A value google.script.run cannot carry, found at `path`: a TypeError at the call site, as in the browser. */
+class IllegalSidebarValue extends TypeError {
+  constructor(readonly path: string) {
+    super(SIDEBAR_FAILURE + path);
+  }
+}
+
 /**
  * Copies a google.script.run argument or result the way the bridge serialises it: primitives, null, arrays
  * and plain objects only (undefined inside arrays becomes null, undefined properties are dropped); a Date,
- * function or any other object fails the call (https://developers.google.com/apps-script/guides/html/reference/run#parameters).
+ * function, circular reference or any other object is illegal
+ * (https://developers.google.com/apps-script/guides/html/reference/run#parameters).
  */
 function sidebarCopy(
   value: unknown,
   path: string,
   make: { array(): unknown[]; object(): Record<string, unknown> },
+  seen: object[] = [],
 ): unknown {
   if (value === null || value === undefined) return value;
   const t = typeof value;
   if (t === 'string' || t === 'number' || t === 'boolean') return value;
+  if (t === 'object' && seen.includes(value as object)) throw new IllegalSidebarValue(path);
+  const inner = [...seen, value as object];
   if (Array.isArray(value)) {
     const out = make.array();
-    value.forEach((v, i) => out.push(v === undefined ? null : sidebarCopy(v, String(i), make)));
+    value.forEach((v, i) => out.push(v === undefined ? null : sidebarCopy(v, String(i), make, inner)));
     return out;
   }
   if (isPlainObject(value)) {
     const out = make.object();
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = sidebarCopy(v, k, make);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = sidebarCopy(v, k, make, inner);
     return out;
   }
-  throw new Error(SIDEBAR_FAILURE + path);
+  throw new IllegalSidebarValue(path);
+}
+
+/** One execution's world: a fresh realm with its own service objects over the shared stores. */
+interface Execution {
+  realm: Realm;
+  exposer: Exposer;
+  sheets: SpreadsheetContext;
+  timer: ExecutionTimer;
 }
 
 export class AppsScriptRuntime {
@@ -85,152 +139,257 @@ export class AppsScriptRuntime {
   readonly logs: string[] = [];
   readonly properties: PropertyStores = { document: new Map(), user: new Map(), script: new Map() };
   readonly cache: CacheStores;
-  private readonly realm: Realm;
-  private readonly exposer: Exposer;
-  private readonly sheets: SpreadsheetContext;
+  /** Installable triggers of the project (all users, all documents); they outlive executions. */
+  readonly triggers = new TriggerStore();
+  readonly manifest: Manifest;
+  readonly scriptTimeZone: string;
+  /** Time all executions spent so far, by cause (sleeps, fetches, modelled call cost). */
+  readonly timeSpent: TimeSpent = { sleptMs: 0, fetchMs: 0, callMs: 0 };
+  private readonly clock: Clock;
+  private readonly distDir: string;
+  private readonly grantedScopes: ReadonlySet<string> | undefined;
   private readonly locks = new LockTable();
-  private mode: ExecutionMode = 'NONE';
+  private readonly user: UserSettings;
+  private readonly fetchTimeoutMs: number;
+  private readonly fetchLatencyMs: number;
+  /** The script files, compiled once; every execution runs them all in its fresh realm. */
+  private readonly scripts: vm.Script[] = [];
+  /** The script's global functions, as the last load found them (google.script.run's and Sheets' view). */
+  private functionNames: string[] = [];
+  private last?: Execution;
+  /** Executions in progress (a formula recalculated during a write runs its own, nested). */
   private depth = 0;
 
   constructor(options: RuntimeOptions = {}) {
-    const clock = options.clock ?? realClock;
+    this.clock = options.clock ?? realClock;
+    this.distDir = options.distDir ?? 'dist';
+    this.manifest = resolveManifest(options.manifest, this.distDir);
+    this.grantedScopes = this.manifest.oauthScopes ? new Set(this.manifest.oauthScopes) : undefined;
+    // Apps Script's default when the manifest names none (https://developers.google.com/apps-script/manifest).
+    this.scriptTimeZone = options.scriptTimeZone ?? this.manifest.timeZone ?? 'America/New_York';
     this.spreadsheet = new SpreadsheetModel(options.spreadsheet);
     this.cache = {
-      document: new CacheStore(clock),
-      script: new CacheStore(clock),
-      user: new CacheStore(clock),
+      document: new CacheStore(this.clock),
+      script: new CacheStore(this.clock),
+      user: new CacheStore(this.clock),
     };
-    this.realm = new Realm(clock);
-    const currentMode = (): ExecutionMode => this.mode;
-    const host: Host = {
-      realm: this.realm,
-      clock,
-      get mode() {
-        return currentMode();
-      },
-      count: (key, by = 1) => {
-        this.counters[key] = (this.counters[key] ?? 0) + by;
-      },
-      unwrap: (v) => this.exposer.unwrap(v),
-    };
-    this.exposer = new Exposer(host);
-    this.sheets = new SpreadsheetContext(host, this.spreadsheet, this.ui);
-    const services: Record<string, ServiceObject> = {
-      SpreadsheetApp: new SpreadsheetAppImpl(this.sheets),
-      Charts: new ChartsImpl(),
-      PropertiesService: new PropertiesServiceImpl(this.properties),
-      CacheService: new CacheServiceImpl(this.cache),
-      LockService: new LockServiceImpl(this.locks, clock),
-      Session: new SessionImpl(
-        host,
-        options.user ?? { email: 'finance@example.com', locale: 'en' },
-        options.scriptTimeZone ?? 'Etc/UTC',
-      ),
-      Utilities: new UtilitiesImpl(clock),
-      Logger: new LoggerImpl(this.logs),
-      console: new ConsoleImpl(this.logs),
-      HtmlService: new HtmlServiceImpl(options.distDir ?? 'dist'),
-      ScriptApp: new ScriptAppImpl(),
-      UrlFetchApp: new UrlFetchAppImpl(host, options.fetchTimeoutMs ?? 60000),
-    };
-    for (const [name, service] of Object.entries(services))
-      this.realm.defineGlobal(name, this.exposer.wrap(service));
+    this.user = options.user ?? { email: 'finance@example.com', locale: 'en' };
+    this.fetchTimeoutMs = options.fetchTimeoutMs ?? 60000;
+    this.fetchLatencyMs = options.fetchLatencyMs ?? 0;
     // --- formula engine (rtsheets): a formula cell calls the bundle as Sheets does, one execution per call ---
     this.spreadsheet.engine.host = {
-      names: () =>
-        Object.getOwnPropertyNames(this.realm.context)
-          .filter((g) => typeof this.global(g) === 'function' && !isNativeFunction(this.global(g)))
-          .map((g) => g.toUpperCase()),
+      names: () => this.functionNames.filter((g) => !g.endsWith('_')).map((g) => g.toUpperCase()),
       call: (name, args) => this.runCustomFunction(name, ...args),
     };
     // --- end formula engine ---
   }
 
-  /** Runs `fn` as one Apps Script execution in `mode`; its locks are released when the outermost one ends. */
-  private execute<T>(mode: ExecutionMode, fn: () => T): T {
-    const previous = this.mode;
-    this.mode = mode;
+  /** A fresh realm holding the services of one execution in `mode`, as `user`. */
+  private newExecution(mode: ExecutionMode, kind: ExecutionKind, user: UserSettings): Execution {
+    const realm = new Realm(this.clock);
+    const timer = new ExecutionTimer(this.clock, kind, this.timeSpent);
+    const targets: { exposer?: Exposer } = {};
+    const host: Host = {
+      realm,
+      clock: this.clock,
+      mode,
+      timer,
+      grantedScopes: this.grantedScopes,
+      count: (key, by = 1) => {
+        this.counters[key] = (this.counters[key] ?? 0) + by;
+      },
+      unwrap: (v) => targets.exposer?.unwrap(v),
+    };
+    const exposer = new Exposer(host);
+    targets.exposer = exposer;
+    const sheets = new SpreadsheetContext(host, this.spreadsheet, this.ui);
+    const sleeper = { sleep: (ms: number) => timer.sleep(ms) };
+    const triggers = new ScriptTriggers({
+      host,
+      store: this.triggers,
+      scriptTimeZone: this.scriptTimeZone,
+      userEmail: () => userEmailIn(host, user),
+      documentId: () => this.spreadsheet.id,
+      spreadsheetIdOf: (v) => {
+        const target = exposer.unwrap(v);
+        return target instanceof Spreadsheet ? target.getId() : undefined;
+      },
+    });
+    const services: Record<string, ServiceObject> = {
+      SpreadsheetApp: new SpreadsheetAppImpl(sheets),
+      Charts: new ChartsImpl(),
+      PropertiesService: new PropertiesServiceImpl(this.properties),
+      CacheService: new CacheServiceImpl(this.cache),
+      LockService: new LockServiceImpl(this.locks, sleeper),
+      Session: new SessionImpl(host, user, this.scriptTimeZone),
+      Utilities: new UtilitiesImpl(sleeper),
+      Logger: new LoggerImpl(this.logs),
+      console: new ConsoleImpl(this.logs),
+      HtmlService: new HtmlServiceImpl(this.distDir),
+      ScriptApp: new ScriptAppImpl(triggers),
+      UrlFetchApp: new UrlFetchAppImpl(host, this.fetchTimeoutMs, this.fetchLatencyMs),
+    };
+    for (const [name, service] of Object.entries(services)) realm.defineGlobal(name, exposer.wrap(service));
+    return { realm, exposer, sheets, timer };
+  }
+
+  /**
+   * One Apps Script execution: a fresh realm, the script's files run again from the top (in `mode`, as Apps
+   * Script does), then `call`. Only the stores (spreadsheet, properties, cache, triggers, locks, clock) outlive
+   * it; its locks are released at the end. Past its time limit it fails with Apps Script's message, whatever
+   * the script did meanwhile.
+   */
+  private execute<T>(
+    mode: ExecutionMode,
+    kind: ExecutionKind,
+    call: (ex: Execution) => T,
+    user: UserSettings = this.user,
+  ): T {
     this.depth++;
+    const ex = this.newExecution(mode, kind, user);
+    this.last = ex;
     try {
-      return fn();
+      for (const script of this.scripts) ex.realm.runScript(script, ex.timer.limitMs);
+      const result = call(ex);
+      ex.timer.check();
+      return result;
     } catch (e) {
+      if (ex.timer.killed || isWatchdogTimeout(e))
+        throw toNodeError(new ExecutionTimeExceeded(ex.timer.message));
       throw toNodeError(e);
     } finally {
-      this.mode = previous;
+      // An execution started inside another (a recalculated formula cell) is its own, but the locks belong to
+      // the outermost one.
       if (--this.depth === 0) this.locks.releaseSelf();
     }
   }
 
-  private fn(name: string): (...args: unknown[]) => unknown {
-    const f = this.global(name);
+  /** Calls the script's global `name` in the execution's realm (under the real-time watchdog). */
+  private callGlobal(ex: Execution, name: string, args: unknown[]): unknown {
+    const f = (ex.realm.context as Record<string, unknown>)[name];
     if (typeof f !== 'function') throw new Error(`Script function not found: ${name}`);
-    return f as (...args: unknown[]) => unknown;
+    return ex.realm.call(f as (...a: unknown[]) => unknown, args, ex.timer.limitMs);
   }
 
   /**
-   * Runs a script file in the context, like Apps Script loading Code.js. Top-level code runs as at the
-   * start of an AuthMode.NONE execution (where it also runs in Apps Script), so a load-time call to a
-   * service that needs authorization throws; anything it calls is counted.
+   * Adds a script file, like pushing Code.js. Apps Script checks the file by loading it: the top-level code runs
+   * once here as at the start of an AuthMode.NONE execution (a load-time call to a service that needs
+   * authorization throws; anything it calls is counted), and again at the start of every later execution.
    */
   loadFile(path: string): void {
     this.loadSource(readFileSync(path, 'utf8'), path);
   }
 
   loadSource(code: string, filename = 'Code.js'): void {
-    this.execute('NONE', () => this.realm.run(code, filename));
+    this.scripts.push(new vm.Script(code, { filename }));
+    this.execute('NONE', 'script', (ex) => {
+      const context = ex.realm.context as Record<string, unknown>;
+      this.functionNames = Object.getOwnPropertyNames(context).filter(
+        (g) => typeof context[g] === 'function',
+      );
+    });
   }
 
-  /** A global of the context, as the script sees it (vm-realm value). */
+  /** The script's global functions (what google.script.run offers, private `name_` ones included). */
+  scriptFunctionNames(): readonly string[] {
+    return [...this.functionNames];
+  }
+
+  /** A global of the last execution's realm, as the script saw it (vm-realm value). */
   global(name: string): unknown {
-    return (this.realm.context as Record<string, unknown>)[name];
+    return this.last ? (this.last.realm.context as Record<string, unknown>)[name] : undefined;
   }
 
-  /** Calls a global as a menu item or installable trigger does (AuthMode.FULL); the result is copied to Node. */
+  /** Calls a global as a menu item does (AuthMode.FULL, 6 minutes); the result is copied to Node. */
   run(name: string, ...args: unknown[]): unknown {
-    return this.execute('FULL', () => toNode(this.fn(name)(...args.map((a) => this.realm.toVm(a)))));
+    return this.execute('FULL', 'script', (ex) => this.callCopied(ex, name, args));
   }
 
-  /** Calls onOpen/onInstall with an event object { authMode: ScriptApp.AuthMode.X, source? }. */
+  /** Calls the script's global with Node values copied into the realm, and copies the result back. */
+  private callCopied(ex: Execution, name: string, values: unknown[]): unknown {
+    return toNode(
+      this.callGlobal(
+        ex,
+        name,
+        values.map((v) => ex.realm.toVm(v)),
+      ),
+    );
+  }
+
+  /** Calls onOpen/onInstall, simple triggers (30 s), with an event object { authMode: ScriptApp.AuthMode.X, source? }. */
   runTrigger(name: 'onOpen' | 'onInstall', e: { authMode: AuthModeName }): unknown {
-    return this.execute(e.authMode, () => {
-      const event = this.realm.newObject();
+    return this.execute(e.authMode, 'simple-trigger', (ex) => {
+      const event = ex.realm.newObject();
       event.authMode = e.authMode;
       if (e.authMode !== 'NONE') {
-        event.source = this.exposer.wrap(this.sheets.spreadsheet()); // handed over, not a counted call
+        event.source = ex.exposer.wrap(ex.sheets.spreadsheet()); // handed over, not a counted call
       }
-      return toNode(this.fn(name)(event));
+      return toNode(this.callGlobal(ex, name, [event]));
     });
   }
 
   /**
-   * google.script.run.NAME(...args): names ending in "_" are private and not callable; arguments and the
-   * result must be primitives, null, arrays or plain objects of them (see sidebarCopy).
+   * Runs an installable time-driven trigger now, as Apps Script does when it fires: AuthMode.FULL, 6 minutes,
+   * as the user who created it, with the time-driven event object.
    */
-  runFromSidebar(name: string, ...args: unknown[]): unknown {
-    const f = this.global(name);
-    if (name.endsWith('_') || typeof f !== 'function')
-      throw new TypeError(`google.script.run.${name} is not a function`);
-    const intoVm = { array: () => this.realm.toVm([]) as unknown[], object: () => this.realm.newObject() };
-    const intoNode = { array: (): unknown[] => [], object: (): Record<string, unknown> => ({}) };
-    const vmArgs = args.map((a, i) => sidebarCopy(a, String(i), intoVm));
-    return this.execute('FULL', () =>
-      sidebarCopy((f as (...a: unknown[]) => unknown)(...vmArgs), 'return value', intoNode),
+  runTimeTrigger(uid: string): unknown {
+    const record = this.triggers.find(uid);
+    if (!record) throw new Error(`No installable trigger ${uid}`);
+    return this.execute(
+      'FULL',
+      'script',
+      (ex) => this.callCopied(ex, record.handler, [clockEvent(record, this.clock.now())]),
+      { ...this.user, email: record.owner },
     );
   }
 
+  /** When Apps Script would next run the trigger after the clock's now (nominal time; it fires within ±15 min). */
+  nextTriggerRun(uid: string): number {
+    return this.triggers.nextRunAfter(uid, this.clock.now());
+  }
+
+  /** The project's installable triggers, as records. */
+  triggerRecords(): readonly TriggerRecord[] {
+    return this.triggers.records;
+  }
+
   /**
-   * Calls a custom function as a cell formula does. A RangeRef argument becomes a row-major 2-D array
-   * (a single cell its scalar; empty cells ""; date cells Dates), other arguments are copied into the vm.
-   * Inside, Spreadsheet is read-only and UI, property writes and user identity are unavailable.
+   * google.script.run.NAME(...args), checked at the call site as the browser does: an unknown or private
+   * (name_) function, or an illegal argument (a Date, function…), throws a TypeError synchronously and nothing
+   * runs. A result holding an illegal value (a Date…) reaches the success handler as null (observed).
+   */
+  runFromSidebar(name: string, ...args: unknown[]): unknown {
+    if (name.endsWith('_') || !this.functionNames.includes(name))
+      throw new TypeError(`google.script.run.${name} is not a function`);
+    const intoNode = { array: (): unknown[] => [], object: (): Record<string, unknown> => ({}) };
+    const plainArgs = args.map((a, i) => sidebarCopy(a, String(i), intoNode));
+    return this.execute('FULL', 'script', (ex) => {
+      const result = this.callGlobal(
+        ex,
+        name,
+        plainArgs.map((a) => ex.realm.toVm(a)),
+      );
+      try {
+        return sidebarCopy(result, 'return value', intoNode);
+      } catch (e) {
+        if (e instanceof IllegalSidebarValue) return null;
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * Calls a custom function as a cell formula does: one CUSTOM_FUNCTION execution (30 s). A RangeRef argument
+   * becomes a row-major 2-D array (a single cell its scalar; empty cells ""; date cells Dates), other arguments
+   * are copied into the vm. Inside, Spreadsheet is read-only and UI, property writes and user identity are
+   * unavailable.
    */
   runCustomFunction(name: string, ...args: unknown[]): unknown {
     if (name.endsWith('_')) throw new Error(`Unknown function: '${name}'.`);
-    const actual = Object.getOwnPropertyNames(this.realm.context).find(
-      (g) => g.toUpperCase() === name.toUpperCase() && typeof this.global(g) === 'function',
-    );
+    const actual = this.functionNames.find((g) => g.toUpperCase() === name.toUpperCase());
     if (!actual) throw new Error(`Unknown function: '${name}'.`);
-    const vmArgs = args.map((a) => this.realm.toVm(a instanceof RangeRef ? this.rangeArgument(a) : a));
-    return this.execute('CUSTOM_FUNCTION', () => toNode(this.fn(actual)(...vmArgs)));
+    const values = args.map((a) => (a instanceof RangeRef ? this.rangeArgument(a) : a));
+    return this.execute('CUSTOM_FUNCTION', 'custom-function', (ex) => this.callCopied(ex, actual, values));
   }
 
   private rangeArgument(ref: RangeRef): unknown {
@@ -243,12 +402,12 @@ export class AppsScriptRuntime {
     return new RangeRef(a1);
   }
 
-  /** A vm-realm Date at the wall time "2025-10-01" or "2025-10-01 14:30[:15]" in the spreadsheet's zone. */
+  /** A Date at the wall time "2025-10-01" or "2025-10-01 14:30[:15]" in the spreadsheet's zone. */
   sheetDate(isoLocal: string): Date {
     const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(isoLocal);
     if (!m) throw new Error(`sheetDate expects "YYYY-MM-DD" or "YYYY-MM-DD HH:mm[:ss]", got "${isoLocal}"`);
     const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
-    return this.realm.newDate(zonedTimeToEpoch(y, mo, d, this.spreadsheet.timeZone, h, mi, s));
+    return new Date(zonedTimeToEpoch(y, mo, d, this.spreadsheet.timeZone, h, mi, s));
   }
 
   resetCounters(): void {
@@ -267,11 +426,6 @@ export class AppsScriptRuntime {
       if (this.locks.holder('document') === 'other') this.locks.set('document', undefined);
     };
   }
-}
-
-/** ES intrinsics (Array, Math…) are globals too, but not script functions a cell can call. */
-function isNativeFunction(f: unknown): boolean {
-  return /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(f));
 }
 
 export function createRuntime(options?: RuntimeOptions): AppsScriptRuntime {

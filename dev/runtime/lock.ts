@@ -36,7 +36,7 @@ export class Lock extends ServiceObject {
   constructor(
     private readonly name: string,
     private readonly table: LockTable,
-    private readonly clock: Clock,
+    private readonly clock: Pick<Clock, 'sleep'>,
   ) {
     super();
   }
@@ -75,7 +75,7 @@ export class LockServiceImpl extends ServiceObject {
 
   constructor(
     private readonly table: LockTable,
-    private readonly clock: Clock,
+    private readonly clock: Pick<Clock, 'sleep'>,
   ) {
     super();
   }

@@ -28,6 +28,13 @@ interface Intrinsics {
 /** Objects the runtime hands to the script as-is (service objects), instead of deep-copying them. */
 export type PassThrough = (v: object) => object | undefined;
 
+const CALL_SLOT = '__offlineRuntimeCall';
+const CALL_SCRIPT = new vm.Script(`${CALL_SLOT}()`, { filename: 'offline-runtime' });
+
+/** node:vm's error when a watchdog timeout ended the script. */
+export const isWatchdogTimeout = (e: unknown): boolean =>
+  e !== null && typeof e === 'object' && (e as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+
 export class Realm {
   readonly context: vm.Context;
   private readonly intrinsics: Intrinsics;
@@ -67,8 +74,22 @@ export class Realm {
     });
   }
 
-  run(code: string, filename: string): unknown {
-    return vm.runInContext(code, this.context, { filename });
+  /** Runs a compiled script file in this context (the same compiled code serves every execution's realm). */
+  runScript(script: vm.Script, timeoutMs: number): unknown {
+    return script.runInContext(this.context, { timeout: timeoutMs });
+  }
+
+  /**
+   * Calls a function of this context under a real-time watchdog (node:vm's timeout only covers code started by a
+   * script run): a runaway loop ends as a timeout instead of hanging the test.
+   */
+  call(fn: (...args: unknown[]) => unknown, args: unknown[], timeoutMs: number): unknown {
+    this.defineGlobal(CALL_SLOT, () => fn(...args));
+    try {
+      return CALL_SCRIPT.runInContext(this.context, { timeout: timeoutMs });
+    } finally {
+      delete (this.context as Record<string, unknown>)[CALL_SLOT];
+    }
   }
 
   newDate(epochMs: number): Date {

@@ -4,6 +4,7 @@
  * result or error is converted into the vm realm.
  */
 import type { Clock } from './clock';
+import type { ExecutionTimer } from './execution';
 import type { Realm } from './realm';
 
 /** How Apps Script is running the current call (https://developers.google.com/apps-script/reference/script/auth-mode). */
@@ -11,11 +12,22 @@ export type ExecutionMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
 
 /**
  * What a method needs. free: no authorization (Utilities, Logger, enums, building menus);
- * ui: SpreadsheetApp.getUi; doc-read / doc-write: the bound spreadsheet; props-read / props-write:
- * PropertiesService; storage: Cache and Lock; fetch: UrlFetchApp; html: HtmlService.
+ * ui: SpreadsheetApp.getUi; container-ui: showing a sidebar, dialog or alert; doc-read / doc-write: the bound
+ * spreadsheet; props-read / props-write: PropertiesService; storage: Cache and Lock; fetch: UrlFetchApp;
+ * identity: the user's email (Session.getActiveUser/getEffectiveUser); triggers: ScriptApp's installable triggers.
  */
 export type Access =
-  'free' | 'ui' | 'doc-read' | 'doc-write' | 'props-read' | 'props-write' | 'storage' | 'fetch';
+  | 'free'
+  | 'ui'
+  | 'container-ui'
+  | 'doc-read'
+  | 'doc-write'
+  | 'props-read'
+  | 'props-write'
+  | 'storage'
+  | 'fetch'
+  | 'identity'
+  | 'triggers';
 
 /** An Apps Script service error: Apps Script logs these as "Exception: <message>". */
 export class AppsScriptException extends Error {
@@ -25,39 +37,68 @@ export class AppsScriptException extends Error {
   }
 }
 
-const SCOPES: Partial<Record<Access, string>> = {
-  'doc-read': 'https://www.googleapis.com/auth/spreadsheets.currentonly',
-  'doc-write': 'https://www.googleapis.com/auth/spreadsheets.currentonly',
-  fetch: 'https://www.googleapis.com/auth/script.external_request',
+const AUTH = 'https://www.googleapis.com/auth/';
+
+/**
+ * The scopes Google's reference names for each access class ("Scripts that use this method require
+ * authorization with one or more of the following scopes"), any one of which suffices:
+ * spreadsheet classes — https://developers.google.com/apps-script/reference/spreadsheet/range#getValues();
+ * Ui.showSidebar — https://developers.google.com/apps-script/reference/base/ui#showSidebar(Object);
+ * UrlFetchApp.fetch — https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app#fetch(String);
+ * Session.getActiveUser — https://developers.google.com/apps-script/reference/base/session#getActiveUser();
+ * ScriptApp.newTrigger — https://developers.google.com/apps-script/reference/script/script-app#newTrigger(String).
+ * Properties, Cache, Lock, Utilities and HtmlService list no scope.
+ */
+export const SCOPES: Partial<Record<Access, readonly string[]>> = {
+  'doc-read': [`${AUTH}spreadsheets.currentonly`, `${AUTH}spreadsheets`],
+  'doc-write': [`${AUTH}spreadsheets.currentonly`, `${AUTH}spreadsheets`],
+  'container-ui': [`${AUTH}script.container.ui`],
+  fetch: [`${AUTH}script.external_request`],
+  identity: [`${AUTH}userinfo.email`],
+  triggers: [`${AUTH}script.scriptapp`],
 };
 
 /**
  * Which access classes each mode allows. NONE: only what needs no authorization (menus); LIMITED (simple
- * triggers): the document, properties, cache and lock but not UrlFetch; CUSTOM_FUNCTION: the guide's table
+ * triggers): the document, properties, cache and lock but not UrlFetch, sidebars or triggers
+ * (https://developers.google.com/apps-script/guides/triggers#restrictions); CUSTOM_FUNCTION: the guide's table
  * (https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services) —
- * Spreadsheet read-only, Properties readable, URL Fetch, Cache, Lock, Utilities.
+ * Spreadsheet read-only, Properties readable, URL Fetch, Cache, Lock, Utilities. The user's identity can be
+ * asked for everywhere; Session blanks it where Google does not share it (see basics.ts).
  */
+const LIMITED: readonly Access[] = [
+  'free',
+  'ui',
+  'identity',
+  'doc-read',
+  'doc-write',
+  'props-read',
+  'props-write',
+  'storage',
+];
 const ALLOWED: Record<ExecutionMode, ReadonlySet<Access>> = {
-  NONE: new Set<Access>(['free', 'ui']),
-  LIMITED: new Set<Access>(['free', 'ui', 'doc-read', 'doc-write', 'props-read', 'props-write', 'storage']),
-  FULL: new Set<Access>([
-    'free',
-    'ui',
-    'doc-read',
-    'doc-write',
-    'props-read',
-    'props-write',
-    'storage',
-    'fetch',
-  ]),
-  CUSTOM_FUNCTION: new Set<Access>(['free', 'doc-read', 'props-read', 'storage', 'fetch']),
+  NONE: new Set<Access>(['free', 'ui', 'identity']),
+  LIMITED: new Set<Access>(LIMITED),
+  FULL: new Set<Access>([...LIMITED, 'container-ui', 'fetch', 'triggers']),
+  CUSTOM_FUNCTION: new Set<Access>(['free', 'identity', 'doc-read', 'props-read', 'storage', 'fetch']),
 };
 
-/** The runtime state services share. */
+/**
+ * Modelled time of one service call on a manual clock. Google publishes no per-call latency; its best-practices
+ * page measures ~70 s for 10,000 single-cell calls (https://developers.google.com/apps-script/guides/support/best-practices),
+ * hence 7 ms per spreadsheet call. Other services have no published figure and cost nothing here; UrlFetch is
+ * timed by the real answer time (url-fetch.ts).
+ */
+const CALL_COST_MS: Partial<Record<Access, number>> = { 'doc-read': 7, 'doc-write': 7 };
+
+/** The execution's state services share (one Host per execution). */
 export interface Host {
   readonly realm: Realm;
   readonly clock: Clock;
   readonly mode: ExecutionMode;
+  readonly timer: ExecutionTimer;
+  /** The manifest's oauthScopes; undefined when the manifest lists none (Apps Script then detects them). */
+  readonly grantedScopes: ReadonlySet<string> | undefined;
   count(key: string, by?: number): void;
   /** The emulated object behind a wrapper the script passed back (a Range, an HtmlOutput...). */
   unwrap(value: unknown): ServiceObject | undefined;
@@ -84,10 +125,32 @@ function permissionError(
       return new AppsScriptException('Cannot call SpreadsheetApp.getUi() from this context.');
     return new AppsScriptException(`You do not have permission to call ${method}`);
   }
-  const scope = SCOPES[access];
+  const scopes = SCOPES[access];
   return new AppsScriptException(
     `You do not have permission to call ${kind}.${method}` +
-      (scope ? `. Required permissions: ${scope}` : ''),
+      (scopes ? `. Required permissions: ${scopeList(scopes)}` : ''),
+  );
+}
+
+/** Google's notation: one scope as is, alternatives as "(a || b)". */
+const scopeList = (scopes: readonly string[]): string =>
+  scopes.length === 1 ? scopes[0] : `(${scopes.join(' || ')})`;
+
+/**
+ * A method whose scopes are all missing from the manifest's oauthScopes. Wording observed in user reports, e.g.
+ * "Specified permissions are not sufficient to call Session.getActiveUser. Required permissions:
+ * https://www.googleapis.com/auth/userinfo.email" (https://developers.google.com/apps-script/concepts/scopes#setting_explicit_scopes).
+ */
+function scopeError(
+  granted: ReadonlySet<string> | undefined,
+  kind: string,
+  method: string,
+  access: Access,
+): AppsScriptException | undefined {
+  const scopes = SCOPES[access];
+  if (!granted || !scopes || scopes.some((s) => granted.has(s))) return undefined;
+  return new AppsScriptException(
+    `Specified permissions are not sufficient to call ${kind}.${method}. Required permissions: ${scopeList(scopes)}`,
   );
 }
 
@@ -113,10 +176,15 @@ export class Exposer {
       }
       const call = (...args: unknown[]): unknown => {
         this.host.count(`${target.kind}.${method}`);
+        const { timer } = this.host;
         try {
+          timer.check();
           if (!ALLOWED[this.host.mode].has(access))
             throw permissionError(this.host.mode, target.kind, method, access);
+          const denied = scopeError(this.host.grantedScopes, target.kind, method, access);
+          if (denied) throw denied;
           const result: unknown = impl.apply(target, args);
+          timer.spend(CALL_COST_MS[access] ?? 0, 'callMs');
           return result === target ? wrapper : realm.toVm(result, this.keep);
         } catch (e) {
           if (realm.isVmError(e)) throw e;

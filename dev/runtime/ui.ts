@@ -81,10 +81,11 @@ export class Ui extends ServiceObject {
   readonly methods: Record<string, Access> = {
     createAddonMenu: 'free',
     createMenu: 'free',
-    showSidebar: 'free',
-    showModalDialog: 'free',
-    showModelessDialog: 'free',
-    alert: 'free',
+    // Showing UI needs script.container.ui (https://developers.google.com/apps-script/reference/base/ui#showSidebar(Object)).
+    showSidebar: 'container-ui',
+    showModalDialog: 'container-ui',
+    showModelessDialog: 'container-ui',
+    alert: 'container-ui',
     ButtonSet: 'free',
     Button: 'free',
   };

@@ -28,9 +28,10 @@ interface WireRequest {
   followRedirects: boolean;
 }
 
-type WireResult =
+type WireResult = (
   | { status: number; rawHeaders: string[]; body: string; url: string }
-  | { error: 'timeout' | 'address'; url: string; message?: string };
+  | { error: 'timeout' | 'address'; url: string; message?: string }
+) & { elapsedMs: number };
 
 /** Runs in the child (plain CommonJS, passed with `node -e`, so it needs no file path at run time). */
 const CHILD = String.raw`
@@ -63,8 +64,12 @@ function one(req, hops) {
     r.end();
   });
 }
-const withDeadline = (req) => Promise.race([one(req, 10),
-  new Promise((resolve) => setTimeout(() => resolve({ error: 'timeout', url: req.url }), input.timeoutMs))]);
+const withDeadline = (req) => {
+  const started = Date.now();
+  return Promise.race([one(req, 10),
+    new Promise((resolve) => setTimeout(() => resolve({ error: 'timeout', url: req.url }), input.timeoutMs))])
+    .then((r) => Object.assign(r, { elapsedMs: Date.now() - started }));
+};
 Promise.all(input.requests.map(withDeadline)).then((results) => {
   process.stdout.write(JSON.stringify(results), () => process.exit(0));
 });
@@ -136,9 +141,26 @@ function formEncode(fields: Record<string, unknown>): string {
     .join('&');
 }
 
+/** "URL Fetch URL length: 2 kB / call" (https://developers.google.com/apps-script/guides/services/quotas#current_limitations). */
+export const MAX_URL_LENGTH = 2048;
+
+/** RFC 3986's characters (unreserved, reserved, and % followed by two hex digits). */
+const RFC3986 = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
+
+/**
+ * Apps Script sends a URL as given: it refuses one with characters outside RFC 3986 (an unencoded `"`, a space,
+ * `{`, `|`, non-ASCII…) with "Invalid argument: <url>", and one over 2 kB with "Limit Exceeded: URLFetch URL
+ * Length." (both wordings observed). Node's URL would silently re-encode them instead.
+ */
+export function checkFetchUrl(href: string): void {
+  if (href.length > MAX_URL_LENGTH) throw new AppsScriptException('Limit Exceeded: URLFetch URL Length.');
+  if (!RFC3986.test(href)) throw new AppsScriptException(`Invalid argument: ${href}`);
+}
+
 /** What fetch(url, params) sends: method (default GET), headers, payload and its Content-Type. */
 function toWire(host: Host, url: unknown, params: FetchParams = {}): WireRequest & { mute: boolean } {
   const href = String(url);
+  checkFetchUrl(href);
   let parsed: URL;
   try {
     parsed = new URL(href);
@@ -180,20 +202,40 @@ export class UrlFetchAppImpl extends ServiceObject {
   constructor(
     private readonly host: Host,
     private readonly timeoutMs: number,
+    private readonly latencyMs: number,
   ) {
     super();
   }
 
+  /**
+   * Sends the batch and charges its time to the execution: the modelled network latency plus the slowest real
+   * answer (a batch runs in parallel). A request cannot outlive the execution: when the execution's time runs
+   * out first, the execution ends there (the script never sees an answer).
+   */
   private send(requests: (WireRequest & { mute: boolean })[]): HTTPResponse[] {
     this.host.count('UrlFetchApp.requests', requests.length);
+    const { timer } = this.host;
+    const left = timer.remainingMs() - this.latencyMs;
+    if (left <= 0) {
+      timer.spend(timer.remainingMs(), 'fetchMs');
+      timer.kill();
+    }
+    const cutByDeadline = left < this.timeoutMs;
     const env = { ...process.env };
     delete env.NODE_OPTIONS; // the child needs no loaders (ts-jest, tsx) of the parent
     const out = execFileSync(process.execPath, ['-e', CHILD], {
-      input: JSON.stringify({ requests, timeoutMs: this.timeoutMs }),
+      input: JSON.stringify({ requests, timeoutMs: Math.min(this.timeoutMs, left) }),
       maxBuffer: 256 * 1024 * 1024,
       env,
     });
     const results = JSON.parse(out.toString('utf8')) as WireResult[];
+    const timedOut = results.some((r) => 'error' in r && r.error === 'timeout');
+    const took = this.latencyMs + Math.max(0, ...results.map((r) => r.elapsedMs));
+    if ((timedOut && cutByDeadline) || took > timer.remainingMs()) {
+      timer.spend(timer.remainingMs(), 'fetchMs');
+      timer.kill();
+    }
+    timer.spend(took, 'fetchMs');
     return results.map((r, i) => {
       if ('error' in r)
         throw new AppsScriptException(

@@ -60,6 +60,8 @@ export class Blob extends ServiceObject {
   }
 }
 
+const MAX_SLEEP_MS = 300_000;
+
 const DIGESTS: Record<string, string> = {
   MD2: 'md2',
   MD5: 'md5',
@@ -145,7 +147,7 @@ export class UtilitiesImpl extends ServiceObject {
   readonly MacAlgorithm = Object.fromEntries(Object.keys(MACS).map((k) => [k, k]));
   readonly Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' };
 
-  constructor(private readonly clock: Clock) {
+  constructor(private readonly clock: Pick<Clock, 'sleep'>) {
     super();
   }
 
@@ -163,9 +165,16 @@ export class UtilitiesImpl extends ServiceObject {
   parseCsv(csv: string, delimiter?: string): string[][] {
     return parseCsv(String(csv), delimiter ?? ',');
   }
-  /** Blocks on the runtime clock (a manual clock just advances). */
+  /**
+   * Blocks on the execution's clock (a manual clock just advances). "The maximum allowed value is 300000 (or 5
+   * minutes)" (https://developers.google.com/apps-script/reference/utilities/utilities#sleep(Integer)); the
+   * wording of the refusal is UNCONFIRMED.
+   */
   sleep(milliseconds: number): void {
-    this.clock.sleep(Number(milliseconds));
+    const ms = Number(milliseconds);
+    if (!Number.isFinite(ms) || ms < 0 || ms > MAX_SLEEP_MS)
+      throw new AppsScriptException('Invalid argument: milliseconds');
+    this.clock.sleep(ms);
   }
   computeDigest(algorithm: string, value: unknown, charset?: string): number[] {
     const alg = DIGESTS[algorithm];

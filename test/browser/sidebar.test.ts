@@ -99,7 +99,7 @@ describe('sidebar shell', () => {
     }
   });
 
-  it('refuses Dates (even nested) as google.script.run does; handlers get the result or error and the user object', async () => {
+  it('google.script.run as in the browser: illegal arguments and unknown names throw at the call site, handlers get the result and the user object', async () => {
     const { preview, page, sidebar } = await openPreview('en');
     try {
       const outcome = await sidebar.evaluate(
@@ -113,27 +113,39 @@ describe('sidebar shell', () => {
               [name: string]: (...a: never[]) => unknown;
             }
             const run = (window as unknown as { google: { script: { run: Runner } } }).google.script.run;
-            const done = (label: string) => (x: unknown, user: unknown) => {
-              const what = x instanceof Error ? x.message : typeof x;
+            const handler = (label: string) => (x: unknown, user: unknown) => {
+              const what = x instanceof Error ? x.message : x === null ? 'null' : typeof x;
               seen.push(`${user}:${label}:${what}`);
-              if (seen.length === 4) resolve(seen.sort());
+              if (seen.length === 5) resolve(seen);
             };
-            const call = (user: string, name: string, ...args: unknown[]) =>
-              (
-                run.withSuccessHandler(done('ok')).withFailureHandler(done('fail')).withUserObject(user)[
-                  name
-                ] as (...a: unknown[]) => void
-              )(...args);
+            const call = (user: string, name: string, ...args: unknown[]) => {
+              try {
+                (
+                  run
+                    .withSuccessHandler(handler('ok'))
+                    .withFailureHandler(handler('fail'))
+                    .withUserObject(user)[name] as (...a: unknown[]) => void
+                )(...args);
+              } catch (e) {
+                seen.push(`${user}:thrown:${(e as Error).name}: ${(e as Error).message}`);
+              }
+            };
             call('1', 'getSidebarBootstrap', new Date());
             call('2', 'addAdmin', { nested: { when: new Date() } });
             call('3', 'noSuchFunction');
             call('4', 'getSidebarBootstrap');
+            call('5', 'addAdmin', 'not an email');
           }),
       );
-      expect(outcome[0]).toMatch(/^1:fail:.*Date/);
-      expect(outcome[1]).toMatch(/^2:fail:.*Date/);
-      expect(outcome[2]).toMatch(/^3:fail:.*noSuchFunction/);
-      expect(outcome[3]).toBe('4:ok:object');
+      expect(outcome.slice(0, 3)).toEqual([
+        '1:thrown:TypeError: Failed due to illegal value in property: 0',
+        '2:thrown:TypeError: Failed due to illegal value in property: when',
+        '3:thrown:TypeError: run.withSuccessHandler(...).withFailureHandler(...).withUserObject(...)[name] is not a function',
+      ]);
+      expect(outcome.slice(3).sort()).toEqual([
+        '4:ok:object',
+        '5:fail:"not an email" is not an email address',
+      ]);
     } finally {
       await page.close();
       await preview.close();

@@ -34,6 +34,7 @@ describe('dist/appsscript.json', () => {
       // ScriptApp.newTrigger/getUserTriggers/deleteTrigger: the month close's daily refresh.
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/userinfo.email', // Session.getActiveUser for the admin check
     ]);
   });
 

@@ -48,9 +48,12 @@ describe('transient faults: backoff, then the right figures', () => {
     await graph.setFault({ kind });
     expect(rt.runCustomFunction('META_BILLED', ...ONE_DAY)).toBe(oneDay.billable);
     expect(fetches(rt)).toBe(2);
-    const waited = clock.now() - NOW;
+    const waited = rt.timeSpent.sleptMs;
     expect(waited).toBeGreaterThanOrEqual(500);
     expect(waited).toBeLessThanOrEqual(1000);
+    // The clock also moved by both rounds' answer time, which the runtime charges to the execution.
+    expect(clock.now() - NOW).toBe(waited + rt.timeSpent.fetchMs + rt.timeSpent.callMs);
+    expect(rt.timeSpent.fetchMs).toBeGreaterThan(0);
   });
 });
 
@@ -73,20 +76,21 @@ describe('persistent throttling and outages: a clear message within the custom-f
   });
 
   it('X-Business-Use-Case-Usage asking for 3 minutes → stops at once with "try again in 3 minutes"', async () => {
-    const { rt, clock } = connectedRuntime(graph);
+    const { rt } = connectedRuntime(graph);
     await graph.setFault({ kind: 'throttle4', regainMinutes: 3 });
     expect(() => rt.runCustomFunction('META_BILLED', ...ONE_DAY)).toThrow(
       'META_BILLED: Meta rate limit reached — try again in 3 minutes',
     );
     expect(fetches(rt)).toBe(1);
-    expect(clock.now()).toBe(NOW);
+    expect(rt.timeSpent.sleptMs).toBe(0);
   });
 
   it('17 with 3 minutes to regain, from the sidebar → the longer budget waits exactly 3 minutes and connects', async () => {
     const { rt, clock } = metaRuntime();
     await graph.setFault({ kind: 'throttle17', regainMinutes: 3 });
     expect(connect(rt, graph)).toMatchObject({ wabaName: DATASET.waba.name });
-    expect(clock.now() - NOW).toBe(180_000);
+    expect(rt.timeSpent.sleptMs).toBe(180_000);
+    expect(clock.now() - NOW).toBeGreaterThan(180_000); // plus both rounds' answer time
   });
 
   it('a failure is not cached: the same formula fetches again and then succeeds', async () => {
@@ -100,13 +104,44 @@ describe('persistent throttling and outages: a clear message within the custom-f
   });
 });
 
+describe('a slow Meta: the custom function fails cleanly within its 30 s', () => {
+  it('answers taking 12 s and a transient error → no retry that could not finish, a clear error at ~13 s', async () => {
+    const { rt, clock } = connectedRuntime(graph, { fetchLatencyMs: 12_000 });
+    const start = clock.now();
+    await graph.setFault({ kind: 'http500' });
+    expect(() => rt.runCustomFunction('META_BILLED', ...ONE_DAY)).toThrow(
+      'META_BILLED: Meta is temporarily unavailable — try again in 1 minute',
+    );
+    expect(fetches(rt)).toBe(1);
+    expect(clock.now() - start).toBeGreaterThan(12_000);
+    expect(clock.now() - start).toBeLessThan(CUSTOM_FUNCTION_BUDGET_MS);
+  });
+
+  it('a slow answer is waited for and used while it fits', async () => {
+    const { rt, clock } = connectedRuntime(graph, { fetchLatencyMs: 15_000 });
+    const start = clock.now();
+    await graph.setFault({ kind: 'slow', delayMs: 1_500 });
+    expect(rt.runCustomFunction('META_BILLED', ...ONE_DAY)).toBe(oneDay.billable);
+    expect(clock.now() - start).toBeGreaterThanOrEqual(16_500);
+  });
+
+  it('an answer that comes after 30 s: Sheets\u2019 own time-limit error, and nothing is cached', async () => {
+    const { rt } = connectedRuntime(graph, { fetchLatencyMs: 29_000 });
+    await graph.setFault({ kind: 'slow', delayMs: 3_000 });
+    expect(() => rt.runCustomFunction('META_BILLED', ...ONE_DAY)).toThrow(
+      'Exceeded maximum execution time (line 0).',
+    );
+    expect(rt.cache.document.keys()).toEqual([]);
+  });
+});
+
 describe('faults that must not be retried', () => {
   it.each(FATAL)('%s → %s, after one request, without waiting', async (kind, message) => {
-    const { rt, clock } = connectedRuntime(graph);
+    const { rt } = connectedRuntime(graph);
     await graph.setFault({ kind });
     expect(() => rt.runCustomFunction('META_BILLED', ...ONE_DAY)).toThrow(message);
     expect(fetches(rt)).toBe(1);
-    expect(clock.now()).toBe(NOW);
+    expect(rt.timeSpent.sleptMs).toBe(0);
   });
 
   it('a response slower than the fetch timeout → "No answer from Meta"', async () => {

@@ -49,7 +49,7 @@ export interface MetaRuntime {
 }
 
 export function metaRuntime(
-  options: { fetchTimeoutMs?: number; locale?: string; email?: string } = {},
+  options: { fetchTimeoutMs?: number; fetchLatencyMs?: number; locale?: string; email?: string } = {},
 ): MetaRuntime {
   const clock = manualClock(NOW);
   const user = { email: options.email ?? 'ana@example.com', locale: 'en' };
@@ -57,6 +57,7 @@ export function metaRuntime(
     clock,
     user,
     fetchTimeoutMs: options.fetchTimeoutMs,
+    fetchLatencyMs: options.fetchLatencyMs,
     spreadsheet: { timeZone: 'America/Bogota', locale: options.locale ?? 'en_US' },
   });
   return { rt, clock, user };

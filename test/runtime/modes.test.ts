@@ -140,7 +140,7 @@ describe('simple triggers and AuthMode', () => {
       'You do not have permission to call PropertiesService.getDocumentProperties',
     );
     expect(trigger('onOpenSheet', 'NONE')).toThrow(
-      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: (https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)',
     );
     expect(trigger('onOpenSheet', 'LIMITED')).not.toThrow();
     expect(trigger('onOpenFetch', 'LIMITED')).toThrow(
@@ -177,22 +177,39 @@ describe('google.script.run (runFromSidebar)', () => {
     expect(rt.runFromSidebar('kinds', [1, undefined, 'x'])).toEqual(['number', 'null', 'string']);
   });
 
-  it('fails for Dates and functions, in arguments or results, also when nested', () => {
+  it('an illegal argument (Date, function, circular), also nested, is a TypeError at the call site: nothing runs', () => {
     const rt = runtimeWith(source);
-    expect(() => rt.runFromSidebar('echo', new Date())).toThrow('Failed due to illegal value in property: 0');
-    expect(() => rt.runFromSidebar('echo', { at: new Date() })).toThrow(
-      'Failed due to illegal value in property: at',
+    const illegal =
+      (...args: unknown[]) =>
+      () =>
+        rt.runFromSidebar('echo', ...args);
+    expect(illegal(new Date())).toThrow(new TypeError('Failed due to illegal value in property: 0'));
+    expect(illegal(1, { at: new Date() })).toThrow(
+      new TypeError('Failed due to illegal value in property: at'),
     );
-    expect(() => rt.runFromSidebar('today')).toThrow('Failed due to illegal value in property: return value');
-    expect(() => rt.runFromSidebar('nested')).toThrow('Failed due to illegal value in property: at');
-    expect(() => rt.runFromSidebar('fn')).toThrow('Failed due to illegal value in property: return value');
-    expect(() => rt.runFromSidebar('echo', () => 1)).toThrow('Failed due to illegal value in property: 0');
+    expect(illegal(() => 1)).toThrow(TypeError);
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(illegal(circular)).toThrow(new TypeError('Failed due to illegal value in property: self'));
+    expect(rt.totalCalls()).toBe(0);
+  });
+
+  it('a result holding a Date or a function reaches the success handler as null (the whole result)', () => {
+    const rt = runtimeWith(source);
+    expect(rt.runFromSidebar('today')).toBeNull();
+    expect(rt.runFromSidebar('nested')).toBeNull();
+    expect(rt.runFromSidebar('fn')).toBeNull();
+    expect(rt.runFromSidebar('echo', { ok: [1] })).toEqual({ ok: [1] });
   });
 
   it('refuses private (name_) and unknown functions; server errors reach the failure path with their message', () => {
     const rt = runtimeWith(source);
-    expect(() => rt.runFromSidebar('hidden_')).toThrow('google.script.run.hidden_ is not a function');
-    expect(() => rt.runFromSidebar('nope')).toThrow('google.script.run.nope is not a function');
+    expect(() => rt.runFromSidebar('hidden_')).toThrow(
+      new TypeError('google.script.run.hidden_ is not a function'),
+    );
+    expect(() => rt.runFromSidebar('nope')).toThrow(
+      new TypeError('google.script.run.nope is not a function'),
+    );
     expect(() => rt.runFromSidebar('fails')).toThrow(new Error('Nothing to import'));
   });
 });
