@@ -108,6 +108,8 @@ const BASE_METHODS: Record<string, Access> = {
   removeRange: 'doc-read',
   clearRanges: 'doc-read',
   getRanges: 'doc-read',
+  getContainer: 'doc-read',
+  setNumHeaders: 'doc-read',
   setPosition: 'doc-read',
   setOption: 'doc-read',
   asAreaChart: 'doc-read',
@@ -157,6 +159,15 @@ export class EmbeddedChartBuilder extends ServiceObject {
   getRanges(): Range[] {
     return [...this.state.ranges];
   }
+  /** Where the chart will sit (embedded-chart-builder#getContainer). */
+  getContainer(): ContainerInfo {
+    return new ContainerInfo(this.state.position);
+  }
+  /** How many rows or columns of the range are headers (embedded-chart-builder#setNumHeaders). */
+  setNumHeaders(headers: number): this {
+    this.state.options.numHeaders = headers;
+    return this;
+  }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
     for (const n of [anchorRowPos, anchorColPos, offsetX, offsetY])
       if (typeof n !== 'number' || !Number.isInteger(n))
@@ -205,12 +216,12 @@ export class EmbeddedChartBuilder extends ServiceObject {
 
 /** What each typed builder adds (from each builder's reference page). */
 const TYPED: Record<string, string[]> = {
-  common: ['setTitle', 'setColors', 'setLegendPosition', 'setBackgroundColor', 'setDimensions'],
+  common: ['setTitle', 'setColors', 'setLegendPosition', 'setBackgroundColor', 'reverseCategories'],
   EmbeddedLineChartBuilder: ['setXAxisTitle', 'setYAxisTitle', 'setRange', 'setCurveStyle', 'setPointStyle'],
   EmbeddedColumnChartBuilder: ['setXAxisTitle', 'setYAxisTitle', 'setRange', 'setStacked'],
   EmbeddedBarChartBuilder: ['setXAxisTitle', 'setYAxisTitle', 'setRange', 'setStacked'],
   EmbeddedAreaChartBuilder: ['setXAxisTitle', 'setYAxisTitle', 'setRange', 'setStacked'],
-  EmbeddedPieChartBuilder: ['set3D', 'reverseDirection'],
+  EmbeddedPieChartBuilder: ['set3D'],
 };
 
 class TypedChartBuilder extends EmbeddedChartBuilder {
@@ -243,10 +254,6 @@ class TypedChartBuilder extends EmbeddedChartBuilder {
   setBackgroundColor(cssValue: string): this {
     return this.option('backgroundColor', String(cssValue));
   }
-  setDimensions(width: number, height: number): this {
-    this.option('width', width);
-    return this.option('height', height);
-  }
   setRange(start: number, end: number): this {
     this.option('vAxis.viewWindow.min', start);
     return this.option('vAxis.viewWindow.max', end);
@@ -263,7 +270,7 @@ class TypedChartBuilder extends EmbeddedChartBuilder {
   set3D(): this {
     return this.option('is3D', true);
   }
-  reverseDirection(): this {
+  reverseCategories(): this {
     return this.option('reverseCategories', true);
   }
 }

@@ -115,6 +115,8 @@ export class FormulaEngine {
   private snapshot = new Map<SheetModel, Map<string, ComputedCell>>();
   private readonly calls = new Map<string, CachedCall>();
   private readonly sizes = new Map<string, ArraySize>();
+  /** The sheets the last evaluation read. */
+  private inputs = new Set<SheetModel>();
   host?: CustomFunctionHost;
 
   constructor(private readonly model: SpreadsheetModel) {}
@@ -147,6 +149,13 @@ export class FormulaEngine {
   /** Rebuilds after a change. A read made by a custom function during evaluation sees the previous snapshot. */
   private refresh(): void {
     if (this.evaluating || this.evaluatedVersion === this.model.version) return;
+    const dirty = this.model.dirty;
+    this.model.dirty = new Set();
+    // Writes to sheets no formula reads (a large data sheet, say) leave every computed value as it was.
+    if (dirty !== 'all' && [...dirty].every((s) => !this.inputs.has(s) && !s.hasFormulas())) {
+      this.evaluatedVersion = this.model.version;
+      return;
+    }
     if (!this.model.sheets.some((s) => s.hasFormulas())) {
       this.snapshot = new Map();
       this.evaluatedVersion = this.model.version;
@@ -192,6 +201,7 @@ export class FormulaEngine {
     const maxRows = (name: string | undefined): number =>
       (name === undefined ? undefined : this.model.getSheet(name))?.maxRows ?? 1000;
     const needed = this.neededSheets();
+    this.inputs = needed;
     const contents: Record<string, (string | number | boolean | null)[][]> = {};
     for (const sheet of sheets) {
       const grid: (string | number | boolean | null)[][] = [];

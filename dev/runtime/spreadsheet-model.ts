@@ -81,7 +81,7 @@ export class SheetModel {
     const next = cell && isEmpty(cell) ? undefined : cell;
     if (next?.formula) this.formulaCount++;
     r[column - 1] = next;
-    this.spreadsheet.changed();
+    this.spreadsheet.changed(this);
   }
 
   /** Writes a value as Sheets does for typed input (formulas, "'" text, numbers, dates, "@" text). */
@@ -210,7 +210,7 @@ export class SheetModel {
     if (grow > 0 && this.spreadsheet.cellCount() + grow > MAX_SPREADSHEET_CELLS) throw tooManyCells();
     this.maxRows = maxRows;
     this.maxColumns = maxColumns;
-    this.spreadsheet.changed();
+    this.spreadsheet.changed(this);
   }
 
   /** New empty rows before row `before` (1-based); formulas and named ranges follow, as in Sheets. */
@@ -297,6 +297,8 @@ export class SpreadsheetModel {
   private readonly selections = new Map<SheetModel, GridBox>();
   /** Bumped on every change; the formula engine re-evaluates when it moved. */
   version = 0;
+  /** Sheets whose cells changed since the engine last looked, or "all" for any other change. */
+  dirty: Set<SheetModel> | 'all' = 'all';
   private nextSheetId = 0;
   private nextChartId = 1;
   private nextProtectionId = 1;
@@ -312,8 +314,11 @@ export class SpreadsheetModel {
     this.activeSheet = this.insertSheet('Sheet1');
   }
 
-  changed(): void {
+  /** Records a change: of one sheet's cells or size, or (no argument) of anything else. */
+  changed(sheet?: SheetModel): void {
     this.version++;
+    if (sheet === undefined) this.dirty = 'all';
+    else if (this.dirty !== 'all') this.dirty.add(sheet);
   }
 
   cellCount(): number {
