@@ -1,18 +1,22 @@
 /** Issue 8 point 11: formulas evaluated (HyperFormula) and custom functions called the way Sheets calls them. */
 import { createRuntime, type AppsScriptRuntime } from '../../dev/runtime';
 
+// Each execution has a fresh global scope, so the calls are logged where executions share state: the cache.
 const SCRIPT = `
-  var executions = [];
+  function note(name) {
+    const cache = CacheService.getScriptCache();
+    cache.put('log', JSON.stringify(JSON.parse(cache.get('log') || '[]').concat([name])));
+  }
   function TABLE(n, label) {
-    executions.push('TABLE');
+    note('TABLE');
     const out = [];
     for (let i = 1; i <= n; i++) out.push([(label || 'row') + i, i * 10]);
     return out;
   }
-  function KIND(v) { executions.push('KIND'); return v instanceof Date ? 'date ' + v.toISOString() : Array.isArray(v) ? 'table ' + JSON.stringify(v) : typeof v + ' ' + v; }
+  function KIND(v) { note('KIND'); return v instanceof Date ? 'date ' + v.toISOString() : Array.isArray(v) ? 'table ' + JSON.stringify(v) : typeof v + ' ' + v; }
   function FAIL_ON(x) { if (x < 0) throw new Error('FAIL_ON: x is negative (' + x + ')'); return x * 2; }
   function WRITE() { SpreadsheetApp.getActiveSheet().getRange('Z1').setValue(1); return 'wrote'; }
-  function log() { return executions; }
+  function log() { return JSON.parse(CacheService.getScriptCache().get('log') || '[]'); }
 `;
 
 function runtime(): AppsScriptRuntime {
