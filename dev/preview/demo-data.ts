@@ -73,7 +73,16 @@ export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: Dem
   ]);
   formatCells(runtime, `'Atom log'!A2:A${last}`, 'yyyy-mm-dd hh:mm');
   runtime.spreadsheet.activeSheet = runtime.spreadsheet.insertSheet('Billing', 0);
-  if (connection) runtime.runFromSidebar('saveConnection', connection);
+  if (connection) {
+    runtime.runFromSidebar('saveConnection', connection);
+    // Last month's close, as finance ran it: the Month close panel proposes the same Atom ranges for October.
+    runtime.runFromSidebar('runMonthClose', {
+      month: '2025-09',
+      groups: { sheet: 'Atom groups', range: 'A1:B5' },
+      campaigns: { sheet: 'Atom campaigns', range: 'A1:B5' },
+    });
+    runtime.spreadsheet.activeSheet = runtime.spreadsheet.sheet('Billing');
+  }
 
   const range = (column: string) => `'Atom log'!${column}2:${column}${last}`;
   const billing: [label: string, cell: string, formula: string][] = [

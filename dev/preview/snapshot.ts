@@ -4,6 +4,7 @@
  * ranges so the page can draw it from the recorded spec.
  */
 import { columnLetters, formatA1 } from '../runtime/a1';
+import { DEFAULT_NUMBER_FORMAT } from '../runtime/cell-types';
 import type { ChartRecord, SpreadsheetModel } from '../runtime/spreadsheet-model';
 
 export interface CellView {
@@ -67,7 +68,9 @@ export function spreadsheetSnapshot(
       const cell = sheet.cell(row, column);
       const view: CellView = { display: sheet.display(row, column) };
       if (cell?.formula) view.formula = cell.formula;
-      if (cell?.numberFormat) view.numberFormat = cell.numberFormat;
+      // "General" is Sheets' default ("Automatic"): only other formats are worth showing beside the value.
+      if (cell?.numberFormat && cell.numberFormat !== DEFAULT_NUMBER_FORMAT)
+        view.numberFormat = cell.numberFormat;
       const note = cell?.formula ? model.engine.errorMessage(sheet, row, column) : undefined;
       if (note) view.note = note;
       return view;

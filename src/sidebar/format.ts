@@ -8,6 +8,13 @@ export function formatCount(language: SidebarLanguage, value: number): string {
   return new Intl.NumberFormat(locales[language], { maximumFractionDigits: 0 }).format(value);
 }
 
+/** A short count for chart axes ("270K", "1.2M"). */
+export function formatCompact(language: SidebarLanguage, value: number): string {
+  return new Intl.NumberFormat(locales[language], { notation: 'compact', maximumFractionDigits: 1 }).format(
+    value,
+  );
+}
+
 /** A signed difference ("+3", "−1.50"), for drift. */
 export function formatDelta(language: SidebarLanguage, value: number, decimals = 0): string {
   return new Intl.NumberFormat(locales[language], {

@@ -6,15 +6,7 @@ import { formatA1 } from '../../dev/runtime/a1';
 import type { ProtectionRecord } from '../../dev/runtime/spreadsheet-model';
 import type { MonthCloseSetup } from '../../src/rpc/contract';
 import { expectedTotals } from '../../dev/fake-graph/generator';
-import {
-  connect,
-  connectedRuntime,
-  DATASET,
-  thrown,
-  TOKEN,
-  useGraph,
-  withOtherGraph,
-} from './meta-helpers';
+import { connect, connectedRuntime, DATASET, thrown, TOKEN, useGraph, withOtherGraph } from './meta-helpers';
 import { runImport, seedAtomSheets, snapshot, WITH_ATOM } from './month-close-helpers';
 
 // Each import runs real HTTP (a child process per fetchAll) and the formula engine: minutes, not seconds, under load.

@@ -1,7 +1,13 @@
 import { monthFigures, type MetaUsageRow } from '../../src/core/month-close/figures';
 import { parseMonth } from '../../src/core/month-close/month';
 
-const row = (day: string, category: string, type: string, volume: number, cost: number | null = 0): MetaUsageRow => ({
+const row = (
+  day: string,
+  category: string,
+  type: string,
+  volume: number,
+  cost: number | null = 0,
+): MetaUsageRow => ({
   day,
   line: '551140028922',
   country: 'BR',
@@ -64,23 +70,37 @@ describe('monthFigures', () => {
   });
 
   it('a row without cost (partner credit line) makes the cost null, never a partial sum', () => {
-    const f = monthFigures(NOV, [...rows, row('2025-11-02', 'MARKETING', 'REGULAR', 1, null)], null, 'linear');
+    const f = monthFigures(
+      NOV,
+      [...rows, row('2025-11-02', 'MARKETING', 'REGULAR', 1, null)],
+      null,
+      'linear',
+    );
     expect(f.cost).toBeNull();
     expect(f.billedUnits).toBe(37);
   });
 
   it('pricing model: conversation before July 2025, by date when the month has no rows', () => {
     const june = parseMonth('2025-06');
-    expect(monthFigures(june, [row('2025-06-02', 'SERVICE', 'REGULAR', 3)], null, 'linear').pricingModel).toBe(
-      'conversation',
-    );
+    expect(
+      monthFigures(june, [row('2025-06-02', 'SERVICE', 'REGULAR', 3)], null, 'linear').pricingModel,
+    ).toBe('conversation');
     expect(monthFigures(june, [], null, 'linear').pricingModel).toBe('conversation');
-    expect(monthFigures(NOV, [], null, 'linear')).toMatchObject({ pricingModel: 'message', billedUnits: 0, cost: 0 });
+    expect(monthFigures(NOV, [], null, 'linear')).toMatchObject({
+      pricingModel: 'message',
+      billedUnits: 0,
+      cost: 0,
+    });
   });
 
   it('an ended month in its grace is projected to exactly its total', () => {
     const f = monthFigures(NOV, rows, 20251130, 'trailing7');
     expect(f.projection).toBe(36);
-    expect(f.daily[29]).toEqual({ day: '2025-11-30', billedUnits: 0, cumulative: 36, projectedCumulative: 36 });
+    expect(f.daily[29]).toEqual({
+      day: '2025-11-30',
+      billedUnits: 0,
+      cumulative: 36,
+      projectedCumulative: 36,
+    });
   });
 });

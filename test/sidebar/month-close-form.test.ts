@@ -85,6 +85,12 @@ describe('cumulative chart', () => {
     expect(g.lastProjected).toEqual({ day: '2025-11-04', cumulative: 40 });
   });
 
+  it('draws no projection for a month whose every day is imported', () => {
+    const g = chartGeometry([day(1, 10, 10), day(2, 20, 20)], box);
+    expect(g.projected).toBe('');
+    expect(g.lastProjected).toBeNull();
+  });
+
   it('keeps a month with no billed units on the baseline', () => {
     expect(chartGeometry([day(1, 0), day(2, 0)], box).actual).toBe('10,50 110,50');
   });

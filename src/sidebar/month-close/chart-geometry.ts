@@ -28,7 +28,9 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 export function chartGeometry(days: MonthCloseDay[], box: ChartBox): ChartGeometry {
   const actualDays = days.filter((d) => d.cumulative !== null);
-  const projectedDays = days.filter((d) => d.projectedCumulative !== null);
+  const lastActualIndex = days.reduce((last, d, i) => (d.cumulative === null ? last : i), -1);
+  // Only the days after the last imported one are projected (a finished month has nothing to draw).
+  const projectedDays = days.filter((d, i) => d.projectedCumulative !== null && i > lastActualIndex);
   const values = [
     ...actualDays.map((d) => d.cumulative!),
     ...projectedDays.map((d) => d.projectedCumulative!),
@@ -43,10 +45,9 @@ export function chartGeometry(days: MonthCloseDay[], box: ChartBox): ChartGeomet
   const point = (index: number, value: number) => `${x(index)},${y(value)}`;
 
   const actual = days.flatMap((d, i) => (d.cumulative === null ? [] : [point(i, d.cumulative)]));
-  const lastActualIndex = days.reduce((last, d, i) => (d.cumulative === null ? last : i), -1);
   // The projection continues the actual line, so it starts at the last actual point.
   const projected = days.flatMap((d, i) =>
-    d.projectedCumulative === null ? [] : [point(i, d.projectedCumulative)],
+    d.projectedCumulative === null || i <= lastActualIndex ? [] : [point(i, d.projectedCumulative)],
   );
   if (projected.length && lastActualIndex >= 0)
     projected.unshift(point(lastActualIndex, days[lastActualIndex].cumulative!));

@@ -1,7 +1,7 @@
 /** The result card's inline SVG: cumulative billed units by day, and the projection for an open month. */
 import { useContext } from 'preact/hooks';
 import type { MonthCloseDay } from '../../rpc/contract';
-import { formatCount } from '../format';
+import { formatCompact, formatCount } from '../format';
 import { LanguageContext, useId, useMessages } from '../ui';
 import { chartGeometry, type ChartBox } from './chart-geometry';
 import { monthCloseMessages } from './messages';
@@ -42,7 +42,7 @@ export function CumulativeChart({ days, monthLabel }: { days: MonthCloseDay[]; m
         <line class="axis" x1={box.left} y1={bottom} x2={box.width - box.right} y2={bottom} />
         <line class="axis" x1={box.left} y1={box.top} x2={box.left} y2={bottom} />
         <text class="tick" x={box.left - 4} y={box.top + 4} text-anchor="end">
-          {count(geometry.maxValue)}
+          {formatCompact(language, geometry.maxValue)}
         </text>
         <text class="tick" x={box.left - 4} y={bottom} text-anchor="end">
           0
