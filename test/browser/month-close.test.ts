@@ -248,6 +248,17 @@ describe('Month close panel', () => {
       const before = JSON.stringify(
         preview.runtime.spreadsheet.sheets.map((s) => [s.name, sheetValues(preview, s.name)]),
       );
+      // A range without its sheet is refused in the sidebar, in plain words, before anything is asked of Meta.
+      await sidebar.getByLabel(/^Groups range/).fill('A1:B4');
+      await sidebar.getByRole('button', { name: 'Import', exact: true }).click();
+      expect(await sidebar.textContent(`${panel} [role="status"].error`)).toBe(
+        "Groups range: write the range as Sheet!A1:B20 (quote a sheet name with spaces: 'Atom groups'!A1:B20).",
+      );
+      // One the server cannot find is refused by the server, also in plain words.
+      await sidebar.getByLabel(/^Groups range/).fill("'No such sheet'!A1:B4");
+      await sidebar.getByRole('button', { name: 'Import', exact: true }).click();
+      await sidebar.locator(`${panel} [role="status"].error`, { hasText: 'No such sheet' }).waitFor();
+      await sidebar.getByLabel(/^Groups range/).fill('');
       await graph.setFault({ kind: 'token190', times: 'always' });
       await sidebar.getByLabel('Month', { exact: true }).fill('2025-10');
       await sidebar.getByRole('button', { name: 'Import', exact: true }).click();
