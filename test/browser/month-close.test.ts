@@ -130,13 +130,15 @@ async function selectInGrid(session: Session, sheet: string, from: [number, numb
   }, [sheet, from[0], from[1], to[0] - from[0] + 1, to[1] - from[1] + 1]);
 }
 
-/** Imports `month` and returns the result card's text once the status says it is done (the previous import must have been another month). */
-async function importMonth(sidebar: Frame, month: string, label: string): Promise<string> {
+/** Imports `month` and returns the result card's text once the import is in the ledger and the card shown. */
+async function importMonth(session: Session, month: string, label: string): Promise<string> {
+  const { sidebar, preview } = session;
+  const ledgerRows = () => preview.runtime.spreadsheet.getSheet('Imports')?.lastRow ?? 0;
+  const before = ledgerRows();
   await sidebar.getByLabel('Month', { exact: true }).fill(month);
-  const status = sidebar.locator(`${panel} [role="status"]`);
   await sidebar.getByRole('button', { name: 'Import', exact: true }).click();
-  await sidebar.locator(`${panel} [role="status"]`, { hasText: `Imported ${label}.` }).waitFor();
-  expect(await status.getAttribute('class')).not.toContain('error');
+  await eventually(() => ledgerRows() > before, true, 60_000);
+  await eventually(() => sidebar.textContent(`${panel} [role="status"]`), `Imported ${label}.`);
   return (await sidebar.locator(`${panel} [data-section="result"]`).textContent()) ?? '';
 }
 
@@ -181,7 +183,7 @@ describe('Month close panel', () => {
       await sidebar.getByLabel(/^Campaigns range/).fill("'Atom campaigns'!A1:B3");
 
       const october = expectedTotals(dataset, { fromDay: 20251001, toDay: 20251031 });
-      const closed = await importMonth(sidebar, '2025-10', 'October 2025');
+      const closed = await importMonth(session, '2025-10', 'October 2025');
       expect(closed).toContain('October 2025');
       expect(closed).toContain('Closed');
       expect(closed).toContain(
@@ -214,7 +216,7 @@ describe('Month close panel', () => {
       await page.waitForSelector('#tabs [aria-selected="true"]:text-is("Meta data")');
 
       // The open month: an estimate with a projection and the projected line on the chart.
-      const open = await importMonth(sidebar, '2025-11', 'November 2025');
+      const open = await importMonth(session, '2025-11', 'November 2025');
       expect(open).toContain('November 2025');
       expect(open).toContain('Estimate');
       expect(open).toContain('Projected month end');
@@ -229,12 +231,31 @@ describe('Month close panel', () => {
       ).toBe(true);
 
       // October again: Meta's figures did not move, and the card says so; the ledger has a third row.
-      const again = await importMonth(sidebar, '2025-10', 'October 2025');
+      const again = await importMonth(session, '2025-10', 'October 2025');
       expect(again).toContain('No change since the previous import.');
       expect(sheetValues(preview, 'Imports')).toHaveLength(4);
       const lastImports = (await sidebar.textContent(`${panel} [data-section="last-imports"]`)) ?? '';
       expect(lastImports).toContain('November 2025');
       expect(lastImports).toContain('October 2025');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('shows the drift when Meta’s figures changed since the previous import of the month', async () => {
+    const session = await open();
+    const { sidebar } = session;
+    try {
+      await openMonthClose(sidebar);
+      // Meta had nothing yet for October at the first import (late data), everything at the second.
+      await graph.setFault({ kind: 'emptyData', times: 'always', pathIncludes: 'analytics' });
+      const early = await importMonth(session, '2025-10', 'October 2025');
+      expect(early).toContain('Billed units0 delivered template messages');
+      await graph.clearFaults();
+      const late = await importMonth(session, '2025-10', 'October 2025');
+      const october = expectedTotals(dataset, { fromDay: 20251001, toDay: 20251031 });
+      expect(late).toContain(`Billed units +${october.billable.toLocaleString('en-US')} (was 0)`);
+      expect(late).toMatch(/Cost \+[\d,]+\.\d{2} \(was 0\.00 BRL\)/);
     } finally {
       await session.close();
     }
