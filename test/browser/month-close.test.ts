@@ -172,7 +172,7 @@ describe('Month close panel', () => {
       await sidebar.getByText('Advanced').click();
       await sidebar.getByLabel('Graph address').fill(graph.url);
       await sidebar.getByRole('button', { name: 'Connect' }).click();
-      await sidebar.getByText('Connected.').waitFor();
+      await sidebar.getByText('Connected.', { exact: true }).waitFor();
 
       await openMonthClose(sidebar);
       // 10 November: past the first 5 days, so the current month is proposed.
