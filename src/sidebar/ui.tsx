@@ -32,6 +32,9 @@ interface InputProps {
   name: string;
   inputMode?: 'numeric' | 'decimal' | 'text';
   placeholder?: string;
+  /** Default "off": browsers' autofill guesses wrong for account ids, tokens and ranges. */
+  autocomplete?: string;
+  required?: boolean;
 }
 
 /** A labelled text input (label above, linked by for/id), with an optional hint read with the field. */
@@ -45,15 +48,14 @@ export function Field(
     children?: ComponentChildren;
   },
 ) {
-  const { label, value, onValue, hint, type = 'text', children, ...input } = props;
+  const { label, value, onValue, hint, type = 'text', autocomplete = 'off', children, ...input } = props;
   const id = useId('field');
   const control = (
     <input
       {...input}
       // Preact types `type` as a union discriminating the allowed roles; none of these takes a role.
       type={type as 'text'}
-      // Browsers' autofill guesses wrong for account ids, tokens and ranges.
-      autocomplete="off"
+      autocomplete={autocomplete}
       id={id}
       value={value}
       aria-describedby={hint ? `${id}-hint` : undefined}
