@@ -1,7 +1,8 @@
 /**
  * Billing benchmarks (run: npx tsx bench/billing.ts). Prints, from one run:
  *  (a) the BILLED_CONVERSATIONS engine over 1,000,000 synthetic events ÷ the time to sort the same
- *      events by (contact, time) with a comparator; target ≤ 1.5;
+ *      events by (contact, time) with a comparator; target ≤ 1.5; then the same events sent from
+ *      three business numbers (`lines`: per-line windows and allowances), same target;
  *  (b) BILLED_BY_GROUP over 10,000 groups, in ms; target < 50;
  *  (c) peak memory of (a), measured in a child process so nothing else is counted.
  * Times are medians of several runs after a warm-up (the JIT must have compiled both sides).
@@ -32,11 +33,13 @@ function random(seed: number): () => number {
 /** Kinds by cumulative share: user, user_ad, marketing, utility, authentication, authentication_international, service. */
 const KIND_SHARES = [0.35, 0.4, 0.55, 0.67, 0.73, 0.75, 1];
 
-/** Events from 2024-09-01 (conversation-based, free-tier era) to 2025-10-31 (per-message). */
+const LINES = ['573001110001', '573001110002', '573001110003'];
+
+/** Events from 2024-09-01 (conversation-based, free-tier era) to 2026-11-30 (per-message, the 2026-10-01 rule). */
 function syntheticLog(): MessageLog {
   const next = random(42);
   const from = Date.UTC(2024, 8, 1);
-  const span = Date.UTC(2025, 9, 31) - from;
+  const span = Date.UTC(2026, 10, 30) - from;
   const contactNames = Array.from({ length: CONTACTS }, (_, i) => String(573_000_000_000 + i * 7919));
   const times = new Array<number>(EVENTS);
   const contacts = new Array<string>(EVENTS);
@@ -104,6 +107,13 @@ function main(): void {
   );
   console.log(`(a) sort of the same events by (contact, time): ${sortMs.toFixed(0)} ms`);
   console.log(`(a) ratio engine / sort: ${ratio.toFixed(2)} (target <= 1.5): ${verdict(ratio <= 1.5)}`);
+  const withLines = { ...log, lines: Array.from(log.times, (_, i) => LINES[i % LINES.length]) };
+  const chargedWithLines = priceMessages(withLines, calendar).chargedUnits();
+  const linesMs = median(3, () => priceMessages(withLines, new ZoneCalendar(ZONE)));
+  const linesRatio = linesMs / sortMs;
+  console.log(
+    `(a) the same events from ${LINES.length} lines: ${linesMs.toFixed(0)} ms; ${chargedWithLines.toLocaleString('en')} charged units; ratio ${linesRatio.toFixed(2)} (target <= 1.5): ${verdict(linesRatio <= 1.5)}`,
+  );
   // For transparency: the engine's own grouping (counting sort by contact, numeric sort per contact).
   const groupingMs = median(3, () => sortIntoContactRuns(log));
   console.log(`(a) of which the engine's own (contact, time) grouping: ${groupingMs.toFixed(0)} ms`);

@@ -51,6 +51,11 @@ export interface DatasetOptions {
    * month can hold ~100,000 rows (each line gives about 35 rows a day) for the benchmarks.
    */
   lineCount?: number;
+  /**
+   * Also send the per-message categories and types Meta added (MARKETING_LITE, GROUP_*, AI_BOT,
+   * FREE_GROUP_CUSTOMER_SERVICE) and one no client knows yet (FUTURE_CATEGORY / FUTURE_TYPE). Default false.
+   */
+  newCategories?: boolean;
 }
 
 export interface FakeDataset {
@@ -60,6 +65,7 @@ export interface FakeDataset {
   countries: string[];
   firstDay: DayKey;
   lastDay: DayKey;
+  newCategories: boolean;
 }
 
 export interface DailyRecord {
@@ -103,6 +109,18 @@ const PAIRS: Record<FakeModel, Pair[]> = {
   ],
 };
 
+/** Per-message pairs of the categories and types Meta added (meta-2026.md §3), sent with `newCategories`. */
+const NEW_PAIRS: Pair[] = [
+  { category: 'MARKETING_LITE', type: 'REGULAR', tier: '0:MAX', weight: 120 },
+  { category: 'MARKETING_LITE_DYNAMIC', type: 'REGULAR', tier: '0:MAX', weight: 30 },
+  { category: 'GROUP_MARKETING', type: 'REGULAR', tier: '0:MAX', weight: 25 },
+  { category: 'GROUP_MARKETING_LITE', type: 'REGULAR', tier: '0:MAX', weight: 15 },
+  { category: 'GROUP_UTILITY', type: 'REGULAR', tier: '0:100000', weight: 20 },
+  { category: 'GROUP_SERVICE', type: 'FREE_GROUP_CUSTOMER_SERVICE', tier: null, weight: 35 },
+  { category: 'AI_BOT', type: 'REGULAR', tier: null, weight: 40 },
+  { category: 'FUTURE_CATEGORY', type: 'FUTURE_TYPE', tier: null, weight: 10 },
+];
+
 /** Per-unit rates in micro-units of the WABA currency (free types cost 0). */
 const CATEGORY_RATE_MICROS: Record<string, number> = {
   MARKETING: 62_500,
@@ -110,6 +128,12 @@ const CATEGORY_RATE_MICROS: Record<string, number> = {
   AUTHENTICATION: 6_800,
   AUTHENTICATION_INTERNATIONAL: 30_000,
   SERVICE: 30_000,
+  MARKETING_LITE: 62_500,
+  MARKETING_LITE_DYNAMIC: 62_500,
+  GROUP_MARKETING: 62_500,
+  GROUP_MARKETING_LITE: 62_500,
+  GROUP_UTILITY: 8_000,
+  AI_BOT: 2_000,
 };
 const COUNTRY_RATE_FACTOR: Record<string, number> = { BR: 1, MX: 0.7, CO: 0.2, AR: 1, CL: 1.4, PE: 1.2 };
 /** Sunday … Saturday. */
@@ -132,6 +156,7 @@ export function createDataset(options: DatasetOptions = {}): FakeDataset {
     countries: COUNTRIES,
     firstDay: options.firstDay ?? 20240701,
     lastDay: options.lastDay ?? 20261231,
+    newCategories: options.newCategories ?? false,
   };
 }
 
@@ -169,9 +194,10 @@ export function dailyRecords(ds: FakeDataset, day: DayKey): DailyRecord[] {
   const weekday = new Date(Date.UTC(year, month - 1, dom)).getUTCDay();
   const growth = 1 + 0.02 * ((year - 2024) * 12 + month);
   const records: DailyRecord[] = [];
+  const pairs = ds.newCategories && model === 'message' ? [...PAIRS.message, ...NEW_PAIRS] : PAIRS[model];
   for (const l of ds.lines) {
     for (const country of ds.countries) {
-      PAIRS[model].forEach((pair, p) => {
+      pairs.forEach((pair, p) => {
         const key = `${l.id}|${country}|${model}|${p}`;
         const home = country === l.home ? 1 : 0.08;
         const base = pair.weight * home * (0.5 + unit(ds.seed, key));

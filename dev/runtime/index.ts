@@ -176,12 +176,11 @@ export class AppsScriptRuntime {
     this.user = options.user ?? { email: 'finance@example.com', locale: 'en' };
     this.fetchTimeoutMs = options.fetchTimeoutMs ?? 60000;
     this.fetchLatencyMs = options.fetchLatencyMs ?? 0;
-    // --- formula engine (rtsheets): a formula cell calls the bundle as Sheets does, one execution per call ---
+    // A formula cell calls the bundle as Sheets does: one CUSTOM_FUNCTION execution per call.
     this.spreadsheet.engine.host = {
-      names: () => this.functionNames.filter((g) => !g.endsWith('_')).map((g) => g.toUpperCase()),
+      names: () => this.functionNames.map((g) => g.toUpperCase()),
       call: (name, args) => this.runCustomFunction(name, ...args),
     };
-    // --- end formula engine ---
   }
 
   /** A fresh realm holding the services of one execution in `mode`, as `user`. */
@@ -285,7 +284,7 @@ export class AppsScriptRuntime {
     this.execute('NONE', 'script', (ex) => {
       const context = ex.realm.context as Record<string, unknown>;
       this.functionNames = Object.getOwnPropertyNames(context).filter(
-        (g) => typeof context[g] === 'function',
+        (g) => typeof context[g] === 'function' && !isNativeFunction(context[g]),
       );
     });
   }
@@ -426,6 +425,11 @@ export class AppsScriptRuntime {
       if (this.locks.holder('document') === 'other') this.locks.set('document', undefined);
     };
   }
+}
+
+/** ES intrinsics (Array, Math…) are globals too, but not script functions a cell can call. */
+function isNativeFunction(f: unknown): boolean {
+  return /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(f));
 }
 
 export function createRuntime(options?: RuntimeOptions): AppsScriptRuntime {

@@ -253,12 +253,13 @@ export function BILLED_PROJECTION(
 }
 
 /**
- * Counts the units Meta charges for a message log: 24-hour conversations before 2025-07-01, delivered template messages from then on.
+ * Counts the units Meta charges for a message log: 24-hour conversations before 2025-07-01, delivered template messages from then on, and from 2026-10-01 also in-window utility templates and service messages beyond 1,000 per line a month.
  *
  * @param {Date[][]} timestamps Date and time of each message, in the spreadsheet's time zone.
  * @param {string|number|Array<Array<string|number>>} contacts The customer's phone number on each row.
  * @param {string[][]} kinds user, user_ad, service, marketing, utility, authentication or authentication_international.
  * @param {string} category Optional. Count only this category.
+ * @param {string|number|Array<Array<string|number>>} lines Optional. The business phone number of each row (same size as timestamps); allowances are per line. Omitted: the whole log is one line.
  * @return {number} The number of charged units.
  * @customfunction
  */
@@ -267,19 +268,26 @@ export function BILLED_CONVERSATIONS(
   contacts: unknown,
   kinds: unknown,
   category?: unknown,
+  lines?: unknown,
 ): number {
-  return billedConversations({ timestamps, contacts, kinds, category }, activeSheetContext());
+  return billedConversations({ timestamps, contacts, kinds, category, lines }, activeSheetContext());
 }
 
 /**
- * Breaks a message log down by day, pricing model and category into charged and free units, to reconcile with Meta's daily figures.
+ * Breaks a message log down by day, pricing model and category (and line, when lines are given) into charged and free units, to reconcile with Meta's daily figures.
  *
  * @param {Date[][]} timestamps Date and time of each message, in the spreadsheet's time zone.
  * @param {string|number|Array<Array<string|number>>} contacts The customer's phone number on each row.
  * @param {string[][]} kinds user, user_ad, service, marketing, utility, authentication or authentication_international.
- * @return {Array<Array<string|number>>} A table: date, pricing model, category, charged units, free units.
+ * @param {string|number|Array<Array<string|number>>} lines Optional. The business phone number of each row (same size as timestamps); adds a line column after the date.
+ * @return {Array<Array<string|number>>} A table: date, [line,] pricing model, category, charged units, free units.
  * @customfunction
  */
-export function BILLED_BREAKDOWN(timestamps: unknown, contacts: unknown, kinds: unknown): Table {
-  return billedBreakdown({ timestamps, contacts, kinds }, activeSheetContext());
+export function BILLED_BREAKDOWN(
+  timestamps: unknown,
+  contacts: unknown,
+  kinds: unknown,
+  lines?: unknown,
+): Table {
+  return billedBreakdown({ timestamps, contacts, kinds, lines }, activeSheetContext());
 }

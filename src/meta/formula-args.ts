@@ -64,12 +64,22 @@ export function readLines(fn: MetaFunctionName, value: unknown, accountLines: re
   return wanted;
 }
 
-/** Meta's pricing / conversation categories (analytics filter values). */
+/**
+ * Every value of Meta's `pricing_categories` enum (facebook-python-business-sdk, June 2026, and the Graph reference's
+ * REFERRAL_CONVERSION); see meta-2026.md §3. Analytics rows of categories outside it are still shown by META_ANALYTICS.
+ */
 const CATEGORIES: readonly string[] = [
+  'AI_BOT',
   'AUTHENTICATION',
   'AUTHENTICATION_INTERNATIONAL',
+  'GROUP_MARKETING',
+  'GROUP_MARKETING_LITE',
+  'GROUP_SERVICE',
+  'GROUP_UTILITY',
   'MARKETING',
   'MARKETING_LITE',
+  'MARKETING_LITE_DYNAMIC',
+  'REFERRAL_CONVERSION',
   'SERVICE',
   'UTILITY',
 ];

@@ -3,7 +3,8 @@
  * The access token never goes into a URL: it travels only in the Authorization header.
  */
 
-export const DEFAULT_API_VERSION = 'v25.0';
+/** The current Graph version (released 2026-07-29); v25.0 keeps working until 2028-07-29 (Meta's version changelog). */
+export const DEFAULT_API_VERSION = 'v26.0';
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.facebook.com';
 
 export type QueryValue = string | number | readonly string[];

@@ -32,6 +32,11 @@ export interface MetaConnectionView {
   /** The zone Meta's daily buckets are read in: the WABA's, or the spreadsheet's when Meta's id is not mapped. */
   timeZone: string;
   zoneSource: 'waba' | 'spreadsheet';
+  /**
+   * 'confirmed': Meta's id is in the confirmed range (1–141); 'unconfirmed': mapped from one third-party
+   * transcription (142–475); 'fallback': the spreadsheet's zone. The sidebar warns unless 'confirmed'.
+   */
+  zoneConfidence: 'confirmed' | 'unconfirmed' | 'fallback';
   lines: MetaLineView[];
   /** "…" and the token's last four characters; just "…" for a token too short to hint at safely. */
   tokenHint: string;
@@ -43,7 +48,7 @@ export interface MetaConnectionView {
 export interface SaveConnectionRequest {
   wabaId: string;
   token: string;
-  /** Default: a current Graph version (v25.0). */
+  /** Default: the stored connection's version, else the current Graph version (v26.0). */
   apiVersion?: string;
   /** Default https://graph.facebook.com; tests and the preview point it at the fake Graph server. */
   graphBaseUrl?: string;

@@ -30,6 +30,8 @@ const messages = defineMessages({
     billingTimeZone: 'Billing time zone',
     zoneFromSpreadsheet:
       'Meta’s time zone for this account is not known, so days are read in the spreadsheet’s zone.',
+    zoneUnconfirmed:
+      'Meta’s time zone id for this account is mapped from an unofficial list; check the zone against Meta Business Settings.',
     tokenHint: 'Token',
     lines: 'Lines',
     noLines: 'This account has no phone numbers.',
@@ -62,6 +64,8 @@ const messages = defineMessages({
     billingTimeZone: 'Zona horaria de facturación',
     zoneFromSpreadsheet:
       'No se conoce la zona horaria de Meta para esta cuenta; los días se leen en la zona de la hoja.',
+    zoneUnconfirmed:
+      'La zona horaria de Meta para esta cuenta sale de una lista no oficial; compruébela en la configuración del negocio de Meta.',
     tokenHint: 'Token',
     lines: 'Líneas',
     noLines: 'Esta cuenta no tiene números de teléfono.',
@@ -113,7 +117,7 @@ function ConnectForm({
       <Field {...bind('token')} type="password" hint={t('tokenHelp')} />
       <details>
         <summary>{t('advanced')}</summary>
-        <Field {...bind('apiVersion')} placeholder="v25.0" />
+        <Field {...bind('apiVersion')} placeholder="v26.0" />
         <Field {...bind('graphBaseUrl')} placeholder="https://graph.facebook.com" />
       </details>
       <button type="submit" class="action">
@@ -215,7 +219,11 @@ function ConnectionPanel() {
             [t('tokenHint'), view.tokenHint],
           ]}
         />
-        {view.zoneSource === 'spreadsheet' && <p class="secondary">{t('zoneFromSpreadsheet')}</p>}
+        {view.zoneConfidence !== 'confirmed' && (
+          <p class="secondary">
+            {t(view.zoneConfidence === 'fallback' ? 'zoneFromSpreadsheet' : 'zoneUnconfirmed')}
+          </p>
+        )}
         <h3>{t('lines')}</h3>
         {view.lines.length ? (
           <ul data-section="lines">

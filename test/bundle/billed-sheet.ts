@@ -45,8 +45,9 @@ export class BilledSheet {
     return this.run(fn, ranges, scalars, true);
   }
 
-  private run(fn: string, ranges: readonly Cells[], scalars: unknown[], across: boolean): unknown {
-    const refs = ranges.map((cells, k) => {
+  /** Seeds each range as `call` does and returns the references, for arguments in any order. */
+  seed(ranges: readonly Cells[], across = false): unknown[] {
+    return ranges.map((cells, k) => {
       const column = COLUMNS[k];
       if (across) {
         const row = k + 2;
@@ -59,7 +60,10 @@ export class BilledSheet {
       );
       return this.rt.range(`Data!${column}2:${column}${cells.length + 1}`);
     });
-    return this.rt.runCustomFunction(fn, ...refs, ...scalars);
+  }
+
+  private run(fn: string, ranges: readonly Cells[], scalars: unknown[], across: boolean): unknown {
+    return this.rt.runCustomFunction(fn, ...this.seed(ranges, across), ...scalars);
   }
 }
 

@@ -50,9 +50,10 @@ describe('saveConnection', () => {
       currency: 'BRL',
       timeZone: 'America/Sao_Paulo',
       zoneSource: 'waba',
+      zoneConfidence: 'confirmed',
       lines: expectedLines,
       tokenHint: `…${TOKEN.slice(-4)}`,
-      apiVersion: 'v25.0',
+      apiVersion: 'v26.0',
       isAdmin: true,
       admins: ['ana@example.com'],
     };
@@ -67,11 +68,49 @@ describe('saveConnection', () => {
     expect(rt.properties.user.size + rt.properties.script.size).toBe(0);
   });
 
-  it('a WABA whose timezone_id is not mapped falls back to the spreadsheet zone and says so', () =>
-    withOtherGraph({ token: TOKEN, timezoneId: '94', timeZone: 'America/Mexico_City' }, (other) => {
+  it.each([['0'], ['476'], ['592']])(
+    'a WABA whose timezone_id (%s) is not mapped falls back to the spreadsheet zone and says so',
+    (timezoneId) =>
+      withOtherGraph({ token: TOKEN, timezoneId, timeZone: 'America/Mexico_City' }, (other) => {
+        const { rt } = metaRuntime();
+        expect(connect(rt, other)).toMatchObject({
+          timeZone: 'America/Bogota',
+          zoneSource: 'spreadsheet',
+          zoneConfidence: 'fallback',
+        });
+      }),
+  );
+
+  it.each([
+    ['94', 'America/Mexico_City', 'confirmed'],
+    ['138', 'America/Montevideo', 'confirmed'],
+    ['213', 'America/Cancun', 'unconfirmed'],
+  ])('timezone_id %s is the WABA zone %s (%s)', (timezoneId, timeZone, zoneConfidence) =>
+    withOtherGraph({ token: TOKEN, timezoneId }, (other) => {
       const { rt } = metaRuntime();
-      expect(connect(rt, other)).toMatchObject({ timeZone: 'America/Bogota', zoneSource: 'spreadsheet' });
-    }));
+      expect(connect(rt, other)).toMatchObject({ timeZone, zoneSource: 'waba', zoneConfidence });
+    }),
+  );
+
+  it('keeps the Graph version a connection was saved with when an admin reconnects without one', async () => {
+    const { rt } = metaRuntime();
+    const save = (apiVersion?: string) =>
+      rt.runFromSidebar('saveConnection', {
+        wabaId: WABA_ID,
+        token: TOKEN,
+        graphBaseUrl: graph.url,
+        apiVersion,
+      });
+    expect(save()).toMatchObject({ apiVersion: 'v26.0' }); // the default for a new connection
+    expect(save('v25.0')).toMatchObject({ apiVersion: 'v25.0' });
+    expect(save()).toMatchObject({ apiVersion: 'v25.0' });
+    await graph.clearRequests();
+    rt.runCustomFunction('META_BILLED', '2025-10-01', '2025-10-02');
+    const paths = (await graph.requests()).map((r) => r.path);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.every((p) => p.startsWith('/v25.0/'))).toBe(true);
+    expect(save('v26.0')).toMatchObject({ apiVersion: 'v26.0' });
+  });
 
   it('a token too short to hint at is not shown at all, not even its last characters', () => {
     const shortToken = 'Tk-0000042';
@@ -111,7 +150,7 @@ describe('saveConnection', () => {
     [
       'a malformed API version',
       { wabaId: WABA_ID, token: TOKEN, apiVersion: '25' },
-      /version must look like v25\.0/,
+      /version must look like v26\.0/,
     ],
     [
       'plain HTTP to another host',

@@ -94,7 +94,7 @@ describe('META_BILLED and META_COST', () => {
     [['2025-10-01', '2025-10-31', 'sales'], 'META_BILLED: lines row 1 is not a phone number ("sales")'],
     [
       ['2025-10-01', '2025-10-31', '', 'PROMO'],
-      /^META_BILLED: category must be one of AUTHENTICATION, .*UTILITY \("PROMO"\)$/,
+      /^META_BILLED: category must be one of AI_BOT, AUTHENTICATION, .*UTILITY \("PROMO"\)$/,
     ],
   ])('bad arguments %j → %s, without fetching', (args, message) => {
     const { rt } = connectedRuntime(graph);

@@ -49,7 +49,13 @@ export interface MetaRuntime {
 }
 
 export function metaRuntime(
-  options: { fetchTimeoutMs?: number; fetchLatencyMs?: number; locale?: string; email?: string } = {},
+  options: {
+    fetchTimeoutMs?: number;
+    fetchLatencyMs?: number;
+    locale?: string;
+    email?: string;
+    timeZone?: string;
+  } = {},
 ): MetaRuntime {
   const clock = manualClock(NOW);
   const user = { email: options.email ?? 'ana@example.com', locale: 'en' };
@@ -58,7 +64,7 @@ export function metaRuntime(
     user,
     fetchTimeoutMs: options.fetchTimeoutMs,
     fetchLatencyMs: options.fetchLatencyMs,
-    spreadsheet: { timeZone: 'America/Bogota', locale: options.locale ?? 'en_US' },
+    spreadsheet: { timeZone: options.timeZone ?? 'America/Bogota', locale: options.locale ?? 'en_US' },
   });
   return { rt, clock, user };
 }

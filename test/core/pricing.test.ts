@@ -1,6 +1,7 @@
 import { BOGOTA, MADRID, foreignDate } from './helpers';
-import { breakdown, charged, chargedWithAllRulesOn, logArgs, type Row } from './pricing-helpers';
+import { breakdown, charged, logArgs, type Row } from './pricing-helpers';
 import { billedBreakdown } from '../../src/core/formulas/breakdown';
+import { billedConversations } from '../../src/core/formulas/conversations';
 import { PRICING_RULES } from '../../src/core/pricing/rules';
 
 const UTC = { timeZone: 'UTC', locale: 'en_US' };
@@ -152,7 +153,7 @@ describe('conversation-based pricing (before 2025-07-01)', () => {
     rows.push(['2024-03-31 23:30', '9', 'service']);
     rows.push(['2024-04-01 00:30', '8', 'service']); // April: free
     expect(charged(BOGOTA, rows)).toBe(1);
-    expect(breakdown(BOGOTA, rows).filter((r) => r[3] > 0)).toEqual([
+    expect(breakdown(BOGOTA, rows).filter((r) => Number(r[3]) > 0)).toEqual([
       ['2024-03-31', 'conversation', 'service', 1, 0],
     ]);
     // The charged one is the latest in time, wherever its row is.
@@ -244,37 +245,153 @@ describe('BILLED_BREAKDOWN dates', () => {
   });
 });
 
-describe('the reported 2026-10-01 change (present in the table, switched off)', () => {
-  it('is in the table and off', () => {
-    const entry = PRICING_RULES.find((r) => r.from === 20261001);
-    expect(entry?.enabled).toBe(false);
+describe('the 2026-10-01 rule: in-window utility and service beyond 1,000 per line a month charged', () => {
+  it('is in force, with the allowance and its per-line scope as fields of the dated entry', () => {
+    expect(PRICING_RULES.find((r) => r.from === 20261001)).toMatchObject({
+      enabled: true,
+      model: 'message',
+      freeServicePerMonth: 1000,
+      freeServiceScope: 'line',
+      utilityFreeInServiceWindow: false,
+    });
+    // The 2023-06..2024-10 tier stays per WhatsApp Business Account.
+    expect(PRICING_RULES.find((r) => r.from === 20230601)?.freeServiceScope).toBe('account');
   });
 
-  it('while off: utility inside the service window stays free and service messages free in October 2026', () => {
+  it('worked example (a): service reply in the allowance, utility and marketing charged → 2', () => {
     const rows: Row[] = [
-      ['2026-10-05 10:00', '1', 'user'],
-      ['2026-10-05 11:00', '1', 'utility'],
+      ['2026-10-15 10:00', '+57 300 000 0001', 'user'],
+      ['2026-10-15 10:05', '+57 300 000 0001', 'service'],
+      ['2026-10-15 11:00', '+57 300 000 0001', 'utility'],
+      ['2026-10-15 11:30', '+57 300 000 0001', 'marketing'],
     ];
-    expect(charged(BOGOTA, rows)).toBe(0);
+    for (const sheet of [BOGOTA, MADRID]) {
+      expect(charged(sheet, rows)).toBe(2);
+      expect(breakdown(sheet, rows)).toEqual([
+        ['2026-10-15', 'message', 'marketing', 1, 0],
+        ['2026-10-15', 'message', 'utility', 1, 0],
+        ['2026-10-15', 'message', 'service', 0, 1],
+      ]);
+    }
   });
 
-  it('when switched on: utility in the window is charged, and service messages beyond 1,000 a month', () => {
-    const rows: Row[] = [
-      ['2026-10-05 10:00', '1', 'user'],
-      ['2026-10-05 11:00', '1', 'utility'],
-    ];
-    expect(chargedWithAllRulesOn('America/Bogota', rows)).toBe(1);
-    const service: Row[] = [];
-    for (let i = 0; i < 1002; i++) service.push(['2026-10-20 12:00', `${i + 1}`, 'service']);
-    service.push(['2026-11-01 00:00', '1', 'service']); // a new month: free again
-    expect(chargedWithAllRulesOn('America/Bogota', service)).toBe(2);
-    // Before the entry's date the July-2025 rule applies: a utility in the window is free.
+  it('worked example (b): 1,003 service messages from one line → 3 charged; split 600 / 403 across two lines → 0', () => {
+    const oneLine: Row[] = Array.from({ length: 1003 }, (_, i): Row => [
+      `2026-10-${String(1 + (i % 31)).padStart(2, '0')} 12:00`,
+      `${5_000_000 + i}`,
+      'service',
+      '+57 601 000 0001',
+    ]);
+    expect(charged(BOGOTA, oneLine)).toBe(3);
+    expect(charged(BOGOTA, oneLine, 'service')).toBe(3);
+    // Without lines the whole input is one line: the same 3.
     expect(
-      chargedWithAllRulesOn('America/Bogota', [
-        ['2026-09-30 10:00', '1', 'user'],
-        ['2026-09-30 11:00', '1', 'utility'],
-      ]),
-    ).toBe(0);
+      charged(
+        BOGOTA,
+        oneLine.map(([t, c, k]): Row => [t, c, k]),
+      ),
+    ).toBe(3);
+    const twoLines = oneLine.map(([t, c, k], i): Row => [
+      t,
+      c,
+      k,
+      i < 600 ? '+57 601 000 0001' : '+57 601 000 0002',
+    ]);
+    expect(charged(BOGOTA, twoLines)).toBe(0);
+    expect(charged(MADRID, twoLines)).toBe(0);
+  });
+
+  it('charges the latest service messages of the month on a line, whatever the row order, and starts again next month', () => {
+    const rows: Row[] = Array.from({ length: 1001 }, (_, i): Row => [
+      '2026-11-10 08:00',
+      `${7_000 + i}`,
+      'service',
+      '1',
+    ]);
+    rows.push(['2026-11-30 23:30', '9', 'service', '1']); // the 1,002nd of November: charged
+    rows.push(['2026-12-01 00:30', '9', 'service', '1']); // December: free again (no roll-over)
+    rows.reverse();
+    expect(breakdown(BOGOTA, rows)).toEqual([
+      ['2026-11-10', '+1', 'message', 'service', 1, 1000],
+      ['2026-11-30', '+1', 'message', 'service', 1, 0],
+      ['2026-12-01', '+1', 'message', 'service', 0, 1],
+    ]);
+  });
+
+  it('worked example (c): a utility template in the window at 23:30 on 2026-09-30 is free, at 00:30 on 2026-10-01 charged', () => {
+    const rows: Row[] = [
+      ['2026-09-30 23:00', '1', 'user'],
+      ['2026-09-30 23:30', '1', 'utility'],
+      ['2026-09-30 23:50', '2', 'user'],
+      ['2026-10-01 00:30', '2', 'utility'],
+    ];
+    for (const sheet of [BOGOTA, MADRID]) {
+      expect(breakdown(sheet, rows)).toEqual([
+        ['2026-09-30', 'message', 'utility', 0, 1],
+        ['2026-10-01', 'message', 'utility', 1, 0],
+      ]);
+    }
+    // The day is the spreadsheet's: 2026-10-01 00:30 in Madrid is still 2026-09-30 in Bogota (free).
+    const madridInstant = foreignDate(Date.UTC(2026, 8, 30, 22, 30));
+    const fixed: Row[] = [
+      [foreignDate(Date.UTC(2026, 8, 30, 22, 0)), '3', 'user'],
+      [madridInstant, '3', 'utility'],
+    ];
+    expect(charged(MADRID, fixed)).toBe(1);
+    expect(charged(BOGOTA, fixed)).toBe(0);
+  });
+
+  it('keeps everything inside a 72 h free entry point free, service and utility included', () => {
+    const rows: Row[] = [
+      ['2026-10-05 09:00', '1', 'user_ad'],
+      ['2026-10-05 09:05', '1', 'service'], // opens the free entry point until 10-08 09:05
+      ['2026-10-06 10:00', '1', 'utility'],
+      ['2026-10-07 10:00', '1', 'marketing'],
+      ['2026-10-08 09:05', '1', 'marketing'], // closed: charged
+    ];
+    expect(charged(BOGOTA, rows)).toBe(1);
+  });
+
+  it('keeps windows per line: a customer who wrote to one line has no open window on another', () => {
+    const rows: Row[] = [
+      ['2026-08-10 10:00', '1', 'user', '+57 601 000 0001'],
+      ['2026-08-10 11:00', '1', 'utility', '+57 601 000 0001'], // in the window: free (2025-07 rule)
+      ['2026-08-10 11:00', '1', 'utility', '+57 601 000 0002'], // no window on this line: charged
+    ];
+    expect(breakdown(BOGOTA, rows)).toEqual([
+      ['2026-08-10', '+576010000001', 'message', 'utility', 0, 1],
+      ['2026-08-10', '+576010000002', 'message', 'utility', 1, 0],
+    ]);
+  });
+
+  it('keeps the 2023-06..2024-10 free tier per account even with lines', () => {
+    const rows: Row[] = Array.from({ length: 1001 }, (_, i): Row => [
+      '2024-03-15 12:00',
+      `${1000 + i}`,
+      'service',
+      i % 2 ? '+1 555 0001' : '+1 555 0002',
+    ]);
+    expect(charged(BOGOTA, rows)).toBe(1);
+    // Units at one instant are taken in line order: the charged one is on the later line.
+    expect(breakdown(BOGOTA, rows)).toEqual([
+      ['2024-03-15', '+15550001', 'conversation', 'service', 0, 500],
+      ['2024-03-15', '+15550002', 'conversation', 'service', 1, 500],
+    ]);
+  });
+
+  it('names the lines argument in its errors', () => {
+    const rows: Row[] = [
+      ['2026-10-15 10:00', '1', 'service', '+57 601 000 0001'],
+      ['2026-10-15 10:05', '1', 'service', 'front desk'],
+    ];
+    expect(() => charged(BOGOTA, rows)).toThrow(
+      'BILLED_CONVERSATIONS: lines row 2 is not a phone number ("front desk")',
+    );
+    const blank: Row[] = [['2026-10-15 10:00', '1', 'service', '']];
+    expect(() => charged(BOGOTA, blank)).toThrow(/BILLED_CONVERSATIONS: lines row 1/);
+    expect(() =>
+      billedConversations({ ...logArgs(rows.slice(0, 1)), lines: [['1'], ['2']] }, BOGOTA),
+    ).toThrow(/BILLED_CONVERSATIONS: lines has 2 cells but timestamps has 1/);
   });
 });
 

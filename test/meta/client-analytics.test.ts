@@ -126,7 +126,7 @@ describe('fetchAnalytics against the fake Graph router', () => {
   test('each row is dated by its bucket start in the WABA zone, across a DST change (Santiago, timezone_id 41)', () => {
     const h = harness({ seed: 5, timezoneId: '41' });
     const zone = resolveWabaTimeZone('41', 'Europe/London');
-    expect(zone).toEqual({ timeZone: 'America/Santiago', zoneSource: 'waba' });
+    expect(zone).toEqual({ timeZone: 'America/Santiago', zoneSource: 'waba', zoneConfidence: 'confirmed' });
     const result = h.client.fetchAnalytics(
       { fromDay: 20250906, toDay: 20250908, zone, dimensions: [] },
       opts(h),
@@ -141,9 +141,9 @@ describe('fetchAnalytics against the fake Graph router', () => {
     expect(result.zoneSource).toBe('waba');
   });
 
-  test('an unconfirmed timezone_id falls back to the spreadsheet zone and says so', () => {
-    // The fake's WABA is in Mexico City (UTC-6, id 94, not in the confirmed table); the sheet is in Bogotá (UTC-5).
-    const h = harness({ seed: 8, timezoneId: '94', timeZone: 'America/Mexico_City' });
+  test('a timezone_id with no known name falls back to the spreadsheet zone and says so', () => {
+    // The fake's WABA is in Mexico City (UTC-6) under id 500 (no name source); the sheet is in Bogotá (UTC-5).
+    const h = harness({ seed: 8, timezoneId: '500', timeZone: 'America/Mexico_City' });
     const account = h.client.readAccount(opts(h));
     const zone = resolveWabaTimeZone(account.waba.timezoneId, 'America/Bogota');
     expect(zone.zoneSource).toBe('spreadsheet');

@@ -23,8 +23,8 @@ describe('readAccount (validating a connection)', () => {
     ]);
     expect(h.batches).toHaveLength(1);
     expect(h.batches[0].map((r) => decodeURIComponent(r.url.replace('http://fake-graph.test', '')))).toEqual([
-      '/v25.0/102290129340398?fields=id,name,currency,timezone_id',
-      '/v25.0/102290129340398/phone_numbers?fields=id,display_phone_number,verified_name',
+      '/v26.0/102290129340398?fields=id,name,currency,timezone_id',
+      '/v26.0/102290129340398/phone_numbers?fields=id,display_phone_number,verified_name',
     ]);
   });
 
@@ -41,7 +41,7 @@ describe('readAccount (validating a connection)', () => {
     expect(h.client.readAccount(budget).lines).toEqual([]);
   });
 
-  test('apiVersion and graphBaseUrl are configurable; defaults are v25.0 on graph.facebook.com', () => {
+  test('apiVersion and graphBaseUrl are configurable; defaults are v26.0 on graph.facebook.com', () => {
     const seen: string[] = [];
     const ok = (body: unknown): HttpResponse => ({ status: 200, headers: {}, body: JSON.stringify(body) });
     const http = {
@@ -53,14 +53,14 @@ describe('readAccount (validating a connection)', () => {
     };
     createGraphClient({ wabaId: '1', token: TOKEN }, { http, clock: new FakeClock() }).readAccount(budget);
     createGraphClient(
-      { wabaId: '1', token: TOKEN, apiVersion: 'v26.0', graphBaseUrl: 'http://127.0.0.1:9/' },
+      { wabaId: '1', token: TOKEN, apiVersion: 'v25.0', graphBaseUrl: 'http://127.0.0.1:9/' },
       { http, clock: new FakeClock() },
     ).readAccount(budget);
     expect(seen.map((u) => u.split('?')[0])).toEqual([
-      'https://graph.facebook.com/v25.0/1',
-      'https://graph.facebook.com/v25.0/1/phone_numbers',
-      'http://127.0.0.1:9/v26.0/1',
-      'http://127.0.0.1:9/v26.0/1/phone_numbers',
+      'https://graph.facebook.com/v26.0/1',
+      'https://graph.facebook.com/v26.0/1/phone_numbers',
+      'http://127.0.0.1:9/v25.0/1',
+      'http://127.0.0.1:9/v25.0/1/phone_numbers',
     ]);
   });
 

@@ -1,6 +1,6 @@
 /**
- * BILLED_CONVERSATIONS(timestamps, contacts, kinds, [category]): units Meta charges for a message
- * log (24-hour conversations before the switch to per-message pricing, template messages after).
+ * BILLED_CONVERSATIONS(timestamps, contacts, kinds, [category], [lines]): units Meta charges for a
+ * message log (24-hour conversations before the switch to per-message pricing, messages after).
  */
 import { priceMessages } from '../pricing/engine';
 import { CATEGORY_NAMES, CATEGORY_FREE_ENTRY_POINT, parseCategory } from '../pricing/message-kinds';

@@ -16,6 +16,8 @@ const EN = {
   ],
   byCampaign: ['Campaign', 'Conversations', 'Share', 'Cost exact', 'Cost rounded'],
   breakdown: ['Date', 'Pricing model', 'Category', 'Charged units', 'Free units'],
+  /** BILLED_BREAKDOWN's line column, after the date, when `lines` is given. */
+  line: 'Line',
 };
 
 const ES: typeof EN = {
@@ -33,6 +35,7 @@ const ES: typeof EN = {
   ],
   byCampaign: ['Campaña', 'Conversaciones', 'Participación', 'Costo exacto', 'Costo redondeado'],
   breakdown: ['Fecha', 'Modelo de precio', 'Categoría', 'Unidades cobradas', 'Unidades gratuitas'],
+  line: 'Línea',
 };
 
 export type TableText = typeof EN;

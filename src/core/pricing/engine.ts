@@ -3,8 +3,9 @@
  * message (rules.ts). Messages are put in (contact, time) order, then each contact's messages are
  * walked once with that contact's state: open conversations per category (conversation model),
  * the customer-service window, a pending free-entry-point referral and the free-entry-point
- * window. Service units are priced after the walk: a monthly free allowance is shared by every
- * contact, in time order.
+ * window. With lines, a contact is one (line, contact) pair: Meta keeps windows and conversations
+ * per business phone number. Service units are priced after the walk: a monthly free allowance is
+ * shared in time order by every contact of the account or of the line (the rule's freeServiceScope).
  *
  * Units: a conversation under the conversation model, a delivered business message under the
  * message model. Windows and conversations are half-open: open at t0, closed from t0 + 24 h.
@@ -20,7 +21,7 @@ import {
   KIND_USER_AD,
   categoryOfKind,
 } from './message-kinds';
-import { MonthlyAllowance } from './monthly-allowance';
+import { ACCOUNT_POOL, MonthlyAllowance } from './monthly-allowance';
 import { RuleSchedule } from './rule-schedule';
 import { PRICING_RULES, type PricingRule } from './rules';
 import { PricingTally, tallySlot } from './tally';
@@ -41,9 +42,9 @@ export function priceMessages(
   calendar: ZoneCalendar,
   rules: readonly PricingRule[] = PRICING_RULES,
 ): PricingTally {
-  const { keys, runStarts } = sortIntoContactRuns(log);
+  const { keys, runStarts, runLines, lineNames } = sortIntoContactRuns(log);
   const schedule = new RuleSchedule(rules, calendar);
-  const tally = new PricingTally();
+  const tally = new PricingTally(lineNames);
   const allowance = new MonthlyAllowance();
   const expiry = new Float64Array(CONVERSATION_CATEGORIES);
   // The rule in force over [ruleFrom, ruleUntil); looked up again only when a message leaves it.
@@ -53,6 +54,7 @@ export function priceMessages(
   let model = 0;
 
   for (let c = 0; c + 1 < runStarts.length; c++) {
+    const line = runLines[c];
     expiry.fill(-Infinity);
     let serviceWindowUntil = -Infinity;
     let referralUntil = -Infinity;
@@ -94,13 +96,13 @@ export function priceMessages(
         } else {
           if (anyOpen(expiry, t)) continue;
           expiry[CATEGORY_SERVICE] = t + CONVERSATION_MS;
-          allowance.add(t);
+          allowance.add(t, line, allowancePool(rule, line));
           continue;
         }
       } else if (t < freeEntryUntil) {
         charged = false;
       } else if (category === CATEGORY_SERVICE) {
-        allowance.add(t);
+        allowance.add(t, line, allowancePool(rule, line));
         continue;
       } else if (category === CATEGORY_UTILITY) {
         // Free in the service window, or inside a utility conversation opened before the switch.
@@ -111,11 +113,15 @@ export function priceMessages(
       } else {
         charged = true; // marketing and authentication: charged even inside the service window
       }
-      tally.count(calendar.epochDayAt(t), tallySlot(model, category), charged);
+      tally.count(calendar.epochDayAt(t), line, tallySlot(model, category), charged);
     }
   }
-  allowance.settle(schedule, calendar, tally);
+  allowance.settle(schedule, calendar, tally, lineNames);
   return tally;
+}
+
+function allowancePool(rule: PricingRule, line: number): number {
+  return rule.freeServiceScope === 'line' ? line : ACCOUNT_POOL;
 }
 
 function anyOpen(expiry: Float64Array, t: number): boolean {

@@ -1,4 +1,4 @@
-/** Charged and free units per (local day, pricing model, category): what the engine produces. */
+/** Charged and free units per (local day, line, pricing model, category): what the engine produces. */
 import { CATEGORY_COUNT, CATEGORY_NAMES, type CategoryName } from './message-kinds';
 import { PRICING_MODELS, type PricingModel } from './rules';
 
@@ -8,10 +8,14 @@ export function tallySlot(modelIndex: number, category: number): number {
 }
 
 const SLOT_COUNT = PRICING_MODELS.length * CATEGORY_COUNT;
+/** Lines per day in the packed (day, line) key (a sheet holds at most 10 million cells); exact while |epochDay| < 2^22. */
+const LINE_SLOTS = 2 ** 24;
 
 export interface TallyRow {
   /** Local calendar day, as days since 1970-01-01. */
   readonly epochDay: number;
+  /** The line (normalised phone number; '' when the input had no lines). */
+  readonly line: string;
   readonly model: PricingModel;
   readonly category: CategoryName;
   readonly charged: number;
@@ -19,20 +23,24 @@ export interface TallyRow {
 }
 
 export class PricingTally {
-  /** epochDay → [charged, free] per slot, interleaved. */
+  /** epochDay · LINE_SLOTS + line → [charged, free] per slot, interleaved. */
   private readonly days = new Map<number, Float64Array>();
-  // Units arrive mostly in time order within a contact: remember the last day's counters.
-  private lastDay = NaN;
+  // Units arrive mostly in time order within a contact: remember the last key's counters.
+  private lastKey = NaN;
   private lastCounts: Float64Array = new Float64Array(0);
 
-  count(epochDay: number, slot: number, charged: boolean): void {
-    if (epochDay !== this.lastDay) {
-      let counts = this.days.get(epochDay);
+  /** lineNames[i] is line i's name (the engine's numbering). */
+  constructor(private readonly lineNames: readonly string[] = ['']) {}
+
+  count(epochDay: number, line: number, slot: number, charged: boolean): void {
+    const key = epochDay * LINE_SLOTS + line;
+    if (key !== this.lastKey) {
+      let counts = this.days.get(key);
       if (!counts) {
         counts = new Float64Array(SLOT_COUNT * 2);
-        this.days.set(epochDay, counts);
+        this.days.set(key, counts);
       }
-      this.lastDay = epochDay;
+      this.lastKey = key;
       this.lastCounts = counts;
     }
     this.lastCounts[slot * 2 + (charged ? 0 : 1)]++;
@@ -49,17 +57,23 @@ export class PricingTally {
     return sum;
   }
 
-  /** Rows with any unit, by day, then model (conversation first), then the fixed category order. */
+  /** Rows with any unit, by day, then line, then model (conversation first), then the fixed category order. */
   rows(): TallyRow[] {
+    const keys = [...this.days.keys()].map((key) => {
+      const epochDay = Math.floor(key / LINE_SLOTS);
+      return { key, epochDay, line: this.lineNames[key - epochDay * LINE_SLOTS] };
+    });
+    keys.sort((a, b) => a.epochDay - b.epochDay || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
     const rows: TallyRow[] = [];
-    for (const epochDay of [...this.days.keys()].sort((a, b) => a - b)) {
-      const counts = this.days.get(epochDay) as Float64Array;
+    for (const { key, epochDay, line } of keys) {
+      const counts = this.days.get(key) as Float64Array;
       for (let slot = 0; slot < SLOT_COUNT; slot++) {
         const charged = counts[slot * 2];
         const free = counts[slot * 2 + 1];
         if (charged === 0 && free === 0) continue;
         rows.push({
           epochDay,
+          line,
           model: PRICING_MODELS[Math.floor(slot / CATEGORY_COUNT)],
           category: CATEGORY_NAMES[slot % CATEGORY_COUNT],
           charged,

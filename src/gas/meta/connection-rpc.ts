@@ -82,6 +82,7 @@ function viewOf(c: StoredConnection, admins: readonly string[]): MetaConnectionV
     currency: c.currency,
     timeZone: zone.timeZone,
     zoneSource: zone.zoneSource,
+    zoneConfidence: zone.zoneConfidence,
     lines: c.lines.map((l) => ({ ...l })),
     tokenHint: tokenHint(c.token),
     apiVersion: c.apiVersion,
@@ -95,12 +96,14 @@ export function getConnection(): MetaConnectionView | null {
   return connection ? viewOf(connection, readAdmins()) : null;
 }
 
+/** A blank version keeps the stored connection's (a reconnect does not move it to a new Graph version). */
 function checkedRequest(
   request: SaveConnectionRequest,
+  storedVersion: string | undefined,
 ): Omit<StoredConnection, 'wabaName' | 'currency' | 'timezoneId' | 'lines'> {
   const wabaId = String(request?.wabaId ?? '').trim();
   const token = String(request?.token ?? '').trim();
-  const apiVersion = String(request?.apiVersion || DEFAULT_API_VERSION).trim();
+  const apiVersion = String(request?.apiVersion || storedVersion || DEFAULT_API_VERSION).trim();
   const graphBaseUrl = String(request?.graphBaseUrl || DEFAULT_GRAPH_BASE_URL)
     .trim()
     .replace(/\/+$/, '');
@@ -124,7 +127,7 @@ function checkedRequest(
 
 export function saveConnection(request: SaveConnectionRequest): MetaConnectionView {
   requireAdmin(readAdmins(), true);
-  const settings = checkedRequest(request);
+  const settings = checkedRequest(request, readConnection()?.apiVersion);
   const client = createGraphClient(settings, appsScriptGraphPorts());
   let account;
   try {
