@@ -24,7 +24,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
   },
   {
-    // The preview's google.script.run bridge runs in the browser as plain script.
+    // The preview's google.script.run bridge and grid selection run in the browser as plain script.
     files: ['dev/preview/*.js'],
     languageOptions: {
       sourceType: 'script',
@@ -34,6 +34,8 @@ export default tseslint.config(
         Node: 'readonly',
         Proxy: 'readonly',
         setTimeout: 'readonly',
+        document: 'readonly',
+        MutationObserver: 'readonly',
       },
     },
   },

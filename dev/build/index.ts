@@ -18,17 +18,17 @@ const entry = join(root, 'src/gas/globals.ts');
 async function bundle(
   entryPoint: string,
   platform: 'neutral' | 'browser',
-  globalName?: string,
+  options: { globalName?: string; minify?: boolean } = {},
 ): Promise<string> {
   const result = await build({
     entryPoints: [entryPoint],
     bundle: true,
     format: 'iife',
-    globalName,
+    globalName: options.globalName,
     // ES2020 lowers `#private` and static class fields, which Apps Script cannot parse.
     target: 'es2020',
     platform,
-    minify: false,
+    minify: options.minify ?? false,
     write: false,
     charset: 'utf8',
     legalComments: 'none',
@@ -45,12 +45,13 @@ async function bundle(
 
 async function buildCode(): Promise<void> {
   const globals = readGlobalFunctions(readFileSync(entry, 'utf8'), entry);
-  const code = toAppsScript(await bundle(entry, 'neutral', BUNDLE_NAME), globals);
+  const code = toAppsScript(await bundle(entry, 'neutral', { globalName: BUNDLE_NAME }), globals);
   writeFileSync(join(dist, 'Code.js'), code);
 }
 
 async function buildSidebar(): Promise<void> {
-  const js = (await bundle(join(root, 'src/sidebar/main.tsx'), 'browser')).replace(
+  // Minified: the sidebar is downloaded on every open (Code.js stays readable for Apps Script's stack traces).
+  const js = (await bundle(join(root, 'src/sidebar/main.tsx'), 'browser', { minify: true })).replace(
     /<\/script/gi,
     '<\\/script',
   );

@@ -1,5 +1,5 @@
 /**
- * Demo data for `npm start`: an Atom message log and group report for October 2025, a spreadsheet (Spanish
+ * Demo data for `npm start`: an Atom message log, group and campaign reports for October 2025, a spreadsheet (Spanish
  * locale, as most Atom customers') already connected to the fake Meta account, and a Billing sheet whose
  * formulas the runtime's formula engine computes with the real bundle, plus a chart drawn from its record.
  */
@@ -63,9 +63,26 @@ export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: Dem
     ['Cobranza', 87],
     ['', 3],
   ]);
+  // Atom's outbound report: conversations each campaign generated (the Month close panel's campaigns range).
+  runtime.spreadsheet.setValues('Atom campaigns!A1', [
+    ['Campaign', 'Conversations'],
+    ['Black Friday', 1180],
+    ['Bienvenida', 430],
+    ['Reactivación', 305],
+    ['Recordatorio de pago', 95],
+  ]);
   formatCells(runtime, `'Atom log'!A2:A${last}`, 'yyyy-mm-dd hh:mm');
   runtime.spreadsheet.activeSheet = runtime.spreadsheet.insertSheet('Billing', 0);
-  if (connection) runtime.runFromSidebar('saveConnection', connection);
+  if (connection) {
+    runtime.runFromSidebar('saveConnection', connection);
+    // Last month's close, as finance ran it: the Month close panel proposes the same Atom ranges for October.
+    runtime.runFromSidebar('runMonthClose', {
+      month: '2025-09',
+      groups: { sheet: 'Atom groups', range: 'A1:B5' },
+      campaigns: { sheet: 'Atom campaigns', range: 'A1:B5' },
+    });
+    runtime.spreadsheet.activeSheet = runtime.spreadsheet.sheet('Billing');
+  }
 
   const range = (column: string) => `'Atom log'!${column}2:${column}${last}`;
   const billing: [label: string, cell: string, formula: string][] = [

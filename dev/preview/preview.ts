@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createRuntime, type AppsScriptRuntime, type RuntimeOptions } from '../runtime';
 import { spreadsheetSnapshot } from './snapshot';
 import { readBody } from '../read-body';
+import { quoteSheetName } from '../runtime/a1';
 
 export interface PreviewOptions {
   port: number;
@@ -55,8 +56,25 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return send(res, 200, 'text/html', readFileSync(join(root, 'dev/preview/page.html'), 'utf8'));
     if (req.method === 'GET' && path === '/sidebar')
       return send(res, 200, 'text/html', sidebarPage(runtime.scriptFunctionNames()));
+    if (req.method === 'GET' && path === '/grid-selection.js')
+      return send(
+        res,
+        200,
+        'text/javascript',
+        readFileSync(join(root, 'dev/preview/grid-selection.js'), 'utf8'),
+      );
+    if (req.method === 'POST' && path === '/api/select') {
+      // What the user picks in the grid becomes the spreadsheet's selection (getActiveRange) and active sheet.
+      const { sheet, range } = JSON.parse(await readBody(req)) as { sheet: string; range?: string };
+      const model = runtime.spreadsheet;
+      if (range) model.select(`${quoteSheetName(sheet)}!${range}`);
+      else model.activeSheet = model.sheet(sheet);
+      return send(res, 200, 'application/json', 'null');
+    }
     if (req.method === 'GET' && path === '/api/spreadsheet') {
-      return send(res, 200, 'application/json', JSON.stringify(spreadsheetSnapshot(runtime.spreadsheet)));
+      const sheet = new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('sheet') ?? undefined;
+      const snapshot = spreadsheetSnapshot(runtime.spreadsheet, { sheet });
+      return send(res, 200, 'application/json', JSON.stringify(snapshot));
     }
     if (req.method === 'POST' && path === '/rpc') {
       const { name, args } = JSON.parse(await readBody(req)) as { name: string; args: unknown[] };

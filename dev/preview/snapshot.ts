@@ -3,7 +3,8 @@
  * it (computed formulas, display values in the spreadsheet's locale), and each chart with the values of its
  * ranges so the page can draw it from the recorded spec.
  */
-import { columnLetters } from '../runtime/a1';
+import { columnLetters, formatA1 } from '../runtime/a1';
+import { DEFAULT_NUMBER_FORMAT } from '../runtime/cell-types';
 import type { ChartRecord, SpreadsheetModel } from '../runtime/spreadsheet-model';
 
 export interface CellView {
@@ -25,25 +26,51 @@ export interface SheetView {
   name: string;
   hidden: boolean;
   frozenRows: number;
+  /** Rows holding data; `rows` may stop short of it. Only the shown sheet has columns, rows and charts. */
+  totalRows: number;
   columns: string[];
   rows: CellView[][];
   charts: ChartView[];
 }
 
-export function spreadsheetSnapshot(model: SpreadsheetModel): {
+export interface SnapshotOptions {
+  /** The sheet whose cells and charts are sent (default: the active one); the others send only their tab. */
+  sheet?: string;
+  /** Rows sent at most (the Meta data sheet holds thousands); `totalRows` says how many there are. */
+  maxRows?: number;
+}
+
+export function spreadsheetSnapshot(
+  model: SpreadsheetModel,
+  options: SnapshotOptions = {},
+): {
   name: string;
   timeZone: string;
   locale: string;
+  /** The sheet the add-on (or the user) activated last, and its selection. */
+  activeSheet: string;
+  selection: string;
   sheets: SheetView[];
 } {
+  const shown = model.getSheet(options.sheet ?? '') ?? model.activeSheet;
+  const maxRows = options.maxRows ?? 200;
   const sheets = model.sheets.map((sheet) => {
-    const numRows = Math.max(sheet.lastRow, 20);
+    const tab = {
+      name: sheet.name,
+      hidden: sheet.hidden,
+      frozenRows: sheet.frozenRows,
+      totalRows: sheet.lastRow,
+    };
+    if (sheet !== shown) return { ...tab, columns: [], rows: [], charts: [] };
+    const numRows = Math.min(Math.max(sheet.lastRow, 20), maxRows);
     const numColumns = Math.max(sheet.lastColumn, 8);
     const rows = sheet.read({ row: 1, column: 1, numRows, numColumns }, (row, column) => {
       const cell = sheet.cell(row, column);
       const view: CellView = { display: sheet.display(row, column) };
       if (cell?.formula) view.formula = cell.formula;
-      if (cell?.numberFormat) view.numberFormat = cell.numberFormat;
+      // "General" is Sheets' default ("Automatic"): only other formats are worth showing beside the value.
+      if (cell?.numberFormat && cell.numberFormat !== DEFAULT_NUMBER_FORMAT)
+        view.numberFormat = cell.numberFormat;
       const note = cell?.formula ? model.engine.errorMessage(sheet, row, column) : undefined;
       if (note) view.note = note;
       return view;
@@ -56,7 +83,15 @@ export function spreadsheetSnapshot(model: SpreadsheetModel): {
         model.getValues(a1).map((line) => line.map((v) => (typeof v === 'number' ? v : null))),
       ),
     }));
-    return { name: sheet.name, hidden: sheet.hidden, frozenRows: sheet.frozenRows, columns, rows, charts };
+    return { ...tab, columns, rows, charts };
   });
-  return { name: model.name, timeZone: model.timeZone, locale: model.locale, sheets };
+  const selection = model.activeRange();
+  return {
+    name: model.name,
+    timeZone: model.timeZone,
+    locale: model.locale,
+    activeSheet: model.activeSheet.name,
+    selection: formatA1(selection.box),
+    sheets,
+  };
 }

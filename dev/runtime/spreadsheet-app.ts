@@ -4,7 +4,7 @@
  * Reads are 'doc-read' and writes 'doc-write', so custom functions get the read-only Spreadsheet service
  * the guide describes. Charts are in charts.ts, named ranges and protections in named-ranges.ts.
  */
-import { formatA1, type GridBox } from './a1';
+import { formatA1, quoteSheetName, type GridBox } from './a1';
 import {
   CURVE_STYLE,
   EmbeddedChart,
@@ -41,6 +41,15 @@ export class SpreadsheetContext {
     }
     return s;
   }
+}
+
+/**
+ * The user's selection on the active sheet. Sheets always has at least the current cell selected, so this is
+ * never null here (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getactiverange).
+ */
+function activeRange(ctx: SpreadsheetContext): Range {
+  const { sheet, box } = ctx.model.activeRange();
+  return new Range(ctx, sheet, box);
 }
 
 const argType = (v: unknown): string =>
@@ -374,8 +383,9 @@ export class Range extends ServiceObject {
   setHorizontalAlignment(): this {
     return this;
   }
+  /** Selects this range and makes its sheet the active one (https://developers.google.com/apps-script/reference/spreadsheet/range#activate). */
   activate(): this {
-    this.ctx.model.activeSheet = this.sheet;
+    this.ctx.model.select(`${quoteSheetName(this.sheet.name)}!${formatA1(this.box)}`);
     return this;
   }
 }
@@ -720,6 +730,7 @@ export class Spreadsheet extends ServiceObject {
     getSheetByName: 'doc-read',
     getSheetById: 'doc-read',
     getActiveSheet: 'doc-read',
+    getActiveRange: 'doc-read',
     getRange: 'doc-read',
     getRangeByName: 'doc-read',
     getNamedRanges: 'doc-read',
@@ -772,6 +783,9 @@ export class Spreadsheet extends ServiceObject {
   }
   getActiveSheet(): Sheet {
     return this.ctx.sheet(this.ctx.model.activeSheet);
+  }
+  getActiveRange(): Range {
+    return activeRange(this.ctx);
   }
   /** "Sheet!A1:B2", or A1 notation on the active sheet. */
   getRange(a1Notation: string): Range {
@@ -849,6 +863,7 @@ export class SpreadsheetAppImpl extends ServiceObject {
     getActiveSpreadsheet: 'doc-read',
     getActive: 'doc-read',
     getActiveSheet: 'doc-read',
+    getActiveRange: 'doc-read',
     getUi: 'ui',
     flush: 'doc-read',
     ProtectionType: 'free',
@@ -869,6 +884,9 @@ export class SpreadsheetAppImpl extends ServiceObject {
   }
   getActiveSheet(): Sheet {
     return this.ctx.sheet(this.ctx.model.activeSheet);
+  }
+  getActiveRange(): Range {
+    return activeRange(this.ctx);
   }
   getUi(): Ui {
     return this.uiObject;

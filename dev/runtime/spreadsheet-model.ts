@@ -293,6 +293,8 @@ export class SpreadsheetModel {
   readonly protections: ProtectionRecord[] = [];
   readonly engine: FormulaEngine;
   activeSheet: SheetModel;
+  /** Each sheet's selection (the user's, in the UI); a sheet never selected has A1 selected, as in Sheets. */
+  private readonly selections = new Map<SheetModel, GridBox>();
   /** Bumped on every change; the formula engine re-evaluates when it moved. */
   version = 0;
   /** Sheets whose cells changed since the engine last looked, or "all" for any other change. */
@@ -369,6 +371,19 @@ export class SpreadsheetModel {
       if (this.namedRanges[i].sheet === sheet) this.namedRanges.splice(i, 1);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0];
     this.changed();
+  }
+
+  /** The active sheet's selection (SpreadsheetApp.getActiveRange). */
+  activeRange(): { sheet: SheetModel; box: GridBox } {
+    const sheet = this.activeSheet;
+    return { sheet, box: this.selections.get(sheet) ?? { row: 1, column: 1, numRows: 1, numColumns: 1 } };
+  }
+
+  /** Selects `a1` ("Sheet!A1:B2") as the user would with the mouse: its sheet becomes the active one. */
+  select(a1: string): void {
+    const { sheet, box } = this.locate(a1);
+    this.selections.set(sheet, box);
+    this.activeSheet = sheet;
   }
 
   /** Resolves "Sheet!A1:B2" (or "A1:B2" on the active sheet) or a named range's name. */

@@ -25,6 +25,7 @@ import type {
   RunMonthCloseRequest,
   SaveConnectionRequest,
   SetDailyRefreshRequest,
+  SheetRangeRef,
   SidebarBootstrap,
 } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
@@ -127,6 +128,11 @@ export function readAtomSheet(name: string): AtomSheetCells {
 /** Sidebar RPC: one batch of an Atom export's rows; the last batch writes the Atom sheets and the month tables. */
 export function importAtomRows(request: ImportAtomRowsRequest): ImportAtomRowsResult {
   return sidebarRpc.importAtomRows(request);
+}
+
+/** Sidebar RPC: the user's selected range (the Month close panel's "use selection" buttons). */
+export function getActiveRange(): SheetRangeRef | null {
+  return sidebarRpc.getActiveRange();
 }
 
 /** Daily-refresh trigger handler: re-imports the months still open (only from its time-driven trigger). */

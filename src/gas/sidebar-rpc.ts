@@ -1,5 +1,6 @@
 import type { SidebarBootstrap, SidebarRpc } from '../rpc/contract';
 import { languageOf } from '../sidebar/i18n';
+import { getActiveRange } from './active-range';
 import { getAtomImportSetup, importAtomRows, readAtomSheet } from './atom/import-rpc';
 import type * as Globals from './globals';
 import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
@@ -38,6 +39,7 @@ export const sidebarRpc: SidebarRpc = {
   setDailyRefresh,
   setConsolidationGrace,
   activateSheet,
+  getActiveRange,
   getAtomImportSetup,
   readAtomSheet,
   importAtomRows,

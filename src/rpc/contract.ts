@@ -292,6 +292,8 @@ export interface SidebarRpc {
   /** The cells of an existing sheet, for the sidebar to parse like a file. */
   readAtomSheet(name: string): AtomSheetCells;
   importAtomRows(request: ImportAtomRowsRequest): ImportAtomRowsResult;
+  /** The user's selection (sheet and A1 range), for the sidebar's "use selection" buttons. */
+  getActiveRange(): SheetRangeRef | null;
 }
 
 export type RpcName = keyof SidebarRpc;

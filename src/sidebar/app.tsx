@@ -78,7 +78,7 @@ function PanelRegion(props: {
       hidden={!props.active}
     >
       <h2 id={`heading-${panel.id}`}>{panel.title[boot.language]}</h2>
-      <panel.Component boot={boot} showPanel={props.showPanel} />
+      <panel.Component boot={boot} active={props.active} showPanel={props.showPanel} />
     </section>
   );
 }

@@ -4,6 +4,8 @@ import type { SidebarBootstrap, SidebarLanguage } from '../rpc/contract';
 /** What the shell hands every panel. */
 export interface PanelProps {
   boot: SidebarBootstrap;
+  /** Whether the panel is the one shown (panels stay mounted while hidden). */
+  active: boolean;
   /** Opens another panel (e.g. "connect Meta first" → the connection panel). */
   showPanel(id: string): void;
 }

@@ -32,28 +32,47 @@ interface InputProps {
   name: string;
   inputMode?: 'numeric' | 'decimal' | 'text';
   placeholder?: string;
+  /** Default "off": browsers' autofill guesses wrong for account ids, tokens and ranges. */
+  autocomplete?: string;
+  required?: boolean;
 }
 
 /** A labelled text input (label above, linked by for/id), with an optional hint read with the field. */
 export function Field(
-  props: InputProps & { label: string; value: string; onValue(value: string): void; hint?: string },
+  props: InputProps & {
+    label: string;
+    value: string;
+    onValue(value: string): void;
+    hint?: string;
+    /** Controls beside the input (e.g. a "use selection" button). */
+    children?: ComponentChildren;
+  },
 ) {
-  const { label, value, onValue, hint, type = 'text', ...input } = props;
+  const { label, value, onValue, hint, type = 'text', autocomplete = 'off', children, ...input } = props;
   const id = useId('field');
+  const control = (
+    <input
+      {...input}
+      // Preact types `type` as a union discriminating the allowed roles; none of these takes a role.
+      type={type as 'text'}
+      autocomplete={autocomplete}
+      id={id}
+      value={value}
+      aria-describedby={hint ? `${id}-hint` : undefined}
+      onInput={(event) => onValue(event.currentTarget.value)}
+    />
+  );
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <input
-        {...input}
-        // Preact types `type` as a union discriminating the allowed roles; none of these takes a role.
-        type={type as 'text'}
-        // Browsers' autofill guesses wrong for account ids, tokens and ranges.
-        autocomplete="off"
-        id={id}
-        value={value}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onInput={(event) => onValue(event.currentTarget.value)}
-      />
+      {children ? (
+        <div class="inline">
+          {control}
+          {children}
+        </div>
+      ) : (
+        control
+      )}
       {hint && (
         <p id={`${id}-hint`} class="secondary">
           {hint}
@@ -92,36 +111,46 @@ export function Status({ status }: { status: StatusLine }) {
 }
 
 /**
- * One server call at a time per panel: `busy` disables the panel's controls (through a disabled fieldset),
- * the status line says what is happening, a failure is shown in plain words and never thrown. Focus is put
- * back where it was when the controls come back, so a keyboard user does not restart from the top.
+ * The panel's server calls: `busy` disables the panel's controls (through a disabled fieldset) while any runs,
+ * the status line says what is happening, a failure is shown in plain words and never thrown. When the last
+ * call ends, focus goes back where it was when the first began (a disabled control loses it), so a keyboard
+ * user does not restart from the top.
  */
 export function useServerTask() {
-  const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState(0);
   const [status, setStatus] = useState<StatusLine>({ text: '', isError: false });
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const inFlight = useRef(0);
   const say = (text: string, isError = false) => setStatus({ text, isError });
 
+  const finish = () => {
+    inFlight.current--;
+    setRunning(inFlight.current);
+    if (inFlight.current) return;
+    const target = returnFocus.current;
+    returnFocus.current = null;
+    // After the re-render that enables the controls again.
+    setTimeout(() => {
+      if (target?.isConnected && document.activeElement === document.body) target.focus();
+    });
+  };
+
   function run<T>(pending: string, call: () => Promise<T>, done: (value: T) => void): void {
-    const focused = document.activeElement as HTMLElement | null;
-    const restoreFocus = () =>
-      setTimeout(() => {
-        if (focused?.isConnected && document.activeElement === document.body) focused.focus();
-      });
-    setBusy(true);
+    if (!inFlight.current) returnFocus.current = document.activeElement as HTMLElement | null;
+    inFlight.current++;
+    setRunning(inFlight.current);
     say(pending);
     call().then(
       (value) => {
-        setBusy(false);
         done(value);
-        restoreFocus();
+        finish();
       },
       (error: unknown) => {
-        setBusy(false);
         say(failureText(error), true);
-        restoreFocus();
+        finish();
       },
     );
   }
 
-  return { busy, status, say, run };
+  return { busy: running > 0, status, say, run };
 }

@@ -29,6 +29,7 @@ it('shows one tab per sheet and the Billing sheet with values computed by the bu
       'Sheet1',
       'Atom log',
       'Atom groups',
+      'Atom campaigns',
     ]);
     const uniqueContacts = await page.textContent('#sheet tr:nth-child(2) td:nth-child(3)');
     // Five distinct phone numbers in the demo log, each written in a different format.

@@ -199,7 +199,7 @@ describe('Meta connection panel', () => {
       await sidebar.getByText('Advanced').click();
       await sidebar.getByLabel('Graph address').fill(graph.url);
       await sidebar.getByRole('button', { name: 'Connect' }).click();
-      await sidebar.getByText('Connected.').waitFor();
+      await sidebar.getByText('Connected.', { exact: true }).waitFor();
       const text = (await sidebar.textContent(panel)) ?? '';
       expect(text).toContain('Atom Demo LatAm');
       expect(text).toContain('BRL');
@@ -226,7 +226,7 @@ describe('Meta connection panel', () => {
       expect(await sidebar.getAttribute(`${panel} [role="status"]`, 'aria-live')).toBe('polite');
 
       await sidebar.getByRole('button', { name: 'Disconnect' }).click();
-      await sidebar.getByText('Disconnected.').waitFor();
+      await sidebar.getByText('Disconnected.', { exact: true }).waitFor();
       expect(preview.runtime.runFromSidebar('getConnection')).toBeNull();
       await sidebar.getByLabel('WhatsApp Business Account id').waitFor();
     } finally {

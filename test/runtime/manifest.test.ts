@@ -52,11 +52,12 @@ describe('manifest scopes', () => {
     expect(withScopes([`${AUTH}spreadsheets`]).run('read')).toBe('Untitled spreadsheet');
   });
 
-  it('newTrigger fails without script.scriptapp, and works with the shipped manifest (the daily refresh needs it)', () => {
+  it('newTrigger fails without script.scriptapp and works with a manifest that has it (the shipped one, for the daily refresh)', () => {
     const without = (shipped.oauthScopes ?? []).filter((scope) => scope !== `${AUTH}script.scriptapp`);
     expect(() => withScopes(without).run('trigger')).toThrow(
       `Specified permissions are not sufficient to call ScriptApp.newTrigger. Required permissions: ${AUTH}script.scriptapp`,
     );
+    expect(shipped.oauthScopes).toContain(`${AUTH}script.scriptapp`);
     expect(withScopes(shipped.oauthScopes).run('trigger')).toBe('read');
   });
 

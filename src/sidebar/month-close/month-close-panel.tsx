@@ -1,16 +1,378 @@
-/** The month-close panel (issue 9): placeholder until the server contract lands. */
-import { defineMessages } from '../i18n';
-import type { Panel } from '../panel';
-import { useMessages } from '../ui';
+/**
+ * The Month close panel (issue 9): month, lines, the Atom groups and campaigns ranges (typed or taken from the
+ * selection), the cost to allocate, Import; the import's progress (polled while it runs), then the result
+ * card. Also the last imports and, for admins, the daily refresh of the open month.
+ */
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import type {
+  DailyRefreshState,
+  MonthCloseProgress,
+  MonthCloseResult,
+  MonthCloseSetup,
+  RunMonthCloseRequest,
+} from '../../rpc/contract';
+import { formatCount, formatInstant, formatMonth } from '../format';
+import type { Panel, PanelProps } from '../panel';
+import { callServer } from '../rpc-client';
+import { Field, LanguageContext, Status, useId, useMessages, useServerTask, type Translate } from '../ui';
+import { readCost, readRange, rangeText } from './form-values';
+import { monthCloseMessages, type MonthCloseKey } from './messages';
+import { ResultCard } from './result-card';
 
-const messages = defineMessages({
-  en: { comingSoon: 'Available in a later release.' },
-  es: { comingSoon: 'Disponible en una próxima versión.' },
-});
+type T = Translate<MonthCloseKey>;
+type Task = ReturnType<typeof useServerTask>;
 
-function MonthClosePanel() {
-  const t = useMessages(messages);
-  return <p class="secondary">{t('comingSoon')}</p>;
+/** How often the panel asks for the running import's progress. */
+const PROGRESS_POLL_MS = 700;
+const RANGE_EXAMPLES = { groups: "'Atom groups'!A1:B20", campaigns: "'Atom campaigns'!A1:B20" };
+
+interface FormState {
+  month: string;
+  groups: string;
+  campaigns: string;
+  cost: string;
+  /** Phone numbers of the lines to import. */
+  lines: string[];
+}
+
+function progressText(t: T, progress: MonthCloseProgress): string {
+  switch (progress.step) {
+    case 'waiting':
+      return t('waiting');
+    case 'fetching':
+      return t('fetching', { done: progress.done, total: progress.total });
+    case 'computing':
+      return t('computing');
+    case 'writing':
+      return t('writing');
+    case 'done':
+      return t('finishing');
+  }
+}
+
+/** Reads the form into the request, or names the first field that is wrong. */
+function requestOf(t: T, setup: MonthCloseSetup, form: FormState): RunMonthCloseRequest | string {
+  if (!/^\d{4}-\d{2}$/.test(form.month)) return t('badMonth');
+  if (setup.lines.length && !form.lines.length) return t('noLineChosen');
+  const groups = readRange(form.groups);
+  if (!groups.ok) return t('badRange', { field: t('groupsName'), example: RANGE_EXAMPLES.groups });
+  const campaigns = readRange(form.campaigns);
+  if (!campaigns.ok) return t('badRange', { field: t('campaignsName'), example: RANGE_EXAMPLES.campaigns });
+  const cost = readCost(form.cost);
+  if (!cost.ok) return t('badCost');
+  return {
+    month: form.month,
+    // Every line ticked = every line of the account, including lines Meta adds later.
+    lines: form.lines.length === setup.lines.length ? [] : form.lines,
+    groups: groups.value,
+    campaigns: campaigns.value,
+    costToAllocate: cost.value,
+  };
+}
+
+function LineChoices(props: {
+  t: T;
+  setup: MonthCloseSetup;
+  chosen: string[];
+  onChange(lines: string[]): void;
+}) {
+  const { t, setup, chosen } = props;
+  const legendId = useId('lines');
+  if (!setup.lines.length) return <p class="secondary">{t('noLines')}</p>;
+  return (
+    <fieldset class="field choices" aria-labelledby={legendId}>
+      <legend id={legendId} class="label">
+        {t('lines')}
+      </legend>
+      {setup.lines.map((line) => {
+        const id = `${legendId}-${line.id}`;
+        const checked = chosen.includes(line.displayPhoneNumber);
+        return (
+          <div key={line.id} class="choice">
+            <input
+              type="checkbox"
+              id={id}
+              checked={checked}
+              onChange={() =>
+                props.onChange(
+                  checked
+                    ? chosen.filter((phone) => phone !== line.displayPhoneNumber)
+                    : [...chosen, line.displayPhoneNumber],
+                )
+              }
+            />
+            <label for={id}>{`${line.displayPhoneNumber} — ${line.verifiedName}`}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function LastImports({ t, setup, timeZone }: { t: T; setup: MonthCloseSetup; timeZone: string }) {
+  const language = useContext(LanguageContext);
+  if (!setup.lastImports.length) return null;
+  return (
+    <section data-section="last-imports">
+      <h3>{t('lastImports')}</h3>
+      <ul>
+        {setup.lastImports.map((entry) => (
+          <li key={entry.month}>
+            {t('lastImportLine', {
+              month: formatMonth(language, entry.month),
+              units: formatCount(language, entry.billedUnits),
+              status: t(entry.status === 'closed' ? 'statusClosed' : 'statusEstimate'),
+              time: formatInstant(entry.importedAt, timeZone),
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DailyRefresh(props: {
+  t: T;
+  task: Task;
+  state: DailyRefreshState;
+  onSaved(state: DailyRefreshState): void;
+}) {
+  const { t, task, state } = props;
+  const [enabled, setEnabled] = useState(state.enabled);
+  const [hour, setHour] = useState(state.hour ?? 6);
+  const checkboxId = useId('refresh');
+  const describe = (s: DailyRefreshState) =>
+    s.enabled ? t('refreshOn', { hour: String(s.hour).padStart(2, '0') }) : t('refreshOff');
+  if (!state.canChange)
+    return (
+      <details data-section="daily-refresh">
+        <summary>{t('refresh')}</summary>
+        <p>{describe(state)}</p>
+        <p class="secondary">{t('refreshAdminsOnly')}</p>
+      </details>
+    );
+  const save = (event: Event) => {
+    event.preventDefault();
+    task.run(
+      t('saving'),
+      () => callServer('setDailyRefresh', { enabled, hour: enabled ? hour : null }),
+      (saved) => {
+        props.onSaved(saved);
+        task.say(describe(saved));
+      },
+    );
+  };
+  return (
+    <details data-section="daily-refresh">
+      <summary>{t('refresh')}</summary>
+      <form onSubmit={save}>
+        <div class="choice">
+          <input
+            type="checkbox"
+            id={checkboxId}
+            checked={enabled}
+            onChange={(e) => setEnabled(e.currentTarget.checked)}
+          />
+          <label for={checkboxId}>{t('refreshEnabled')}</label>
+        </div>
+        <div class="field">
+          <label for={`${checkboxId}-hour`}>{t('refreshHour', { timeZone: state.timeZone })}</label>
+          <select
+            id={`${checkboxId}-hour`}
+            value={String(hour)}
+            disabled={!enabled}
+            onChange={(e) => setHour(Number(e.currentTarget.value))}
+          >
+            {Array.from({ length: 24 }, (_, h) => (
+              <option key={h} value={String(h)}>{`${String(h).padStart(2, '0')}:00`}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('refreshSave')}</button>
+      </form>
+    </details>
+  );
+}
+
+function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
+  const t = useMessages(monthCloseMessages);
+  const language = useContext(LanguageContext);
+  const task = useServerTask();
+  const [setup, setSetup] = useState<MonthCloseSetup | null>(null);
+  const [form, setForm] = useState<FormState | null>(null);
+  const [progress, setProgress] = useState<MonthCloseProgress | null>(null);
+  const [result, setResult] = useState<MonthCloseResult | null>(null);
+  const importing = useRef(false);
+
+  const loadSetup = (message = '') =>
+    task.run(
+      t('loading'),
+      () => callServer('getMonthCloseSetup'),
+      (loaded) => {
+        setSetup(loaded);
+        // The first answer fills the form; later ones (after connecting, after an import) keep what was typed.
+        setForm(
+          (current) =>
+            current ?? {
+              month: loaded.defaultMonth,
+              groups: loaded.groups ? rangeText(loaded.groups) : '',
+              campaigns: loaded.campaigns ? rangeText(loaded.campaigns) : '',
+              cost: '',
+              lines: loaded.lines.map((line) => line.displayPhoneNumber),
+            },
+        );
+        task.say(message);
+      },
+    );
+
+  // Opening the panel reads the setup again: the connection may have changed in the other panel.
+  useEffect(() => {
+    if (active && !importing.current) loadSetup();
+  }, [active]);
+
+  const update = (patch: Partial<FormState>) =>
+    setForm((current) => (current ? { ...current, ...patch } : current));
+
+  function pollProgress(): void {
+    const tick = () => {
+      if (!importing.current) return;
+      callServer('getMonthCloseProgress').then(
+        (answer) => {
+          if (!importing.current) return;
+          setProgress(answer);
+          if (answer) task.say(progressText(t, answer));
+          setTimeout(tick, PROGRESS_POLL_MS);
+        },
+        () => setTimeout(tick, PROGRESS_POLL_MS),
+      );
+    };
+    setTimeout(tick, PROGRESS_POLL_MS);
+  }
+
+  function startImport(event: Event): void {
+    event.preventDefault();
+    if (!setup || !form || importing.current) return;
+    const request = requestOf(t, setup, form);
+    if (typeof request === 'string') return task.say(request, true);
+    importing.current = true;
+    setProgress(null);
+    const finished = () => {
+      importing.current = false;
+      setProgress(null);
+    };
+    task.run(
+      t('starting'),
+      () => {
+        const run = callServer('runMonthClose', request);
+        pollProgress();
+        return run.finally(finished);
+      },
+      (imported) => {
+        setResult(imported);
+        loadSetup(t('imported', { month: formatMonth(language, imported.month) }));
+      },
+    );
+  }
+
+  const selectionInto = (key: 'groups' | 'campaigns') =>
+    task.run(
+      t('selecting'),
+      () => callServer('getActiveRange'),
+      (ref) => {
+        if (ref) update({ [key]: rangeText(ref) });
+        task.say('');
+      },
+    );
+
+  let body = null;
+  if (setup && !setup.connected) {
+    body = (
+      <>
+        <p>{t('notConnected')}</p>
+        <button type="button" class="action" onClick={() => showPanel('connectionPanel')}>
+          {t('openConnection')}
+        </button>
+      </>
+    );
+  } else if (setup && form) {
+    const rangeField = (key: 'groups' | 'campaigns', label: MonthCloseKey) => (
+      <Field
+        name={key}
+        label={t(label)}
+        value={form[key]}
+        onValue={(value) => update({ [key]: value })}
+        placeholder={RANGE_EXAMPLES[key]}
+        hint={t('rangeHint', { example: RANGE_EXAMPLES[key] })}
+      >
+        <button
+          type="button"
+          aria-label={t('useSelectionFor', { field: t(key === 'groups' ? 'groupsName' : 'campaignsName') })}
+          onClick={() => selectionInto(key)}
+        >
+          {t('useSelection')}
+        </button>
+      </Field>
+    );
+    body = (
+      <>
+        <form onSubmit={startImport}>
+          <Field
+            name="month"
+            type="month"
+            label={t('month')}
+            value={form.month}
+            onValue={(month) => update({ month })}
+            hint={t('monthHint', { days: setup.graceDays })}
+          />
+          <LineChoices t={t} setup={setup} chosen={form.lines} onChange={(lines) => update({ lines })} />
+          {rangeField('groups', 'groups')}
+          {rangeField('campaigns', 'campaigns')}
+          <Field
+            name="costToAllocate"
+            inputMode="decimal"
+            label={t('costToAllocate', { currency: setup.currency })}
+            value={form.cost}
+            onValue={(cost) => update({ cost })}
+            hint={t('costHint')}
+          />
+          <button type="submit" class="action">
+            {t('importButton')}
+          </button>
+        </form>
+        <DailyRefresh
+          t={t}
+          task={task}
+          state={setup.dailyRefresh}
+          onSaved={(dailyRefresh) => setSetup({ ...setup, dailyRefresh })}
+        />
+        <LastImports t={t} setup={setup} timeZone={setup.timeZone} />
+      </>
+    );
+  }
+  return (
+    <>
+      <fieldset class="plain" disabled={task.busy}>
+        {body}
+      </fieldset>
+      {progress && progress.total > 0 && (
+        <progress aria-label={t('progress')} max={progress.total} value={progress.done} />
+      )}
+      <Status status={task.status} />
+      {result && (
+        <ResultCard
+          result={result}
+          timeZone={setup?.timeZone ?? boot.spreadsheetTimeZone}
+          onOpenSheet={(sheet) =>
+            task.run(
+              '',
+              () => callServer('activateSheet', sheet.sheetId),
+              () => task.say(''),
+            )
+          }
+        />
+      )}
+    </>
+  );
 }
 
 export const monthClosePanel: Panel = {

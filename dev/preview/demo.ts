@@ -1,0 +1,64 @@
+/**
+ * The demo `npm start` and `npm run screenshot` run: the fake Meta account (a child process: the runtime's
+ * UrlFetch blocks this one) and the preview on the demo spreadsheet, connected to it. The demo's clock starts at
+ * 3 November 2025, 09:00 in Bogotá and runs from there, so whatever today is the story is the same: October's
+ * Atom reports are in the spreadsheet, September was closed last month, October is still an estimate (Meta's
+ * grace period), and November is the open month.
+ */
+import { startFakeGraphServerProcess, type FakeGraphServer } from '../fake-graph';
+import { createDataset } from '../fake-graph/generator';
+import { realClock, type Clock } from '../runtime';
+import { seedDemoSpreadsheet, type DemoConnection } from './demo-data';
+import { startPreview, type Preview } from './preview';
+
+export const DEMO_TOKEN = 'DEMO-TOKEN-0001';
+const DEMO_START = Date.UTC(2025, 10, 3, 14, 0);
+/** Meta has data up to the demo's today. */
+const DEMO_LAST_DAY = 20251103;
+
+/** Real time, shifted so that it starts at `startMs`. */
+function clockStartingAt(startMs: number): Clock {
+  const offset = startMs - Date.now();
+  return { ...realClock, now: () => Date.now() + offset };
+}
+
+export interface Demo {
+  preview: Preview;
+  graph: FakeGraphServer;
+  connection: DemoConnection;
+  close(): Promise<void>;
+}
+
+/** `costAvailable: false` makes the fake account a partner credit line: volumes without cost. */
+export async function startDemo(port: number, options: { costAvailable?: boolean } = {}): Promise<Demo> {
+  const graph = await startFakeGraphServerProcess({
+    token: DEMO_TOKEN,
+    lastDay: DEMO_LAST_DAY,
+    costAvailable: options.costAvailable ?? true,
+  });
+  const connection = {
+    wabaId: createDataset({ lastDay: DEMO_LAST_DAY }).waba.id,
+    token: DEMO_TOKEN,
+    graphBaseUrl: graph.url,
+  };
+  const preview = await startPreview({
+    port,
+    runtime: {
+      spreadsheet: { name: 'Cierre WhatsApp — octubre 2025', locale: 'es_CO', timeZone: 'America/Bogota' },
+      clock: clockStartingAt(DEMO_START),
+    },
+    seed: (runtime) => seedDemoSpreadsheet(runtime, connection),
+  }).catch(async (error: unknown) => {
+    // A port already in use, say: stop the child, which would otherwise outlive this process.
+    await graph.close();
+    throw error;
+  });
+  return {
+    preview,
+    graph,
+    connection,
+    close: async () => {
+      await Promise.all([preview.close(), graph.close()]);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * What one import did: the month's figures and status, the drift against the previous import of the month,
+ * links that open the written sheets, and the cumulative chart.
+ */
+import { useContext } from 'preact/hooks';
+import type { MonthCloseResult, WrittenSheet } from '../../rpc/contract';
+import { formatCount, formatDelta, formatInstant, formatMoney, formatMonth } from '../format';
+import { minorUnits } from '../../core/month-close/currency';
+import { Facts, LanguageContext, useMessages } from '../ui';
+import { CumulativeChart } from './cumulative-chart';
+import { monthCloseMessages, type MonthCloseKey } from './messages';
+
+const billedAs: Record<MonthCloseResult['pricingModel'], MonthCloseKey> = {
+  conversation: 'billedAsConversation',
+  message: 'billedAsMessage',
+  mixed: 'billedAsMixed',
+};
+const costSource: Record<MonthCloseResult['costToAllocateSource'], MonthCloseKey> = {
+  request: 'costFromRequest',
+  kept: 'costKept',
+  meta: 'costFromMeta',
+};
+const projectionMethod: Record<MonthCloseResult['projectionMethod'], MonthCloseKey> = {
+  linear: 'projectionLinear',
+  trailing7: 'projectionTrailing7',
+  weekday: 'projectionWeekday',
+};
+
+function Drift({ result }: { result: MonthCloseResult }) {
+  const t = useMessages(monthCloseMessages);
+  const language = useContext(LanguageContext);
+  const { previous } = result;
+  if (!previous) return <p class="secondary">{t('firstImport')}</p>;
+  const lines: string[] = [];
+  const deltaUnits = result.billedUnits - previous.billedUnits;
+  if (deltaUnits !== 0)
+    lines.push(
+      t('driftUnits', {
+        delta: formatDelta(language, deltaUnits),
+        before: formatCount(language, previous.billedUnits),
+      }),
+    );
+  if (result.cost !== null && previous.cost !== null && result.cost !== previous.cost)
+    lines.push(
+      t('driftCost', {
+        delta: formatDelta(language, result.cost - previous.cost, minorUnits(result.currency)),
+        before: formatMoney(language, previous.cost, result.currency),
+      }),
+    );
+  if (!lines.length) return <p class="secondary">{t('noDrift')}</p>;
+  return (
+    <ul class="drift">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function ResultCard(props: {
+  result: MonthCloseResult;
+  timeZone: string;
+  onOpenSheet(sheet: WrittenSheet): void;
+}) {
+  const { result } = props;
+  const t = useMessages(monthCloseMessages);
+  const language = useContext(LanguageContext);
+  const monthLabel = formatMonth(language, result.month);
+  const money = (value: number) => formatMoney(language, value, result.currency);
+  const rows: [string, string][] = [
+    [t('billedUnits'), `${formatCount(language, result.billedUnits)} ${t(billedAs[result.pricingModel])}`],
+    [t('metaCost'), result.cost === null ? t('noCost') : money(result.cost)],
+  ];
+  if (result.costToAllocate !== null)
+    rows.push([
+      t('costToAllocateResult'),
+      `${money(result.costToAllocate)} (${t(costSource[result.costToAllocateSource])})`,
+    ]);
+  if (result.projection !== null)
+    rows.push([
+      t('projection'),
+      `${formatCount(language, result.projection)} (${t(projectionMethod[result.projectionMethod])})`,
+    ]);
+  rows.push(
+    [t('rowsWritten'), formatCount(language, result.rowsWritten)],
+    [t('importedAt'), formatInstant(result.importedAt, props.timeZone)],
+  );
+  const sheets = [result.sheets.summary, result.sheets.data, result.sheets.ledger];
+  return (
+    <section class="card" data-section="result" aria-labelledby="result-title">
+      <h3 id="result-title">
+        {monthLabel}{' '}
+        <span class={`badge ${result.status}`}>
+          {t(result.status === 'closed' ? 'statusClosed' : 'statusEstimate')}
+        </span>
+      </h3>
+      <Facts rows={rows} />
+      <h4>{t('drift')}</h4>
+      <Drift result={result} />
+      {result.notes.length > 0 && (
+        <ul class="notes">
+          {result.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      <CumulativeChart days={result.daily} monthLabel={monthLabel} />
+      <h4>{t('openSheets')}</h4>
+      <ul class="sheet-links">
+        {sheets.map((sheet) => (
+          <li key={sheet.sheetId}>
+            <button type="button" class="link" onClick={() => props.onOpenSheet(sheet)}>
+              {t('openSheet', { sheet: sheet.name })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
