@@ -330,6 +330,10 @@ describe('dist/Sidebar.html', () => {
       /(?:src|href)\s*=\s*["']?(?:https?:)?\/\/|@import|url\(\s*["']?(?:https?:)?\/\//i,
     );
   });
+
+  it('stays within its 300 KB budget (what every sidebar open downloads)', () => {
+    expect(Buffer.byteLength(sidebar, 'utf8')).toBeLessThanOrEqual(300 * 1024);
+  });
 });
 
 describe('clasp', () => {
