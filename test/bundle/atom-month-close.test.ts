@@ -89,3 +89,56 @@ it('the month close splits by the Atom tables of the month, keeps them, and foll
   ]);
   expect(after.slice(0, 3).reduce((s, r) => s + (r[2] as number), 0)).toBe(OCT.billable);
 });
+
+it('"Unique contacts" in the KPI block counts the month’s Atom contacts, live; blank without Atom data', () => {
+  const { rt } = connectedRuntime(server());
+  const conversations = (contacts: string[]) =>
+    parsedCsv(
+      [
+        AUDIT_HEADER,
+        ...contacts.map((contact, i) => [
+          `U-${i}`,
+          `0${1 + (i % 9)}/10/2025 10:00`,
+          contact,
+          'Ventas',
+          '',
+          'Fin positivo',
+          'Manual',
+          'Mensaje restante',
+          '',
+        ]),
+      ],
+      'auditoria.csv',
+    );
+  // Four conversations, three contacts (one written with a leading +).
+  importParsed(
+    rt,
+    conversations(['573001112233', '+57 300 111 2233', '573004445566', '573007778899']),
+    'auditoria.csv',
+  );
+  rt.runFromSidebar('runMonthClose', { month: '2025-10' });
+  const kpi = () => rt.spreadsheet.getValues("'Billing 2025-10'!A14:C14")[0];
+  expect(kpi()).toEqual(['Unique contacts', 3, '']);
+  expect(rt.spreadsheet.getFormulas("'Billing 2025-10'!B14")[0][0]).toBe('=IF(ISNUMBER(X3), X3, "")');
+  // The same count as BILLED_UNIQUE_CONTACTS over the contact column the Atom import wrote.
+  const last = rt.spreadsheet.getSheet('Atom conversations')!.lastRow;
+  expect(rt.runCustomFunction('BILLED_UNIQUE_CONTACTS', rt.range(`'Atom conversations'!D2:D${last}`))).toBe(
+    3,
+  );
+
+  // A later Atom export with a fourth contact: the KPI follows without another month close.
+  importParsed(
+    rt,
+    conversations(['573001112233', '+57 300 111 2233', '573004445566', '573007778899', '573000000001']),
+    'auditoria.csv',
+  );
+  expect(kpi()).toEqual(['Unique contacts', 4, '']);
+
+  // A month with no Atom data: blank, with the hint beside it.
+  rt.runFromSidebar('runMonthClose', { month: '2025-09' });
+  expect(rt.spreadsheet.getValues("'Billing 2025-09'!A14:C14")[0]).toEqual([
+    'Unique contacts',
+    '',
+    'Import an Atom export with contacts for this month to count them',
+  ]);
+});

@@ -24,6 +24,8 @@ export interface SummaryRead {
 }
 
 export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
+/** The Atom block's unique contacts: its third row, second column (src/atom/month-block.ts). */
+export const ATOM_CONTACTS_A1 = a1Of(3, ATOM_BLOCK_COLUMN + 1);
 
 export function readSummarySheet(spreadsheet: Spreadsheet, month: CalendarMonth): SummaryRead {
   const name = summarySheetName(monthKey(month));
