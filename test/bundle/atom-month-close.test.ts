@@ -12,14 +12,15 @@ jest.setTimeout(180_000);
 const server = useGraph();
 const OCT = expectedTotals(DATASET, { fromDay: 20251001, toDay: 20251031 });
 
-const audit = (groups: string[]) =>
+/** Atom's audit export: one closed conversation a group, its contact `57300000000<i>` unless given. */
+const audit = (groups: string[], contacts = groups.map((_, i) => `57300000000${i}`)) =>
   parsedCsv(
     [
       AUDIT_HEADER,
       ...groups.map((g, i) => [
         `C-${i}`,
         `0${1 + (i % 9)}/10/2025 10:00`,
-        `57300000000${i}`,
+        contacts[i],
         g,
         '',
         'Fin positivo',
@@ -93,22 +94,9 @@ it('the month close splits by the Atom tables of the month, keeps them, and foll
 it('"Unique contacts" in the KPI block counts the month’s Atom contacts, live; blank without Atom data', () => {
   const { rt } = connectedRuntime(server());
   const conversations = (contacts: string[]) =>
-    parsedCsv(
-      [
-        AUDIT_HEADER,
-        ...contacts.map((contact, i) => [
-          `U-${i}`,
-          `0${1 + (i % 9)}/10/2025 10:00`,
-          contact,
-          'Ventas',
-          '',
-          'Fin positivo',
-          'Manual',
-          'Mensaje restante',
-          '',
-        ]),
-      ],
-      'auditoria.csv',
+    audit(
+      contacts.map(() => 'Ventas'),
+      contacts,
     );
   // Four conversations, three contacts (one written with a leading +).
   importParsed(
