@@ -1,10 +1,11 @@
 /**
  * Month-close import benchmark (run: npm run bench). Imports months of 2025 with about 1,000 and about 100,000 Meta
  * rows a month (1 and 78 lines on the fake Graph server; 78 lines still fit the connection's 9 KB document property)
- * in the offline Apps Script runtime, each size in its own child process so its peak memory is its own. Four
+ * in the offline Apps Script runtime, each size in its own child process so its peak memory is its own. Five
  * imports in turn, each measured: the first import in a new document (closed October: every sheet made), the
  * re-import of that month, the first import of another month in that document (closed September, whose rows go
- * before October's), and of the open month (November, after them). For each it prints the spreadsheet write
+ * before October's), of the open month (November, after them), and of November again a day later (the daily
+ * refresh: its block grows at the end of the sheet). For each it prints the spreadsheet write
  * calls by method (target ≤ 12, the same for both sizes), fetches and how many went through fetchAll, the
  * runtime's modelled execution time against Apps Script's 6-minute limit, wall time and peak memory.
  */
@@ -42,7 +43,9 @@ const CASES = [
   { key: 'again', month: '2025-10', label: 're-import of that month' },
   { key: 'before', month: '2025-09', label: 'first import of an earlier month (rows inserted before)' },
   { key: 'after', month: '2025-11', label: 'first import of the open month (rows after)' },
+  { key: 'nextDay', month: '2025-11', label: 'the open month again a day later (its rows grow)' },
 ] as const;
+const DAY_MS = 86_400_000;
 
 interface Measurement {
   lines: number;
@@ -80,7 +83,12 @@ async function measure(lines: number): Promise<Measurement> {
         wallMs,
       };
     };
-    const runs = Object.fromEntries(CASES.map((c) => [c.key, run(c.month)])) as Measurement['runs'];
+    const runs = Object.fromEntries(
+      CASES.map((c) => {
+        if (c.key === 'nextDay') clock.advance(DAY_MS);
+        return [c.key, run(c.month)];
+      }),
+    ) as Measurement['runs'];
     return { lines, runs, peakRssMb: (process.resourceUsage().maxRSS * 1024) / 1024 / 1024 };
   } finally {
     await graph.close();
