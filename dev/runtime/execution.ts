@@ -15,6 +15,12 @@ export const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
 export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
 
+/**
+ * Sleeps and lock waits pass in steps of this much, each a wait point where other executions run (Google does not
+ * say how often a waiting lock is looked at again).
+ */
+export const WAIT_STEP_MS = 100;
+
 export type ExecutionKind = 'custom-function' | 'simple-trigger' | 'script';
 
 const LIMITS: Record<ExecutionKind, number> = {

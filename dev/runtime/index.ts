@@ -21,12 +21,13 @@ import {
   ExecutionTimeExceeded,
   ExecutionTimer,
   resolveManifest,
+  WAIT_STEP_MS,
   type ExecutionKind,
   type Manifest,
   type TimeSpent,
 } from './execution';
 import { HtmlServiceImpl } from './html';
-import { LOCK_POLL_MS, LockServiceImpl, LockTable } from './lock';
+import { LockServiceImpl, LockTable } from './lock';
 import { PropertiesServiceImpl, type PropertyStores } from './properties';
 import { Realm, isPlainObject, isWatchdogTimeout, toNode, toNodeError } from './realm';
 import {
@@ -263,7 +264,7 @@ export class AppsScriptRuntime {
     const sleeper = (name: string) => ({
       sleep: (ms: number) => {
         for (let left = Math.max(0, ms), first = true; first || left > 0; first = false) {
-          const step = Math.min(left, LOCK_POLL_MS);
+          const step = Math.min(left, WAIT_STEP_MS);
           timer.sleep(step);
           left -= step;
           wait('sleep', name);

@@ -4,16 +4,11 @@
  * one interleaved with another (see AppsScriptRuntime.onWait) competes for the same locks, and "another
  * execution" holding the document lock can also be simulated with AppsScriptRuntime.holdDocumentLock().
  */
+import { WAIT_STEP_MS } from './execution';
 import { AppsScriptException, ServiceObject, type Access } from './service';
 
 /** An execution's id, or 'other': an execution outside the runtime (holdDocumentLock). */
 export type LockOwner = number | 'other';
-
-/**
- * How often a waiting tryLock looks at the lock again. Google does not say; a short step lets an execution
- * interleaved meanwhile release the lock and the wait end there, as it would in Apps Script.
- */
-export const LOCK_POLL_MS = 100;
 
 /** Who holds each lock. */
 export class LockTable {
@@ -56,10 +51,13 @@ export class Lock extends ServiceObject {
     return holder === undefined || holder === this.owner;
   }
 
-  /** Waits up to timeoutInMillis (on the runtime clock) while another execution holds the lock. */
+  /**
+   * Waits up to timeoutInMillis (on the runtime clock) while another execution holds the lock, looking again at
+   * every step: the wait ends as soon as the holder lets go.
+   */
   tryLock(timeoutInMillis: number): boolean {
-    for (let waited = 0; !this.free() && waited < timeoutInMillis; waited += LOCK_POLL_MS)
-      this.waiter.sleep(Math.min(LOCK_POLL_MS, timeoutInMillis - waited));
+    for (let waited = 0; !this.free() && waited < timeoutInMillis; waited += WAIT_STEP_MS)
+      this.waiter.sleep(Math.min(WAIT_STEP_MS, timeoutInMillis - waited));
     if (!this.free()) return false;
     this.table.set(this.name, this.owner);
     this.held = true;
