@@ -1,6 +1,10 @@
 /**
  * `npm run build`: bundles the add-on into dist/ exactly as `clasp push` sends it:
  * appsscript.json, Code.js (plain script, one top-level function per global) and Sidebar.html (self-contained).
+ * Both are minified: Apps Script loads all of Code.js on every custom-function call (budget 150,000 bytes,
+ * test/build) and the sidebar downloads Sidebar.html on every open. Names are mangled, not kept (keepNames would
+ * cost ~10 KB; error messages and `name`s are string literals): Code.js's source map goes to .build/Code.js.map,
+ * outside dist/ so clasp never pushes it, to map an Apps Script stack trace (line 1, column N) back to src/.
  */
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -10,6 +14,7 @@ import { BUNDLE_NAME, readGlobalFunctions, toAppsScript } from './gas-globals';
 const root = process.cwd();
 const dist = join(root, 'dist');
 const entry = join(root, 'src/gas/globals.ts');
+const sourceMaps = join(root, '.build');
 
 /**
  * Code.js is built for no platform (Apps Script is neither Node nor a browser); the sidebar for the browser, so
@@ -18,8 +23,8 @@ const entry = join(root, 'src/gas/globals.ts');
 async function bundle(
   entryPoint: string,
   platform: 'neutral' | 'browser',
-  options: { globalName?: string; minify?: boolean } = {},
-): Promise<string> {
+  options: { globalName?: string; sourceMapFile?: string } = {},
+): Promise<{ code: string; sourceMap?: string }> {
   const result = await build({
     entryPoints: [entryPoint],
     bundle: true,
@@ -28,7 +33,10 @@ async function bundle(
     // ES2020 lowers `#private` and static class fields, which Apps Script cannot parse.
     target: 'es2020',
     platform,
-    minify: options.minify ?? false,
+    minify: true,
+    // An external map (no sourceMappingURL comment in the bundle), named after the file it maps.
+    sourcemap: options.sourceMapFile ? 'external' : false,
+    outfile: options.sourceMapFile?.replace(/\.map$/, ''),
     write: false,
     charset: 'utf8',
     legalComments: 'none',
@@ -40,18 +48,22 @@ async function bundle(
     jsx: 'automatic',
     jsxImportSource: 'preact',
   });
-  return result.outputFiles[0].text;
+  const code = result.outputFiles.find((f) => !f.path.endsWith('.map'));
+  const sourceMap = result.outputFiles.find((f) => f.path.endsWith('.map'));
+  return { code: code!.text, sourceMap: sourceMap?.text };
 }
 
 async function buildCode(): Promise<void> {
   const globals = readGlobalFunctions(readFileSync(entry, 'utf8'), entry);
-  const code = toAppsScript(await bundle(entry, 'neutral', { globalName: BUNDLE_NAME }), globals);
-  writeFileSync(join(dist, 'Code.js'), code);
+  const sourceMapFile = join(sourceMaps, 'Code.js.map');
+  const { code, sourceMap } = await bundle(entry, 'neutral', { globalName: BUNDLE_NAME, sourceMapFile });
+  // The stubs go after the bundle, so the map's lines and columns stay those of Code.js.
+  writeFileSync(join(dist, 'Code.js'), toAppsScript(code, globals));
+  writeFileSync(sourceMapFile, sourceMap!);
 }
 
 async function buildSidebar(): Promise<void> {
-  // Minified: the sidebar is downloaded on every open (Code.js stays readable for Apps Script's stack traces).
-  const js = (await bundle(join(root, 'src/sidebar/main.tsx'), 'browser', { minify: true })).replace(
+  const js = (await bundle(join(root, 'src/sidebar/main.tsx'), 'browser')).code.replace(
     /<\/script/gi,
     '<\\/script',
   );
@@ -64,6 +76,7 @@ async function buildSidebar(): Promise<void> {
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
+mkdirSync(sourceMaps, { recursive: true });
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 await Promise.all([buildCode(), buildSidebar()]);
 console.log(
