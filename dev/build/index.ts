@@ -5,8 +5,10 @@
  * test/build) and the sidebar downloads Sidebar.html on every open. Names are mangled, not kept (keepNames would
  * cost ~10 KB; error messages and `name`s are string literals): Code.js's source map goes to .build/Code.js.map,
  * outside dist/ so clasp never pushes it, to map an Apps Script stack trace (line 1, column N) back to src/.
+ * Beside it, .build/Code.js.meta.json (esbuild's metafile) says which modules Code.js holds (test/build reads it:
+ * minified code no longer names them).
  */
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLE_NAME, readGlobalFunctions, toAppsScript } from './gas-globals';
@@ -14,7 +16,7 @@ import { BUNDLE_NAME, readGlobalFunctions, toAppsScript } from './gas-globals';
 const root = process.cwd();
 const dist = join(root, 'dist');
 const entry = join(root, 'src/gas/globals.ts');
-const sourceMaps = join(root, '.build');
+const buildInfo = join(root, '.build');
 
 /**
  * Code.js is built for no platform (Apps Script is neither Node nor a browser); the sidebar for the browser, so
@@ -24,7 +26,7 @@ async function bundle(
   entryPoint: string,
   platform: 'neutral' | 'browser',
   options: { globalName?: string; sourceMapFile?: string } = {},
-): Promise<{ code: string; sourceMap?: string }> {
+): Promise<{ code: string; sourceMap?: string; metafile: Metafile }> {
   const result = await build({
     entryPoints: [entryPoint],
     bundle: true,
@@ -38,6 +40,7 @@ async function bundle(
     sourcemap: options.sourceMapFile ? 'external' : false,
     outfile: options.sourceMapFile?.replace(/\.map$/, ''),
     write: false,
+    metafile: true,
     charset: 'utf8',
     legalComments: 'none',
     // papaparse's main file requires Node's 'stream' for its Node-only streaming mode; its browser build is the
@@ -50,16 +53,20 @@ async function bundle(
   });
   const code = result.outputFiles.find((f) => !f.path.endsWith('.map'));
   const sourceMap = result.outputFiles.find((f) => f.path.endsWith('.map'));
-  return { code: code!.text, sourceMap: sourceMap?.text };
+  return { code: code!.text, sourceMap: sourceMap?.text, metafile: result.metafile };
 }
 
 async function buildCode(): Promise<void> {
   const globals = readGlobalFunctions(readFileSync(entry, 'utf8'), entry);
-  const sourceMapFile = join(sourceMaps, 'Code.js.map');
-  const { code, sourceMap } = await bundle(entry, 'neutral', { globalName: BUNDLE_NAME, sourceMapFile });
+  const sourceMapFile = join(buildInfo, 'Code.js.map');
+  const { code, sourceMap, metafile } = await bundle(entry, 'neutral', {
+    globalName: BUNDLE_NAME,
+    sourceMapFile,
+  });
   // The stubs go after the bundle, so the map's lines and columns stay those of Code.js.
   writeFileSync(join(dist, 'Code.js'), toAppsScript(code, globals));
   writeFileSync(sourceMapFile, sourceMap!);
+  writeFileSync(join(buildInfo, 'Code.js.meta.json'), JSON.stringify(metafile));
 }
 
 async function buildSidebar(): Promise<void> {
@@ -76,7 +83,7 @@ async function buildSidebar(): Promise<void> {
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
-mkdirSync(sourceMaps, { recursive: true });
+mkdirSync(buildInfo, { recursive: true });
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 await Promise.all([buildCode(), buildSidebar()]);
 console.log(

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Script, createContext } from 'node:vm';
 import ts from 'typescript';
 import { BUNDLE_NAME, readGlobalFunctions, toAppsScript } from '../../dev/build/gas-globals';
+import { codeModules } from '../support/code-modules';
 
 const dist = join(process.cwd(), 'dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
@@ -288,6 +289,12 @@ describe('dist/Code.js', () => {
 
   it('stays within its 150,000-byte budget (Apps Script loads all of it on every custom-function call)', () => {
     expect(Buffer.byteLength(code, 'utf8')).toBeLessThanOrEqual(150_000);
+  });
+
+  it("holds the add-on's own code and no CSV parser (rate cards are split into rows in the sidebar)", () => {
+    const modules = codeModules();
+    expect(modules).toContain('src/rates/card-csv.ts');
+    expect(modules.filter((m) => m.includes('papaparse') || m === 'src/rates/card-rows.ts')).toEqual([]);
   });
 
   it('is built from the IIFE esbuild emits, minified or not, and from nothing else', () => {
