@@ -64,9 +64,9 @@ const MONTHS = [
 ];
 
 /** Far above any real rate card (about 60 markets × 7 columns), far below what google.script.run carries. */
-export const RATE_CARD_LIMITS = { rows: 5_000, cellsPerRow: 100, chars: 2_000_000 };
+export const RATE_CARD_LIMITS = { rows: 5_000, cellsPerRow: 100, chars: 2_000_000 } as const;
 
-/** A card from the rows of its file, as rateCardRows splits them (row 1 is the file's first line). */
+/** A card from its file's rows as rateCardRows splits them (a quoted line break stays in its cell). */
 export function parseRateCard(
   fileRows: readonly (readonly string[])[],
   fileName: string,

@@ -59,7 +59,7 @@ export interface SaveConnectionRequest {
 /** A rate card file the user picked: Meta's Rates CSV, split into rows in the sidebar (rateCardRows). */
 export interface ImportRateCardRequest {
   fileName: string;
-  /** The file's rows of cells as the CSV has them (row 1 is its first line); the server checks shape and size. */
+  /** The file's rows of cells (a quoted line break stays in its cell); the server checks their shape and size. */
   rows: string[][];
   /** Only when the file does not say it (the server's error asks for it). */
   currency?: string;
