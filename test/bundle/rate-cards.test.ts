@@ -110,6 +110,9 @@ describe('importRateCard', () => {
     expect(
       thrown(() => rt.runFromSidebar('importRateCard', { fileName: 'z.csv', rows: [['Market', 1]] })).message,
     ).toBe('z.csv: row 1, cell 2 did not arrive as text — import the file again');
+    expect(thrown(() => rt.runFromSidebar('importRateCard', null)).message).toBe(
+      'rate card: the file did not arrive as rows of cells — import it again',
+    );
     const untitled = fixtureText(BRL_JULY).replace(/^[^\r]*\r\n/, '');
     expect(thrown(() => importCard(rt, 'y.csv', untitled)).message).toMatch(
       /^y\.csv: the file does not say from when it applies/,

@@ -36,8 +36,8 @@ export function readRateBook(): RateBook {
 export function importRateCard(request: ImportRateCardRequest): ImportRateCardResult {
   const fileName = String(request?.fileName ?? '').trim() || 'rate card';
   const card = parseRateCard(request?.rows, fileName, {
-    currency: request.currency,
-    effectiveFrom: request.effectiveFrom,
+    currency: request?.currency,
+    effectiveFrom: request?.effectiveFrom,
   });
 
   const lock = LockService.getDocumentLock();
