@@ -1,11 +1,13 @@
 /**
- * Month-close import benchmark (run: npm run bench). Imports the closed month October 2025 with about 1,000 and about
- * 100,000 Meta rows (1 and 78 lines on the fake Graph server; 78 lines still fit the connection's 9 KB document
- * property) in the offline Apps Script runtime,
- * each size in its own child process so its peak memory is its own. For the first import (new sheets) and a
- * re-import it prints: spreadsheet write calls (target ≤ 12, the same for both sizes), fetches and how many
- * went through fetchAll, the runtime's modelled execution time against Apps Script's 6-minute limit, wall time and
- * peak memory.
+ * Month-close import benchmark (run: npm run bench). Imports months of 2025 with about 1,000 and about 100,000 Meta
+ * rows a month (1 and 78 lines on the fake Graph server; 78 lines still fit the connection's 9 KB document property)
+ * in the offline Apps Script runtime, each size in its own child process so its peak memory is its own. Five
+ * imports in turn, each measured: the first import in a new document (closed October: every sheet made), the
+ * re-import of that month, the first import of another month in that document (closed September, whose rows go
+ * before October's), of the open month (November, after them), and of November again a day later (the daily
+ * refresh: its block grows at the end of the sheet). For each it prints the spreadsheet write
+ * calls by method (target ≤ 12, the same for both sizes), fetches and how many went through fetchAll, the
+ * runtime's modelled execution time against Apps Script's 6-minute limit, wall time and peak memory.
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -21,7 +23,7 @@ const TOKEN = 'BENCH-TOKEN-0001';
 const NOW = Date.UTC(2025, 10, 15, 15);
 const LIMIT_MS = 6 * 60_000;
 const TARGET_WRITES = 12;
-/** Calls a first import makes once: new sheets, frozen headers, named ranges, charts. */
+/** Structure calls: new sheets, the frozen header, named ranges, charts (once per document or per month). */
 const ONE_TIME =
   /^(Spreadsheet\.insertSheet|Sheet\.setFrozenRows|Spreadsheet\.setNamedRange|NamedRange\.setRange|Sheet\.(insert|remove)Chart)$/;
 
@@ -36,10 +38,18 @@ interface Run {
   wallMs: number;
 }
 
+const CASES = [
+  { key: 'first', month: '2025-10', label: 'first import in a new document' },
+  { key: 'again', month: '2025-10', label: 're-import of that month' },
+  { key: 'before', month: '2025-09', label: 'first import of an earlier month (rows inserted before)' },
+  { key: 'after', month: '2025-11', label: 'first import of the open month (rows after)' },
+  { key: 'nextDay', month: '2025-11', label: 'the open month again a day later (its rows grow)' },
+] as const;
+const DAY_MS = 86_400_000;
+
 interface Measurement {
   lines: number;
-  first: Run;
-  again: Run;
+  runs: Record<(typeof CASES)[number]['key'], Run>;
   peakRssMb: number;
 }
 
@@ -53,11 +63,11 @@ async function measure(lines: number): Promise<Measurement> {
       spreadsheet: { timeZone: 'America/Bogota', locale: 'en_US' },
     });
     rt.runFromSidebar('saveConnection', { wabaId: '102290129340398', token: TOKEN, graphBaseUrl: graph.url });
-    const run = (): Run => {
+    const run = (month: string): Run => {
       rt.resetCounters();
       const startClock = clock.now();
       const start = performance.now();
-      const result = rt.runFromSidebar('runMonthClose', { month: '2025-10' }) as MonthCloseResult;
+      const result = rt.runFromSidebar('runMonthClose', { month }) as MonthCloseResult;
       const wallMs = performance.now() - start;
       const writeDetail = Object.fromEntries(
         Object.entries(rt.counters).filter(([k]) => writeCalls({ [k]: 1 }) === 1),
@@ -73,20 +83,22 @@ async function measure(lines: number): Promise<Measurement> {
         wallMs,
       };
     };
-    const first = run();
-    const again = run();
-    return { lines, first, again, peakRssMb: (process.resourceUsage().maxRSS * 1024) / 1024 / 1024 };
+    const runs = Object.fromEntries(
+      CASES.map((c) => {
+        if (c.key === 'nextDay') clock.advance(DAY_MS);
+        return [c.key, run(c.month)];
+      }),
+    ) as Measurement['runs'];
+    return { lines, runs, peakRssMb: (process.resourceUsage().maxRSS * 1024) / 1024 / 1024 };
   } finally {
     await graph.close();
   }
 }
 
 function report(m: Measurement): void {
-  const size = `${m.first.rows.toLocaleString('en')} Meta rows (${m.lines} line${m.lines === 1 ? '' : 's'})`;
-  for (const [label, r] of [
-    ['first import (new sheets)', m.first],
-    ['re-import', m.again],
-  ] as const) {
+  const size = `${m.runs.first.rows.toLocaleString('en')} Meta rows a month (${m.lines} line${m.lines === 1 ? '' : 's'})`;
+  for (const { key, month, label } of CASES) {
+    const r = m.runs[key];
     const detail = Object.entries(r.writeDetail)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
@@ -94,9 +106,10 @@ function report(m: Measurement): void {
       .filter(([k]) => ONE_TIME.test(k))
       .reduce((n, [, v]) => n + v, 0);
     console.log(
-      `month close, ${size}, ${label}: ${r.writes} spreadsheet write calls ` +
-        `(target <= ${TARGET_WRITES}: ${r.writes <= TARGET_WRITES ? 'target met' : 'TARGET MISSED'}); ` +
-        `${r.writes - structure} write cells, ${structure} set up the new sheets once [${detail}]`,
+      `month close, ${size}, ${month} ${label} (${r.rows.toLocaleString('en')} rows): ${r.writes} spreadsheet ` +
+        `write calls (target <= ${TARGET_WRITES}: ${r.writes <= TARGET_WRITES ? 'target met' : 'TARGET MISSED'}); ` +
+        `${r.writes - structure} write cells or rows, ${structure} make sheets, frozen rows, named ranges or charts ` +
+        `[${detail}]`,
     );
     console.log(
       `  fetches: ${r.requests} HTTP request(s), ${r.fetchAllCalls} UrlFetchApp.fetchAll call(s), ` +
@@ -133,9 +146,7 @@ function main(): void {
     report(m);
   }
   if (results.length === 2) {
-    const same =
-      results[0].first.writes === results[1].first.writes &&
-      results[0].again.writes === results[1].again.writes;
+    const same = CASES.every(({ key }) => results[0].runs[key].writes === results[1].runs[key].writes);
     console.log(`month close: write calls the same for both sizes: ${same ? 'yes' : 'NO'}`);
   }
 }

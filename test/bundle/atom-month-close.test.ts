@@ -12,14 +12,15 @@ jest.setTimeout(180_000);
 const server = useGraph();
 const OCT = expectedTotals(DATASET, { fromDay: 20251001, toDay: 20251031 });
 
-const audit = (groups: string[]) =>
+/** Atom's audit export: one closed conversation a group, its contact `57300000000<i>` unless given. */
+const audit = (groups: string[], contacts = groups.map((_, i) => `57300000000${i}`)) =>
   parsedCsv(
     [
       AUDIT_HEADER,
       ...groups.map((g, i) => [
         `C-${i}`,
         `0${1 + (i % 9)}/10/2025 10:00`,
-        `57300000000${i}`,
+        contacts[i],
         g,
         '',
         'Fin positivo',
@@ -88,4 +89,44 @@ it('the month close splits by the Atom tables of the month, keeps them, and foll
     ['', ''],
   ]);
   expect(after.slice(0, 3).reduce((s, r) => s + (r[2] as number), 0)).toBe(OCT.billable);
+});
+
+it('"Unique contacts" in the KPI block counts the month’s Atom contacts, live; blank without Atom data', () => {
+  const { rt } = connectedRuntime(server());
+  const conversations = (contacts: string[]) =>
+    audit(
+      contacts.map(() => 'Ventas'),
+      contacts,
+    );
+  // Four conversations, three contacts (one written with a leading +).
+  importParsed(
+    rt,
+    conversations(['573001112233', '+57 300 111 2233', '573004445566', '573007778899']),
+    'auditoria.csv',
+  );
+  rt.runFromSidebar('runMonthClose', { month: '2025-10' });
+  const kpi = () => rt.spreadsheet.getValues("'Billing 2025-10'!A14:C14")[0];
+  expect(kpi()).toEqual(['Unique contacts', 3, '']);
+  expect(rt.spreadsheet.getFormulas("'Billing 2025-10'!B14")[0][0]).toBe('=IF(ISNUMBER(X3), X3, "")');
+  // The same count as BILLED_UNIQUE_CONTACTS over the contact column the Atom import wrote.
+  const last = rt.spreadsheet.getSheet('Atom conversations')!.lastRow;
+  expect(rt.runCustomFunction('BILLED_UNIQUE_CONTACTS', rt.range(`'Atom conversations'!D2:D${last}`))).toBe(
+    3,
+  );
+
+  // A later Atom export with a fourth contact: the KPI follows without another month close.
+  importParsed(
+    rt,
+    conversations(['573001112233', '+57 300 111 2233', '573004445566', '573007778899', '573000000001']),
+    'auditoria.csv',
+  );
+  expect(kpi()).toEqual(['Unique contacts', 4, '']);
+
+  // A month with no Atom data: blank, with the hint beside it.
+  rt.runFromSidebar('runMonthClose', { month: '2025-09' });
+  expect(rt.spreadsheet.getValues("'Billing 2025-09'!A14:C14")[0]).toEqual([
+    'Unique contacts',
+    '',
+    'Import an Atom export with contacts for this month to count them',
+  ]);
 });

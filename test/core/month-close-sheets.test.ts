@@ -123,6 +123,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     wabaLabel: '=cmd|x (1)',
     groups: parseAtomRange('groups', 'Atom groups', 'A1:B4'),
     campaigns: null,
+    atomContactsCell: 'X3',
     groupRows: 3,
     campaignRows: 0,
     makeDate: (ms) => new Date(ms),
@@ -152,6 +153,11 @@ describe('summary layout', () => {
     expect(at('B7')).toEqual({ value: '=B5', format: '#,##0.00' });
     expect(at('B10').value).toBe("'Closed");
     expect(at('B13').value).toBe("'=cmd|x (1)");
+    expect(at('A14').value).toBe("'Unique contacts");
+    expect(at('B14')).toEqual({ value: '=IF(ISNUMBER(X3), X3, "")', format: '#,##0' });
+    expect(at('C14').value).toBe(
+      '=IF(ISNUMBER(X3), "", "Import an Atom export with contacts for this month to count them")',
+    );
     expect(plan.namedCells).toEqual([
       { name: 'BILLED_UNITS_2025_10', a1: 'B3' },
       { name: 'META_COST_2025_10', a1: 'B5' },

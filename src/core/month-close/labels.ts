@@ -56,6 +56,7 @@ const EN = {
     lastImport: 'Last import',
     lines: 'Lines',
     waba: 'WhatsApp Business Account',
+    uniqueContacts: 'Unique contacts',
   },
   billedAs: {
     conversation: 'conversations (24 h)',
@@ -64,6 +65,7 @@ const EN = {
   },
   noCost: 'Meta gives no cost for this account (partner credit line)',
   costToAllocateHelp: 'Overwrite with the invoiced amount (tax, FX) — kept on the next import',
+  noContacts: 'Import an Atom export with contacts for this month to count them',
   dailyHeader: ['Day', 'Billed units', 'Cumulative', 'Projected cumulative'],
   originHeader: ['Origin', 'Volume', 'Billed units', 'Share of volume', 'Share of billed'],
   origin: { inbound: 'Inbound (user-initiated)', outbound: 'Outbound (business-initiated)', total: 'Total' },
@@ -126,6 +128,7 @@ const ES: Labels = {
     lastImport: 'Última importación',
     lines: 'Líneas',
     waba: 'Cuenta de WhatsApp Business',
+    uniqueContacts: 'Contactos únicos',
   },
   billedAs: {
     conversation: 'conversaciones (24 h)',
@@ -134,6 +137,7 @@ const ES: Labels = {
   },
   noCost: 'Meta no da costo para esta cuenta (línea de crédito de un partner)',
   costToAllocateHelp: 'Sobrescríbalo con el monto facturado (impuestos, cambio): se conserva al reimportar',
+  noContacts: 'Importe una exportación de Atom con contactos de este mes para contarlos',
   dailyHeader: ['Día', 'Unidades facturadas', 'Acumulado', 'Acumulado proyectado'],
   originHeader: [
     'Origen',

@@ -4,7 +4,7 @@
  * values (formulas included) and one of number formats, so the adapter writes it in two calls.
  *
  * Layout (fixed, so a re-import lands on the same cells):
- *   A1 title · A3:C13 KPIs · E3:H34 daily · J3:N6 origin · J8 group split · R8 campaign split · charts at A16, A33.
+ *   A1 title · A3:C14 KPIs · E3:H34 daily · J3:N6 origin · J8 group split · R8 campaign split · charts at A16, A33.
  */
 import { literalText } from '../sheet-output/literal-text';
 import { columnLetters, dataColumnRef, type AtomRange } from './atom-range';
@@ -41,6 +41,7 @@ export const KPI = {
   lastImport: { row: 11, column: 2 },
   lines: { row: 12, column: 2 },
   waba: { row: 13, column: 2 },
+  uniqueContacts: { row: 14, column: 2 },
 } as const;
 const DAILY = { row: 3, column: 5 };
 const ORIGIN = { row: 3, column: 10 };
@@ -81,6 +82,8 @@ export interface SummaryInput {
   wabaLabel: string;
   groups: AtomRange | null;
   campaigns: AtomRange | null;
+  /** A1 (on this sheet) of the unique contacts the Atom import writes for the month; blank without contacts. */
+  atomContactsCell: string;
   /** Data rows of each Atom range (so the formulas' spill areas get number formats). */
   groupRows: number;
   campaignRows: number;
@@ -142,6 +145,11 @@ class Grid {
     }
     return { values, formats };
   }
+}
+
+/** Our own text as a formula string literal. */
+function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 function isFormula(value: Cell): value is Formula {
@@ -207,6 +215,17 @@ export function summaryPlan(
   kpi(KPI.lastImport, labels.kpi.lastImport, input.importedAt, DATE_TIME_FORMAT);
   kpi(KPI.lines, labels.kpi.lines, input.lineLabels.length ? input.lineLabels.join(', ') : labels.allLines);
   kpi(KPI.waba, labels.kpi.waba, input.wabaLabel);
+  // Live on the Atom block: blank, with a hint, until an Atom import brings the month's contacts.
+  const contacts = input.atomContactsCell;
+  kpi(
+    KPI.uniqueContacts,
+    labels.kpi.uniqueContacts,
+    { formula: `=IF(ISNUMBER(${contacts}), ${contacts}, "")` },
+    COUNT_FORMAT,
+  );
+  grid.set(KPI.uniqueContacts.row, 3, {
+    formula: `=IF(ISNUMBER(${contacts}), "", ${formulaText(labels.noContacts)})`,
+  });
 
   labels.dailyHeader.forEach((h, i) => grid.set(DAILY.row, DAILY.column + i, h));
   figures.daily.forEach((d, i) => {

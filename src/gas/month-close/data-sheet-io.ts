@@ -1,7 +1,7 @@
 /**
  * Reads and writes the "Meta data" sheet for one month's upsert: the Day column and the month's block are read
  * first; the write is at most one row insert or delete (so rows after the block shift, untouched), one setValues
- * and one setNumberFormats — whatever the number of rows.
+ * and, only for rows whose formats are not already right, one setNumberFormats — whatever the number of rows.
  */
 import { ALL_LABELS, DATA_SHEET, type MonthCloseLabels } from '../../core/month-close/labels';
 import {
@@ -16,15 +16,15 @@ import {
 } from '../../core/month-close/meta-data-sheet';
 import type { CalendarMonth } from '../../core/month-close/month';
 import { literalRow } from '../../core/sheet-output/literal-text';
-import { ownedSheet, refreshHeader } from './owned-sheet';
+import { writeFormattedRows } from './formatted-rows';
+import { ownedSheet, refreshHeader, type OwnedSheet } from './owned-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface DataSheetRead {
-  sheet: Sheet | null;
-  /** The header row as read; null when the sheet is new or empty. */
-  header: unknown[] | null;
+export interface DataSheetRead extends OwnedSheet {
+  /** Data rows below the header (up to the last row with content). */
+  dataRows: number;
   block: DataBlock;
   values: unknown[][];
   formats: string[][];
@@ -42,17 +42,18 @@ export function readDataSheet(
     DATA_SHEET,
     ALL_LABELS.map((l) => l.dataHeader),
   );
-  const empty = { start: 0, end: 0 };
-  const rows = sheet ? sheet.getLastRow() - 1 : 0;
-  if (!sheet || rows < 1) return { sheet, header, block: empty, values: [], formats: [] };
+  const dataRows = sheet ? Math.max(0, sheet.getLastRow() - 1) : 0;
+  if (!sheet || dataRows < 1) {
+    return { sheet, header, dataRows, block: { start: 0, end: 0 }, values: [], formats: [] };
+  }
   const days = sheet
-    .getRange(FIRST_DATA_ROW, 1, rows, 1)
+    .getRange(FIRST_DATA_ROW, 1, dataRows, 1)
     .getValues()
     .map((r) => dayOfCell(r[0], cells));
   const block = monthBlock(days, month);
-  if (block.end === block.start) return { sheet, header, block, values: [], formats: [] };
+  if (block.end === block.start) return { sheet, header, dataRows, block, values: [], formats: [] };
   const range = sheet.getRange(FIRST_DATA_ROW + block.start, 1, block.end - block.start, DATA_COLUMNS);
-  return { sheet, header, block, values: range.getValues(), formats: range.getNumberFormats() };
+  return { sheet, header, dataRows, block, values: range.getValues(), formats: range.getNumberFormats() };
 }
 
 export interface DataSheetPlan {
@@ -77,34 +78,40 @@ export function writeDataSheet(
   labels: MonthCloseLabels,
 ): Sheet {
   const { read, rows } = plan;
-  let sheet = read.sheet;
-  let values = rows.values;
-  let formats = rows.formats;
-  let firstRow = FIRST_DATA_ROW + read.block.start;
+  const sheet = read.sheet ?? spreadsheet.insertSheet(DATA_SHEET);
   const oldLength = read.block.end - read.block.start;
-  if (sheet && read.header) refreshHeader(sheet, read.header, labels.dataHeader);
-  if (!sheet || !read.header) {
-    // A new (or emptied) sheet: the header goes out with the rows, in the same calls.
-    sheet ??= spreadsheet.insertSheet(DATA_SHEET);
-    values = [literalRow(labels.dataHeader), ...values];
-    formats = [dataHeaderFormats(), ...formats];
-    firstRow = 1;
-    sheet.setFrozenRows(1);
-  }
   const newLength = rows.values.length;
+  const blockRow = FIRST_DATA_ROW + read.block.start;
+  // Formats of the block's rows as read; inserted rows, and the blank rows past the data, are unknown.
+  const known: (string[] | undefined)[] = read.formats.slice(0, newLength);
+  if (read.header) refreshHeader(sheet, read.header, labels.dataHeader);
+  else if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  const atEnd = read.block.end === read.dataRows;
   if (newLength > oldLength) {
-    sheet.insertRowsAfter(FIRST_DATA_ROW + read.block.start - 1 + oldLength, newLength - oldLength);
+    // A block at the end fills the blank rows below the data first; the sheet grows only by what is missing.
+    const lastNeeded = blockRow + newLength - 1;
+    if (!atEnd) sheet.insertRowsAfter(blockRow + oldLength - 1, newLength - oldLength);
+    else if (lastNeeded > sheet.getMaxRows()) {
+      sheet.insertRowsAfter(sheet.getMaxRows(), lastNeeded - sheet.getMaxRows());
+    }
   } else if (newLength < oldLength) {
-    const from = FIRST_DATA_ROW + read.block.start + newLength;
+    const from = blockRow + newLength;
     const count = oldLength - newLength;
     // Sheets refuses to delete every non-frozen row; a block at the very end is cleared instead.
     if (sheet.getMaxRows() - count <= 1) sheet.getRange(from, 1, count, DATA_COLUMNS).clear();
     else sheet.deleteRows(from, count);
   }
-  if (values.length) {
-    const range = sheet.getRange(firstRow, 1, values.length, DATA_COLUMNS);
-    range.setValues(values);
-    range.setNumberFormats(formats);
+  if (read.header) {
+    writeFormattedRows(sheet, blockRow, rows.values, rows.formats, known);
+  } else {
+    // A new (or emptied) sheet: the header goes out with the rows, in the same calls.
+    writeFormattedRows(
+      sheet,
+      1,
+      [literalRow(labels.dataHeader), ...rows.values],
+      [dataHeaderFormats(), ...rows.formats],
+      [],
+    );
   }
   return sheet;
 }

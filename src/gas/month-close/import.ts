@@ -46,7 +46,7 @@ import { planDataSheet, readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';
 import { progressReporter } from './progress';
 import { readGraceDays, writeRememberedRequest } from './settings-store';
-import { COST_CELL_A1, readSummarySheet, writeSummarySheet } from './summary-sheet-io';
+import { ATOM_CONTACTS_A1, COST_CELL_A1, readSummarySheet, writeSummarySheet } from './summary-sheet-io';
 
 /** How long a second import waits for the first to finish. */
 const LOCK_WAIT_MS = 30_000;
@@ -178,6 +178,7 @@ function runLocked(
       wabaLabel: `${connection.wabaName} (${connection.wabaId})`,
       groups: checked.groups?.range ?? null,
       campaigns: checked.campaigns?.range ?? null,
+      atomContactsCell: ATOM_CONTACTS_A1,
       groupRows: checked.groups?.rows ?? 0,
       campaignRows: checked.campaigns?.rows ?? 0,
       makeDate: cells.makeDate,

@@ -1,4 +1,8 @@
-/** Reads the "Imports" ledger and appends one row per import (never rewriting earlier rows). */
+/**
+ * Reads the "Imports" ledger and appends one row per import (never rewriting earlier rows). The rows below the
+ * last entry carry the entry formats ahead of time (set when the sheet is made or grows), so an append is one
+ * setValues; the formats are written again only when the next row's, read first, are not the entry's.
+ */
 import { ALL_LABELS, LEDGER_SHEET, type MonthCloseLabels } from '../../core/month-close/labels';
 import {
   LEDGER_COLUMNS,
@@ -10,16 +14,18 @@ import {
 import { GENERAL_FORMAT } from '../../core/month-close/formats';
 import { literalRow } from '../../core/sheet-output/literal-text';
 import type { ZoneCalendar } from '../../core/zone-calendar';
-import { ownedSheet, refreshHeader } from './owned-sheet';
+import { ownedSheet, refreshHeader, type OwnedSheet } from './owned-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface LedgerRead {
-  sheet: Sheet | null;
-  /** The header row as read; null when the sheet is new or empty. */
-  header: unknown[] | null;
+/** Rows added when the ledger is full: a thousand imports before it grows again. */
+const LEDGER_GROWTH = 1000;
+
+export interface LedgerRead extends OwnedSheet {
   entries: LedgerEntry[];
+  /** The row the next entry goes to, and its formats as read (null when the sheet has no such row yet). */
+  next: { row: number; formats: string[] | null };
 }
 
 export function readLedgerSheet(spreadsheet: Spreadsheet, calendar: ZoneCalendar): LedgerRead {
@@ -28,10 +34,14 @@ export function readLedgerSheet(spreadsheet: Spreadsheet, calendar: ZoneCalendar
     LEDGER_SHEET,
     ALL_LABELS.map((l) => l.ledgerHeader),
   );
-  const rows = sheet ? sheet.getLastRow() - 1 : 0;
+  if (!sheet || !header) return { sheet, header, entries: [], next: { row: 2, formats: null } };
+  const rows = sheet.getLastRow() - 1;
   const entries =
-    sheet && rows > 0 ? readLedger(sheet.getRange(2, 1, rows, LEDGER_COLUMNS).getValues(), calendar) : [];
-  return { sheet, header, entries };
+    rows > 0 ? readLedger(sheet.getRange(2, 1, rows, LEDGER_COLUMNS).getValues(), calendar) : [];
+  const row = rows + 2;
+  const formats =
+    row <= sheet.getMaxRows() ? sheet.getRange(row, 1, 1, LEDGER_COLUMNS).getNumberFormats()[0] : null;
+  return { sheet, header, entries, next: { row, formats } };
 }
 
 export function appendLedgerRow(
@@ -44,16 +54,32 @@ export function appendLedgerRow(
   const row = ledgerRow(entry, labels, makeDate);
   const formats = ledgerRowFormats(entry.currency);
   if (!read.sheet || !read.header) {
+    // A new (or emptied) sheet: every row's formats in one call, then header and first entry in one setValues.
     const sheet = read.sheet ?? spreadsheet.insertSheet(LEDGER_SHEET);
-    const range = sheet.getRange(1, 1, 2, LEDGER_COLUMNS);
-    range.setValues([literalRow(labels.ledgerHeader), row]);
-    range.setNumberFormats([new Array<string>(LEDGER_COLUMNS).fill(GENERAL_FORMAT), formats]);
-    sheet.setFrozenRows(1);
+    formatRowsFrom(sheet, 1, formats, new Array<string>(LEDGER_COLUMNS).fill(GENERAL_FORMAT));
+    sheet.getRange(1, 1, 2, LEDGER_COLUMNS).setValues([literalRow(labels.ledgerHeader), row]);
     return sheet;
   }
   const sheet = read.sheet;
   refreshHeader(sheet, read.header, labels.ledgerHeader);
-  sheet.appendRow(row);
-  sheet.getRange(sheet.getLastRow(), 1, 1, LEDGER_COLUMNS).setNumberFormats([formats]);
+  const { formats: nextFormats } = read.next;
+  if (!nextFormats || nextFormats.some((f, i) => f !== formats[i]))
+    formatRowsFrom(sheet, read.next.row, formats);
+  sheet.getRange(read.next.row, 1, 1, LEDGER_COLUMNS).setValues([row]);
   return sheet;
+}
+
+/**
+ * Gives the entry formats to every row from `firstRow` down (the header's to the first, when given), adding rows
+ * when the sheet ends before the rows about to be written. Values are written after, into cells already
+ * formatted (a Date keeps the cell's date format).
+ */
+function formatRowsFrom(sheet: Sheet, firstRow: number, formats: readonly string[], header?: string[]): void {
+  const lastWritten = firstRow + (header ? 1 : 0);
+  if (lastWritten > sheet.getMaxRows()) {
+    sheet.insertRowsAfter(sheet.getMaxRows(), lastWritten - sheet.getMaxRows() + LEDGER_GROWTH);
+  }
+  const rows = Array.from({ length: sheet.getMaxRows() - firstRow + 1 }, () => [...formats]);
+  if (header) rows[0] = header;
+  sheet.getRange(firstRow, 1, rows.length, LEDGER_COLUMNS).setNumberFormats(rows);
 }

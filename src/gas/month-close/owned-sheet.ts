@@ -7,6 +7,12 @@ import { literalRow } from '../../core/sheet-output/literal-text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+export interface OwnedSheet {
+  sheet: Sheet | null;
+  /** The header row as read; null when the sheet is new or empty. */
+  header: unknown[] | null;
+}
+
 /** The sheet, or null when missing; `headers` are the accepted header rows (English, Spanish). */
 export function ownedSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -14,7 +20,7 @@ export function ownedSheet(
   headers: readonly (readonly string[])[],
   headerRow = 1,
   headerColumn = 1,
-): { sheet: Sheet | null; header: unknown[] | null } {
+): OwnedSheet {
   const sheet = spreadsheet.getSheetByName(name);
   if (!sheet) return { sheet: null, header: null };
   if (sheet.getLastRow() < headerRow) return { sheet, header: null };

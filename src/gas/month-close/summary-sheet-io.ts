@@ -1,13 +1,15 @@
 /**
  * Reads and writes "Billing YYYY-MM": the cost-to-allocate cell finance may have overwritten is read first; the
- * write is one setValues and one setNumberFormats over the whole layout, then the named ranges and the charts —
- * each only when missing or different, so a re-import of an unchanged layout touches neither.
+ * write is one setValues over the whole layout and one setNumberFormats over the rows whose formats changed, then
+ * the named ranges and the charts — each only when missing or different, so a re-import of an unchanged layout
+ * is the one setValues.
  */
 import { ATOM_BLOCK_COLUMN } from '../../atom/month-block';
 import type { ExistingCell } from '../../core/month-close/cost-to-allocate';
 import { ALL_LABELS, summarySheetName } from '../../core/month-close/labels';
 import { monthKey, type CalendarMonth } from '../../core/month-close/month';
 import { a1Of, KPI, type ChartSpec, type SummaryPlan } from '../../core/month-close/summary-sheet';
+import { writeFormattedRows } from './formatted-rows';
 import { ownedSheet } from './owned-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,6 +24,8 @@ export interface SummaryRead {
 }
 
 export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
+/** The Atom block's unique contacts: its third row, second column (src/atom/month-block.ts). */
+export const ATOM_CONTACTS_A1 = a1Of(3, ATOM_BLOCK_COLUMN + 1);
 
 export function readSummarySheet(spreadsheet: Spreadsheet, month: CalendarMonth): SummaryRead {
   const name = summarySheetName(monthKey(month));
@@ -50,9 +54,9 @@ export function writeSummarySheet(spreadsheet: Spreadsheet, read: SummaryRead, p
   if (columns > sheet.getMaxColumns()) {
     sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   }
-  const range = sheet.getRange(1, 1, rows, columns);
-  range.setValues(plan.values);
-  range.setNumberFormats(plan.formats);
+  // The formats an earlier import left, read before writing: a re-import of the same layout leaves them be.
+  const known = read.sheet ? sheet.getRange(1, 1, rows, columns).getNumberFormats() : [];
+  writeFormattedRows(sheet, 1, plan.values, plan.formats, known);
   writeNamedRanges(spreadsheet, sheet, plan);
   writeCharts(sheet, plan.charts);
   return sheet;
