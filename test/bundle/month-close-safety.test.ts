@@ -145,7 +145,6 @@ describe('progress', () => {
     const seen = polls.map((p) => p.progress && `${p.progress.step} ${p.progress.done}/${p.progress.total}`);
     expect(seen.filter((s, i) => s !== seen[i - 1])).toEqual([
       null,
-      'waiting 0/4',
       'fetching 1/4',
       'computing 2/4',
       'writing 3/4',
@@ -164,12 +163,14 @@ describe('progress', () => {
 
   it('a second import started while one runs finds the document lock held: 30 s on the clock, then "another import is running"', () => {
     const { rt, clock } = imported();
-    const second: { error?: string; waitedMs?: number } = {};
+    const second: { error?: string; waitedMs?: number; progressAfter?: string } = {};
     rt.onWait = (point) => {
       if (point.executions > 1 || point.kind !== 'fetched' || second.error) return;
       const from = clock.now();
       second.error = thrown(() => runImport(rt, { month: '2025-10' })).message;
       second.waitedMs = clock.now() - from;
+      // Same user, same progress key: the running import's progress is neither replaced nor wiped.
+      second.progressAfter = (rt.runFromSidebar('getMonthCloseProgress') as MonthCloseProgress).message;
     };
     const first = runImport(rt, { month: '2025-10', ...WITH_ATOM });
     rt.onWait = undefined;
@@ -178,6 +179,7 @@ describe('progress', () => {
     );
     // The runtime resumes the first only once the second has ended, so the second waits its whole 30 s.
     expect(second.waitedMs).toBeGreaterThanOrEqual(30_000);
+    expect(second.progressAfter).toBe('Fetching Meta data… 1/4');
     expect(first.month).toBe('2025-10');
     expect(rt.spreadsheet.getSheet('Imports')!.lastRow).toBe(2); // the header and the first import only
     expect(runImport(rt, { month: '2025-10' }).month).toBe('2025-10'); // the lock went with the first

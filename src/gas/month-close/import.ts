@@ -44,7 +44,7 @@ import { readConnection, type StoredConnection } from '../meta/connection-store'
 import { appsScriptGraphPorts } from '../meta/graph-ports';
 import { planDataSheet, readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';
-import { progressReporter } from './progress';
+import { progressReporter, readProgress } from './progress';
 import { readGraceDays, writeRememberedRequest } from './settings-store';
 import { ATOM_CONTACTS_A1, COST_CELL_A1, readSummarySheet, writeSummarySheet } from './summary-sheet-io';
 
@@ -89,11 +89,16 @@ export function importMonth(request: RunMonthCloseRequest, context: ImportContex
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const checked = checkRequest(request, connection, spreadsheet);
   const progress = progressReporter(context.user);
-  progress.report('waiting', 0);
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    progress.clear();
-    throw new MonthCloseBusyError();
+  if (!lock.tryLock(0)) {
+    // The progress key is per user: when the import holding the lock is this user's own (a second tab), its
+    // progress stays on show rather than being replaced by this one's wait and then wiped by its failure.
+    const ownImportRunning = readProgress(context.user) !== null;
+    if (!ownImportRunning) progress.report('waiting', 0);
+    if (!lock.tryLock(LOCK_WAIT_MS)) {
+      if (!ownImportRunning) progress.clear();
+      throw new MonthCloseBusyError();
+    }
   }
   try {
     return runLocked(checked, connection, spreadsheet, context, progress);
