@@ -57,6 +57,8 @@ describe('upsertRecords', () => {
 
 const conv = (over: Partial<MonthConversation>): MonthConversation => ({
   day: '2025-02-01',
+  id: '',
+  message: false,
   contact: '',
   group: '',
   closingType: 'manual',
@@ -134,7 +136,12 @@ describe('monthTables', () => {
       ['Atom data 2025-02', '', '', ''],
       ['Closed conversations by group count', 'manual typifications and automatic closures', '', ''],
       ['Unique contacts', 3, '', ''],
-      ['', '', '', ''],
+      [
+        'Reconciliation with Meta',
+        'none: no row of the month has a message kind (map a message-kind column)',
+        '',
+        '',
+      ],
       ['Group', 'Closed conversations', 'Campaign', 'Conversations'],
       ['Ventas', 2, 'BF', 2],
       ['Cobranza', 1, '', ''],
@@ -144,6 +151,7 @@ describe('monthTables', () => {
     expect(block.cells[daily]).toEqual(['Day', 'Origin', 'Conversations started', '']);
     expect(block.cells[daily + 1]).toEqual([{ day: '2025-02-01' }, 'Inbound', 2, '']);
     expect(block.rows).toEqual({ groups: 2, campaigns: 1, daily: 56 });
+    expect(block.reconciliation).toBeNull();
     expect(block.cells).toHaveLength(daily + 1 + 56);
   });
 
@@ -169,6 +177,7 @@ describe('splitIntoBatches', () => {
     origin: '',
     campaign: '',
     conversations: 1,
+    messageKind: '',
   });
   const rows = Array.from({ length: 25 }, (_, i) => row(i));
 

@@ -5,6 +5,7 @@
  */
 import { ATOM_BLOCK_COLUMN, BLOCK_LAYOUT, TABLE_CAPACITY, type MonthBlock } from '../../atom/month-block';
 import { columnLetters } from '../../core/month-close/atom-range';
+import { COUNT_FORMAT, DATE_FORMAT, GENERAL_FORMAT, SHARE_FORMAT } from '../../core/month-close/formats';
 import { ALL_LABELS, monthCloseLabels, summarySheetName } from '../../core/month-close/labels';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { zonedTimeToEpoch } from '../../core/time';
@@ -57,6 +58,8 @@ export function writeMonthBlock(
     row.map((cell) => {
       if (typeof cell === 'string') return literalText(cell);
       if (typeof cell === 'number') return cell;
+      // setValues enters a "=" string as a formula, as typed input is.
+      if ('formula' in cell) return cell.formula;
       const [y, m, d] = cell.day.split('-').map(Number);
       return new Date(zonedTimeToEpoch(y, m, d, timeZone));
     }),
@@ -65,7 +68,19 @@ export function writeMonthBlock(
   if (block.rows.daily > 0) {
     sheet
       .getRange(BLOCK_LAYOUT.dailyHeaderRow + 2, ATOM_BLOCK_COLUMN, block.rows.daily, 1)
-      .setNumberFormat('yyyy-mm-dd');
+      .setNumberFormat(DATE_FORMAT);
+  }
+  if (block.reconciliation) {
+    // The share row, the header and the days, formatted as the month close formats its counts and shares.
+    const { shareRow, days } = block.reconciliation;
+    const formats = [
+      [GENERAL_FORMAT, SHARE_FORMAT, GENERAL_FORMAT, GENERAL_FORMAT],
+      Array<string>(BLOCK_LAYOUT.width).fill(GENERAL_FORMAT),
+      ...Array.from({ length: days }, () => [DATE_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT]),
+    ];
+    sheet
+      .getRange(shareRow + 1, ATOM_BLOCK_COLUMN, formats.length, BLOCK_LAYOUT.width)
+      .setNumberFormats(formats);
   }
   const name = sheet.getName();
   return {
