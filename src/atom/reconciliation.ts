@@ -30,6 +30,16 @@ function columnFrom(sheet: string, column: number, row: number): string {
   return `${quoteSheetName(sheet)}!$${letters}$${row}:$${letters}`;
 }
 
+/**
+ * A whole column: rows inserted above a range shift it (the month close inserts rows into Meta data as it upserts
+ * a month), a whole column never moves. Headers and captions in it are text, which SUMIFS neither sums nor
+ * matches with a day.
+ */
+function wholeColumn(sheet: string, column: number): string {
+  const letters = columnLetters(column);
+  return `${quoteSheetName(sheet)}!$${letters}:$${letters}`;
+}
+
 /** BILLED_BREAKDOWN over the message rows, which the store keeps as one block from `firstRow` down. */
 export function breakdownFormula(firstRow: number): string {
   const { start, contact, kind } = MESSAGE_LOG_COLUMNS;
@@ -46,15 +56,14 @@ export interface DayRowRef {
 const cell = (column: number, row: number): string => `${columnLetters(column)}${row}`;
 
 export function atomUnitsFormula(at: DayRowRef): string {
-  const first = BREAKDOWN_FORMULA_ROW + 1;
   return (
-    `=SUMIFS(${columnFrom(BREAKDOWN_SHEET, BREAKDOWN_CHARGED, first)}, ` +
-    `${columnFrom(BREAKDOWN_SHEET, BREAKDOWN_DATE, first)}, ${cell(at.column, at.row)})`
+    `=SUMIFS(${wholeColumn(BREAKDOWN_SHEET, BREAKDOWN_CHARGED)}, ` +
+    `${wholeColumn(BREAKDOWN_SHEET, BREAKDOWN_DATE)}, ${cell(at.column, at.row)})`
   );
 }
 
 export function metaUnitsFormula(at: DayRowRef): string {
-  const column = (c: number) => columnFrom(DATA_SHEET, c + 1, 2);
+  const column = (c: number) => wholeColumn(DATA_SHEET, c + 1);
   return (
     `=SUMIFS(${column(META_COL.volume)}, ${column(META_COL.day)}, ${cell(at.column, at.row)}, ` +
     `${column(META_COL.type)}, "${BILLABLE_TYPE}")`
