@@ -5,13 +5,10 @@
  * CUSTOM_FUNCTION execution's time against Sheets' 30-second limit for a custom function, and the whole
  * evaluation's wall time.
  */
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { strToU8 } from 'fflate';
-import { createRuntime } from '../dev/runtime';
 import { parseAtomExport } from '../src/atom';
-import { splitIntoBatches } from '../src/atom/batches';
-import type { AtomImportSetup } from '../src/rpc/contract';
+import { atomBundle } from './bundle';
 
 const MESSAGES = 100_000;
 const CUSTOM_FUNCTION_LIMIT_S = 30;
@@ -43,13 +40,7 @@ function csvBytes(): Uint8Array {
 function main(): void {
   const parsed = parseAtomExport(csvBytes(), 'mensajes.csv');
   if (parsed.rows.length !== MESSAGES) throw new Error(`${parsed.rows.length} rows parsed`);
-  const rt = createRuntime({
-    distDir: join(process.cwd(), 'dist'),
-    spreadsheet: { timeZone: 'America/Bogota', locale: 'es_CO' },
-  });
-  rt.loadFile(join(process.cwd(), 'dist/Code.js'));
-  const setup = rt.runFromSidebar('getAtomImportSetup') as AtomImportSetup;
-  const batches = splitIntoBatches(parsed.rows, setup.batchRows);
+  const { rt, batches } = atomBundle(parsed.rows);
   batches.forEach((rows, index) =>
     rt.runFromSidebar('importAtomRows', {
       kind: parsed.kind,

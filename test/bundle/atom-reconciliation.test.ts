@@ -6,6 +6,7 @@
  */
 import { createDataset, expectedTotals } from '../../dev/fake-graph/generator';
 import type { MonthCloseResult } from '../../src/rpc/contract';
+import { atomSheetLabels } from '../../src/atom/sheet-labels';
 import { atomRuntime, importParsed, parsedCsv } from './atom-helpers';
 import { connectedRuntime, SEED, TOKEN, withOtherGraph } from './meta-helpers';
 
@@ -123,21 +124,7 @@ it('in Spanish: a month without kinds says so, a month with messages gets its ta
   const rt = atomRuntime();
   // "Atom conversations" as an import wrote it before messages had kinds (13 columns).
   rt.spreadsheet.setValues("'Atom conversations'!A1", [
-    [
-      'Mes',
-      'ID de conversación',
-      'Inicio',
-      'Contacto',
-      'Línea',
-      'Grupo',
-      'Agente',
-      'Tipificación',
-      'Tipo de cierre',
-      'Origen',
-      'Campaña',
-      'Conversaciones',
-      'Archivo de origen',
-    ],
+    atomSheetLabels('es_CO').conversationsHeader.slice(0, 13),
     ['2025-09', 'S-1', '', '573001112233', '', 'Ventas', '', '', 'manual', '', '', 1, 'septiembre.csv'],
   ]);
   const september = parsedCsv(
