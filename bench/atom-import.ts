@@ -15,6 +15,7 @@ import { strToU8, zipSync } from 'fflate';
 import { SheetModel } from '../dev/runtime';
 import { parseAtomExport } from '../src/atom';
 import type { ImportAtomRowsResult } from '../src/rpc/contract';
+import { AUDIT_ES_HEADER, csv } from '../test/atom/fixtures';
 import { atomBundle } from './bundle';
 import { median, mb } from './timing';
 
@@ -27,19 +28,6 @@ const LIMIT_S = 360;
  */
 const MODEL = { msPerCall: 80, usPerCellWritten: 15, usPerCellRead: 4 };
 
-const HEADER = [
-  'ID Conversación',
-  'Fecha de inicio',
-  'Contacto',
-  'Canal',
-  'Grupo',
-  'Agente',
-  'Tipificación',
-  'Tipo de cierre',
-  'Tipo de origen',
-  'Campaña',
-  'Observaciones',
-];
 const GROUPS = ['Atención al Cliente', 'Ventas', 'Cobranza', 'Soporte técnico', 'Sin grupo'];
 const TYPIFICATIONS = ['Fin positivo', 'Fin negativo', 'Seguimiento', 'Cierre de conversación automático'];
 const ORIGINS = [
@@ -71,10 +59,7 @@ function row(i: number): string[] {
 }
 
 function csvBytes(): Uint8Array {
-  const quote = (c: string) => (/[";\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  const lines = [HEADER.join(';')];
-  for (let i = 0; i < ROWS; i++) lines.push(row(i).map(quote).join(';'));
-  return strToU8(lines.join('\r\n') + '\r\n');
+  return strToU8(csv([AUDIT_ES_HEADER, ...Array.from({ length: ROWS }, (_, i) => row(i))], ';'));
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -104,7 +89,7 @@ function xlsxBytes(): Uint8Array {
             : `<c r="${columns[c]}${r}" t="s"><v>${s(v)}</v></c>`,
       )
       .join('');
-  sheetRows.push(`<row r="1">${cellsOf(HEADER, 1)}</row>`);
+  sheetRows.push(`<row r="1">${cellsOf(AUDIT_ES_HEADER, 1)}</row>`);
   for (let i = 0; i < ROWS; i++) {
     const cells: (string | number)[] = row(i);
     const day = 1 + (i % 31);

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-/** The whole request body as UTF-8 text (dev servers only: the preview and the fake Graph server). */
+/** The whole request body as UTF-8 text (dev servers only: the fake Graph server). */
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

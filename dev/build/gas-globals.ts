@@ -31,19 +31,24 @@ export function readGlobalFunctions(entrySource: string, fileName: string): Glob
 /** The one top-level variable holding the bundled add-on; only the globals below reach into it. */
 export const BUNDLE_NAME = 'AtomBilling';
 
+/** esbuild's IIFE for the bundle, minified or not: `var AtomBilling=(()=>{…})();`, maybe after "use strict". */
+const IIFE_START = new RegExp(`^(?:"use strict";\\n?)?var ${BUNDLE_NAME} ?= ?\\(\\(\\) ?=> ?\\{`);
+const IIFE_END = /\}\)\(\);$/;
+
 /**
  * Turns esbuild's IIFE output (`var AtomBilling = (() => { … })();`) into the Apps Script file: after it, one
- * top-level `function NAME(params)` per global, preceded by its JSDoc (esbuild drops ordinary comments).
- * Internal helpers stay inside the IIFE, so they are neither callable from google.script.run nor usable as
- * custom functions: only the entry file's functions are globals.
+ * top-level `function NAME(params)` per global, preceded by its JSDoc (esbuild drops ordinary comments), readable
+ * even when the bundle is minified. Internal helpers stay inside the IIFE, so they are neither callable from
+ * google.script.run nor usable as custom functions: only the entry file's functions are globals.
  */
 export function toAppsScript(bundle: string, globals: GlobalFunction[]): string {
-  if (!/^(?:"use strict";\n)?var /.test(bundle) || !bundle.includes(`var ${BUNDLE_NAME} = `))
-    throw new Error(`build: expected esbuild's IIFE "var ${BUNDLE_NAME} = …"`);
+  const body = bundle.trimEnd();
+  if (!IIFE_START.test(body) || !IIFE_END.test(body))
+    throw new Error(`build: expected esbuild's IIFE "var ${BUNDLE_NAME} = (() => { … })();"`);
   const stubs = globals.map((fn) => {
     const params = fn.params.join(', ');
     const doc = fn.jsDoc ? `${fn.jsDoc.replace(/^\s+\*/gm, ' *')}\n` : '';
     return `${doc}function ${fn.name}(${params}) {\n  return ${BUNDLE_NAME}.${fn.name}(${params});\n}\n`;
   });
-  return `${bundle.trimEnd()}\n\n${stubs.join('\n')}`;
+  return `${body}\n\n${stubs.join('\n')}`;
 }

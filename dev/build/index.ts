@@ -1,8 +1,14 @@
 /**
  * `npm run build`: bundles the add-on into dist/ exactly as `clasp push` sends it:
  * appsscript.json, Code.js (plain script, one top-level function per global) and Sidebar.html (self-contained).
+ * Both are minified: Apps Script loads all of Code.js on every custom-function call (budget 150,000 bytes,
+ * test/build) and the sidebar downloads Sidebar.html on every open. Names are mangled, not kept (keepNames would
+ * cost ~10 KB; error messages and `name`s are string literals): Code.js's source map goes to .build/Code.js.map,
+ * outside dist/ so clasp never pushes it, to map an Apps Script stack trace (line 1, column N) back to src/.
+ * Beside it, .build/Code.js.meta.json (esbuild's metafile) says which modules Code.js holds (test/build reads it:
+ * minified code no longer names them).
  */
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLE_NAME, readGlobalFunctions, toAppsScript } from './gas-globals';
@@ -10,6 +16,7 @@ import { BUNDLE_NAME, readGlobalFunctions, toAppsScript } from './gas-globals';
 const root = process.cwd();
 const dist = join(root, 'dist');
 const entry = join(root, 'src/gas/globals.ts');
+const buildInfo = join(root, '.build');
 
 /**
  * Code.js is built for no platform (Apps Script is neither Node nor a browser); the sidebar for the browser, so
@@ -18,8 +25,8 @@ const entry = join(root, 'src/gas/globals.ts');
 async function bundle(
   entryPoint: string,
   platform: 'neutral' | 'browser',
-  options: { globalName?: string; minify?: boolean } = {},
-): Promise<string> {
+  options: { globalName?: string; sourceMapFile?: string } = {},
+): Promise<{ code: string; sourceMap?: string; metafile: Metafile }> {
   const result = await build({
     entryPoints: [entryPoint],
     bundle: true,
@@ -28,8 +35,12 @@ async function bundle(
     // ES2020 lowers `#private` and static class fields, which Apps Script cannot parse.
     target: 'es2020',
     platform,
-    minify: options.minify ?? false,
+    minify: true,
+    // An external map (no sourceMappingURL comment in the bundle), named after the file it maps.
+    sourcemap: options.sourceMapFile ? 'external' : false,
+    outfile: options.sourceMapFile?.replace(/\.map$/, ''),
     write: false,
+    metafile: true,
     charset: 'utf8',
     legalComments: 'none',
     // papaparse's main file requires Node's 'stream' for its Node-only streaming mode; its browser build is the
@@ -40,18 +51,26 @@ async function bundle(
     jsx: 'automatic',
     jsxImportSource: 'preact',
   });
-  return result.outputFiles[0].text;
+  const code = result.outputFiles.find((f) => !f.path.endsWith('.map'));
+  const sourceMap = result.outputFiles.find((f) => f.path.endsWith('.map'));
+  return { code: code!.text, sourceMap: sourceMap?.text, metafile: result.metafile };
 }
 
 async function buildCode(): Promise<void> {
   const globals = readGlobalFunctions(readFileSync(entry, 'utf8'), entry);
-  const code = toAppsScript(await bundle(entry, 'neutral', { globalName: BUNDLE_NAME }), globals);
-  writeFileSync(join(dist, 'Code.js'), code);
+  const sourceMapFile = join(buildInfo, 'Code.js.map');
+  const { code, sourceMap, metafile } = await bundle(entry, 'neutral', {
+    globalName: BUNDLE_NAME,
+    sourceMapFile,
+  });
+  // The stubs go after the bundle, so the map's lines and columns stay those of Code.js.
+  writeFileSync(join(dist, 'Code.js'), toAppsScript(code, globals));
+  writeFileSync(sourceMapFile, sourceMap!);
+  writeFileSync(join(buildInfo, 'Code.js.meta.json'), JSON.stringify(metafile));
 }
 
 async function buildSidebar(): Promise<void> {
-  // Minified: the sidebar is downloaded on every open (Code.js stays readable for Apps Script's stack traces).
-  const js = (await bundle(join(root, 'src/sidebar/main.tsx'), 'browser', { minify: true })).replace(
+  const js = (await bundle(join(root, 'src/sidebar/main.tsx'), 'browser')).code.replace(
     /<\/script/gi,
     '<\\/script',
   );
@@ -64,6 +83,7 @@ async function buildSidebar(): Promise<void> {
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
+mkdirSync(buildInfo, { recursive: true });
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 await Promise.all([buildCode(), buildSidebar()]);
 console.log(

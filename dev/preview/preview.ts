@@ -1,14 +1,19 @@
 /**
  * The local preview: the built sidebar at its real width, its google.script.run bridged to the bundle running
  * in the offline Apps Script runtime, beside a read-only view of the emulated spreadsheet.
+ *
+ * Calls are answered side by side, as Apps Script runs each google.script.run call as an execution of its own
+ * (the sidebar polls an import's progress while the import runs). The runtime stays on this thread (callers
+ * read and seed `preview.runtime` directly); the HTTP server runs in a worker thread (http-relay.mjs), so it
+ * keeps accepting requests while an execution blocks this thread, and hands them over on a message port. This
+ * thread answers them when idle, and while an execution runs, at each of its wait points (runtime.onWait),
+ * where each call runs as an execution interleaved with the running one.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { createRuntime, type AppsScriptRuntime, type RuntimeOptions } from '../runtime';
 import { spreadsheetSnapshot } from './snapshot';
-import { readBody } from '../read-body';
 import { quoteSheetName } from '../runtime/a1';
 
 export interface PreviewOptions {
@@ -27,10 +32,20 @@ export interface Preview {
 
 const root = process.cwd();
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' });
-  res.end(body);
+/** A request as the relay hands it over, and the answer it sends back (with Cache-Control: no-store). */
+interface RelayedRequest {
+  id: number;
+  method: string;
+  url: string;
+  body: string;
 }
+interface Answer {
+  status: number;
+  type: string;
+  body: string;
+}
+
+const answer = (status: number, type: string, body: string): Answer => ({ status, type, body });
 
 /** Sidebar.html as Apps Script serves it, with the bridge defining google.script.run (one method per server function) first. */
 function sidebarPage(functionNames: readonly string[]): string {
@@ -46,65 +61,87 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   runtime.runTrigger('onOpen', { authMode: 'FULL' });
   options.seed?.(runtime);
 
-  const server = createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => send(res, 500, 'text/plain', String(error)));
-  });
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+  function handle(req: RelayedRequest): Answer {
+    const [path, query = ''] = req.url.split('?');
     if (req.method === 'GET' && path === '/')
-      return send(res, 200, 'text/html', readFileSync(join(root, 'dev/preview/page.html'), 'utf8'));
+      return answer(200, 'text/html', readFileSync(join(root, 'dev/preview/page.html'), 'utf8'));
     if (req.method === 'GET' && path === '/sidebar')
-      return send(res, 200, 'text/html', sidebarPage(runtime.scriptFunctionNames()));
+      return answer(200, 'text/html', sidebarPage(runtime.scriptFunctionNames()));
     if (req.method === 'GET' && path === '/grid-selection.js')
-      return send(
-        res,
+      return answer(
         200,
         'text/javascript',
         readFileSync(join(root, 'dev/preview/grid-selection.js'), 'utf8'),
       );
     if (req.method === 'POST' && path === '/api/select') {
       // What the user picks in the grid becomes the spreadsheet's selection (getActiveRange) and active sheet.
-      const { sheet, range } = JSON.parse(await readBody(req)) as { sheet: string; range?: string };
+      const { sheet, range } = JSON.parse(req.body) as { sheet: string; range?: string };
       const model = runtime.spreadsheet;
       if (range) model.select(`${quoteSheetName(sheet)}!${range}`);
       else model.activeSheet = model.sheet(sheet);
-      return send(res, 200, 'application/json', 'null');
+      return answer(200, 'application/json', 'null');
     }
     if (req.method === 'GET' && path === '/api/spreadsheet') {
-      const sheet = new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('sheet') ?? undefined;
+      const sheet = new URLSearchParams(query).get('sheet') ?? undefined;
       const snapshot = spreadsheetSnapshot(runtime.spreadsheet, { sheet });
-      return send(res, 200, 'application/json', JSON.stringify(snapshot));
+      return answer(200, 'application/json', JSON.stringify(snapshot));
     }
     if (req.method === 'POST' && path === '/rpc') {
-      const { name, args } = JSON.parse(await readBody(req)) as { name: string; args: unknown[] };
+      const { name, args } = JSON.parse(req.body) as { name: string; args: unknown[] };
       try {
         const value = runtime.runFromSidebar(name, ...args);
-        return send(res, 200, 'application/json', JSON.stringify({ ok: true, value: value ?? null }));
+        return answer(200, 'application/json', JSON.stringify({ ok: true, value: value ?? null }));
       } catch (error) {
-        return send(
-          res,
+        return answer(
           200,
           'application/json',
           JSON.stringify({ ok: false, error: (error as Error).message }),
         );
       }
     }
-    send(res, 404, 'text/plain', 'not found');
+    return answer(404, 'text/plain', 'not found');
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', resolve);
+  const { port1: requests, port2: relayPort } = new MessageChannel();
+  const reply = (req: RelayedRequest): void => {
+    let out: Answer;
+    try {
+      out = handle(req);
+    } catch (error) {
+      out = answer(500, 'text/plain', String(error));
+    }
+    requests.postMessage({ id: req.id, ...out });
+  };
+  requests.on('message', reply);
+  // While an execution runs, the requests that arrived meanwhile are answered at its wait points.
+  runtime.onWait = () => {
+    for (let m = receiveMessageOnPort(requests); m; m = receiveMessageOnPort(requests))
+      reply(m.message as RelayedRequest);
+  };
+
+  const relay = new Worker(join(root, 'dev/preview/http-relay.mjs'), {
+    workerData: { port: relayPort, listenPort: options.port, host: options.host ?? '127.0.0.1' },
+    transferList: [relayPort],
   });
-  const { port } = server.address() as AddressInfo;
+  const exited = new Promise<void>((resolve) => relay.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    relay.once('error', reject);
+    relay.once('message', (m: { listening?: number; error?: string }) => {
+      if (m.listening !== undefined) return resolve(m.listening);
+      reject(new Error(m.error));
+    });
+  }).catch(async (error: unknown) => {
+    requests.close();
+    await relay.terminate();
+    throw error;
+  });
   return {
     url: `http://127.0.0.1:${port}`,
     runtime,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      relay.postMessage('close');
+      await exited;
+      requests.close();
+    },
   };
 }

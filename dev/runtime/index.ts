@@ -21,6 +21,7 @@ import {
   ExecutionTimeExceeded,
   ExecutionTimer,
   resolveManifest,
+  WAIT_STEP_MS,
   type ExecutionKind,
   type Manifest,
   type TimeSpent,
@@ -29,7 +30,14 @@ import { HtmlServiceImpl } from './html';
 import { LockServiceImpl, LockTable } from './lock';
 import { PropertiesServiceImpl, type PropertyStores } from './properties';
 import { Realm, isPlainObject, isWatchdogTimeout, toNode, toNodeError } from './realm';
-import { Exposer, type ExecutionMode, type Host, type ServiceObject } from './service';
+import {
+  AppsScriptException,
+  Exposer,
+  type ExecutionMode,
+  type Host,
+  type ServiceObject,
+  type WaitKind,
+} from './service';
 import { ChartsImpl, Spreadsheet, SpreadsheetAppImpl, SpreadsheetContext } from './spreadsheet-app';
 import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheet-model';
 import { ScriptTriggers, TriggerStore, clockEvent, type TriggerRecord } from './triggers';
@@ -42,7 +50,7 @@ export { DEFAULT_NUMBER_FORMAT, SpreadsheetModel, SheetModel } from './spreadshe
 export type { CellValue, ChartRecord } from './spreadsheet-model';
 export type { MenuEntry, MenuRecord, UiRecord } from './ui';
 export { CacheStore } from './cache';
-export type { ExecutionMode } from './service';
+export type { ExecutionMode, WaitKind } from './service';
 export { isLoopbackHost, MAX_URL_LENGTH, checkFetchUrl } from './url-fetch';
 export {
   CUSTOM_FUNCTION_LIMIT_MS,
@@ -84,6 +92,23 @@ export class RangeRef {
 }
 
 export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
+/** A moment a running execution waits on Google's side, when other executions may run (AppsScriptRuntime.onWait). */
+export interface WaitPoint {
+  /** 'call': before a service call; 'fetched': a UrlFetch round has returned; 'sleep': a step of a sleep or lock wait. */
+  kind: WaitKind;
+  /** The service method ("Range.setValues", "Cache.put") or the wait ("Utilities.sleep", "Lock.tryLock"). */
+  name: string;
+  /** Executions in progress, the waiting one included: 1 when only it runs. */
+  executions: number;
+}
+
+/**
+ * "Simultaneous executions: 30 / user" (https://developers.google.com/apps-script/guides/services/quotas#current_limitations).
+ * The refusal's wording is UNCONFIRMED (users report "There are too many scripts running").
+ */
+export const SIMULTANEOUS_EXECUTIONS = 30;
+const TOO_MANY_EXECUTIONS = 'There are too many scripts running.';
 
 const SIDEBAR_FAILURE = 'Failed due to illegal value in property: ';
 
@@ -132,6 +157,18 @@ interface Execution {
   timer: ExecutionTimer;
 }
 
+/**
+ * An execution in progress. `own` is false for one a formula recalculation started inside another's service call
+ * (it runs within that call, holding its locks); every other execution is its own, with its own locks.
+ */
+interface Running {
+  id: number;
+  own: boolean;
+  email: string;
+  /** Inside onWait: executions started now are interleaved with this one, not part of it. */
+  waiting: boolean;
+}
+
 export class AppsScriptRuntime {
   readonly spreadsheet: SpreadsheetModel;
   readonly counters: Record<string, number> = {};
@@ -157,8 +194,22 @@ export class AppsScriptRuntime {
   /** The script's global functions, as the last load found them (google.script.run's and Sheets' view). */
   private functionNames: string[] = [];
   private last?: Execution;
-  /** Executions in progress (a formula recalculated during a write runs its own, nested). */
-  private depth = 0;
+  /** Executions in progress, innermost last (interleaved ones, and formula recalculations during a write). */
+  private readonly running: Running[] = [];
+  private executionCount = 0;
+  /** What onWait threw: re-thrown to the caller of the outermost execution, never to the script. */
+  private waitFailure?: { error: unknown };
+
+  /**
+   * Called at every wait point of a running execution — before each call to a service that goes to Google's
+   * servers (Spreadsheet, Cache, Properties, Lock, UrlFetch…), after each UrlFetch round, at each step of
+   * Utilities.sleep and of a lock wait. Whatever it runs through this runtime (runFromSidebar, run…) is another
+   * execution interleaved there, as the calls that Apps Script runs side by side (each google.script.run call is
+   * an execution of its own): a fresh realm, its own time limit and locks, the shared stores. The waiting
+   * execution's time limit does not count the time they take. Its own wait points call the hook again
+   * (`executions` tells them apart). A formula recalculation inside a service call is no wait point.
+   */
+  onWait?: (point: WaitPoint) => void;
 
   constructor(options: RuntimeOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -184,9 +235,15 @@ export class AppsScriptRuntime {
   }
 
   /** A fresh realm holding the services of one execution in `mode`, as `user`. */
-  private newExecution(mode: ExecutionMode, kind: ExecutionKind, user: UserSettings): Execution {
+  private newExecution(
+    mode: ExecutionMode,
+    kind: ExecutionKind,
+    user: UserSettings,
+    running: Running,
+  ): Execution {
     const realm = new Realm(this.clock);
     const timer = new ExecutionTimer(this.clock, kind, this.timeSpent);
+    const wait = (waitKind: WaitKind, name: string) => this.waitPoint(running, timer, waitKind, name);
     const targets: { exposer?: Exposer } = {};
     const host: Host = {
       realm,
@@ -198,11 +255,22 @@ export class AppsScriptRuntime {
         this.counters[key] = (this.counters[key] ?? 0) + by;
       },
       unwrap: (v) => targets.exposer?.unwrap(v),
+      wait,
     };
     const exposer = new Exposer(host);
     targets.exposer = exposer;
     const sheets = new SpreadsheetContext(host, this.spreadsheet, this.ui);
-    const sleeper = { sleep: (ms: number) => timer.sleep(ms) };
+    // Sleeps in steps, each a wait point, so that other executions run while this one sleeps.
+    const sleeper = (name: string) => ({
+      sleep: (ms: number) => {
+        for (let left = Math.max(0, ms), first = true; first || left > 0; first = false) {
+          const step = Math.min(left, WAIT_STEP_MS);
+          timer.sleep(step);
+          left -= step;
+          wait('sleep', name);
+        }
+      },
+    });
     const triggers = new ScriptTriggers({
       host,
       store: this.triggers,
@@ -219,9 +287,9 @@ export class AppsScriptRuntime {
       Charts: new ChartsImpl(),
       PropertiesService: new PropertiesServiceImpl(this.properties),
       CacheService: new CacheServiceImpl(this.cache),
-      LockService: new LockServiceImpl(this.locks, sleeper),
+      LockService: new LockServiceImpl(this.locks, running.id, sleeper('Lock.tryLock')),
       Session: new SessionImpl(host, user, this.scriptTimeZone),
-      Utilities: new UtilitiesImpl(sleeper),
+      Utilities: new UtilitiesImpl(sleeper('Utilities.sleep')),
       Logger: new LoggerImpl(this.logs),
       console: new ConsoleImpl(this.logs),
       HtmlService: new HtmlServiceImpl(this.distDir),
@@ -244,9 +312,8 @@ export class AppsScriptRuntime {
     call: (ex: Execution) => T,
     user: UserSettings = this.user,
   ): T {
-    this.depth++;
-    const ex = this.newExecution(mode, kind, user);
-    this.last = ex;
+    const running = this.begin(user);
+    const ex = this.newExecution(mode, kind, user, running);
     try {
       for (const script of this.scripts) ex.realm.runScript(script, ex.timer.limitMs);
       const result = call(ex);
@@ -257,9 +324,54 @@ export class AppsScriptRuntime {
         throw toNodeError(new ExecutionTimeExceeded(ex.timer.message));
       throw toNodeError(e);
     } finally {
-      // An execution started inside another (a recalculated formula cell) is its own, but the locks belong to
-      // the outermost one.
-      if (--this.depth === 0) this.locks.releaseSelf();
+      this.last = ex;
+      this.end(running);
+    }
+  }
+
+  /**
+   * Enters an execution: its own, unless a formula recalculation starts it inside another's service call (then it
+   * holds that one's locks). At most 30 of a user's own executions run at once.
+   */
+  private begin(user: UserSettings): Running {
+    const outer = this.running.at(-1);
+    const own = !outer || outer.waiting;
+    if (own) {
+      const ofUser = this.running.filter((r) => r.own && r.email === user.email).length;
+      if (ofUser >= SIMULTANEOUS_EXECUTIONS) throw toNodeError(new AppsScriptException(TOO_MANY_EXECUTIONS));
+    }
+    const running: Running = {
+      id: outer && !own ? outer.id : ++this.executionCount,
+      own,
+      email: user.email,
+      waiting: false,
+    };
+    this.running.push(running);
+    return running;
+  }
+
+  /** Leaves an execution: its locks are released; the outermost one reports what onWait threw. */
+  private end(running: Running): void {
+    this.running.pop();
+    if (running.own) this.locks.release(running.id);
+    const failure = this.waitFailure;
+    if (this.running.length === 0 && failure) {
+      this.waitFailure = undefined;
+      throw failure.error;
+    }
+  }
+
+  /** A wait point of the innermost execution: onWait runs there, its time set aside from the execution's. */
+  private waitPoint(running: Running, timer: ExecutionTimer, kind: WaitKind, name: string): void {
+    const hook = this.onWait;
+    if (!hook || !running.own || running.waiting || this.waitFailure) return;
+    running.waiting = true;
+    try {
+      timer.aside(() => hook({ kind, name, executions: this.running.length }));
+    } catch (error) {
+      this.waitFailure = { error };
+    } finally {
+      running.waiting = false;
     }
   }
 
@@ -421,9 +533,7 @@ export class AppsScriptRuntime {
   /** Simulates another execution holding the document lock until the returned function is called. */
   holdDocumentLock(): () => void {
     this.locks.set('document', 'other');
-    return () => {
-      if (this.locks.holder('document') === 'other') this.locks.set('document', undefined);
-    };
+    return () => this.locks.release('other');
   }
 }
 

@@ -1,25 +1,29 @@
 /**
  * LockService (https://developers.google.com/apps-script/reference/lock/lock): a lock is held only after
- * tryLock/waitLock succeeds, and every lock an execution holds is released when it ends. "Another
- * execution" holding the document lock is simulated with AppsScriptRuntime.holdDocumentLock().
+ * tryLock/waitLock succeeds, and every lock an execution holds is released when it ends. Holders are executions:
+ * one interleaved with another (see AppsScriptRuntime.onWait) competes for the same locks, and "another
+ * execution" holding the document lock can also be simulated with AppsScriptRuntime.holdDocumentLock().
  */
-import type { Clock } from './clock';
+import { WAIT_STEP_MS } from './execution';
 import { AppsScriptException, ServiceObject, type Access } from './service';
 
-/** Who holds each lock: the current execution, another (simulated) execution, or nobody. */
-export class LockTable {
-  private readonly holders = new Map<string, 'self' | 'other'>();
+/** An execution's id, or 'other': an execution outside the runtime (holdDocumentLock). */
+export type LockOwner = number | 'other';
 
-  holder(name: string): 'self' | 'other' | undefined {
+/** Who holds each lock. */
+export class LockTable {
+  private readonly holders = new Map<string, LockOwner>();
+
+  holder(name: string): LockOwner | undefined {
     return this.holders.get(name);
   }
-  set(name: string, holder: 'self' | 'other' | undefined): void {
-    if (holder) this.holders.set(name, holder);
+  set(name: string, holder: LockOwner | undefined): void {
+    if (holder !== undefined) this.holders.set(name, holder);
     else this.holders.delete(name);
   }
   /** End of an execution: its locks are released. */
-  releaseSelf(): void {
-    for (const [name, h] of this.holders) if (h === 'self') this.holders.delete(name);
+  release(owner: LockOwner): void {
+    for (const [name, h] of this.holders) if (h === owner) this.holders.delete(name);
   }
 }
 
@@ -36,18 +40,26 @@ export class Lock extends ServiceObject {
   constructor(
     private readonly name: string,
     private readonly table: LockTable,
-    private readonly clock: Pick<Clock, 'sleep'>,
+    private readonly owner: LockOwner,
+    private readonly waiter: { sleep(ms: number): void },
   ) {
     super();
   }
 
-  /** Waits up to timeoutInMillis (on the runtime clock) while another execution holds the lock. */
+  private free(): boolean {
+    const holder = this.table.holder(this.name);
+    return holder === undefined || holder === this.owner;
+  }
+
+  /**
+   * Waits up to timeoutInMillis (on the runtime clock) while another execution holds the lock, looking again at
+   * every step: the wait ends as soon as the holder lets go.
+   */
   tryLock(timeoutInMillis: number): boolean {
-    if (this.table.holder(this.name) === 'other') {
-      this.clock.sleep(timeoutInMillis);
-      if (this.table.holder(this.name) === 'other') return false;
-    }
-    this.table.set(this.name, 'self');
+    for (let waited = 0; !this.free() && waited < timeoutInMillis; waited += WAIT_STEP_MS)
+      this.waiter.sleep(Math.min(WAIT_STEP_MS, timeoutInMillis - waited));
+    if (!this.free()) return false;
+    this.table.set(this.name, this.owner);
     this.held = true;
     return true;
   }
@@ -57,11 +69,11 @@ export class Lock extends ServiceObject {
     }
   }
   releaseLock(): void {
-    if (this.held && this.table.holder(this.name) === 'self') this.table.set(this.name, undefined);
+    if (this.held && this.table.holder(this.name) === this.owner) this.table.set(this.name, undefined);
     this.held = false;
   }
   hasLock(): boolean {
-    return this.held && this.table.holder(this.name) === 'self';
+    return this.held && this.table.holder(this.name) === this.owner;
   }
 }
 
@@ -75,18 +87,19 @@ export class LockServiceImpl extends ServiceObject {
 
   constructor(
     private readonly table: LockTable,
-    private readonly clock: Pick<Clock, 'sleep'>,
+    private readonly owner: LockOwner,
+    private readonly waiter: { sleep(ms: number): void },
   ) {
     super();
   }
 
   getDocumentLock(): Lock {
-    return new Lock('document', this.table, this.clock);
+    return new Lock('document', this.table, this.owner, this.waiter);
   }
   getScriptLock(): Lock {
-    return new Lock('script', this.table, this.clock);
+    return new Lock('script', this.table, this.owner, this.waiter);
   }
   getUserLock(): Lock {
-    return new Lock('user', this.table, this.clock);
+    return new Lock('user', this.table, this.owner, this.waiter);
   }
 }

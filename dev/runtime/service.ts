@@ -91,6 +91,12 @@ const ALLOWED: Record<ExecutionMode, ReadonlySet<Access>> = {
  */
 const CALL_COST_MS: Partial<Record<Access, number>> = { 'doc-read': 7, 'doc-write': 7 };
 
+/**
+ * Where a running execution waits on Google's side (a service call, a fetch that returned, a sleep or lock-wait
+ * step), so that other executions may run meanwhile (AppsScriptRuntime.onWait).
+ */
+export type WaitKind = 'call' | 'fetched' | 'sleep';
+
 /** The execution's state services share (one Host per execution). */
 export interface Host {
   readonly realm: Realm;
@@ -100,6 +106,8 @@ export interface Host {
   /** The manifest's oauthScopes; undefined when the manifest lists none (Apps Script then detects them). */
   readonly grantedScopes: ReadonlySet<string> | undefined;
   count(key: string, by?: number): void;
+  /** A wait point of this execution: `name` is the service method ("Range.setValues") or wait ("Utilities.sleep"). */
+  wait(kind: WaitKind, name: string): void;
   /** The emulated object behind a wrapper the script passed back (a Range, an HtmlOutput...). */
   unwrap(value: unknown): ServiceObject | undefined;
 }
@@ -183,6 +191,8 @@ export class Exposer {
             throw permissionError(this.host.mode, target.kind, method, access);
           const denied = scopeError(this.host.grantedScopes, target.kind, method, access);
           if (denied) throw denied;
+          // Every call that goes to Google's servers is a moment other executions run meanwhile.
+          if (access !== 'free') this.host.wait('call', `${target.kind}.${method}`);
           const result: unknown = impl.apply(target, args);
           timer.spend(CALL_COST_MS[access] ?? 0, 'callMs');
           return result === target ? wrapper : realm.toVm(result, this.keep);

@@ -236,6 +236,7 @@ export class UrlFetchAppImpl extends ServiceObject {
       timer.kill();
     }
     timer.spend(took, 'fetchMs');
+    this.host.wait('fetched', requests.length > 1 ? 'UrlFetchApp.fetchAll' : 'UrlFetchApp.fetch');
     return results.map((r, i) => {
       if ('error' in r)
         throw new AppsScriptException(

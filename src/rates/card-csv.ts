@@ -7,9 +7,9 @@
  * shared/reference/meta-2026.md §4 and meta-graph-api.md §6; the exact layout is second-hand, so headers are
  * matched tolerantly and anything unexpected is an error naming the file and row, never a guess.
  *
- * Rows are counted as a spreadsheet shows the file (a line break inside quotes does not start a row).
+ * The sidebar splits the file into rows (rateCardRows in ./card-rows, so the CSV parser stays out of Code.js); this
+ * reads those rows on the server, where they arrive from the browser and are checked before anything else.
  */
-import Papa from 'papaparse';
 import { parseDecimal } from '../core/exact/decimal';
 import { MESSAGE_PRICING_FROM } from '../core/pricing/rules';
 import { daysInMonth, dayKeyOf, dayKeyToIso, type DayKey } from '../core/time';
@@ -63,11 +63,19 @@ const MONTHS = [
   'december',
 ];
 
-export function parseRateCard(text: string, fileName: string, facts: CardFacts = {}): RateCard {
+/** Far above any real rate card (about 60 markets × 7 columns), far below what google.script.run carries. */
+export const RATE_CARD_LIMITS = { rows: 5_000, cellsPerRow: 100, chars: 2_000_000 } as const;
+
+/** A card from its file's rows as rateCardRows splits them (a quoted line break stays in its cell). */
+export function parseRateCard(
+  fileRows: readonly (readonly string[])[],
+  fileName: string,
+  facts: CardFacts = {},
+): RateCard {
   const fail = (detail: string): never => {
     throw new RateCardFileError(fileName, detail);
   };
-  const rows = csvRows(text, fileName);
+  const rows = checkedRows(fileRows, fail);
   const headerIndex = rows.findIndex(isHeaderRow);
   if (headerIndex < 0) {
     fail(
@@ -116,18 +124,28 @@ export function parseRateCard(text: string, fileName: string, facts: CardFacts =
   return { currency, effectiveFrom: dayKeyToIso(effective), pricingModel, rates };
 }
 
-/** Records of the file, line endings normalised first so a quoted CRLF and a bare LF read alike. */
-function csvRows(text: string, fileName: string): string[][] {
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const parsed = Papa.parse<string[]>(normalised, { newline: '\n', delimiter: ',', skipEmptyLines: false });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) {
-    throw new RateCardFileError(
-      fileName,
-      `row ${(fatal.row ?? 0) + 1} has a quote that is never closed — the file looks cut off or edited`,
-    );
-  }
-  return parsed.data;
+/** The rows as sent from the sidebar: the types are only the sender's claim, so shape and size are checked. */
+function checkedRows(value: unknown, fail: (d: string) => never): readonly (readonly string[])[] {
+  if (!Array.isArray(value)) return fail('the file did not arrive as rows of cells — import it again');
+  const { rows: maxRows, cellsPerRow, chars: maxChars } = RATE_CARD_LIMITS;
+  if (value.length > maxRows)
+    fail(`the file has ${value.length} rows, more than a rate card can have (${maxRows})`);
+  let chars = 0;
+  value.forEach((row: unknown, r) => {
+    if (!Array.isArray(row)) fail(`row ${r + 1} did not arrive as a list of cells — import the file again`);
+    const cells = row as unknown[];
+    if (cells.length > cellsPerRow)
+      fail(`row ${r + 1} has ${cells.length} cells, more than a rate card can have (${cellsPerRow})`);
+    cells.forEach((cell, c) => {
+      if (typeof cell !== 'string')
+        fail(`row ${r + 1}, cell ${c + 1} did not arrive as text — import the file again`);
+      chars += (cell as string).length;
+    });
+  });
+  if (chars > maxChars) fail('the file is too large to be a rate card');
+  const rows = value as string[][];
+  if (rows.every((row) => row.every((cell) => cell.trim() === ''))) fail('the file is empty');
+  return rows;
 }
 
 interface CategoryColumn {

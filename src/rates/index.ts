@@ -1,4 +1,7 @@
-/** Public surface of src/rates: Meta's rate cards read, stored and applied (pure; the adapters are in src/gas/rates). */
+/**
+ * Public surface of src/rates: Meta's rate cards read, stored and applied (pure; the adapters are in src/gas/rates).
+ * Not rateCardRows (./card-rows): the sidebar's CSV splitter, kept out of what the server bundle imports.
+ */
 export {
   parseRateCard,
   type CardFacts,

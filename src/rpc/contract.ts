@@ -56,10 +56,11 @@ export interface SaveConnectionRequest {
   graphBaseUrl?: string;
 }
 
-/** A rate card file the user picked: Meta's Rates CSV as text. */
+/** A rate card file the user picked: Meta's Rates CSV, split into rows in the sidebar (rateCardRows). */
 export interface ImportRateCardRequest {
   fileName: string;
-  text: string;
+  /** The file's rows of cells (a quoted line break stays in its cell); the server checks their shape and size. */
+  rows: string[][];
   /** Only when the file does not say it (the server's error asks for it). */
   currency?: string;
   /** YYYY-MM-DD; only when the file does not say it. */

@@ -4,6 +4,7 @@
  * file that does not say them.
  */
 import { useState } from 'preact/hooks';
+import { rateCardRows } from '../rates/card-rows';
 import type { ImportRateCardResult } from '../rpc/contract';
 import { defineMessages } from './i18n';
 import type { Panel } from './panel';
@@ -63,7 +64,8 @@ function RatesPanel() {
       async () =>
         callServer('importRateCard', {
           fileName: picked.name,
-          text: await picked.text(),
+          // Split here: the CSV parser would weigh on Code.js, which every custom-function call loads.
+          rows: rateCardRows(await picked.text(), picked.name),
           currency: currency.trim() || undefined,
           effectiveFrom: effectiveFrom.trim() || undefined,
         }),

@@ -261,6 +261,42 @@ describe('Month close panel', () => {
     }
   });
 
+  it('shows the progress while an import runs against a slow Meta, then the result card', async () => {
+    const session = await open();
+    const { sidebar } = session;
+    try {
+      await openMonthClose(sidebar);
+      await graph.setFault({ kind: 'slow', times: 'always', delayMs: 2000, pathIncludes: 'analytics' });
+      // The runtime blocks this thread while the import runs (as an execution blocks), so the page records what
+      // its status line and progress bar showed meanwhile.
+      await sidebar.evaluate((root) => {
+        const shown: string[] = [];
+        (window as unknown as { shown: string[] }).shown = shown;
+        new MutationObserver(() => {
+          const bar = document.querySelector(`${root} progress`);
+          const line = `${document.querySelector(`${root} [role="status"]`)?.textContent ?? ''}${
+            bar ? ` [${bar.getAttribute('value')}/${bar.getAttribute('max')}]` : ''
+          }`;
+          if (line !== shown[shown.length - 1]) shown.push(line);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      }, panel);
+      const october = await importMonth(session, '2025-10', 'October 2025');
+      expect(october).toContain('Closed');
+      const shown = await sidebar.evaluate(() => (window as unknown as { shown: string[] }).shown);
+      const progress = shown.filter((line) => / \[\d\/4\]$/.test(line));
+      expect(progress[0]).toBe('Fetching Meta data… 1/4 [1/4]');
+      // Later polls may land in the writes; whatever they saw came in the import's order.
+      const order = ['Fetching Meta data… 1/4 [1/4]', 'Computing the month… [2/4]', 'Writing sheets… [3/4]'];
+      expect(progress.map((line) => order.indexOf(line))).toEqual(
+        [...progress.map((line) => order.indexOf(line))].sort((a, b) => a - b),
+      );
+      expect(progress.every((line) => order.includes(line))).toBe(true);
+      expect(shown[shown.length - 1]).toBe('Imported October 2025.');
+    } finally {
+      await session.close();
+    }
+  });
+
   it('shows an expired token in plain words and changes nothing in the spreadsheet', async () => {
     const session = await open();
     const { sidebar, preview } = session;

@@ -1,6 +1,7 @@
 /**
  * The Rate cards panel in real Chromium, through the preview: pick the fixture file, import it, see the result and
- * the stored sheet; a broken file shows the server's message; every control is labelled and reachable by keyboard.
+ * the stored sheet; a broken file shows the server's message, a cut-off one the sidebar's own (the sidebar splits
+ * the CSV into rows); every control is labelled and reachable by keyboard.
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/preview';
@@ -73,6 +74,23 @@ describe('Rate cards panel', () => {
       expect(await sidebar.textContent('[data-section="rate-card-result"]')).toContain(
         'BRL vigente desde 2025-10-01',
       );
+    } finally {
+      await page.close();
+      await preview.close();
+    }
+  });
+
+  it('a cut-off file is refused in the sidebar, naming the row, before anything reaches the server', async () => {
+    const { preview, page, sidebar } = await openRatesPanel('en');
+    try {
+      const cutOff = fixtureText(BRL_OCTOBER).replace('Brazil,BRL', '"Brazil,BRL');
+      await sidebar.getByLabel('Rates CSV file').setInputFiles(csv('cut.csv', cutOff));
+      preview.runtime.resetCounters();
+      await sidebar.getByRole('button', { name: 'Import' }).click();
+      await sidebar
+        .getByText('cut.csv: row 4 has a quote that is never closed — the file looks cut off or edited')
+        .waitFor();
+      expect(preview.runtime.totalCalls()).toBe(0);
     } finally {
       await page.close();
       await preview.close();

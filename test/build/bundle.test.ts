@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script, createContext } from 'node:vm';
 import ts from 'typescript';
-import { BUNDLE_NAME, readGlobalFunctions } from '../../dev/build/gas-globals';
+import { BUNDLE_NAME, readGlobalFunctions, toAppsScript } from '../../dev/build/gas-globals';
+import { codeModules } from '../support/code-modules';
 
 const dist = join(process.cwd(), 'dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
@@ -140,35 +141,9 @@ function isTypeofGuarded(node: ts.Identifier): boolean {
   return false;
 }
 
-/**
- * Uses of a missing global inside a bundled library that the add-on's calls never reach, each with the reason.
- * Code.js names each bundled module in a `// node_modules/…` comment before it.
- */
-const KNOWN_UNREACHABLE = [
-  {
-    module: 'node_modules/papaparse/papaparse.min.js',
-    name: 'setTimeout',
-    why: "Papa's resume() after a pause() from a step/chunk callback; parseRateCard parses a whole string without callbacks",
-  },
-];
-
-/** For a position in Code.js, the bundled module it belongs to ('' for the add-on's own code before any). */
-function bundledModules(text: string): (position: number) => string {
-  const starts = [...text.matchAll(/^ {2}\/\/ (node_modules\/\S+|src\/\S+)$/gm)].map((m) => ({
-    at: m.index ?? 0,
-    module: m[1],
-  }));
-  return (position) => {
-    let module = '';
-    for (const s of starts) if (s.at <= position) module = s.module;
-    return module;
-  };
-}
-
 /** Everything in the parsed Code.js that Apps Script's V8 rejects or lacks, as readable findings. */
 function unsupportedSyntax({ source, checker }: ParsedScript): string[] {
   const found: string[] = [];
-  const moduleAt = bundledModules(source.text);
   const at = (node: ts.Node, what: string) =>
     found.push(`${what} (line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1})`);
   const visit = (node: ts.Node): void => {
@@ -197,8 +172,7 @@ function unsupportedSyntax({ source, checker }: ParsedScript): string[] {
       MISSING_IN_APPS_SCRIPT.has(node.text) &&
       isVariableReference(node) &&
       !isDeclaredInScript(node, checker) &&
-      !isTypeofGuarded(node) &&
-      !KNOWN_UNREACHABLE.some((k) => k.name === node.text && k.module === moduleAt(node.getStart()))
+      !isTypeofGuarded(node)
     )
       at(node, `global ${node.text}`);
     ts.forEachChild(node, visit);
@@ -311,6 +285,34 @@ describe('dist/Code.js', () => {
       expect(lines.filter((l) => /^@return \{[^}]+\} \S/.test(l))).toHaveLength(1);
       expect(lines.filter((l) => l === '@customfunction')).toHaveLength(1);
     }
+  });
+
+  it('stays within its 150,000-byte budget (Apps Script loads all of it on every custom-function call)', () => {
+    expect(Buffer.byteLength(code, 'utf8')).toBeLessThanOrEqual(150_000);
+  });
+
+  it("holds the add-on's own code and no CSV parser (rate cards are split into rows in the sidebar)", () => {
+    const modules = codeModules();
+    expect(modules).toContain('src/rates/card-csv.ts');
+    expect(modules.filter((m) => m.includes('papaparse') || m === 'src/rates/card-rows.ts')).toEqual([]);
+  });
+
+  it('is built from the IIFE esbuild emits, minified or not, and from nothing else', () => {
+    const [onOpen] = globals.filter((g) => g.name === 'onOpen');
+    const built = (bundle: string) => () => toAppsScript(bundle, [onOpen]);
+    expect(built(`"use strict";var ${BUNDLE_NAME}=(()=>{var a=1;})();\n`)()).toMatch(
+      new RegExp(
+        `^"use strict";var ${BUNDLE_NAME}=\\(\\(\\)=>\\{var a=1;\\}\\)\\(\\);\\n\\n/\\*\\*[\\s\\S]*\\*/\\nfunction onOpen\\(`,
+      ),
+    );
+    expect(built(`var ${BUNDLE_NAME} = (() => {\n  var a = 1;\n})();\n`)).not.toThrow();
+    for (const bad of [
+      `var Other=(()=>{})();`,
+      `console.log(1);var ${BUNDLE_NAME}=(()=>{})();`,
+      `var ${BUNDLE_NAME}=(()=>{})();evil();`,
+      `var ${BUNDLE_NAME}=require("x");`,
+    ])
+      expect(built(bad)).toThrow(/expected esbuild's IIFE/);
   });
 
   it('names custom functions as Sheets requires (upper case, no trailing underscore)', () => {

@@ -3,7 +3,7 @@
  * BRL cards of July and October 2025.
  */
 import { BilledSheet } from './billed-sheet';
-import { BRL_JULY, BRL_OCTOBER, importFixture } from './rate-helpers';
+import { BRL_JULY, BRL_OCTOBER, importCard, importFixture } from './rate-helpers';
 
 function sheetWithCards(): BilledSheet {
   const sheet = new BilledSheet('America/Bogota');
@@ -101,7 +101,7 @@ describe('BILLED_COST under the 2026-10-01 rule, with lines', () => {
 
   it('in-window utility is charged, and service beyond 1,000 a month per line, at the card’s service rate', () => {
     const sheet = new BilledSheet('America/Bogota');
-    sheet.rt.runFromSidebar('importRateCard', { fileName: 'brl-2026-10.csv', text: OCT_2026 });
+    importCard(sheet.rt, 'brl-2026-10.csv', OCT_2026);
     const lineA = '+57 601 000 0001';
     const lineB = '+57 601 000 0002';
     const rows: [string, string, string, string, string][] = [
@@ -145,13 +145,13 @@ describe('the README example', () => {
 describe('BILLED_COST does not depend on row order', () => {
   it('two countries tie at the unit beyond the free allowance: the same cost either way round', () => {
     const sheet = new BilledSheet('America/Bogota');
-    sheet.rt.runFromSidebar('importRateCard', {
-      fileName: 'brl-2026-10.csv',
-      text:
-        'Cost per message in BRL on the WhatsApp Business Platform, effective October 1, 2026\r\n' +
+    importCard(
+      sheet.rt,
+      'brl-2026-10.csv',
+      'Cost per message in BRL on the WhatsApp Business Platform, effective October 1, 2026\r\n' +
         'Market,Currency,Marketing,Utility,Authentication,Service\r\n' +
         'Colombia,BRL,0.0625,0.0100,0.0090,0.0100\r\nMexico,BRL,0.2050,0.0300,0.0200,0.0300\r\n',
-    });
+    );
     const rows: string[][] = [];
     for (let i = 0; i < 999; i++) rows.push([`2026-10-0${1 + (i % 5)} 09:00`, CO, 'service']);
     // The 1,000th (free) and 1,001st (charged) service messages of the month, at one instant.

@@ -4,7 +4,7 @@
  */
 import { formatA1 } from '../../dev/runtime/a1';
 import type { ProtectionRecord } from '../../dev/runtime/spreadsheet-model';
-import type { MonthCloseSetup } from '../../src/rpc/contract';
+import type { MonthCloseProgress, MonthCloseSetup } from '../../src/rpc/contract';
 import { expectedTotals } from '../../dev/fake-graph/generator';
 import { connect, connectedRuntime, DATASET, thrown, TOKEN, useGraph, withOtherGraph } from './meta-helpers';
 import { runImport, seedAtomSheets, snapshot, WITH_ATOM } from './month-close-helpers';
@@ -129,12 +129,58 @@ describe('safety', () => {
 });
 
 describe('progress', () => {
-  it('is null when no import is running, and reported to the document cache while one runs', () => {
+  // Each google.script.run call is an execution of its own, run beside the import: the polls are executions
+  // interleaved at the import's wait points (service calls, fetches, lock waits).
+  it('polls while an import runs see its steps in order, "fetching" through the fetches and "writing" through the writes; null before and after', () => {
     const { rt } = imported();
     expect(rt.runFromSidebar('getMonthCloseProgress')).toBeNull();
-    runImport(rt, { month: '2025-10' });
-    expect(rt.counters['Cache.put']).toBeGreaterThanOrEqual(4);
+    const polls: { at: string; progress: MonthCloseProgress | null }[] = [];
+    rt.onWait = (point) => {
+      if (point.executions > 1) return; // the import's own wait points, not the polls'
+      const progress = rt.runFromSidebar('getMonthCloseProgress') as MonthCloseProgress | null;
+      polls.push({ at: `${point.kind} ${point.name}`, progress });
+    };
+    const result = runImport(rt, { month: '2025-10', ...WITH_ATOM });
+    rt.onWait = undefined;
+    const seen = polls.map((p) => p.progress && `${p.progress.step} ${p.progress.done}/${p.progress.total}`);
+    expect(seen.filter((s, i) => s !== seen[i - 1])).toEqual([
+      null,
+      'waiting 0/4',
+      'fetching 1/4',
+      'computing 2/4',
+      'writing 3/4',
+      'done 4/4',
+      null, // cleared before the lock is let go
+    ]);
+    const during = (at: RegExp) => new Set(polls.filter((p) => at.test(p.at)).map((p) => p.progress?.step));
+    expect(during(/^fetched /)).toEqual(new Set(['fetching']));
+    expect(during(/^call Range\.set/)).toEqual(new Set(['writing']));
+    expect(polls.find((p) => p.progress?.step === 'fetching')!.progress!.message).toBe(
+      'Fetching Meta data… 1/4',
+    );
+    expect(result.rowsWritten).toBeGreaterThan(0);
     expect(rt.runFromSidebar('getMonthCloseProgress')).toBeNull();
+  });
+
+  it('a second import started while one runs finds the document lock held: 30 s on the clock, then "another import is running"', () => {
+    const { rt, clock } = imported();
+    const second: { error?: string; waitedMs?: number } = {};
+    rt.onWait = (point) => {
+      if (point.executions > 1 || point.kind !== 'fetched' || second.error) return;
+      const from = clock.now();
+      second.error = thrown(() => runImport(rt, { month: '2025-10' })).message;
+      second.waitedMs = clock.now() - from;
+    };
+    const first = runImport(rt, { month: '2025-10', ...WITH_ATOM });
+    rt.onWait = undefined;
+    expect(second.error).toBe(
+      'Another import is running in this spreadsheet — try again when it has finished',
+    );
+    // The runtime resumes the first only once the second has ended, so the second waits its whole 30 s.
+    expect(second.waitedMs).toBeGreaterThanOrEqual(30_000);
+    expect(first.month).toBe('2025-10');
+    expect(rt.spreadsheet.getSheet('Imports')!.lastRow).toBe(2); // the header and the first import only
+    expect(runImport(rt, { month: '2025-10' }).month).toBe('2025-10'); // the lock went with the first
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { loadBundle } from '../support/bundle';
 import { thrown } from '../meta/helpers';
-import { BRL_JULY, BRL_OCTOBER, fixtureText, importFixture } from './rate-helpers';
+import { BRL_JULY, BRL_OCTOBER, fixtureText, importCard, importFixture } from './rate-helpers';
 
 const SHEET = 'Rate cards';
 
@@ -59,7 +59,7 @@ describe('importRateCard', () => {
       .replace('Colombia,BRL,0.0625,0.0095', 'Colombia,BRL,0.0625,0.0099')
       .replace(/Other,BRL[^\r]*\r\n/, '');
     rt.resetCounters();
-    expect(rt.runFromSidebar('importRateCard', { fileName: 'brl-oct-v2.csv', text: edited })).toEqual({
+    expect(importCard(rt, 'brl-oct-v2.csv', edited)).toEqual({
       currency: 'BRL',
       effectiveFrom: '2025-10-01',
       markets: 8,
@@ -81,7 +81,7 @@ describe('importRateCard', () => {
       'Cost per message in USD on the WhatsApp Business Platform, effective April 1, 2026\r\n' +
       'Market,Currency,Marketing,Utility,Authentication,"Authentication-\nInternational",Service\r\n' +
       '"=HYPERLINK(""http://x"",""y"")",USD,0.0250,0.0040,0.0040,n/a,n/a\r\n';
-    rt.runFromSidebar('importRateCard', { fileName: '+1-1', text });
+    importCard(rt, '+1-1', text);
     const [row] = rt.spreadsheet.getValues(`'${SHEET}'!A2:H2`);
     expect(row.slice(1, 7)).toEqual([
       'USD',
@@ -99,19 +99,26 @@ describe('importRateCard', () => {
     importFixture(rt, BRL_JULY);
     const before = rt.spreadsheet.getValues(`'${SHEET}'!A1:H50`);
     const broken = fixtureText(BRL_JULY).replace('0.0400', 'O.0400');
-    expect(
-      thrown(() => rt.runFromSidebar('importRateCard', { fileName: 'x.csv', text: broken })).message,
-    ).toBe(
+    expect(thrown(() => importCard(rt, 'x.csv', broken)).message).toBe(
       'x.csv: row 4 (Brazil): Utility "O.0400" is not a rate — expected a decimal such as 0.0625, or n/a',
     );
+    // The rows come from the browser: anything but rows of text cells is refused, naming the file.
+    expect(
+      thrown(() => rt.runFromSidebar('importRateCard', { fileName: 'z.csv', text: fixtureText(BRL_JULY) }))
+        .message,
+    ).toBe('z.csv: the file did not arrive as rows of cells — import it again');
+    expect(
+      thrown(() => rt.runFromSidebar('importRateCard', { fileName: 'z.csv', rows: [['Market', 1]] })).message,
+    ).toBe('z.csv: row 1, cell 2 did not arrive as text — import the file again');
+    expect(thrown(() => rt.runFromSidebar('importRateCard', null)).message).toBe(
+      'rate card: the file did not arrive as rows of cells — import it again',
+    );
     const untitled = fixtureText(BRL_JULY).replace(/^[^\r]*\r\n/, '');
-    expect(
-      thrown(() => rt.runFromSidebar('importRateCard', { fileName: 'y.csv', text: untitled })).message,
-    ).toMatch(/^y\.csv: the file does not say from when it applies/);
+    expect(thrown(() => importCard(rt, 'y.csv', untitled)).message).toMatch(
+      /^y\.csv: the file does not say from when it applies/,
+    );
     expect(rt.spreadsheet.getValues(`'${SHEET}'!A1:H50`)).toEqual(before);
-    expect(
-      rt.runFromSidebar('importRateCard', { fileName: 'y.csv', text: untitled, effectiveFrom: '2025-08-01' }),
-    ).toMatchObject({
+    expect(importCard(rt, 'y.csv', untitled, { effectiveFrom: '2025-08-01' })).toMatchObject({
       currency: 'BRL',
       effectiveFrom: '2025-08-01',
     });

@@ -7,7 +7,15 @@ import type { FakeGraphServer } from '../../dev/fake-graph';
 import { dailyRecords } from '../../dev/fake-graph/generator';
 import { addDays, type DayKey } from '../../src/core/time';
 import { connectedRuntime, DATASET, fetches, useGraph } from './meta-helpers';
-import { BRL_JULY, BRL_OCTOBER, fixtureMicros, importFixture, rateCardMicros, toCents } from './rate-helpers';
+import {
+  BRL_JULY,
+  BRL_OCTOBER,
+  fixtureMicros,
+  importCard,
+  importFixture,
+  rateCardMicros,
+  toCents,
+} from './rate-helpers';
 
 const server = useGraph();
 let graph: FakeGraphServer;
@@ -153,7 +161,7 @@ describe('a conversation-era month priced from a conversation-era card', () => {
 
   it('charged conversations by category at the card of June; free tiers and entry points cost nothing', async () => {
     const { rt } = pricedRuntime();
-    rt.runFromSidebar('importRateCard', { fileName: 'brl-2025-06.csv', text: JUNE_2025 });
+    importCard(rt, 'brl-2025-06.csv', JUNE_2025);
     await graph.configure({ costAvailable: false });
     const rates = new Map<string, bigint>();
     ['AR', 'BR', 'CL', 'CO', 'MX', 'PE'].forEach((country, m) => {

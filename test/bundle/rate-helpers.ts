@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { dailyRecords, type FakeDataset } from '../../dev/fake-graph/generator';
 import type { AppsScriptRuntime } from '../../dev/runtime';
 import { addDays, type DayKey } from '../../src/core/time';
+import type { CardFacts } from '../../src/rates';
+import { rateCardRows } from '../../src/rates/card-rows';
 import { DATASET } from './meta-helpers';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures/rate-cards');
@@ -15,9 +17,18 @@ export function fixtureText(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
-/** Imports a fixture card through the sidebar RPC, as the Rate cards panel does. */
+/** Imports a card file through the sidebar RPC as the Rate cards panel does: split into rows by rateCardRows. */
+export function importCard(
+  rt: AppsScriptRuntime,
+  fileName: string,
+  text: string,
+  facts: CardFacts = {},
+): unknown {
+  return rt.runFromSidebar('importRateCard', { fileName, rows: rateCardRows(text, fileName), ...facts });
+}
+
 export function importFixture(rt: AppsScriptRuntime, name: string): unknown {
-  return rt.runFromSidebar('importRateCard', { fileName: name, text: fixtureText(name) });
+  return importCard(rt, name, fixtureText(name));
 }
 
 const COUNTRY_OF: Record<string, string> = {

@@ -20,8 +20,6 @@ import { RateBook } from '../../rates/rate-book';
 import type { ImportRateCardRequest, ImportRateCardResult } from '../../rpc/contract';
 import { activeSheetContext } from '../spreadsheet-context';
 
-/** Far above any real rate card (a few KB), far below what google.script.run carries. */
-const MAX_FILE_CHARS = 2_000_000;
 const LOCK_WAIT_MS = 30_000;
 
 function readRows(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, calendar: ZoneCalendar): CardSheetRow[] {
@@ -37,14 +35,9 @@ export function readRateBook(): RateBook {
 
 export function importRateCard(request: ImportRateCardRequest): ImportRateCardResult {
   const fileName = String(request?.fileName ?? '').trim() || 'rate card';
-  const text = request?.text;
-  if (typeof text !== 'string' || text.trim() === '')
-    throw new RateCardFileError(fileName, 'the file is empty');
-  if (text.length > MAX_FILE_CHARS)
-    throw new RateCardFileError(fileName, 'the file is too large to be a rate card');
-  const card = parseRateCard(text, fileName, {
-    currency: request.currency,
-    effectiveFrom: request.effectiveFrom,
+  const card = parseRateCard(request?.rows, fileName, {
+    currency: request?.currency,
+    effectiveFrom: request?.effectiveFrom,
   });
 
   const lock = LockService.getDocumentLock();
