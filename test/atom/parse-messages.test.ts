@@ -1,7 +1,9 @@
 /** Per-message exports: the message-kind column, its Spanish and English names and values, and rows it rejects. */
 import { parseAtomExport } from '../../src/atom';
 import { upsertRecords } from '../../src/atom/import-store';
+import { monthBlock } from '../../src/atom/month-block';
 import { monthTables, type MonthConversation } from '../../src/atom/month-tables';
+import { atomSheetLabels } from '../../src/atom/sheet-labels';
 import { csv, utf8, windows1252 } from './fixtures';
 
 const parse = (rows: string[][], delimiter = ';', bytes = utf8) =>
@@ -149,5 +151,26 @@ describe('messages in the store and the month tables', () => {
     ]);
     expect(t.reconciliationDays).toHaveLength(31);
     expect(t.reconciliationDays[30]).toBe('2025-10-31');
+
+    // Below the daily table (one origin: 31 rows from W309): a blank row, the share, the header, the days.
+    const block = monthBlock(t, atomSheetLabels('en_US'));
+    expect(block.reconciliation).toEqual({ shareRow: 340, days: 31 });
+    expect(block.cells[340]).toEqual([
+      'Days that agree (of the days with units)',
+      {
+        formula:
+          '=IF(ROWS(Z343:Z373)-COUNTIFS(X343:X373, 0, Y343:Y373, 0)=0, "", ' +
+          '(COUNTIF(Z343:Z373, 0)-COUNTIFS(X343:X373, 0, Y343:Y373, 0))/(ROWS(Z343:Z373)-COUNTIFS(X343:X373, 0, Y343:Y373, 0)))',
+      },
+      '',
+      '',
+    ]);
+    expect(block.cells[342]).toEqual([
+      { day: '2025-10-01' },
+      { formula: "=SUMIFS('Atom billable units'!$D:$D, 'Atom billable units'!$A:$A, W343)" },
+      { formula: "=SUMIFS('Meta data'!$H:$H, 'Meta data'!$A:$A, W343, 'Meta data'!$F:$F, \"REGULAR\")" },
+      { formula: '=X343-Y343' },
+    ]);
+    expect(block.cells).toHaveLength(373);
   });
 });
