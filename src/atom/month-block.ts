@@ -1,13 +1,13 @@
 /**
- * The Atom block of a "Billing YYYY-MM" sheet, in columns W:Z right of the month close's own tables (which end
- * at V): the closed-conversations option and unique contacts on top; closed conversations by group (W:X) and
- * conversations by campaign (Y:Z) under one header row, each with a fixed range of TABLE_CAPACITY rows so the
- * month close's BILLED_BY_GROUP / BILLED_BY_CAMPAIGN formulas (which skip blank rows) always read exactly these
- * tables, whatever a later import holds; then conversations started per day by origin below those ranges, and
- * below that, when the month has messages with kinds, the day-by-day reconciliation with Meta (live formulas).
- * (Four columns, because a new sheet has 26 and the offline runtime cannot add columns yet.)
+ * The Atom block of a "Billing YYYY-MM" sheet, in columns W:Z right of the month close's tables (which end at V): the
+ * closed-conversations option and unique contacts on top; closed conversations by group (W:X) and conversations by
+ * campaign (Y:Z) under one header row, each with a fixed range of rows (its capacity) so the month close's
+ * BILLED_BY_GROUP / BILLED_BY_CAMPAIGN formulas (which skip blank rows) always read exactly these tables, whatever a
+ * later import holds; then conversations started per day by origin below those ranges, and below that, when the month
+ * has messages with kinds, the day-by-day reconciliation with Meta (live formulas). A month with more groups or
+ * campaigns than the capacity grows it (the adapter inserts rows inside the ranges, so formulas that read them grow
+ * too); it never shrinks. (Four columns, because a new sheet has 26 and the offline runtime cannot add columns yet.)
  */
-import { UserFacingError } from '../core/errors';
 import type { AtomMonthTables } from './month-tables';
 import {
   agreeingShareFormula,
@@ -27,19 +27,36 @@ export type BlockCell = string | number | DayCell | FormulaCell;
 
 /** Column W: the month close leaves every column from here on alone. */
 export const ATOM_BLOCK_COLUMN = 23;
-/** Rows reserved for each of the group and campaign tables. */
+/** Rows reserved for each of the group and campaign tables, at least. */
 export const TABLE_CAPACITY = 300;
+/** A capacity grows in steps, so a month that gains a few groups a day does not insert rows on every import. */
+const CAPACITY_STEP = 100;
 
-/** Offsets within the block (0-based rows and columns). */
-export const BLOCK_LAYOUT = {
-  headerRow: 4,
-  groups: 0,
-  campaigns: 2,
-  dailyHeaderRow: 4 + TABLE_CAPACITY + 3,
-  width: 4,
-} as const;
+/** Offsets within the block (0-based rows and columns) for tables of `capacity` rows. */
+export function blockLayout(capacity: number) {
+  return {
+    capacity,
+    headerRow: 4,
+    groups: 0,
+    campaigns: 2,
+    dailyHeaderRow: 4 + capacity + 3,
+    width: 4,
+  } as const;
+}
+
+export type BlockLayout = ReturnType<typeof blockLayout>;
+
+/** The capacity the month's tables need: never less than `current` (formulas point at those rows). */
+export function tableCapacity(
+  tables: Pick<AtomMonthTables, 'groups' | 'campaigns'>,
+  current = TABLE_CAPACITY,
+): number {
+  const needed = Math.max(tables.groups.length, tables.campaigns.length);
+  return needed <= current ? current : Math.ceil(needed / CAPACITY_STEP) * CAPACITY_STEP;
+}
 
 export interface MonthBlock {
+  layout: BlockLayout;
   cells: BlockCell[][];
   /** Data rows of each table (under its header row). */
   rows: { groups: number; campaigns: number; daily: number };
@@ -47,21 +64,15 @@ export interface MonthBlock {
   reconciliation: { shareRow: number; days: number } | null;
 }
 
-export class AtomTableTooLongError extends UserFacingError {
-  constructor(month: string, what: string, rows: number) {
-    super(`${month} has ${rows} ${what}; the month's Atom table holds at most ${TABLE_CAPACITY}`);
-    this.name = 'AtomTableTooLongError';
-  }
-}
-
-export function monthBlock(tables: AtomMonthTables, labels: AtomSheetLabels): MonthBlock {
+/** `current`: the capacity the month's sheet already has (TABLE_CAPACITY for a sheet without the block). */
+export function monthBlock(
+  tables: AtomMonthTables,
+  labels: AtomSheetLabels,
+  current = TABLE_CAPACITY,
+): MonthBlock {
   const l = labels.block;
-  const { headerRow, dailyHeaderRow, width } = BLOCK_LAYOUT;
-  if (tables.groups.length > TABLE_CAPACITY)
-    throw new AtomTableTooLongError(tables.month, 'groups', tables.groups.length);
-  if (tables.campaigns.length > TABLE_CAPACITY) {
-    throw new AtomTableTooLongError(tables.month, 'campaigns', tables.campaigns.length);
-  }
+  const layout = blockLayout(tableCapacity(tables, current));
+  const { headerRow, dailyHeaderRow, width } = layout;
   const daily = tables.daily.map((d): BlockCell[] => [
     { day: d.day },
     d.origin === '' ? l.noOrigin : d.origin,
@@ -91,13 +102,13 @@ export function monthBlock(tables: AtomMonthTables, labels: AtomSheetLabels): Mo
   };
   table(
     headerRow,
-    BLOCK_LAYOUT.groups,
+    layout.groups,
     l.groupsHeader,
     tables.groups.map((g) => [g.label, g.conversations]),
   );
   table(
     headerRow,
-    BLOCK_LAYOUT.campaigns,
+    layout.campaigns,
     l.campaignsHeader,
     tables.campaigns.map((c) => [c.label, c.conversations]),
   );
@@ -126,6 +137,7 @@ export function monthBlock(tables: AtomMonthTables, labels: AtomSheetLabels): Mo
     );
   }
   return {
+    layout,
     cells,
     rows: { groups: tables.groups.length, campaigns: tables.campaigns.length, daily: daily.length },
     reconciliation: days.length > 0 ? { shareRow, days: days.length } : null,

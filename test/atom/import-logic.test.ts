@@ -2,7 +2,7 @@
 import type { AtomRow } from '../../src/atom';
 import { splitIntoBatches } from '../../src/atom/batches';
 import { upsertRecords, type StoredRecord } from '../../src/atom/import-store';
-import { monthBlock, TABLE_CAPACITY } from '../../src/atom/month-block';
+import { monthBlock, TABLE_CAPACITY, tableCapacity } from '../../src/atom/month-block';
 import { monthTables, type MonthConversation } from '../../src/atom/month-tables';
 import { atomSheetLabels } from '../../src/atom/sheet-labels';
 
@@ -155,12 +155,17 @@ describe('monthTables', () => {
     expect(block.cells).toHaveLength(daily + 1 + 56);
   });
 
-  it('refuses more groups than the table holds, before anything is written', () => {
+  it('grows the tables in steps of 100 rows for a month with more groups, and never shrinks them', () => {
     const many = Array.from({ length: TABLE_CAPACITY + 1 }, (_, i) => conv({ group: `G${i}` }));
     const t = monthTables('2025-02', many, { groups: [], campaigns: [] }, 'all');
-    expect(() => monthBlock(t, atomSheetLabels('en_US'))).toThrow(
-      `2025-02 has ${TABLE_CAPACITY + 1} groups; the month's Atom table holds at most ${TABLE_CAPACITY}`,
-    );
+    const grown = monthBlock(t, atomSheetLabels('en_US'));
+    expect(grown.layout).toMatchObject({ capacity: 400, dailyHeaderRow: 4 + 400 + 3 });
+    // The 301st group, in the block's row 306 (0-based 305), beyond the first 300.
+    expect(grown.rows.groups).toBe(TABLE_CAPACITY + 1);
+    expect(grown.cells[4 + TABLE_CAPACITY + 1]).toEqual(['G99', 1, '', '']);
+    const few = monthTables('2025-02', many.slice(0, 2), { groups: [], campaigns: [] }, 'all');
+    expect(monthBlock(few, atomSheetLabels('en_US'), 400).layout.capacity).toBe(400);
+    expect(tableCapacity({ groups: [], campaigns: t.groups.slice(0, 250) })).toBe(TABLE_CAPACITY);
   });
 });
 

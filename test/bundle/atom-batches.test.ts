@@ -85,13 +85,15 @@ it('a bad row in a later batch fails the import and leaves every sheet as it was
 
 it('a last batch the commit refuses removes the staging sheet too, and writes nothing', () => {
   const rt = atomRuntime();
-  const rows = parsedCsv(auditRows(301), 'grupos.csv').rows.map((r, i) => ({ ...r, group: `G${i}` }));
-  send(rt, rows.slice(0, 200), 0, 2);
+  const rows = parsedCsv(auditRows(30), 'octubre.csv').rows;
+  send(rt, rows.slice(0, 20), 0, 2);
   expect(rt.spreadsheet.sheet('Atom import (staging)').hidden).toBe(true);
-  expect(() => send(rt, rows.slice(200), 1, 2)).toThrow(
-    "2025-10 has 301 groups; the month's Atom table holds at most 300",
+  // Someone's own "Billing 2025-10" appears before the last batch: the commit stops before writing.
+  rt.spreadsheet.setValues("'Billing 2025-10'!A1", [['mis cuentas']]);
+  expect(() => send(rt, rows.slice(20), 1, 2)).toThrow(
+    'The sheet "Billing 2025-10" was not made by Atom Billing (its header row differs)',
   );
-  expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Billing 2025-10']);
   expect(rt.properties.document.has('atomBilling.atom.staging')).toBe(false);
 });
 

@@ -6,7 +6,7 @@
 import { AtomFileError } from '../../atom/errors';
 import { ATOM_FIELDS, type AtomMapping } from '../../atom/fields';
 import { upsertRecords } from '../../atom/import-store';
-import { monthBlock } from '../../atom/month-block';
+import { monthBlock, TABLE_CAPACITY } from '../../atom/month-block';
 import { monthTables, type ClosedConversationsCount } from '../../atom/month-tables';
 import { rowProblem, type AtomRow } from '../../atom/rows';
 import {
@@ -221,8 +221,12 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
   );
   const outcome = upsertRecords(stores[request.kind], incoming);
   stores[request.kind] = outcome.rows;
-  // The month blocks are computed (and may refuse) before the first write.
-  const blocks = touched.map((month) => {
+  // The month blocks are computed before the first write; a block already on its sheet keeps (or grows) its rows.
+  const ranges = readMonthRanges();
+  const capacities = touched.map((month, k) =>
+    monthSheets[k] && ranges[month] ? (ranges[month].capacity ?? TABLE_CAPACITY) : null,
+  );
+  const blocks = touched.map((month, k) => {
     const inMonth = (r: StoredRow) => r.month === month;
     const tables = monthTables(
       month,
@@ -233,7 +237,7 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
       },
       closedCount,
     );
-    return monthBlock(tables, labels);
+    return monthBlock(tables, labels, capacities[k] ?? TABLE_CAPACITY);
   });
   const target = { conversations: CONVERSATIONS_SHEET, groups: GROUPS_SHEET, campaigns: CAMPAIGNS_SHEET }[
     request.kind
@@ -257,11 +261,10 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     const breakdown = writeBreakdownSheet(breakdownSheet, labels, messageBlock(outcome.rows, timeZone));
     if (breakdown) written.push({ name: breakdown.getName(), sheetId: breakdown.getSheetId() });
   }
-  const ranges = readMonthRanges();
   touched.forEach((month, k) => {
-    const block = writeMonthBlock(monthSheets[k], month, blocks[k], timeZone);
+    const block = writeMonthBlock(monthSheets[k], month, blocks[k], timeZone, capacities[k]);
     written.push(block.sheet);
-    ranges[month] = { groups: block.groups, campaigns: block.campaigns };
+    ranges[month] = { groups: block.groups, campaigns: block.campaigns, capacity: block.capacity };
   });
   writeMonthRanges(ranges);
   writeSettings({
