@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { strToU8, zipSync } from 'fflate';
-import { createRuntime, SheetModel } from '../dev/runtime';
+import { SheetModel } from '../dev/runtime';
 import { parseAtomExport } from '../src/atom';
-import { splitIntoBatches } from '../src/atom/batches';
-import type { AtomImportSetup, ImportAtomRowsResult } from '../src/rpc/contract';
+import type { ImportAtomRowsResult } from '../src/rpc/contract';
 import { AUDIT_ES_HEADER, csv } from '../test/atom/fixtures';
+import { atomBundle } from './bundle';
 import { median, mb } from './timing';
 
 const ROWS = 200_000;
@@ -208,13 +208,7 @@ function countCells(): Tally {
 
 function importBench(parsed: ReturnType<typeof parseAtomExport>): void {
   const tally = countCells();
-  const rt = createRuntime({
-    distDir: join(process.cwd(), 'dist'),
-    spreadsheet: { timeZone: 'America/Bogota', locale: 'es_CO' },
-  });
-  rt.loadFile(join(process.cwd(), 'dist/Code.js'));
-  const setup = rt.runFromSidebar('getAtomImportSetup') as AtomImportSetup;
-  const batches = splitIntoBatches(parsed.rows, setup.batchRows);
+  const { rt, setup, batches } = atomBundle(parsed.rows);
   const sizes = batches.map((b) => JSON.stringify(b).length);
   console.log(
     `(c) ${batches.length} batches of up to ${setup.batchRows.toLocaleString('en')} rows; JSON per call ${mb(Math.min(...sizes))}–${mb(Math.max(...sizes))} MB`,

@@ -682,13 +682,18 @@ export class Sheet extends ServiceObject {
     for (let c = start; c < start + count; c++) this.model.columnWidths.set(c, width);
     return this;
   }
-  /** The last visible sheet cannot be hidden (observed wording). */
+  /**
+   * "Hides this sheet. Has no effect if the sheet is already hidden. If this method is called on the only visible
+   * sheet, it throws an exception." (https://developers.google.com/apps-script/reference/spreadsheet/sheet#hideSheet();
+   * the wording of the exception is the observed one.)
+   */
   hideSheet(): this {
     if (this.ctx.model.sheets.filter((s) => !s.hidden && s !== this.model).length === 0)
       throw new AppsScriptException("You can't hide all the sheets in a document.");
     this.model.hidden = true;
     return this;
   }
+  /** "Makes the sheet visible. Has no effect if the sheet is already visible." (…/sheet#showSheet()) */
   showSheet(): this {
     this.model.hidden = false;
     return this;

@@ -16,6 +16,7 @@ export const ATOM_FIELDS = [
   'origin',
   'campaign',
   'conversations',
+  'messageKind',
 ] as const;
 
 export type AtomField = (typeof ATOM_FIELDS)[number];
@@ -81,6 +82,20 @@ const SYNONYMS: Record<AtomField, readonly string[]> = {
     'cantidad',
     'quantity',
     'total',
+  ],
+  // Per-message logs: Atom's exports are undocumented (atom.md §2.6), so the usual names in both languages.
+  messageKind: [
+    'tipodemensaje',
+    'tipomensaje',
+    'categoriadelmensaje',
+    'categoriademensaje',
+    'messagetype',
+    'messagekind',
+    'messagecategory',
+    'categoria',
+    'category',
+    'kind',
+    'tipo',
   ],
 };
 

@@ -1,7 +1,8 @@
 /**
  * What an import does to the stored Atom data, as pure functions over records: the keyed upsert of
  * "Atom conversations" (by conversation id when the export has ids, else by replacing the months the
- * export covers) and the same month replacement for the aggregate reports.
+ * export covers) and the same month replacement for the aggregate reports. A per-message export repeats its
+ * conversation ids (one row per message), so it always replaces the months it covers.
  */
 
 /** A stored or incoming record as far as the upsert is concerned; the adapter carries its cells along. */
@@ -11,6 +12,11 @@ export interface StoredRecord {
   id: string;
   /** Epoch ms of the start, or null without one; orders the sheet. */
   startMs: number | null;
+  /**
+   * A message of a per-message log (it has a kind). Messages sort after every conversation row, so they are one
+   * block of rows that BILLED_BREAKDOWN reads whole (its ranges cannot skip rows without a kind).
+   */
+  message?: boolean;
 }
 
 export interface UpsertOutcome<T> {
@@ -24,18 +30,22 @@ export interface UpsertOutcome<T> {
 }
 
 const byStart = (a: StoredRecord, b: StoredRecord): number =>
-  a.month < b.month
+  Number(a.message ?? false) - Number(b.message ?? false) ||
+  (a.month < b.month
     ? -1
     : a.month > b.month
       ? 1
-      : (a.startMs ?? -Infinity) - (b.startMs ?? -Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      : (a.startMs ?? -Infinity) - (b.startMs ?? -Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/** Keyed upsert: every stored row outside the replaced keys stays as it was; rows end sorted by month, start, id. */
+/**
+ * Keyed upsert: every stored row outside the replaced keys stays as it was; rows end sorted by month, start, id
+ * (conversation rows, then messages).
+ */
 export function upsertRecords<T extends StoredRecord>(
   stored: readonly T[],
   incoming: readonly T[],
 ): UpsertOutcome<T> {
-  const byId = incoming.length > 0 && incoming.every((r) => r.id !== '');
+  const byId = incoming.length > 0 && incoming.every((r) => r.id !== '' && !r.message);
   let kept: T[];
   let fresh: T[];
   let duplicatesInFile = 0;

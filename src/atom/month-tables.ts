@@ -12,6 +12,9 @@ export type ClosedConversationsCount = 'all' | 'manual';
 export interface MonthConversation {
   /** `yyyy-MM-dd` of the start in the spreadsheet's zone; '' without a start. */
   day: string;
+  id: string;
+  /** One message of a per-message log (it has a kind). */
+  message: boolean;
   contact: string;
   group: string;
   closingType: ClosingType;
@@ -43,6 +46,8 @@ export interface AtomMonthTables {
   daily: DailyOrigin[];
   /** null when the month's conversations carry no contact. */
   uniqueContacts: number | null;
+  /** Every day of the month when its data has messages with kinds (the reconciliation with Meta); else []. */
+  reconciliationDays: string[];
 }
 
 /** Sums by label in descending count, then label, so the table (and the split's tie-breaks) never depend on file order. */
@@ -66,12 +71,27 @@ export function isClosed(c: MonthConversation, count: ClosedConversationsCount):
   return count === 'all' ? c.closingType !== '' : c.closingType === 'manual';
 }
 
+/**
+ * A per-message log has a row per message: its messages with one id are one conversation, counted once with the
+ * fields of its first message (rows are sorted by start). Messages without an id count one each.
+ */
+function oncePerConversation(rows: readonly MonthConversation[]): MonthConversation[] {
+  const seen = new Set<string>();
+  return rows.filter((c) => {
+    if (!c.message || c.id === '') return true;
+    if (seen.has(c.id)) return false;
+    seen.add(c.id);
+    return true;
+  });
+}
+
 export function monthTables(
   month: string,
-  conversations: readonly MonthConversation[],
+  rows: readonly MonthConversation[],
   reports: { groups: readonly LabelledCount[]; campaigns: readonly LabelledCount[] },
   closedCount: ClosedConversationsCount,
 ): AtomMonthTables {
+  const conversations = oncePerConversation(rows);
   const source = (report: readonly LabelledCount[], hasOwn: boolean): 'conversations' | 'report' | 'none' =>
     report.length > 0 ? 'report' : hasOwn ? 'conversations' : 'none';
   const ownGroups = tally(
@@ -111,5 +131,6 @@ export function monthTables(
     campaignsFrom,
     daily,
     uniqueContacts: contacts.size > 0 ? contacts.size : null,
+    reconciliationDays: rows.some((c) => c.message) ? daysOf(month) : [],
   };
 }

@@ -10,6 +10,7 @@ import {
   type AtomField,
   type AtomMapping,
 } from './fields';
+import { MESSAGE_KIND_LIST, messageKindOf, type MessageKind } from './message-kinds';
 import { parseNumber, usesDecimalComma } from './numbers';
 import { cellText, isBlankRecord, type RawCell, type RawRecord, type RawTable } from './raw-table';
 import type { AtomReportKind, AtomRow, ClosingType, RejectedRow } from './rows';
@@ -164,6 +165,15 @@ export function normaliseTable(
     table.delimiter,
   );
 
+  // A kind is only usable with the start and contact BILLED_BREAKDOWN prices it by.
+  const kindColumn = columns.messageKind;
+  const readsKinds = kindColumn !== undefined && startCol !== undefined && columns.contact !== undefined;
+  const kinds = new Map<string, MessageKind | '' | undefined>();
+  const kindOfCell = (raw: string): MessageKind | '' | undefined => {
+    if (!kinds.has(raw)) kinds.set(raw, messageKindOf(raw));
+    return kinds.get(raw);
+  };
+
   const rows: AtomRow[] = [];
   const rejected: RejectedRow[] = [];
   const notPhones: string[] = [];
@@ -195,11 +205,19 @@ export function normaliseTable(
       conversations = n;
     }
     const rawContact = at(r, 'contact');
-    let contact = contactDigits(typeof rawContact === 'string' ? rawContact.trim() : rawContact);
-    if (contact === undefined) {
-      notPhones.push(`row ${r.row}: "${cellText(rawContact)}"`);
-      contact = '';
+    const digits = contactDigits(typeof rawContact === 'string' ? rawContact.trim() : rawContact);
+    let messageKind: MessageKind | '' = '';
+    if (readsKinds) {
+      const raw = cellText(at(r, 'messageKind'));
+      const read = kindOfCell(raw);
+      if (read === undefined) return reject(`message kind "${raw}" is not one of ${MESSAGE_KIND_LIST}`);
+      if (read !== '' && !digits) {
+        return reject(`a ${read} message needs a phone number in the contact column`);
+      }
+      messageKind = read;
     }
+    if (digits === undefined) notPhones.push(`row ${r.row}: "${cellText(rawContact)}"`);
+    const contact = digits ?? '';
     const typification = cellText(at(r, 'typification'));
     let closingType = closingOf(cellText(at(r, 'closingType')), typification);
     if (closingType === undefined) {
@@ -218,6 +236,7 @@ export function normaliseTable(
       origin: cellText(at(r, 'origin')),
       campaign: cellText(at(r, 'campaign')),
       conversations,
+      messageKind,
     });
   });
 
@@ -225,6 +244,11 @@ export function normaliseTable(
   if (kind === 'unknown') {
     warnings.push(
       'the columns do not tell which Atom report this is: map a start date or id (conversations), or a count with a group or campaign',
+    );
+  }
+  if (kindColumn !== undefined && !readsKinds) {
+    warnings.push(
+      'message kinds are ignored without a start and a contact column: the reconciliation with Meta needs all three',
     );
   }
   if (kind === 'conversations' && startCol === undefined) {

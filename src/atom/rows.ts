@@ -1,4 +1,5 @@
 /** The normalised record every Atom export becomes, whatever its language or layout. */
+import { isMessageKind, type MessageKind } from './message-kinds';
 
 export type ClosingType = 'manual' | 'automatic' | '';
 
@@ -17,6 +18,8 @@ export interface AtomRow {
   campaign: string;
   /** Conversations the row stands for: 1 for a per-conversation row, the report's count otherwise. */
   conversations: number;
+  /** BILLED_BREAKDOWN's kind of a per-message row (with a start and a contact); '' for a conversation row. */
+  messageKind: MessageKind | '';
 }
 
 /** conversations: one row per conversation (General report ▸ Audit); campaigns: Outbound report; groups: closed conversations per group. */
@@ -55,6 +58,12 @@ export function rowProblem(row: unknown): string | undefined {
   }
   if (typeof r.contact === 'string' && !/^\d*$/.test(r.contact))
     return `contact "${r.contact}" is not digits`;
+  if (r.messageKind !== '' && !isMessageKind(r.messageKind)) {
+    return `messageKind "${String(r.messageKind)}" is not a message kind`;
+  }
+  if (r.messageKind !== '' && (r.start === '' || r.contact === '')) {
+    return 'a message needs a start and a contact';
+  }
   if (typeof r.conversations !== 'number' || !Number.isFinite(r.conversations) || r.conversations < 0) {
     return `conversations ${String(r.conversations)} is not a non-negative number`;
   }

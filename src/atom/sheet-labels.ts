@@ -8,6 +8,8 @@ export const CONVERSATIONS_SHEET = 'Atom conversations';
 export const GROUPS_SHEET = 'Atom groups by month';
 export const CAMPAIGNS_SHEET = 'Atom campaigns by month';
 export const STAGING_SHEET = 'Atom import (staging)';
+/** BILLED_BREAKDOWN over the messages of "Atom conversations", read by the months' reconciliation tables. */
+export const BREAKDOWN_SHEET = 'Atom billable units';
 
 const EN = {
   conversationsHeader: [
@@ -24,9 +26,13 @@ const EN = {
     'Campaign',
     'Conversations',
     'Source file',
+    'Message kind',
   ],
   groupsHeader: ['Month', 'Group', 'Closed conversations', 'Source file'],
   campaignsHeader: ['Month', 'Campaign', 'Conversations', 'Source file'],
+  breakdownCaption: [
+    'Atom’s messages priced by BILLED_BREAKDOWN (Meta’s rules), read by each month’s reconciliation with Meta',
+  ],
   block: {
     title: (month: string) => `Atom data ${month}`,
     closedCount: 'Closed conversations by group count',
@@ -40,6 +46,11 @@ const EN = {
     campaignsHeader: ['Campaign', 'Conversations'],
     dailyHeader: ['Day', 'Origin', 'Conversations started'],
     noOrigin: '(no origin)',
+    reconciliation: 'Reconciliation with Meta',
+    reconciliationBelow: 'billable units per day, below the daily table',
+    reconciliationNone: 'none: no row of the month has a message kind (map a message-kind column)',
+    agreeingShare: 'Days that agree (of the days with units)',
+    reconciliationHeader: ['Day', 'Atom billable units', 'Meta billed units', 'Difference (Atom − Meta)'],
   },
 };
 
@@ -60,9 +71,13 @@ const ES: Labels = {
     'Campaña',
     'Conversaciones',
     'Archivo de origen',
+    'Tipo de mensaje',
   ],
   groupsHeader: ['Mes', 'Grupo', 'Conversaciones cerradas', 'Archivo de origen'],
   campaignsHeader: ['Mes', 'Campaña', 'Conversaciones', 'Archivo de origen'],
+  breakdownCaption: [
+    'Mensajes de Atom tarificados por BILLED_BREAKDOWN (reglas de Meta), leídos por la conciliación de cada mes con Meta',
+  ],
   block: {
     title: (month: string) => `Datos de Atom ${month}`,
     closedCount: 'Conversaciones cerradas por grupo cuenta',
@@ -76,6 +91,17 @@ const ES: Labels = {
     campaignsHeader: ['Campaña', 'Conversaciones'],
     dailyHeader: ['Día', 'Origen', 'Conversaciones iniciadas'],
     noOrigin: '(sin origen)',
+    reconciliation: 'Conciliación con Meta',
+    reconciliationBelow: 'unidades facturables por día, debajo de la tabla diaria',
+    reconciliationNone:
+      'no hay: ninguna fila del mes tiene tipo de mensaje (asigne una columna de tipo de mensaje)',
+    agreeingShare: 'Días que coinciden (de los días con unidades)',
+    reconciliationHeader: [
+      'Día',
+      'Unidades facturables Atom',
+      'Unidades facturadas Meta',
+      'Diferencia (Atom − Meta)',
+    ],
   },
 };
 

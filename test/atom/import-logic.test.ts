@@ -2,7 +2,7 @@
 import type { AtomRow } from '../../src/atom';
 import { splitIntoBatches } from '../../src/atom/batches';
 import { upsertRecords, type StoredRecord } from '../../src/atom/import-store';
-import { monthBlock, TABLE_CAPACITY } from '../../src/atom/month-block';
+import { monthBlock, TABLE_CAPACITY, tableCapacity } from '../../src/atom/month-block';
 import { monthTables, type MonthConversation } from '../../src/atom/month-tables';
 import { atomSheetLabels } from '../../src/atom/sheet-labels';
 
@@ -57,6 +57,8 @@ describe('upsertRecords', () => {
 
 const conv = (over: Partial<MonthConversation>): MonthConversation => ({
   day: '2025-02-01',
+  id: '',
+  message: false,
   contact: '',
   group: '',
   closingType: 'manual',
@@ -134,7 +136,12 @@ describe('monthTables', () => {
       ['Atom data 2025-02', '', '', ''],
       ['Closed conversations by group count', 'manual typifications and automatic closures', '', ''],
       ['Unique contacts', 3, '', ''],
-      ['', '', '', ''],
+      [
+        'Reconciliation with Meta',
+        'none: no row of the month has a message kind (map a message-kind column)',
+        '',
+        '',
+      ],
       ['Group', 'Closed conversations', 'Campaign', 'Conversations'],
       ['Ventas', 2, 'BF', 2],
       ['Cobranza', 1, '', ''],
@@ -144,15 +151,21 @@ describe('monthTables', () => {
     expect(block.cells[daily]).toEqual(['Day', 'Origin', 'Conversations started', '']);
     expect(block.cells[daily + 1]).toEqual([{ day: '2025-02-01' }, 'Inbound', 2, '']);
     expect(block.rows).toEqual({ groups: 2, campaigns: 1, daily: 56 });
+    expect(block.reconciliation).toBeNull();
     expect(block.cells).toHaveLength(daily + 1 + 56);
   });
 
-  it('refuses more groups than the table holds, before anything is written', () => {
+  it('grows the tables in steps of 100 rows for a month with more groups, and never shrinks them', () => {
     const many = Array.from({ length: TABLE_CAPACITY + 1 }, (_, i) => conv({ group: `G${i}` }));
     const t = monthTables('2025-02', many, { groups: [], campaigns: [] }, 'all');
-    expect(() => monthBlock(t, atomSheetLabels('en_US'))).toThrow(
-      `2025-02 has ${TABLE_CAPACITY + 1} groups; the month's Atom table holds at most ${TABLE_CAPACITY}`,
-    );
+    const grown = monthBlock(t, atomSheetLabels('en_US'));
+    expect(grown.layout).toMatchObject({ capacity: 400, dailyHeaderRow: 4 + 400 + 3 });
+    // The 301st group, in the block's row 306 (0-based 305), beyond the first 300.
+    expect(grown.rows.groups).toBe(TABLE_CAPACITY + 1);
+    expect(grown.cells[4 + TABLE_CAPACITY + 1]).toEqual(['G99', 1, '', '']);
+    const few = monthTables('2025-02', many.slice(0, 2), { groups: [], campaigns: [] }, 'all');
+    expect(monthBlock(few, atomSheetLabels('en_US'), 400).layout.capacity).toBe(400);
+    expect(tableCapacity({ groups: [], campaigns: t.groups.slice(0, 250) })).toBe(TABLE_CAPACITY);
   });
 });
 
@@ -169,6 +182,7 @@ describe('splitIntoBatches', () => {
     origin: '',
     campaign: '',
     conversations: 1,
+    messageKind: '',
   });
   const rows = Array.from({ length: 25 }, (_, i) => row(i));
 

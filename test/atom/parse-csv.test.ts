@@ -17,6 +17,7 @@ const expectedAuditRows = [
     origin: 'Mensaje restante',
     campaign: '',
     conversations: 1,
+    messageKind: '',
   },
   {
     id: 'C-1002',
@@ -30,6 +31,7 @@ const expectedAuditRows = [
     origin: 'Campaña de flujo',
     campaign: 'Black Friday',
     conversations: 1,
+    messageKind: '',
   },
   {
     id: 'C-1003',
@@ -43,6 +45,7 @@ const expectedAuditRows = [
     origin: 'Plantilla individual',
     campaign: 'Recordatorio pago',
     conversations: 1,
+    messageKind: '',
   },
 ];
 

@@ -51,6 +51,9 @@ it('batches before the last only stage; the last commits and removes the staging
   expect(send(rt, batches[0], 0, 3)).toMatchObject({ received: 10, committed: false });
   expect(send(rt, batches[1], 1, 3)).toMatchObject({ received: 20, committed: false });
   expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Atom import (staging)']);
+  // Hidden, and the user stays on the sheet they were on.
+  expect(rt.spreadsheet.sheet('Atom import (staging)').hidden).toBe(true);
+  expect(rt.spreadsheet.activeSheet.name).toBe('Sheet1');
   expect(send(rt, batches[2], 2, 3)).toMatchObject({ received: 25, committed: true, rowsWritten: 25 });
   expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual([
     'Sheet1',
@@ -78,6 +81,20 @@ it('a bad row in a later batch fails the import and leaves every sheet as it was
   importParsed(rt, parsed, 'grande.csv');
   // C-1…C-4 of the second file replace the first file's, C-5 and C-6 are new.
   expect(rt.spreadsheet.sheet('Atom conversations').values()).toHaveLength(1 + 6);
+});
+
+it('a last batch the commit refuses removes the staging sheet too, and writes nothing', () => {
+  const rt = atomRuntime();
+  const rows = parsedCsv(auditRows(30), 'octubre.csv').rows;
+  send(rt, rows.slice(0, 20), 0, 2);
+  expect(rt.spreadsheet.sheet('Atom import (staging)').hidden).toBe(true);
+  // Someone's own "Billing 2025-10" appears before the last batch: the commit stops before writing.
+  rt.spreadsheet.setValues("'Billing 2025-10'!A1", [['mis cuentas']]);
+  expect(() => send(rt, rows.slice(20), 1, 2)).toThrow(
+    'The sheet "Billing 2025-10" was not made by Atom Billing (its header row differs)',
+  );
+  expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Billing 2025-10']);
+  expect(rt.properties.document.has('atomBilling.atom.staging')).toBe(false);
 });
 
 it('a batch out of order, or one from a different file, is refused without writing', () => {

@@ -149,6 +149,7 @@ describe.each(['America/Bogota', 'Europe/Madrid'])(
         '2025-10': {
           groups: { sheet: 'Billing 2025-10', range: 'W5:X305' },
           campaigns: { sheet: 'Billing 2025-10', range: 'Y5:Z305' },
+          capacity: 300,
         },
       });
       const setup = rt.runFromSidebar('getAtomImportSetup');
@@ -381,6 +382,7 @@ describe('aggregate reports', () => {
     expect(JSON.parse(rt.properties.document.get('atomBilling.atom.monthRanges')!)['2025-09']).toEqual({
       groups: null,
       campaigns: { sheet: 'Billing 2025-09', range: 'Y5:Z305' },
+      capacity: 300,
     });
   });
 });

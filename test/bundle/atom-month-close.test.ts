@@ -130,3 +130,35 @@ it('"Unique contacts" in the KPI block counts the month’s Atom contacts, live;
     'Import an Atom export with contacts for this month to count them',
   ]);
 });
+
+it('a later export with more groups than the tables hold grows them, and the closed month’s split with them', () => {
+  const { rt } = connectedRuntime(server());
+  importParsed(rt, audit(['Ventas', 'Soporte']), 'auditoria.csv');
+  rt.runFromSidebar('runMonthClose', { month: '2025-10' });
+  const groupFormula = () => rt.spreadsheet.getFormulas("'Billing 2025-10'!J9")[0][0];
+  expect(groupFormula()).toMatch(/^=BILLED_BY_GROUP\('Billing 2025-10'!W6:W305, 'Billing 2025-10'!X6:X305, /);
+
+  // 350 groups: the tables grow to 400 rows (steps of 100), inserted inside the ranges the formulas read.
+  const groups = Array.from({ length: 350 }, (_, i) => `Grupo ${String(i).padStart(3, '0')}`);
+  importParsed(rt, audit(groups), 'auditoria.csv');
+  expect(groupFormula()).toMatch(/^=BILLED_BY_GROUP\('Billing 2025-10'!W6:W405, 'Billing 2025-10'!X6:X405, /);
+  const split = rt.spreadsheet.getValues("'Billing 2025-10'!J10:N360");
+  expect(split[349][0]).toBe('Grupo 349');
+  expect(split[350][0]).toBe('Total');
+  expect(split[350][1]).toBe(350);
+  expect(split.slice(0, 350).reduce((s, r) => s + (r[4] as number), 0)).toBe(OCT.billable);
+  // The daily table moved below the grown tables; the month close's next run reads the grown ranges.
+  expect(rt.spreadsheet.getValues("'Billing 2025-10'!W408:Y409")).toEqual([
+    ['Day', 'Origin', 'Conversations started'],
+    [expect.any(Date), 'Mensaje restante', 39],
+  ]);
+  const ranges = JSON.parse(rt.properties.document.get('atomBilling.atom.monthRanges')!) as Record<
+    string,
+    unknown
+  >;
+  expect(ranges['2025-10']).toEqual({
+    groups: { sheet: 'Billing 2025-10', range: 'W5:X405' },
+    campaigns: null,
+    capacity: 400,
+  });
+});

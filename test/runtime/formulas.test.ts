@@ -80,6 +80,16 @@ describe('built-in formulas', () => {
     ss.setFormula('Sheet1!A3', '=A3+1');
     expect(ss.getValues('Sheet1!A1:A3')).toEqual([['#DIV/0!'], ['#NAME?'], ['#REF!']]);
   });
+
+  it('gives #REF! for a sheet that does not exist, and computes once a sheet of that name holds data', () => {
+    const rt = runtime();
+    const ss = rt.spreadsheet;
+    ss.setFormula('Sheet1!A1', "=SUM('Meta data'!$H:$H)");
+    expect(ss.getValues('Sheet1!A1')).toEqual([['#REF!']]);
+    // Only the new sheet changes: the formula that names it is evaluated again.
+    ss.setValues("'Meta data'!H1", [['Volume'], [4], [5]]);
+    expect(ss.getValues('Sheet1!A1')).toEqual([[9]]);
+  });
 });
 
 describe('custom functions in cells', () => {

@@ -69,8 +69,11 @@ export function isInbound(row: Pick<MetaUsageRow, 'category' | 'type'>): boolean
   return row.category === 'SERVICE' || row.type === 'FREE_CUSTOMER_SERVICE';
 }
 
+/** The type of Meta's billed rows; every other type (free tiers, entry points, customer service) is free. */
+export const BILLABLE_TYPE = 'REGULAR';
+
 export function isBillable(row: Pick<MetaUsageRow, 'type'>): boolean {
-  return row.type === 'REGULAR';
+  return row.type === BILLABLE_TYPE;
 }
 
 /**

@@ -18,7 +18,8 @@ import { firstDay, lastDay, type CalendarMonth } from './month';
 
 export const DATA_COLUMNS = 11;
 const KEY_COLUMNS = 7;
-const COL = { day: 0, line: 1, volume: 7, cost: 8, importedAt: 10 } as const;
+/** 0-based columns (the Atom reconciliation sums volume by day and type with SUMIFS). */
+export const COL = { day: 0, line: 1, type: 5, volume: 7, cost: 8, importedAt: 10 } as const;
 
 export interface DataRow {
   /** yyyy-MM-dd */

@@ -6,7 +6,7 @@
 import { AtomFileError } from '../../atom/errors';
 import { ATOM_FIELDS, type AtomMapping } from '../../atom/fields';
 import { upsertRecords } from '../../atom/import-store';
-import { monthBlock } from '../../atom/month-block';
+import { monthBlock, TABLE_CAPACITY } from '../../atom/month-block';
 import { monthTables, type ClosedConversationsCount } from '../../atom/month-tables';
 import { rowProblem, type AtomRow } from '../../atom/rows';
 import {
@@ -27,6 +27,7 @@ import type {
   WrittenSheet,
 } from '../../rpc/contract';
 import { ownedSheet } from '../month-close/owned-sheet';
+import { checkedBreakdownSheet, writeBreakdownSheet } from './breakdown-sheet';
 import { checkedMonthSheet, writeMonthBlock } from './month-sheet';
 import {
   readMonthRanges,
@@ -157,11 +158,13 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
         sheets: [],
       };
     }
-    const rows = [...readStagedRows(state.cells), ...request.rows];
-    const result = commit(request, rows);
-    discardStaging();
-    writeStaging(null);
-    return result;
+    // Committed or refused, the staged batches are done with: a retry sends the file again from batch 1.
+    try {
+      return commit(request, [...readStagedRows(state.cells), ...request.rows]);
+    } finally {
+      discardStaging();
+      writeStaging(null);
+    }
   } finally {
     lock.releaseLock();
   }
@@ -186,10 +189,11 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
 
   // Every sheet is checked before the first write: a sheet of one of these names made by someone else stops the import.
   const spreadsheetSheets = {
+    // A sheet written before messages had kinds lacks the last column; it is still ours.
     conversations: ownedSheet(
       spreadsheet,
       CONVERSATIONS_SHEET,
-      ALL_ATOM_LABELS.map((l) => l.conversationsHeader),
+      ALL_ATOM_LABELS.flatMap((l) => [l.conversationsHeader, l.conversationsHeader.slice(0, -1)]),
     ).sheet,
     groups: ownedSheet(
       spreadsheet,
@@ -204,6 +208,7 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
   };
   const touched = [...new Set(months)].sort();
   const monthSheets = touched.map((month) => checkedMonthSheet(month));
+  const breakdownSheet = request.kind === 'conversations' ? checkedBreakdownSheet() : null;
   const stores = {
     conversations: readBody(spreadsheetSheets.conversations, CONVERSATION_WIDTH).map(conversationFromCells),
     groups: readBody(spreadsheetSheets.groups, AGGREGATE_WIDTH).map(aggregateFromCells),
@@ -216,8 +221,12 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
   );
   const outcome = upsertRecords(stores[request.kind], incoming);
   stores[request.kind] = outcome.rows;
-  // The month blocks are computed (and may refuse) before the first write.
-  const blocks = touched.map((month) => {
+  // The month blocks are computed before the first write; a block already on its sheet keeps (or grows) its rows.
+  const ranges = readMonthRanges();
+  const capacities = touched.map((month, k) =>
+    monthSheets[k] && ranges[month] ? (ranges[month].capacity ?? TABLE_CAPACITY) : null,
+  );
+  const blocks = touched.map((month, k) => {
     const inMonth = (r: StoredRow) => r.month === month;
     const tables = monthTables(
       month,
@@ -228,7 +237,7 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
       },
       closedCount,
     );
-    return monthBlock(tables, labels);
+    return monthBlock(tables, labels, capacities[k] ?? TABLE_CAPACITY);
   });
   const target = { conversations: CONVERSATIONS_SHEET, groups: GROUPS_SHEET, campaigns: CAMPAIGNS_SHEET }[
     request.kind
@@ -244,16 +253,18 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     header,
     outcome.rows.map((r) => r.cells),
   );
-  if (request.kind === 'conversations' && outcome.rows.length > 0) {
-    sheet.getRange(2, 3, outcome.rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
-  }
-
   const written: WrittenSheet[] = [{ name: sheet.getName(), sheetId: sheet.getSheetId() }];
-  const ranges = readMonthRanges();
+  if (request.kind === 'conversations') {
+    if (outcome.rows.length > 0) {
+      sheet.getRange(2, 3, outcome.rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+    }
+    const breakdown = writeBreakdownSheet(breakdownSheet, labels, messageBlock(outcome.rows, timeZone));
+    if (breakdown) written.push({ name: breakdown.getName(), sheetId: breakdown.getSheetId() });
+  }
   touched.forEach((month, k) => {
-    const block = writeMonthBlock(monthSheets[k], month, blocks[k], timeZone);
+    const block = writeMonthBlock(monthSheets[k], month, blocks[k], timeZone, capacities[k]);
     written.push(block.sheet);
-    ranges[month] = { groups: block.groups, campaigns: block.campaigns };
+    ranges[month] = { groups: block.groups, campaigns: block.campaigns, capacity: block.capacity };
   });
   writeMonthRanges(ranges);
   writeSettings({
@@ -270,6 +281,17 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     months: touched,
     sheets: written,
   };
+}
+
+/** Where the message rows start in "Atom conversations" (they sort last) and how many days they cover. */
+function messageBlock(
+  rows: readonly StoredRow[],
+  timeZone: string,
+): { firstRow: number; days: number } | null {
+  const first = rows.findIndex((r) => r.message);
+  if (first < 0) return null;
+  const days = new Set(rows.slice(first).map((r) => monthConversation(r, timeZone).day));
+  return { firstRow: first + 2, days: days.size };
 }
 
 function onlyKnownFields(mapping: AtomMapping | undefined): AtomMapping {

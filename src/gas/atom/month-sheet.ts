@@ -3,8 +3,9 @@
  * which end at V). A month not closed yet gets the sheet with the month close's title in A1, so the month close
  * later recognises it as its own. One clear of the block's columns, one setValues, one number format for the days.
  */
-import { ATOM_BLOCK_COLUMN, BLOCK_LAYOUT, TABLE_CAPACITY, type MonthBlock } from '../../atom/month-block';
+import { ATOM_BLOCK_COLUMN, type BlockLayout, type MonthBlock } from '../../atom/month-block';
 import { columnLetters } from '../../core/month-close/atom-range';
+import { COUNT_FORMAT, DATE_FORMAT, GENERAL_FORMAT, SHARE_FORMAT } from '../../core/month-close/formats';
 import { ALL_LABELS, monthCloseLabels, summarySheetName } from '../../core/month-close/labels';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { zonedTimeToEpoch } from '../../core/time';
@@ -26,51 +27,76 @@ export function checkedMonthSheet(month: string): Sheet | null {
 
 export interface WrittenMonthBlock {
   sheet: WrittenSheet;
-  /** Header row and the TABLE_CAPACITY rows under it; null when the month has no such table. */
+  /** Header row and the table's capacity of rows under it; null when the month has no such table. */
   groups: SheetRangeRef | null;
   campaigns: SheetRangeRef | null;
+  capacity: number;
 }
 
-function tableRange(name: string, offset: number, rows: number): SheetRangeRef | null {
+function tableRange(name: string, layout: BlockLayout, offset: number, rows: number): SheetRangeRef | null {
   if (rows === 0) return null;
   const first = columnLetters(ATOM_BLOCK_COLUMN + offset);
   const second = columnLetters(ATOM_BLOCK_COLUMN + offset + 1);
-  const header = BLOCK_LAYOUT.headerRow + 1;
-  return { sheet: name, range: `${first}${header}:${second}${header + TABLE_CAPACITY}` };
+  const header = layout.headerRow + 1;
+  return { sheet: name, range: `${first}${header}:${second}${header + layout.capacity}` };
 }
 
+/**
+ * `capacity`: what the block already on the sheet holds (null: no block yet). A block that needs more inserts the extra rows before the
+ * tables' last row: every range that reads them (the month close's BILLED_BY_GROUP / BILLED_BY_CAMPAIGN, a user's
+ * own formula) spans the insertion and grows with it, as Sheets adjusts references
+ * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsBefore(Integer,Integer)).
+ * The month close's own cells end far above (its tables start at row 3; only BILLED_BY_GROUP's spill reaches down).
+ */
 export function writeMonthBlock(
   existing: Sheet | null,
   month: string,
   block: MonthBlock,
   timeZone: string,
+  capacity: number | null,
 ): WrittenMonthBlock {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const layout = block.layout;
   let sheet = existing;
   if (!sheet) {
     sheet = spreadsheet.insertSheet(summarySheetName(month));
     sheet.getRange(1, 1).setValue(monthCloseLabels(spreadsheet.getSpreadsheetLocale()).title(month));
+  } else if (capacity !== null && layout.capacity > capacity) {
+    sheet.insertRowsBefore(layout.headerRow + 1 + capacity, layout.capacity - capacity);
   }
   ensureRows(sheet, block.cells.length);
-  sheet.getRange(1, ATOM_BLOCK_COLUMN, sheet.getMaxRows(), BLOCK_LAYOUT.width).clearContent();
+  sheet.getRange(1, ATOM_BLOCK_COLUMN, sheet.getMaxRows(), layout.width).clearContent();
   const values = block.cells.map((row) =>
     row.map((cell) => {
       if (typeof cell === 'string') return literalText(cell);
       if (typeof cell === 'number') return cell;
+      // setValues enters a "=" string as a formula, as typed input is.
+      if ('formula' in cell) return cell.formula;
       const [y, m, d] = cell.day.split('-').map(Number);
       return new Date(zonedTimeToEpoch(y, m, d, timeZone));
     }),
   );
-  sheet.getRange(1, ATOM_BLOCK_COLUMN, values.length, BLOCK_LAYOUT.width).setValues(values);
+  sheet.getRange(1, ATOM_BLOCK_COLUMN, values.length, layout.width).setValues(values);
   if (block.rows.daily > 0) {
     sheet
-      .getRange(BLOCK_LAYOUT.dailyHeaderRow + 2, ATOM_BLOCK_COLUMN, block.rows.daily, 1)
-      .setNumberFormat('yyyy-mm-dd');
+      .getRange(layout.dailyHeaderRow + 2, ATOM_BLOCK_COLUMN, block.rows.daily, 1)
+      .setNumberFormat(DATE_FORMAT);
+  }
+  if (block.reconciliation) {
+    // The share row, the header and the days, formatted as the month close formats its counts and shares.
+    const { shareRow, days } = block.reconciliation;
+    const formats = [
+      [GENERAL_FORMAT, SHARE_FORMAT, GENERAL_FORMAT, GENERAL_FORMAT],
+      Array<string>(layout.width).fill(GENERAL_FORMAT),
+      ...Array.from({ length: days }, () => [DATE_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT]),
+    ];
+    sheet.getRange(shareRow + 1, ATOM_BLOCK_COLUMN, formats.length, layout.width).setNumberFormats(formats);
   }
   const name = sheet.getName();
   return {
     sheet: { name, sheetId: sheet.getSheetId() },
-    groups: tableRange(name, BLOCK_LAYOUT.groups, block.rows.groups),
-    campaigns: tableRange(name, BLOCK_LAYOUT.campaigns, block.rows.campaigns),
+    groups: tableRange(name, layout, layout.groups, block.rows.groups),
+    campaigns: tableRange(name, layout, layout.campaigns, block.rows.campaigns),
+    capacity: layout.capacity,
   };
 }

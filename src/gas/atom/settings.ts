@@ -27,8 +27,14 @@ export interface StagingState {
   user: string;
 }
 
-/** Each month's Atom tables, as the month close's groups/campaigns inputs. */
-export type MonthRanges = Record<string, { groups: SheetRangeRef | null; campaigns: SheetRangeRef | null }>;
+/**
+ * Each month's Atom tables, as the month close's groups/campaigns inputs, and the rows each table has on the month's
+ * sheet (absent: TABLE_CAPACITY, as every import wrote before tables could grow).
+ */
+export type MonthRanges = Record<
+  string,
+  { groups: SheetRangeRef | null; campaigns: SheetRangeRef | null; capacity?: number }
+>;
 
 function read<T>(key: string, fallback: T): T {
   const text = PropertiesService.getDocumentProperties().getProperty(key);

@@ -7,10 +7,6 @@ export function sheetNamed(name: string): Sheet | null {
   return SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
 }
 
-export function sheetOrNew(name: string): Sheet {
-  return sheetNamed(name) ?? SpreadsheetApp.getActiveSpreadsheet().insertSheet(name);
-}
-
 /** The rows below the header of a table that starts at A1, `width` columns wide ([] for a missing or empty sheet). */
 export function readBody(sheet: Sheet | null, width: number): unknown[][] {
   if (!sheet) return [];

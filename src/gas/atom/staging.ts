@@ -2,12 +2,13 @@
  * Stage, then commit: the batches of a file wait on a staging sheet and only the last batch writes the data
  * sheets, so a failure in any batch leaves every sheet the user relies on as it was. A one-batch file is never
  * staged. Rows are staged as JSON, many to a cell in column A: a sheet's rows always span all its columns, so one
- * row per record would count 26 cells each against the workbook's 10-million-cell limit.
+ * row per record would count 26 cells each against the workbook's 10-million-cell limit. The staging sheet is
+ * hidden: it is the add-on's scratch space, not something to read or edit while a file imports.
  */
 import type { AtomRow } from '../../atom/rows';
 import { STAGING_SHEET } from '../../atom/sheet-labels';
 import { literalText } from '../../core/sheet-output/literal-text';
-import { ensureRows, sheetNamed, sheetOrNew } from './sheet-io';
+import { ensureRows, sheetNamed } from './sheet-io';
 
 /** Sheets holds at most 50,000 characters in a cell. */
 const CELL_CHARS = 45_000;
@@ -15,6 +16,16 @@ const CELL_CHARS = 45_000;
 export function discardStaging(): void {
   const sheet = sheetNamed(STAGING_SHEET);
   if (sheet) SpreadsheetApp.getActiveSpreadsheet().deleteSheet(sheet);
+}
+
+/** A new sheet becomes the active one: the user stays on the sheet they were on, and the staging sheet is hidden. */
+function newStagingSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const previous = spreadsheet.getActiveSheet();
+  const sheet = spreadsheet.insertSheet(STAGING_SHEET);
+  sheet.hideSheet();
+  spreadsheet.setActiveSheet(previous);
+  return sheet;
 }
 
 function pack(rows: readonly AtomRow[]): string[] {
@@ -39,7 +50,7 @@ function pack(rows: readonly AtomRow[]): string[] {
 export function stageRows(stagedCells: number, rows: readonly AtomRow[]): number {
   const cells = pack(rows);
   if (cells.length === 0) return stagedCells;
-  const sheet = sheetOrNew(STAGING_SHEET);
+  const sheet = sheetNamed(STAGING_SHEET) ?? newStagingSheet();
   ensureRows(sheet, stagedCells + cells.length);
   sheet.getRange(stagedCells + 1, 1, cells.length, 1).setValues(cells.map((c) => [literalText(c)]));
   return stagedCells + cells.length;

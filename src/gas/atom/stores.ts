@@ -5,6 +5,7 @@
  */
 import type { StoredRecord } from '../../atom/import-store';
 import type { LabelledCount, MonthConversation } from '../../atom/month-tables';
+import { isMessageKind } from '../../atom/message-kinds';
 import type { AtomRow, ClosingType } from '../../atom/rows';
 import { dayKeyAt, dayKeyToIso, zonedTimeToEpoch } from '../../core/time';
 
@@ -12,7 +13,8 @@ export interface StoredRow extends StoredRecord {
   cells: unknown[];
 }
 
-export const CONVERSATION_WIDTH = 13;
+export const CONVERSATION_WIDTH = 14;
+
 export const AGGREGATE_WIDTH = 4;
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
@@ -35,6 +37,7 @@ export function conversationFromRow(
     month,
     id: row.id,
     startMs,
+    message: row.messageKind !== '',
     cells: [
       month,
       row.id,
@@ -49,6 +52,7 @@ export function conversationFromRow(
       row.campaign,
       row.conversations,
       fileName,
+      row.messageKind,
     ],
   };
 }
@@ -59,6 +63,7 @@ export function conversationFromCells(cells: unknown[]): StoredRow {
     month: text(cells[0]),
     id: text(cells[1]),
     startMs: isDate(start) ? start.getTime() : null,
+    message: isMessageKind(cells[13]),
     cells,
   };
 }
@@ -69,6 +74,8 @@ export function monthConversation(row: StoredRow, timeZone: string): MonthConver
   const c = row.cells;
   return {
     day: row.startMs === null ? '' : dayKeyToIso(dayKeyAt(row.startMs, timeZone)),
+    id: text(c[1]),
+    message: row.message === true,
     contact: text(c[3]),
     group: text(c[5]),
     closingType: closingTypeOf(c[8]),

@@ -328,6 +328,10 @@ function AtomPanel() {
         if (result.committed) {
           results.push(result);
           setSources((list) => list.map((s) => (s.key === source.key ? { ...s, imported: result } : s)));
+          // The server remembered this mapping for the kind: the next file of the kind starts from it too.
+          const kind = source.result!.kind as AtomImportKind;
+          const mapping = source.result!.mapping;
+          setSetup((s) => s && { ...s, mappings: { ...s.mappings, [kind]: mapping } });
         }
       }
     }

@@ -91,6 +91,7 @@ export const fieldLabels = defineMessages({
     origin: 'Origin',
     campaign: 'Campaign',
     conversations: 'Conversations',
+    messageKind: 'Message kind',
   },
   es: {
     id: 'ID de conversación',
@@ -104,6 +105,7 @@ export const fieldLabels = defineMessages({
     origin: 'Origen',
     campaign: 'Campaña',
     conversations: 'Conversaciones',
+    messageKind: 'Tipo de mensaje',
   },
 });
 
