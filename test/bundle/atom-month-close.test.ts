@@ -161,4 +161,12 @@ it('a later export with more groups than the tables hold grows them, and the clo
     campaigns: null,
     capacity: 400,
   });
+
+  // Closing again with the range the sidebar remembered from before the growth still reads the whole table.
+  rt.runFromSidebar('runMonthClose', {
+    month: '2025-10',
+    groups: { sheet: 'Billing 2025-10', range: 'W5:X305' },
+  });
+  expect(groupFormula()).toMatch(/^=BILLED_BY_GROUP\('Billing 2025-10'!W6:W405, 'Billing 2025-10'!X6:X405, /);
+  expect(rt.spreadsheet.getValues("'Billing 2025-10'!J360:K360")[0]).toEqual(['Total', 350]);
 });

@@ -291,8 +291,12 @@ function checkRequest(
   return {
     month,
     lines: checkedLines(request.lines, connection.lines),
-    groups: checkedAtomRange('groups', request.groups ?? atom?.groups, spreadsheet),
-    campaigns: checkedAtomRange('campaigns', request.campaigns ?? atom?.campaigns, spreadsheet),
+    groups: checkedAtomRange('groups', currentAtomTable('groups', request.groups, atom?.groups), spreadsheet),
+    campaigns: checkedAtomRange(
+      'campaigns',
+      currentAtomTable('campaigns', request.campaigns, atom?.campaigns),
+      spreadsheet,
+    ),
     costToAllocate: checkedCostToAllocate(request.costToAllocate),
     projectionMethod: checkedProjectionMethod(request.projectionMethod),
   };
@@ -315,6 +319,26 @@ function checkedLines(requested: unknown, lines: readonly PhoneLine[]): PhoneLin
   }
   // Every line picked is the same as none picked: the whole account.
   return picked.length === lines.length ? [] : picked;
+}
+
+/**
+ * A range the sidebar remembered may be the month's own Atom table as it was before a later export grew it: the
+ * table's current extent wins, so the split never silently leaves the added groups out.
+ */
+function currentAtomTable(
+  what: 'groups' | 'campaigns',
+  requested: SheetRangeRef | null | undefined,
+  table: SheetRangeRef | null | undefined,
+): SheetRangeRef | null | undefined {
+  if (requested === undefined || requested === null) return table;
+  if (!table || (!requested.sheet && !requested.range)) return requested;
+  const asked = parseAtomRange(what, requested.sheet, requested.range);
+  const current = parseAtomRange(what, table.sheet, table.range);
+  const sameTable =
+    asked.sheet.toLowerCase() === current.sheet.toLowerCase() &&
+    asked.column === current.column &&
+    asked.firstRow === current.firstRow;
+  return sameTable ? table : requested;
 }
 
 function checkedAtomRange(
