@@ -30,7 +30,11 @@ export interface Demo {
 }
 
 /** `costAvailable: false` makes the fake account a partner credit line: volumes without cost. */
-export async function startDemo(port: number, options: { costAvailable?: boolean } = {}): Promise<Demo> {
+export interface DemoOptions {
+  costAvailable?: boolean;
+}
+
+export async function startDemo(port: number, options: DemoOptions = {}): Promise<Demo> {
   const graph = await startFakeGraphServerProcess({
     token: DEMO_TOKEN,
     lastDay: DEMO_LAST_DAY,

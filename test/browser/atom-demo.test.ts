@@ -4,24 +4,14 @@
  * and closes October with the fake Meta account, and a corrected export moves the live split without another close.
  * Checked through the preview's /api/spreadsheet snapshot, which is what its grid draws.
  */
-import type { Browser, Frame } from 'playwright-core';
-import { startDemo, type Demo } from '../../dev/preview/demo';
+import type { Frame } from 'playwright-core';
 import type { CellView } from '../../dev/preview/snapshot';
 import { csv, utf8 } from '../atom/fixtures';
-import { launchChromium } from '../support/browser';
+import { demoInChromium } from '../support/browser';
 
 jest.setTimeout(180_000);
 
-let browser: Browser;
-let demo: Demo;
-
-beforeAll(async () => {
-  [browser, demo] = await Promise.all([launchChromium(), startDemo(0)]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser.close(), demo.close()]);
-});
+const session = demoInChromium();
 
 const PANEL = '[data-panel="atomPanel"]';
 const HEADER = ['ID Conversación', 'Fecha', 'Teléfono', 'Equipo', 'Tipo de cierre', 'Origen', 'Campaña'];
@@ -69,7 +59,7 @@ async function importAtom(
 
 async function billingSheet(): Promise<CellView[][]> {
   const response = await fetch(
-    `${demo.preview.url}/api/spreadsheet?sheet=${encodeURIComponent('Billing 2025-10')}`,
+    `${session.demo.preview.url}/api/spreadsheet?sheet=${encodeURIComponent('Billing 2025-10')}`,
   );
   const snapshot = (await response.json()) as { sheets: { name: string; rows: CellView[][] }[] };
   return snapshot.sheets.find((s) => s.name === 'Billing 2025-10')!.rows;
@@ -86,14 +76,14 @@ function split(rows: CellView[][], fn: string): { formula: string; lines: string
 }
 
 it('Atom’s export, imported from the panel, is what the month close splits October by — and a corrected one moves the split', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
   try {
-    await page.goto(demo.preview.url);
+    await page.goto(session.demo.preview.url);
     const sidebar = (await (await page.waitForSelector('iframe#sidebar')).contentFrame())!;
     await sidebar.getByRole('tab', { name: 'Atom data' }).click();
     await sidebar.waitForSelector(`${PANEL} input[type="file"]`);

@@ -2,28 +2,17 @@
  * `npm start -- --no-cost`: an account Meta gives no cost for (a partner's credit line) gets a priced month close
  * from a rate card uploaded in the sidebar — the whole path a finance user takes, in real Chromium.
  */
-import type { Browser } from 'playwright-core';
-import { startDemo, type Demo } from '../../dev/preview/demo';
 import { BRL_OCTOBER, fixtureText } from '../bundle/rate-helpers';
-import { launchChromium } from '../support/browser';
+import { demoInChromium } from '../support/browser';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let demo: Demo;
-
-beforeAll(async () => {
-  [browser, demo] = await Promise.all([launchChromium(), startDemo(0, { costAvailable: false })]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser.close(), demo.close()]);
-});
+const session = demoInChromium({ costAvailable: false });
 
 it('imports the rate card, then closes October priced from it', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
-    await page.goto(demo.preview.url);
+    await page.goto(session.demo.preview.url);
     const sidebar = (await (await page.waitForSelector('iframe#sidebar')).contentFrame())!;
     await sidebar.getByRole('tab', { name: 'Rate cards' }).click();
     await sidebar.getByLabel('Rates CSV file').setInputFiles({
@@ -39,10 +28,10 @@ it('imports the rate card, then closes October priced from it', async () => {
     await sidebar.getByRole('button', { name: 'Import', exact: true }).click();
     await sidebar.locator('[data-section="result"]').waitFor();
 
-    const summary = demo.preview.runtime.spreadsheet.getValues("'Billing 2025-10'!A1:F12").flat();
+    const summary = session.demo.preview.runtime.spreadsheet.getValues("'Billing 2025-10'!A1:F12").flat();
     // The KPI block names the card the cost comes from, and the cost is a positive amount.
     expect(summary.some((cell) => typeof cell === 'string' && cell.includes('BRL 2025-10-01'))).toBe(true);
-    const named = demo.preview.runtime.spreadsheet.getValues('COST_TO_ALLOCATE_2025_10')[0][0];
+    const named = session.demo.preview.runtime.spreadsheet.getValues('COST_TO_ALLOCATE_2025_10')[0][0];
     expect(typeof named === 'number' && named > 0).toBe(true);
   } finally {
     await page.close();

@@ -2,27 +2,16 @@
  * `npm start`'s demo as a newcomer meets it: open Month close, click Import, see the sheets. The demo closed
  * September at start, so October's Atom ranges are proposed; its clock says 3 November 2025.
  */
-import type { Browser } from 'playwright-core';
-import { startDemo, type Demo } from '../../dev/preview/demo';
-import { launchChromium } from '../support/browser';
+import { demoInChromium } from '../support/browser';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let demo: Demo;
-
-beforeAll(async () => {
-  [browser, demo] = await Promise.all([launchChromium(), startDemo(0)]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser.close(), demo.close()]);
-});
+const session = demoInChromium();
 
 it('imports October from the Month close panel and shows the summary with computed formulas and charts', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
-    await page.goto(demo.preview.url);
+    await page.goto(session.demo.preview.url);
     const sidebar = (await (await page.waitForSelector('iframe#sidebar')).contentFrame())!;
     await sidebar.getByRole('tab', { name: 'Month close' }).click();
     expect(await sidebar.getByLabel('Month', { exact: true }).inputValue()).toBe('2025-10');
