@@ -14,6 +14,7 @@ import {
   type EmbeddedChartBuilder,
 } from './charts';
 import { NamedRange, PROTECTION_TYPE, Protection, checkRangeName, rangeArgument } from './named-ranges';
+import { unmodelledColumnShift } from './column-delete';
 import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
 import { DEFAULT_NUMBER_FORMAT, type SheetModel, type SpreadsheetModel } from './spreadsheet-model';
 import { Ui, type UiRecord } from './ui';
@@ -451,6 +452,8 @@ export class Sheet extends ServiceObject {
     insertRowBefore: 'doc-write',
     deleteRow: 'doc-write',
     deleteRows: 'doc-write',
+    deleteColumn: 'doc-write',
+    deleteColumns: 'doc-write',
     clear: 'doc-write',
     clearContents: 'doc-write',
     clearFormats: 'doc-write',
@@ -637,6 +640,41 @@ export class Sheet extends ServiceObject {
       numColumns: this.model.maxColumns,
     }).clear();
     this.model.deleteRows(first, count);
+    return this;
+  }
+  deleteColumn(...args: unknown[]): this {
+    const [column] = this.rowArgs('deleteColumn', args, 1);
+    return this.removeColumns(column, 1);
+  }
+  /**
+   * deleteColumns(columnPosition, howMany): "Deletes a number of columns starting at the given column position"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#deletecolumnscolumnposition,-howmany);
+   * columns right of them move left. Out of the sheet: "Those columns are out of bounds." (observed); every
+   * non-frozen column: the rows' refusal worded for columns (observed in Sheets API replies; Apps Script's
+   * wording UNCONFIRMED).
+   */
+  deleteColumns(...args: unknown[]): void {
+    const [columnPosition, howMany] = this.rowArgs('deleteColumns', args, 2);
+    this.removeColumns(columnPosition, howMany);
+  }
+  private removeColumns(first: number, count: number): this {
+    if (first < 1 || count < 1 || first + count - 1 > this.model.maxColumns)
+      throw new AppsScriptException('Those columns are out of bounds.');
+    if (count >= this.model.maxColumns - this.model.frozenColumns)
+      throw new AppsScriptException('Sorry, it is not possible to delete all non-frozen columns.');
+    const unmodelled = unmodelledColumnShift(this.ctx.model, this.model, first);
+    if (unmodelled)
+      throw new Error(
+        `runtime: not modelled — Sheet.deleteColumns(${first}, ${count}) on "${this.model.name}" would move ${unmodelled}`,
+      );
+    // Clearing first applies the protections' editor check, as for rows.
+    new Range(this.ctx, this.model, {
+      row: 1,
+      column: first,
+      numRows: this.model.maxRows,
+      numColumns: count,
+    }).clear();
+    this.model.deleteColumns(first, count);
     return this;
   }
   clear(): this {
