@@ -25,9 +25,10 @@ describe('write calls of a month-close import', () => {
   });
   const month = (m: string) => () => runImport(rt, { month: m });
 
-  it('the first import in a new document: three sheets, one frozen header, four names, two charts', () => {
+  it('the first import in a new document: three sheets (the two data sheets trimmed to their columns), one frozen header, four names, two charts', () => {
     expect(writesOf(month('2025-10'), rt)).toEqual({
       'Spreadsheet.insertSheet': 3,
+      'Sheet.deleteColumns': 2,
       'Sheet.setFrozenRows': 1,
       'Sheet.insertRowsAfter': 1,
       'Range.setValues': 3,
