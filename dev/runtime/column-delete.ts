@@ -5,17 +5,12 @@
  * columns; the runtime does not model that, so it names the first such thing and the deletion is refused
  * rather than leaving them pointing at the wrong cells.
  */
+import { columnNumber } from './a1';
 import type { SpreadsheetModel, SheetModel } from './spreadsheet-model';
 
 /** A reference: optional sheet prefix, then a cell, a whole column or a range of either ("A1", "$B:$C", "A2:D"). */
 const REF =
   /((?:'(?:[^']|'')+'|[A-Za-z0-9_]+)!)?(?<![A-Za-z0-9_.$:])\$?([A-Za-z]{1,3})(\$?\d+)?(?::\$?([A-Za-z]{1,3})(\$?\d+)?)?(?![A-Za-z0-9_(!])/g;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /** The rightmost column of `target` that `formula` (on sheet `own`) refers to; 0 when it refers to none. */
 function rightmostColumn(formula: string, own: SheetModel, target: SheetModel): number {
