@@ -5,6 +5,7 @@
  *  (c) the batches the sidebar sends (rows and JSON size per google.script.run call);
  *  (d) the import through the built bundle in the offline runtime: spreadsheet calls and cells read/written
  *      per batch, and each batch's modelled Apps Script execution time against the 6-minute limit.
+ *  (e) the spreadsheet's grid after the import, against Sheets' 10 million cells.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { parseAtomExport } from '../src/atom';
 import type { ImportAtomRowsResult } from '../src/rpc/contract';
 import { AUDIT_ES_HEADER, csv } from '../test/atom/fixtures';
 import { atomBundle } from './bundle';
+import { gridSummary } from './grid';
 import { median, mb } from './timing';
 
 const ROWS = 200_000;
@@ -235,7 +237,9 @@ function importBench(parsed: ReturnType<typeof parseAtomExport>): void {
       .filter(([k]) => /^(Range|Sheet|Spreadsheet|SpreadsheetApp)\./.test(k))
       .reduce((n, [, v]) => n + v, 0);
     const writes = Object.entries(rt.counters)
-      .filter(([k]) => /^(Range\.(set|clear)|Sheet\.(insert|set|clear)|Spreadsheet\.(insert|delete))/.test(k))
+      .filter(([k]) =>
+        /^(Range\.(set|clear)|Sheet\.(insert|set|clear|delete)|Spreadsheet\.(insert|delete))/.test(k),
+      )
       .reduce((n, [, v]) => n + v, 0);
     const s =
       wallMs / 1000 +
@@ -260,6 +264,9 @@ function importBench(parsed: ReturnType<typeof parseAtomExport>): void {
   }
   console.log(
     `(d) slowest batch: ${worst.index + 1} at ${worst.s.toFixed(1)} s modelled (model: ${MODEL.msPerCall} ms per call, ${MODEL.usPerCellWritten} µs per cell written, ${MODEL.usPerCellRead} µs per cell read): ${worst.s < LIMIT_S ? 'within' : 'OVER'} the ${LIMIT_S / 60}-minute limit`,
+  );
+  console.log(
+    `(e) grid after the import (Sheets counts every cell of every sheet): ${gridSummary(rt.spreadsheet)}`,
   );
 }
 

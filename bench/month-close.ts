@@ -7,7 +7,8 @@
  * before October's), of the open month (November, after them), and of November again a day later (the daily
  * refresh: its block grows at the end of the sheet). For each it prints the spreadsheet write
  * calls by method (target ≤ 12, the same for both sizes), fetches and how many went through fetchAll, the
- * runtime's modelled execution time against Apps Script's 6-minute limit, wall time and peak memory.
+ * runtime's modelled execution time against Apps Script's 6-minute limit, wall time and peak memory, the grid
+ * after it (cells against Sheets' 10 million), and how many months of that size fit.
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +17,7 @@ import { manualClock } from '../dev/runtime';
 import type { MonthCloseResult } from '../src/rpc/contract';
 import { loadBundle } from '../test/support/bundle';
 import { writeCalls } from '../test/support/write-calls';
+import { gridSummary, MAX_CELLS } from './grid';
 
 const SIZES = [{ lines: 1 }, { lines: 78 }];
 const TOKEN = 'BENCH-TOKEN-0001';
@@ -23,9 +25,9 @@ const TOKEN = 'BENCH-TOKEN-0001';
 const NOW = Date.UTC(2025, 10, 15, 15);
 const LIMIT_MS = 6 * 60_000;
 const TARGET_WRITES = 12;
-/** Structure calls: new sheets, the frozen header, named ranges, charts (once per document or per month). */
+/** Structure calls: new sheets (trimmed to their columns), the frozen header, named ranges, charts (once per document or per month). */
 const ONE_TIME =
-  /^(Spreadsheet\.insertSheet|Sheet\.setFrozenRows|Spreadsheet\.setNamedRange|NamedRange\.setRange|Sheet\.(insert|remove)Chart)$/;
+  /^(Spreadsheet\.insertSheet|Sheet\.deleteColumns|Sheet\.setFrozenRows|Spreadsheet\.setNamedRange|NamedRange\.setRange|Sheet\.(insert|remove)Chart)$/;
 
 interface Run {
   rows: number;
@@ -36,6 +38,9 @@ interface Run {
   requests: number;
   modelledMs: number;
   wallMs: number;
+  /** The spreadsheet's grid after the import, as Sheets counts it (every sheet's max rows × max columns). */
+  cells: number;
+  grid: string;
 }
 
 const CASES = [
@@ -81,6 +86,8 @@ async function measure(lines: number): Promise<Measurement> {
         requests: rt.counters['UrlFetchApp.requests'] ?? 0,
         modelledMs: clock.now() - startClock,
         wallMs,
+        cells: rt.spreadsheet.cellCount(),
+        grid: gridSummary(rt.spreadsheet),
       };
     };
     const runs = Object.fromEntries(
@@ -116,7 +123,15 @@ function report(m: Measurement): void {
         `${r.fetchCalls} UrlFetchApp.fetch; modelled execution time ${(r.modelledMs / 1000).toFixed(1)} s of ` +
         `${LIMIT_MS / 60_000} min (${((100 * r.modelledMs) / LIMIT_MS).toFixed(1)} %); wall ${(r.wallMs / 1000).toFixed(1)} s`,
     );
+    console.log(`  grid after it: ${r.grid}`);
   }
+  // A month's own cells: what the earlier month's first import added (its Meta rows, ledger row, Billing sheet).
+  const perMonth = m.runs.before.cells - m.runs.again.cells;
+  const fixed = m.runs.first.cells - perMonth;
+  console.log(
+    `  cells per month of this size: ${perMonth.toLocaleString('en')}; months that fit in ${MAX_CELLS.toLocaleString('en')} cells: ` +
+      `${Math.floor((MAX_CELLS - fixed) / perMonth)}`,
+  );
   console.log(`  peak memory (this size's process): ${m.peakRssMb.toFixed(0)} MB RSS`);
 }
 

@@ -236,6 +236,23 @@ export class SheetModel {
     this.spreadsheet.shiftRows({ sheet: this, at: first, count: -count });
   }
 
+  /**
+   * Deletes columns `first`..`first+count-1`: cells (values, formulas, formats) and column widths right of them
+   * move left. The caller has refused a deletion that would move formulas, named ranges, protections or charts.
+   */
+  deleteColumns(first: number, count: number): void {
+    for (const cells of this.rows) cells?.splice(first - 1, count);
+    this.maxColumns -= count;
+    const moved = (column: number) => (column < first ? column : column - count);
+    const widths = [...this.columnWidths].filter(([c]) => c < first || c >= first + count);
+    this.columnWidths.clear();
+    for (const [c, width] of widths) this.columnWidths.set(moved(c), width);
+    const resized = [...this.autoResizedColumns].filter((c) => c < first || c >= first + count);
+    this.autoResizedColumns.clear();
+    for (const c of resized) this.autoResizedColumns.add(moved(c));
+    this.spreadsheet.changed(this);
+  }
+
   /** Reorders rows `first`..`first+n-1` (whole rows of the box's columns) by `order` (old offsets). */
   reorderRows(box: GridBox, order: number[]): void {
     const old = order.map((i) =>

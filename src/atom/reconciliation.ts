@@ -23,6 +23,8 @@ export const BREAKDOWN_FORMULA_ROW = 2;
 /** BILLED_BREAKDOWN's columns without lines: date, pricing model, category, charged units, free units. */
 const BREAKDOWN_DATE = 1;
 const BREAKDOWN_CHARGED = 4;
+/** The sheet's width: the table's five columns (the caption above it is one cell). */
+export const BREAKDOWN_WIDTH = 5;
 
 /** Open-ended from `row` on, so messages appended by hand below the imported ones count too. */
 function columnFrom(sheet: string, column: number, row: number): string {

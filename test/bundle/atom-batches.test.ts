@@ -54,12 +54,16 @@ it('batches before the last only stage; the last commits and removes the staging
   // Hidden, and the user stays on the sheet they were on.
   expect(rt.spreadsheet.sheet('Atom import (staging)').hidden).toBe(true);
   expect(rt.spreadsheet.activeSheet.name).toBe('Sheet1');
+  // One column wide: Sheets counts every cell of the grid against the spreadsheet's 10 million.
+  expect(rt.spreadsheet.sheet('Atom import (staging)').maxColumns).toBe(1);
   expect(send(rt, batches[2], 2, 3)).toMatchObject({ received: 25, committed: true, rowsWritten: 25 });
   expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual([
     'Sheet1',
     'Atom conversations',
     'Billing 2025-10',
   ]);
+  // The data sheet is as wide as its table; the month's sheet keeps 26 columns for its Atom block (W:Z).
+  expect(rt.spreadsheet.sheets.map((s) => s.maxColumns)).toEqual([26, 14, 26]);
   const ids = rt.spreadsheet.sheet('Atom conversations').values('B2:B26').flat();
   expect(new Set(ids).size).toBe(25);
   expect(rt.properties.document.has('atomBilling.atom.staging')).toBe(false);

@@ -106,6 +106,9 @@ it('the month sheet reconciles BILLED_BREAKDOWN over Atom’s messages with Meta
     expect(rt.spreadsheet.getFormulas("'Atom billable units'!A2")[0][0]).toBe(
       "=BILLED_BREAKDOWN('Atom conversations'!$C$2:$C, 'Atom conversations'!$D$2:$D, 'Atom conversations'!$N$2:$N)",
     );
+    // The sheet is as wide as BILLED_BREAKDOWN's table, which fills it.
+    expect(rt.spreadsheet.sheet('Atom billable units').maxColumns).toBe(5);
+    expect(rt.spreadsheet.sheet('Atom billable units').lastColumn).toBe(5);
     // Live: a message whose kind is corrected in the store moves the day's units without another import.
     // The store's last two rows are 6 October's two templates.
     const lastRow = rt.spreadsheet.sheet('Atom conversations').values().length;

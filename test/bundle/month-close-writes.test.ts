@@ -25,9 +25,10 @@ describe('write calls of a month-close import', () => {
   });
   const month = (m: string) => () => runImport(rt, { month: m });
 
-  it('the first import in a new document: three sheets, one frozen header, four names, two charts', () => {
+  it('the first import in a new document: three sheets (the two data sheets trimmed to their columns), one frozen header, four names, two charts', () => {
     expect(writesOf(month('2025-10'), rt)).toEqual({
       'Spreadsheet.insertSheet': 3,
+      'Sheet.deleteColumns': 2,
       'Sheet.setFrozenRows': 1,
       'Sheet.insertRowsAfter': 1,
       'Range.setValues': 3,
@@ -35,6 +36,8 @@ describe('write calls of a month-close import', () => {
       'Spreadsheet.setNamedRange': 4,
       'Sheet.insertChart': 2,
     });
+    const widths = Object.fromEntries(rt.spreadsheet.sheets.map((s) => [s.name, s.maxColumns]));
+    expect(widths).toEqual({ Sheet1: 26, 'Meta data': 11, Imports: 14, 'Billing 2025-10': 26 });
   });
 
   it('a re-import of the same month: one setValues a sheet, nothing else', () => {

@@ -43,6 +43,7 @@ describe('importRateCard', () => {
     expect(day.getTime()).toBe(rt.sheetDate('2025-07-01').getTime());
     expect(rt.spreadsheet.getNumberFormats(`'${SHEET}'!A2:A2`)).toEqual([['yyyy-mm-dd']]);
     expect(rt.spreadsheet.getValues(`'${SHEET}'!A47:H47`)[0].every((v) => v === '')).toBe(true);
+    expect(rt.spreadsheet.sheet(SHEET).maxColumns).toBe(8);
   });
 
   it('keyed upsert: a second date adds its rows, the same card again replaces exactly its own, nothing else moves', () => {

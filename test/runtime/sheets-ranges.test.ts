@@ -146,6 +146,79 @@ describe('ranges', () => {
   });
 });
 
+describe('columns', () => {
+  it('deletes columns: cells, formats and widths right of them move left, the grid shrinks', () => {
+    const rt = runtimeWith(`function go() {
+      const sh = SpreadsheetApp.getActiveSheet();
+      sh.getRange('A1:D1').setValues([['a', 'b', 'c', 4]]);
+      sh.getRange('D1').setNumberFormat('0.00');
+      sh.setColumnWidth(4, 250);
+      sh.getRange('A2').setFormula('=A1');
+      sh.deleteColumns(2, 2);
+      sh.deleteColumn(3);
+      return [sh.getRange('A1:B1').getValues(), sh.getRange('B1').getNumberFormat(), sh.getColumnWidth(2),
+        sh.getRange('A2').getValue(), sh.getMaxColumns()];
+    }`);
+    expect(rt.run('go')).toEqual([[['a', 4]], '0.00', 250, 'a', 23]);
+    expect(rt.spreadsheet.cellCount()).toBe(1000 * 23);
+  });
+
+  it("refuses columns out of the sheet and deleting every non-frozen column, with Sheets' messages", () => {
+    const rt = runtimeWith(`
+      function outside() { SpreadsheetApp.getActiveSheet().deleteColumns(26, 2); }
+      function zero() { SpreadsheetApp.getActiveSheet().deleteColumns(2, 0); }
+      function all() { SpreadsheetApp.getActiveSheet().deleteColumns(1, 26); }
+      function frozen() { const sh = SpreadsheetApp.getActiveSheet(); sh.setFrozenColumns(2); sh.deleteColumns(3, 24); }
+      function fraction() { SpreadsheetApp.getActiveSheet().deleteColumns(1.5, 1); }`);
+    expect(() => rt.run('outside')).toThrow('Those columns are out of bounds.');
+    expect(() => rt.run('zero')).toThrow('Those columns are out of bounds.');
+    expect(() => rt.run('all')).toThrow('Sorry, it is not possible to delete all non-frozen columns.');
+    expect(() => rt.run('frozen')).toThrow('Sorry, it is not possible to delete all non-frozen columns.');
+    expect(() => rt.run('fraction')).toThrow("don't match the method signature");
+    expect(rt.spreadsheet.sheet('Sheet1').maxColumns).toBe(26);
+  });
+
+  it('refuses, as not modelled, to move formulas, named ranges, protected ranges or charts', () => {
+    const rt = runtimeWith(`
+      function deleteFrom(column) { SpreadsheetApp.getActive().getSheetByName('Data').deleteColumns(column, 2); }
+      function setUp() {
+        const ss = SpreadsheetApp.getActive();
+        const data = ss.insertSheet('Data');
+        ss.insertSheet('Report').getRange('A1').setFormula('=SUM(Data!$E:$E)');
+        data.getRange('A1').setFormula('=B1+1');
+        ss.setNamedRange('Totals', data.getRange('M1:M2'));
+        data.getRange('P1:P2').protect();
+        const chart = data.newChart().asColumnChart().addRange(data.getRange('S1:T3')).setPosition(1, 21, 0, 0).build();
+        data.insertChart(chart);
+      }`);
+    rt.run('setUp');
+    const notModelled = (column: number, what: string) =>
+      expect(() => rt.run('deleteFrom', column)).toThrow(
+        `runtime: not modelled — Sheet.deleteColumns(${column}, 2) on "Data" would move ${what}`,
+      );
+    notModelled(1, 'the formula in Data!A1');
+    notModelled(2, 'the formula in Data!A1');
+    notModelled(5, 'the formula in Report!A1');
+    notModelled(13, 'the named range Totals');
+    notModelled(16, 'the protected range Data!P1:P2');
+    notModelled(19, 'a chart on Data (Data!S1:T3)');
+    notModelled(21, 'a chart on Data (Data!S1:T3)');
+    expect(rt.spreadsheet.sheet('Data').maxColumns).toBe(26);
+    rt.run('deleteFrom', 25);
+    expect(rt.spreadsheet.sheet('Data').maxColumns).toBe(24);
+  });
+
+  it('refuses deleting columns of a protected sheet for a user who is not an editor', () => {
+    const rt = runtimeWith(`
+      function protect() { SpreadsheetApp.getActiveSheet().protect(); }
+      function trim() { SpreadsheetApp.getActiveSheet().deleteColumns(12, 15); }`);
+    rt.run('protect');
+    rt.spreadsheet.activeUser = 'agent@example.com';
+    expect(() => rt.run('trim')).toThrow('You are trying to edit a protected cell or object.');
+    expect(rt.spreadsheet.sheet('Sheet1').maxColumns).toBe(26);
+  });
+});
+
 describe('named ranges', () => {
   it('sets, finds (any case), lists and removes named ranges', () => {
     const rt = runtimeWith(`function go() {

@@ -4,10 +4,11 @@
  * block of message rows (conversation rows sort before it).
  */
 import { ALL_ATOM_LABELS, BREAKDOWN_SHEET, type AtomSheetLabels } from '../../atom/sheet-labels';
-import { BREAKDOWN_FORMULA_ROW, breakdownFormula } from '../../atom/reconciliation';
+import { BREAKDOWN_FORMULA_ROW, BREAKDOWN_WIDTH, breakdownFormula } from '../../atom/reconciliation';
 import { CATEGORY_COUNT } from '../../core/pricing/message-kinds';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { ownedSheet } from '../month-close/owned-sheet';
+import { insertNarrowSheet } from '../narrow-sheet';
 import { ensureRows } from './sheet-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,7 +33,8 @@ export function writeBreakdownSheet(
   messages: { firstRow: number; days: number } | null,
 ): Sheet | null {
   if (!existing && !messages) return null;
-  const sheet = existing ?? SpreadsheetApp.getActiveSpreadsheet().insertSheet(BREAKDOWN_SHEET);
+  const sheet =
+    existing ?? insertNarrowSheet(SpreadsheetApp.getActiveSpreadsheet(), BREAKDOWN_SHEET, BREAKDOWN_WIDTH);
   if (messages) ensureRows(sheet, BREAKDOWN_FORMULA_ROW + 2 * CATEGORY_COUNT * messages.days);
   sheet
     .getRange(1, 1, BREAKDOWN_FORMULA_ROW, 1)

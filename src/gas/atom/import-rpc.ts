@@ -27,6 +27,7 @@ import type {
   WrittenSheet,
 } from '../../rpc/contract';
 import { ownedSheet } from '../month-close/owned-sheet';
+import { insertNarrowSheet } from '../narrow-sheet';
 import { checkedBreakdownSheet, writeBreakdownSheet } from './breakdown-sheet';
 import { checkedMonthSheet, writeMonthBlock } from './month-sheet';
 import {
@@ -247,7 +248,7 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     groups: labels.groupsHeader,
     campaigns: labels.campaignsHeader,
   }[request.kind];
-  const sheet = spreadsheetSheets[request.kind] ?? spreadsheet.insertSheet(target);
+  const sheet = spreadsheetSheets[request.kind] ?? insertNarrowSheet(spreadsheet, target, header.length);
   replaceTable(
     sheet,
     header,

@@ -1,13 +1,14 @@
 /**
  * Stage, then commit: the batches of a file wait on a staging sheet and only the last batch writes the data
  * sheets, so a failure in any batch leaves every sheet the user relies on as it was. A one-batch file is never
- * staged. Rows are staged as JSON, many to a cell in column A: a sheet's rows always span all its columns, so one
- * row per record would count 26 cells each against the workbook's 10-million-cell limit. The staging sheet is
+ * staged. Rows are staged as JSON, many to a cell of a one-column sheet: Sheets counts every cell of a sheet's grid
+ * against the workbook's 10-million-cell limit, so a row per record would cost a cell per field. The staging sheet is
  * hidden: it is the add-on's scratch space, not something to read or edit while a file imports.
  */
 import type { AtomRow } from '../../atom/rows';
 import { STAGING_SHEET } from '../../atom/sheet-labels';
 import { literalText } from '../../core/sheet-output/literal-text';
+import { insertNarrowSheet } from '../narrow-sheet';
 import { ensureRows, sheetNamed } from './sheet-io';
 
 /** Sheets holds at most 50,000 characters in a cell. */
@@ -22,7 +23,7 @@ export function discardStaging(): void {
 function newStagingSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const previous = spreadsheet.getActiveSheet();
-  const sheet = spreadsheet.insertSheet(STAGING_SHEET);
+  const sheet = insertNarrowSheet(spreadsheet, STAGING_SHEET, 1);
   sheet.hideSheet();
   spreadsheet.setActiveSheet(previous);
   return sheet;

@@ -16,6 +16,7 @@ import {
 } from '../../core/month-close/meta-data-sheet';
 import type { CalendarMonth } from '../../core/month-close/month';
 import { literalRow } from '../../core/sheet-output/literal-text';
+import { insertNarrowSheet } from '../narrow-sheet';
 import { writeFormattedRows } from './formatted-rows';
 import { ownedSheet, refreshHeader, type OwnedSheet } from './owned-sheet';
 
@@ -78,7 +79,7 @@ export function writeDataSheet(
   labels: MonthCloseLabels,
 ): Sheet {
   const { read, rows } = plan;
-  const sheet = read.sheet ?? spreadsheet.insertSheet(DATA_SHEET);
+  const sheet = read.sheet ?? insertNarrowSheet(spreadsheet, DATA_SHEET, DATA_COLUMNS);
   const oldLength = read.block.end - read.block.start;
   const newLength = rows.values.length;
   const blockRow = FIRST_DATA_ROW + read.block.start;

@@ -14,6 +14,7 @@ import {
 import { GENERAL_FORMAT } from '../../core/month-close/formats';
 import { literalRow } from '../../core/sheet-output/literal-text';
 import type { ZoneCalendar } from '../../core/zone-calendar';
+import { insertNarrowSheet } from '../narrow-sheet';
 import { ownedSheet, refreshHeader, type OwnedSheet } from './owned-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,7 +56,7 @@ export function appendLedgerRow(
   const formats = ledgerRowFormats(entry.currency);
   if (!read.sheet || !read.header) {
     // A new (or emptied) sheet: every row's formats in one call, then header and first entry in one setValues.
-    const sheet = read.sheet ?? spreadsheet.insertSheet(LEDGER_SHEET);
+    const sheet = read.sheet ?? insertNarrowSheet(spreadsheet, LEDGER_SHEET, LEDGER_COLUMNS);
     formatRowsFrom(sheet, 1, formats, new Array<string>(LEDGER_COLUMNS).fill(GENERAL_FORMAT));
     sheet.getRange(1, 1, 2, LEDGER_COLUMNS).setValues([literalRow(labels.ledgerHeader), row]);
     return sheet;

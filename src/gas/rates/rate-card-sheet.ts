@@ -19,6 +19,7 @@ import {
 import { RateBook } from '../../rates/rate-book';
 import type { ImportRateCardRequest, ImportRateCardResult } from '../../rpc/contract';
 import { activeSheetContext } from '../spreadsheet-context';
+import { insertNarrowSheet } from '../narrow-sheet';
 
 const LOCK_WAIT_MS = 30_000;
 
@@ -63,7 +64,7 @@ export function importRateCard(request: ImportRateCardRequest): ImportRateCardRe
       ...rows.map((r) => cardRowCells(r, calendar, makeDate)),
     ];
 
-    const sheet = existingSheet ?? spreadsheet.insertSheet(RATE_CARD_SHEET);
+    const sheet = existingSheet ?? insertNarrowSheet(spreadsheet, RATE_CARD_SHEET, RATE_CARD_COLUMNS);
     sheet.getRange(1, 1, cells.length, RATE_CARD_COLUMNS).setValues(cells);
     sheet.getRange(2, 1, rows.length, 1).setNumberFormat('yyyy-mm-dd');
     sheet.getRange(2, RATE_CARD_COLUMNS, rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm');
