@@ -8,6 +8,7 @@
  * campaigns than the capacity grows it (the adapter inserts rows inside the ranges, so formulas that read them grow
  * too); it never shrinks. (Four columns, because a new sheet has 26 and the offline runtime cannot add columns yet.)
  */
+import { COUNT_FORMAT, DATE_FORMAT, GENERAL_FORMAT, SHARE_FORMAT } from '../core/month-close/formats';
 import type { AtomMonthTables } from './month-tables';
 import {
   agreeingShareFormula,
@@ -58,6 +59,8 @@ export function tableCapacity(
 export interface MonthBlock {
   layout: BlockLayout;
   cells: BlockCell[][];
+  /** The number format of each cell: days as dates, the reconciliation's counts and share as the month close's. */
+  formats: string[][];
   /** Data rows of each table (under its header row). */
   rows: { groups: number; campaigns: number; daily: number };
   /** The reconciliation's share row (0-based in the block) and its day rows under the header; null without one. */
@@ -136,9 +139,17 @@ export function monthBlock(
       }),
     );
   }
+  const formats = cells.map((row) =>
+    row.map((c): string => (typeof c === 'object' && 'day' in c ? DATE_FORMAT : GENERAL_FORMAT)),
+  );
+  if (days.length > 0) {
+    formats[shareRow][1] = SHARE_FORMAT;
+    for (let i = 0; i < days.length; i++) formats[shareRow + 2 + i].fill(COUNT_FORMAT, 1);
+  }
   return {
     layout,
     cells,
+    formats,
     rows: { groups: tables.groups.length, campaigns: tables.campaigns.length, daily: daily.length },
     reconciliation: days.length > 0 ? { shareRow, days: days.length } : null,
   };

@@ -1,11 +1,10 @@
 /**
  * Writes a month's Atom block on its "Billing YYYY-MM" sheet, in columns W:Z (right of the month close's tables,
  * which end at V). A month not closed yet gets the sheet with the month close's title in A1, so the month close
- * later recognises it as its own. One clear of the block's columns, one setValues, one number format for the days.
+ * later recognises it as its own. One clear of the block's columns, one setValues, one setNumberFormats.
  */
 import { ATOM_BLOCK_COLUMN, type BlockLayout, type MonthBlock } from '../../atom/month-block';
 import { columnLetters } from '../../core/month-close/atom-range';
-import { COUNT_FORMAT, DATE_FORMAT, GENERAL_FORMAT, SHARE_FORMAT } from '../../core/month-close/formats';
 import { ALL_LABELS, monthCloseLabels, summarySheetName } from '../../core/month-close/labels';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { zonedTimeToEpoch } from '../../core/time';
@@ -77,21 +76,8 @@ export function writeMonthBlock(
     }),
   );
   sheet.getRange(1, ATOM_BLOCK_COLUMN, values.length, layout.width).setValues(values);
-  if (block.rows.daily > 0) {
-    sheet
-      .getRange(layout.dailyHeaderRow + 2, ATOM_BLOCK_COLUMN, block.rows.daily, 1)
-      .setNumberFormat(DATE_FORMAT);
-  }
-  if (block.reconciliation) {
-    // The share row, the header and the days, formatted as the month close formats its counts and shares.
-    const { shareRow, days } = block.reconciliation;
-    const formats = [
-      [GENERAL_FORMAT, SHARE_FORMAT, GENERAL_FORMAT, GENERAL_FORMAT],
-      Array<string>(layout.width).fill(GENERAL_FORMAT),
-      ...Array.from({ length: days }, () => [DATE_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT]),
-    ];
-    sheet.getRange(shareRow + 1, ATOM_BLOCK_COLUMN, formats.length, layout.width).setNumberFormats(formats);
-  }
+  // After the values: a Date written into an unformatted cell gets a date-time format, which this replaces.
+  sheet.getRange(1, ATOM_BLOCK_COLUMN, values.length, layout.width).setNumberFormats(block.formats);
   const name = sheet.getName();
   return {
     sheet: { name, sheetId: sheet.getSheetId() },

@@ -10,7 +10,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Formats at each target row as read before writing; a missing entry is a row whose formats are unknown. */
 export type KnownFormats = readonly (readonly string[] | undefined)[];
 
-function sameRow(a: readonly string[] | undefined, b: readonly string[]): boolean {
+export function sameRow(a: readonly string[] | undefined, b: readonly string[]): boolean {
   return a !== undefined && a.length === b.length && a.every((f, i) => f === b[i]);
 }
 

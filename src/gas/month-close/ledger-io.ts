@@ -15,6 +15,7 @@ import { GENERAL_FORMAT } from '../../core/month-close/formats';
 import { literalRow } from '../../core/sheet-output/literal-text';
 import type { ZoneCalendar } from '../../core/zone-calendar';
 import { insertNarrowSheet } from '../narrow-sheet';
+import { sameRow } from './formatted-rows';
 import { ownedSheet, refreshHeader, type OwnedSheet } from './owned-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -64,8 +65,7 @@ export function appendLedgerRow(
   const sheet = read.sheet;
   refreshHeader(sheet, read.header, labels.ledgerHeader);
   const { formats: nextFormats } = read.next;
-  if (!nextFormats || nextFormats.some((f, i) => f !== formats[i]))
-    formatRowsFrom(sheet, read.next.row, formats);
+  if (!sameRow(nextFormats ?? undefined, formats)) formatRowsFrom(sheet, read.next.row, formats);
   sheet.getRange(read.next.row, 1, 1, LEDGER_COLUMNS).setValues([row]);
   return sheet;
 }

@@ -21,6 +21,8 @@ export interface SummaryRead {
   costCell: ExistingCell | null;
   /** The area an earlier import wrote: the new write blanks all of it (never the Atom block, from column X on). */
   used: { rows: number; columns: number };
+  /** Number formats of the sheet left of the Atom block, read before anything is written (empty when new). */
+  formats: string[][];
 }
 
 export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
@@ -34,13 +36,16 @@ export function readSummarySheet(spreadsheet: Spreadsheet, month: CalendarMonth)
     name,
     ALL_LABELS.map((l) => [l.title(monthKey(month))]),
   );
-  if (!sheet) return { name, sheet, costCell: null, used: { rows: 0, columns: 0 } };
+  if (!sheet) return { name, sheet, costCell: null, used: { rows: 0, columns: 0 }, formats: [] };
   const cell = sheet.getRange(COST_CELL_A1);
+  const gridColumns = Math.min(sheet.getMaxColumns(), ATOM_BLOCK_COLUMN - 1);
   return {
     name,
     sheet,
     costCell: { formula: cell.getFormula(), value: cell.getValue() },
     used: { rows: sheet.getLastRow(), columns: Math.min(sheet.getLastColumn(), ATOM_BLOCK_COLUMN - 1) },
+    // The whole grid's, as the layout may reach past the last cell with content (formatted blank cells).
+    formats: sheet.getRange(1, 1, sheet.getMaxRows(), gridColumns).getNumberFormats(),
   };
 }
 
@@ -54,8 +59,8 @@ export function writeSummarySheet(spreadsheet: Spreadsheet, read: SummaryRead, p
   if (columns > sheet.getMaxColumns()) {
     sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   }
-  // The formats an earlier import left, read before writing: a re-import of the same layout leaves them be.
-  const known = read.sheet ? sheet.getRange(1, 1, rows, columns).getNumberFormats() : [];
+  // The formats an earlier import left: a re-import of the same layout leaves them be.
+  const known = read.formats.map((row) => row.slice(0, columns));
   writeFormattedRows(sheet, 1, plan.values, plan.formats, known);
   writeNamedRanges(spreadsheet, sheet, plan);
   writeCharts(sheet, plan.charts);
