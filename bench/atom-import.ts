@@ -16,6 +16,7 @@ import { SheetModel } from '../dev/runtime';
 import { parseAtomExport } from '../src/atom';
 import type { ImportAtomRowsResult } from '../src/rpc/contract';
 import { csvBytes, ROWS, xlsxBytes } from './atom-export';
+import { writeCalls } from '../test/support/write-calls';
 import { atomBundle } from './bundle';
 import { gridSummary } from './grid';
 import { median, mb } from './timing';
@@ -147,11 +148,7 @@ function importBench(parsed: ReturnType<typeof parseAtomExport>): void {
     const calls = Object.entries(rt.counters)
       .filter(([k]) => /^(Range|Sheet|Spreadsheet|SpreadsheetApp)\./.test(k))
       .reduce((n, [, v]) => n + v, 0);
-    const writes = Object.entries(rt.counters)
-      .filter(([k]) =>
-        /^(Range\.(set|clear)|Sheet\.(insert|set|clear|delete)|Spreadsheet\.(insert|delete))/.test(k),
-      )
-      .reduce((n, [, v]) => n + v, 0);
+    const writes = writeCalls(rt.counters);
     const s =
       wallMs / 1000 +
       (calls * MODEL.msPerCall) / 1000 +

@@ -16,7 +16,7 @@ import { startFakeGraphServerProcess } from '../dev/fake-graph';
 import { manualClock } from '../dev/runtime';
 import type { MonthCloseResult } from '../src/rpc/contract';
 import { loadBundle } from '../test/support/bundle';
-import { writeCalls } from '../test/support/write-calls';
+import { writeCalls, writeCallsByMethod } from '../test/support/write-calls';
 import { gridSummary, MAX_CELLS } from './grid';
 
 const SIZES = [{ lines: 1 }, { lines: 78 }];
@@ -74,9 +74,7 @@ async function measure(lines: number): Promise<Measurement> {
       const start = performance.now();
       const result = rt.runFromSidebar('runMonthClose', { month }) as MonthCloseResult;
       const wallMs = performance.now() - start;
-      const writeDetail = Object.fromEntries(
-        Object.entries(rt.counters).filter(([k]) => writeCalls({ [k]: 1 }) === 1),
-      );
+      const writeDetail = writeCallsByMethod(rt.counters);
       return {
         rows: result.rowsWritten,
         writes: writeCalls(rt.counters),

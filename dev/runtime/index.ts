@@ -263,12 +263,13 @@ export class AppsScriptRuntime {
     // Sleeps in steps, each a wait point, so that other executions run while this one sleeps.
     const sleeper = (name: string) => ({
       sleep: (ms: number) => {
-        for (let left = Math.max(0, ms), first = true; first || left > 0; first = false) {
+        let left = Math.max(0, ms);
+        do {
           const step = Math.min(left, WAIT_STEP_MS);
           timer.sleep(step);
           left -= step;
           wait('sleep', name);
-        }
+        } while (left > 0);
       },
     });
     const triggers = new ScriptTriggers({

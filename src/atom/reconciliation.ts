@@ -15,7 +15,7 @@ export interface FormulaCell {
   formula: string;
 }
 
-/** 1-based columns of "Atom conversations" that BILLED_BREAKDOWN reads: start, contact, message kind. */
+/** 1-based columns of "Atom conversations" that BILLED_BREAKDOWN reads (and the store reads back): start, contact, message kind. */
 export const MESSAGE_LOG_COLUMNS = { start: 3, contact: 4, kind: 14 } as const;
 
 /** BILLED_BREAKDOWN's formula cell on its sheet, under a caption row; its table's header is the row itself. */

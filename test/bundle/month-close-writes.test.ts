@@ -2,7 +2,7 @@
  * How many Spreadsheet calls a month-close import makes that change the spreadsheet (issue 9 point 9: at most 12,
  * whatever the number of rows), counted by the offline runtime through the built bundle, call by call.
  */
-import { writeCalls } from '../support/write-calls';
+import { writeCalls, writeCallsByMethod } from '../support/write-calls';
 import { connectedRuntime, useGraph } from './meta-helpers';
 import { runImport } from './month-close-helpers';
 
@@ -15,7 +15,7 @@ const server = useGraph();
 function writesOf(run: () => unknown, rt: ReturnType<typeof connectedRuntime>['rt']): Record<string, number> {
   rt.resetCounters();
   run();
-  return Object.fromEntries(Object.entries(rt.counters).filter(([k]) => writeCalls({ [k]: 1 }) === 1));
+  return writeCallsByMethod(rt.counters);
 }
 
 describe('write calls of a month-close import', () => {

@@ -6,6 +6,7 @@
 import type { StoredRecord } from '../../atom/import-store';
 import type { LabelledCount, MonthConversation } from '../../atom/month-tables';
 import { isMessageKind } from '../../atom/message-kinds';
+import { MESSAGE_LOG_COLUMNS } from '../../atom/reconciliation';
 import type { AtomRow, ClosingType } from '../../atom/rows';
 import { dayKeyAt, dayKeyToIso, zonedTimeToEpoch } from '../../core/time';
 
@@ -58,12 +59,12 @@ export function conversationFromRow(
 }
 
 export function conversationFromCells(cells: unknown[]): StoredRow {
-  const start = cells[2];
+  const start = cells[MESSAGE_LOG_COLUMNS.start - 1];
   return {
     month: text(cells[0]),
     id: text(cells[1]),
     startMs: isDate(start) ? start.getTime() : null,
-    message: isMessageKind(cells[13]),
+    message: isMessageKind(cells[MESSAGE_LOG_COLUMNS.kind - 1]),
     cells,
   };
 }
@@ -76,7 +77,7 @@ export function monthConversation(row: StoredRow, timeZone: string): MonthConver
     day: row.startMs === null ? '' : dayKeyToIso(dayKeyAt(row.startMs, timeZone)),
     id: text(c[1]),
     message: row.message === true,
-    contact: text(c[3]),
+    contact: text(c[MESSAGE_LOG_COLUMNS.contact - 1]),
     group: text(c[5]),
     closingType: closingTypeOf(c[8]),
     origin: text(c[9]),
