@@ -50,6 +50,8 @@ it('shows one tab per sheet and the Billing sheet with values computed by the bu
       'PIE chart of Billing!A7:A10, Billing!E7:E10 — anchored at row 1, column 6',
     );
     await page.click('#tabs button:has-text("Atom log")');
+    // The grid redraws once the sheet's cells have come back from the preview server.
+    await page.locator('#tabs [aria-selected="true"]', { hasText: 'Atom log' }).waitFor();
     expect(await page.textContent('#sheet tr:nth-child(2) td:nth-child(3)')).toBe('Contact');
     // A date cell shows its display value under its format, beside the format.
     expect(await page.textContent('#sheet tr:nth-child(3) td:nth-child(2)')).toMatch(
