@@ -41,12 +41,12 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/sidebar/**', 'src/core/**', 'src/rates/**'],
+    ignores: ['src/sidebar/**', 'src/core/**', 'src/rates/**', 'src/month-close/**'],
     rules: { 'no-restricted-globals': ['error', ...missingInAppsScript] },
   },
   {
-    // src/core and src/rates are pure: no Apps Script service may be referenced there either.
-    files: ['src/core/**/*.ts', 'src/rates/**/*.ts'],
+    // src/core, src/rates and src/month-close are pure: no Apps Script service may be referenced there either.
+    files: ['src/core/**/*.ts', 'src/rates/**/*.ts', 'src/month-close/**/*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',

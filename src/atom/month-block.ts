@@ -8,7 +8,7 @@
  * campaigns than the capacity grows it (the adapter inserts rows inside the ranges, so formulas that read them grow
  * too); it never shrinks. (Four columns, because a new sheet has 26 and the offline runtime cannot add columns yet.)
  */
-import { COUNT_FORMAT, DATE_FORMAT, GENERAL_FORMAT, SHARE_FORMAT } from '../core/month-close/formats';
+import { COUNT_FORMAT, DATE_FORMAT, GENERAL_FORMAT, SHARE_FORMAT } from '../month-close/formats';
 import type { AtomMonthTables } from './month-tables';
 import {
   agreeingShareFormula,

@@ -4,10 +4,10 @@
  * only four), and on the month's sheet, per day, the charged units of that table beside Meta's billed units from
  * "Meta data" (the month close's definition: REGULAR rows), their difference and the share of days that agree.
  */
-import { BILLABLE_TYPE } from '../core/month-close/figures';
-import { columnLetters, quoteSheetName } from '../core/month-close/atom-range';
-import { DATA_SHEET } from '../core/month-close/labels';
-import { COL as META_COL } from '../core/month-close/meta-data-sheet';
+import { BILLABLE_TYPE } from '../month-close/figures';
+import { columnLetters, quoteSheetName } from '../month-close/atom-range';
+import { DATA_SHEET } from '../month-close/labels';
+import { COL as META_COL } from '../month-close/meta-data-sheet';
 import { BREAKDOWN_SHEET, CONVERSATIONS_SHEET } from './sheet-labels';
 
 /** A cell written as a formula (every other string of the block is literal text). */

@@ -1,5 +1,5 @@
 /** Numbers, money, months and instants as the sidebar shows them, in the user's language. */
-import { minorUnits } from '../core/month-close/currency';
+import { minorUnits } from '../month-close/currency';
 import type { SidebarLanguage } from '../rpc/contract';
 
 const locales: Record<SidebarLanguage, string> = { en: 'en-US', es: 'es-CO' };

@@ -7,8 +7,8 @@ import { ALL_ATOM_LABELS, BREAKDOWN_SHEET, type AtomSheetLabels } from '../../at
 import { BREAKDOWN_FORMULA_ROW, BREAKDOWN_WIDTH, breakdownFormula } from '../../atom/reconciliation';
 import { CATEGORY_COUNT } from '../../core/pricing/message-kinds';
 import { literalText } from '../../core/sheet-output/literal-text';
-import { ownedSheet } from '../month-close/owned-sheet';
-import { insertNarrowSheet } from '../narrow-sheet';
+import { ownedSheet } from '../shared/owned-sheet';
+import { insertNarrowSheet } from '../shared/narrow-sheet';
 import { ensureRows } from './sheet-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -26,8 +26,8 @@ import type {
   ImportAtomRowsResult,
   WrittenSheet,
 } from '../../rpc/contract';
-import { ownedSheet } from '../month-close/owned-sheet';
-import { insertNarrowSheet } from '../narrow-sheet';
+import { ownedSheet } from '../shared/owned-sheet';
+import { insertNarrowSheet } from '../shared/narrow-sheet';
 import { checkedBreakdownSheet, writeBreakdownSheet } from './breakdown-sheet';
 import { checkedMonthSheet, writeMonthBlock } from './month-sheet';
 import {

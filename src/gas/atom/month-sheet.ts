@@ -4,12 +4,12 @@
  * later recognises it as its own. One clear of the block's columns, one setValues, one setNumberFormats.
  */
 import { ATOM_BLOCK_COLUMN, type BlockLayout, type MonthBlock } from '../../atom/month-block';
-import { columnLetters } from '../../core/month-close/atom-range';
-import { ALL_LABELS, monthCloseLabels, summarySheetName } from '../../core/month-close/labels';
+import { columnLetters } from '../../month-close/atom-range';
+import { ALL_LABELS, monthCloseLabels, summarySheetName } from '../../month-close/labels';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { zonedTimeToEpoch } from '../../core/time';
 import type { SheetRangeRef, WrittenSheet } from '../../rpc/contract';
-import { ownedSheet } from '../month-close/owned-sheet';
+import { ownedSheet } from '../shared/owned-sheet';
 import { ensureRows } from './sheet-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

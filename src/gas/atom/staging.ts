@@ -8,7 +8,7 @@
 import type { AtomRow } from '../../atom/rows';
 import { STAGING_SHEET } from '../../atom/sheet-labels';
 import { literalText } from '../../core/sheet-output/literal-text';
-import { insertNarrowSheet } from '../narrow-sheet';
+import { insertNarrowSheet } from '../shared/narrow-sheet';
 import { ensureRows, sheetNamed } from './sheet-io';
 
 /** Sheets holds at most 50,000 characters in a cell. */

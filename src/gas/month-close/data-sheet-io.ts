@@ -3,7 +3,7 @@
  * first; the write is at most one row insert or delete (so rows after the block shift, untouched), one setValues
  * and, only for rows whose formats are not already right, one setNumberFormats — whatever the number of rows.
  */
-import { ALL_LABELS, DATA_SHEET, type MonthCloseLabels } from '../../core/month-close/labels';
+import { ALL_LABELS, DATA_SHEET, type MonthCloseLabels } from '../../month-close/labels';
 import {
   DATA_COLUMNS,
   dataHeaderFormats,
@@ -13,12 +13,12 @@ import {
   type CellCalendar,
   type DataBlock,
   type DataRow,
-} from '../../core/month-close/meta-data-sheet';
-import type { CalendarMonth } from '../../core/month-close/month';
+} from '../../month-close/meta-data-sheet';
+import type { CalendarMonth } from '../../month-close/month';
 import { literalRow } from '../../core/sheet-output/literal-text';
-import { insertNarrowSheet } from '../narrow-sheet';
+import { insertNarrowSheet } from '../shared/narrow-sheet';
 import { writeFormattedRows } from './formatted-rows';
-import { ownedSheet, refreshHeader, type OwnedSheet } from './owned-sheet';
+import { ownedSheet, refreshHeader, type OwnedSheet } from '../shared/owned-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

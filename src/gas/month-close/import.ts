@@ -5,13 +5,13 @@
  * row and is repaired by running the import again (every write is idempotent).
  */
 import { UserFacingError } from '../../core/errors';
-import { parseAtomRange, rangeA1, type AtomRange } from '../../core/month-close/atom-range';
+import { parseAtomRange, rangeA1, type AtomRange } from '../../month-close/atom-range';
 import { atomRangesFor } from '../atom/settings';
-import { checkedCostToAllocate, costToAllocate } from '../../core/month-close/cost-to-allocate';
-import { checkedProjectionMethod, monthFigures } from '../../core/month-close/figures';
-import { monthCloseLabels } from '../../core/month-close/labels';
-import { drift, previousImport, type LedgerEntry } from '../../core/month-close/ledger';
-import { dataRowsOf, digitsOf, type CellCalendar } from '../../core/month-close/meta-data-sheet';
+import { checkedCostToAllocate, costToAllocate } from '../../month-close/cost-to-allocate';
+import { checkedProjectionMethod, monthFigures } from '../../month-close/figures';
+import { monthCloseLabels } from '../../month-close/labels';
+import { drift, previousImport, type LedgerEntry } from '../../month-close/ledger';
+import { dataRowsOf, digitsOf, type CellCalendar } from '../../month-close/meta-data-sheet';
 import {
   assertStarted,
   firstDay,
@@ -21,8 +21,8 @@ import {
   MonthCloseInputError,
   parseMonth,
   type CalendarMonth,
-} from '../../core/month-close/month';
-import { summaryPlan } from '../../core/month-close/summary-sheet';
+} from '../../month-close/month';
+import { summaryPlan } from '../../month-close/summary-sheet';
 import { dayKeyAt } from '../../core/time';
 import { ZoneCalendar } from '../../core/zone-calendar';
 import {

@@ -3,20 +3,20 @@
  * last entry carry the entry formats ahead of time (set when the sheet is made or grows), so an append is one
  * setValues; the formats are written again only when the next row's, read first, are not the entry's.
  */
-import { ALL_LABELS, LEDGER_SHEET, type MonthCloseLabels } from '../../core/month-close/labels';
+import { ALL_LABELS, LEDGER_SHEET, type MonthCloseLabels } from '../../month-close/labels';
 import {
   LEDGER_COLUMNS,
   ledgerRow,
   ledgerRowFormats,
   readLedger,
   type LedgerEntry,
-} from '../../core/month-close/ledger';
-import { GENERAL_FORMAT } from '../../core/month-close/formats';
+} from '../../month-close/ledger';
+import { GENERAL_FORMAT } from '../../month-close/formats';
 import { literalRow } from '../../core/sheet-output/literal-text';
 import type { ZoneCalendar } from '../../core/zone-calendar';
-import { insertNarrowSheet } from '../narrow-sheet';
+import { insertNarrowSheet } from '../shared/narrow-sheet';
 import { sameRow } from './formatted-rows';
-import { ownedSheet, refreshHeader, type OwnedSheet } from './owned-sheet';
+import { ownedSheet, refreshHeader, type OwnedSheet } from '../shared/owned-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

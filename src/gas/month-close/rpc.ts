@@ -1,6 +1,6 @@
 /** Sidebar RPC of the month close: setup, the import, its progress, the daily refresh, the grace, sheet links. */
-import { checkedGraceDays, defaultMonth, monthKey } from '../../core/month-close/month';
-import { latestPerMonth, type LedgerEntry } from '../../core/month-close/ledger';
+import { checkedGraceDays, defaultMonth, monthKey } from '../../month-close/month';
+import { latestPerMonth, type LedgerEntry } from '../../month-close/ledger';
 import { ZoneCalendar } from '../../core/zone-calendar';
 import { UserFacingError } from '../../core/errors';
 import type {

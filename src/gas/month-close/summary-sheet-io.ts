@@ -5,12 +5,12 @@
  * is the one setValues.
  */
 import { ATOM_BLOCK_COLUMN } from '../../atom/month-block';
-import type { ExistingCell } from '../../core/month-close/cost-to-allocate';
-import { ALL_LABELS, summarySheetName } from '../../core/month-close/labels';
-import { monthKey, type CalendarMonth } from '../../core/month-close/month';
-import { a1Of, KPI, type ChartSpec, type SummaryPlan } from '../../core/month-close/summary-sheet';
+import type { ExistingCell } from '../../month-close/cost-to-allocate';
+import { ALL_LABELS, summarySheetName } from '../../month-close/labels';
+import { monthKey, type CalendarMonth } from '../../month-close/month';
+import { a1Of, KPI, type ChartSpec, type SummaryPlan } from '../../month-close/summary-sheet';
 import { writeFormattedRows } from './formatted-rows';
-import { ownedSheet } from './owned-sheet';
+import { ownedSheet } from '../shared/owned-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

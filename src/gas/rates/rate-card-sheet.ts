@@ -19,7 +19,7 @@ import {
 import { RateBook } from '../../rates/rate-book';
 import type { ImportRateCardRequest, ImportRateCardResult } from '../../rpc/contract';
 import { activeSheetContext } from '../spreadsheet-context';
-import { insertNarrowSheet } from '../narrow-sheet';
+import { insertNarrowSheet } from '../shared/narrow-sheet';
 
 const LOCK_WAIT_MS = 30_000;
 

@@ -5,7 +5,7 @@
 import { useContext } from 'preact/hooks';
 import type { MonthCloseResult, WrittenSheet } from '../../rpc/contract';
 import { formatCount, formatDelta, formatInstant, formatMoney, formatMonth } from '../format';
-import { minorUnits } from '../../core/month-close/currency';
+import { minorUnits } from '../../month-close/currency';
 import { Facts, LanguageContext, useMessages } from '../ui';
 import { CumulativeChart } from './cumulative-chart';
 import { monthCloseMessages, type MonthCloseKey } from './messages';

@@ -6,7 +6,7 @@
  * Layout (fixed, so a re-import lands on the same cells):
  *   A1 title · A3:C14 KPIs · E3:H34 daily · J3:N6 origin · J8 group split · R8 campaign split · charts at A16, A33.
  */
-import { literalText } from '../sheet-output/literal-text';
+import { literalText } from '../core/sheet-output/literal-text';
 import { columnLetters, dataColumnRef, type AtomRange } from './atom-range';
 import { minorUnits } from './currency';
 import type { MonthFigures, MonthPricingModel } from './figures';

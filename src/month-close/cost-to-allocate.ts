@@ -4,7 +4,7 @@
  * Meta's cost through a formula, so a value there that is not that formula was put there by a person (or by an
  * earlier request) and is kept.
  */
-import { isBlank } from '../sheet-args/cells';
+import { isBlank } from '../core/sheet-args/cells';
 import { MonthCloseInputError } from './month';
 import { metaCostFormula, type Formula } from './summary-sheet';
 

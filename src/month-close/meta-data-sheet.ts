@@ -7,11 +7,11 @@
  * changes), so every other row stays as it was. Blank rows inside the block (left by an import that failed while
  * writing) are dropped, which is how a re-run repairs it.
  */
-import { isBlank } from '../sheet-args/cells';
-import { cellInstant } from '../sheet-args/date-times';
-import { literalRow } from '../sheet-output/literal-text';
-import { dayKeyToIso } from '../time';
-import type { ZoneCalendar } from '../zone-calendar';
+import { isBlank } from '../core/sheet-args/cells';
+import { cellInstant } from '../core/sheet-args/date-times';
+import { literalRow } from '../core/sheet-output/literal-text';
+import { dayKeyToIso } from '../core/time';
+import type { ZoneCalendar } from '../core/zone-calendar';
 import { roundCost, type MetaUsageRow } from './figures';
 import { COUNT_FORMAT, DATE_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, moneyFormat } from './formats';
 import { firstDay, lastDay, type CalendarMonth } from './month';

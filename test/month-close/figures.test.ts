@@ -1,5 +1,5 @@
-import { monthFigures, type MetaUsageRow } from '../../src/core/month-close/figures';
-import { parseMonth } from '../../src/core/month-close/month';
+import { monthFigures, type MetaUsageRow } from '../../src/month-close/figures';
+import { parseMonth } from '../../src/month-close/month';
 
 const row = (
   day: string,

@@ -2,8 +2,8 @@
  * Calendar months of the month close (`YYYY-MM`), the month the sidebar proposes, and whether a month's figures
  * are still an estimate. Time zones and the clock are passed in.
  */
-import { UserFacingError } from '../errors';
-import { addDays, dayKeyAt, dayKeyOf, daysInMonth, type DayKey } from '../time';
+import { UserFacingError } from '../core/errors';
+import { addDays, dayKeyAt, dayKeyOf, daysInMonth, type DayKey } from '../core/time';
 
 export interface CalendarMonth {
   year: number;

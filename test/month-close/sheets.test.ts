@@ -1,7 +1,7 @@
-import { dataColumnRef, parseAtomRange, rangeA1 } from '../../src/core/month-close/atom-range';
-import { costToAllocate } from '../../src/core/month-close/cost-to-allocate';
-import { monthFigures, type MetaUsageRow } from '../../src/core/month-close/figures';
-import { monthCloseLabels } from '../../src/core/month-close/labels';
+import { dataColumnRef, parseAtomRange, rangeA1 } from '../../src/month-close/atom-range';
+import { costToAllocate } from '../../src/month-close/cost-to-allocate';
+import { monthFigures, type MetaUsageRow } from '../../src/month-close/figures';
+import { monthCloseLabels } from '../../src/month-close/labels';
 import {
   drift,
   latestPerMonth,
@@ -10,9 +10,9 @@ import {
   previousImport,
   readLedger,
   type LedgerEntry,
-} from '../../src/core/month-close/ledger';
-import { parseMonth } from '../../src/core/month-close/month';
-import { summaryPlan, type SummaryInput } from '../../src/core/month-close/summary-sheet';
+} from '../../src/month-close/ledger';
+import { parseMonth } from '../../src/month-close/month';
+import { summaryPlan, type SummaryInput } from '../../src/month-close/summary-sheet';
 import { ZoneCalendar } from '../../src/core/zone-calendar';
 
 const EN = monthCloseLabels('en_US');

@@ -3,10 +3,10 @@
  * account and lines is what Δ units and Δ cost are measured against (a different selection of lines is a
  * different figure, not drift).
  */
-import { isBlank } from '../sheet-args/cells';
-import { cellInstant } from '../sheet-args/date-times';
-import { literalRow } from '../sheet-output/literal-text';
-import type { ZoneCalendar } from '../zone-calendar';
+import { isBlank } from '../core/sheet-args/cells';
+import { cellInstant } from '../core/sheet-args/date-times';
+import { literalRow } from '../core/sheet-output/literal-text';
+import type { ZoneCalendar } from '../core/zone-calendar';
 import { roundCost } from './figures';
 import { COUNT_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, moneyFormat } from './formats';
 import { isAllLines, isScheduledRun, readStatus, type MonthCloseLabels } from './labels';

@@ -2,9 +2,9 @@
  * The month's figures from Meta's daily rows: billed units (REGULAR volume), cost, pricing model, the daily series
  * with its cumulative and projection, and the inbound/outbound origin split.
  */
-import { PROJECTION_METHODS, projectMonthEnd, type ProjectionMethod } from '../projection/month-end';
-import { dayKeyToIso, daysInMonth, type DayKey } from '../time';
-import { MESSAGE_PRICING_FROM } from '../pricing/rules';
+import { PROJECTION_METHODS, projectMonthEnd, type ProjectionMethod } from '../core/projection/month-end';
+import { dayKeyToIso, daysInMonth, type DayKey } from '../core/time';
+import { MESSAGE_PRICING_FROM } from '../core/pricing/rules';
 import { firstDay, MonthCloseInputError, type CalendarMonth } from './month';
 
 /** One of Meta's daily buckets, normalised (src/meta's AnalyticsRow has this shape). */

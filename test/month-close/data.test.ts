@@ -1,4 +1,4 @@
-import type { MetaUsageRow } from '../../src/core/month-close/figures';
+import type { MetaUsageRow } from '../../src/month-close/figures';
 import {
   dataRowFormats,
   dataRowsOf,
@@ -6,10 +6,10 @@ import {
   monthBlock,
   rewriteBlock,
   type CellCalendar,
-} from '../../src/core/month-close/meta-data-sheet';
-import { parseMonth } from '../../src/core/month-close/month';
+} from '../../src/month-close/meta-data-sheet';
+import { parseMonth } from '../../src/month-close/month';
 import { ZoneCalendar } from '../../src/core/zone-calendar';
-import { bogota } from './helpers';
+import { bogota } from '../core/helpers';
 
 const cells: CellCalendar = { calendar: new ZoneCalendar('America/Bogota'), makeDate: (ms) => new Date(ms) };
 const LABELS = new Map([

@@ -6,7 +6,7 @@ import {
   monthNameSuffix,
   monthStatus,
   parseMonth,
-} from '../../src/core/month-close/month';
+} from '../../src/month-close/month';
 
 const BOGOTA = 'America/Bogota';
 /** Wall time in Bogota (UTC-5, no DST) as an instant. */
