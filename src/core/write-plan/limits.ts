@@ -1,0 +1,89 @@
+/**
+ * Apps Script's limits that an import's plan is checked against before its first write: Sheets and Apps Script
+ * refuse past them only part-way through (they have no transactions), so an import that would cross one must be
+ * refused while every sheet is still as it was.
+ * https://developers.google.com/apps-script/guides/services/quotas (cells per spreadsheet, characters per cell,
+ * property value and store sizes, execution time); https://support.google.com/drive/answer/37603 (10 M cells).
+ */
+import { UserFacingError } from '../errors';
+
+export const APPS_SCRIPT_LIMITS = {
+  /** Every cell of every sheet's grid counts, empty or not. */
+  cellsPerSpreadsheet: 10_000_000,
+  charactersPerCell: 50_000,
+  /** UTF-8 bytes of one property value. */
+  propertyValueBytes: 9 * 1024,
+  /** UTF-8 bytes of one store's keys and values together. */
+  propertyStoreBytes: 500 * 1024,
+  executionMs: 6 * 60_000,
+} as const;
+
+/** An import refused before its first write: every sheet and setting is as it was. */
+export class PlanLimitError extends UserFacingError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlanLimitError';
+  }
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * The grid cells a plan adds must fit beside those the spreadsheet already has. `what` names the import
+ * ("The month close of 2025-10"), `largest` the sheets that hold the most cells, to say what to archive or delete.
+ */
+export function checkCellsFit(
+  what: string,
+  cellsNow: number,
+  cellsAdded: number,
+  largest: readonly { name: string; cells: number }[],
+): void {
+  const free = Math.max(0, APPS_SCRIPT_LIMITS.cellsPerSpreadsheet - cellsNow);
+  if (cellsAdded <= free) return;
+  const biggest = [...largest]
+    .sort((a, b) => b.cells - a.cells)
+    .slice(0, 3)
+    .map((s) => `"${s.name}" (${count(s.cells)})`);
+  throw new PlanLimitError(
+    `${what} needs ${count(cellsAdded)} more cells, but the spreadsheet has ${count(free)} of its ` +
+      `${count(APPS_SCRIPT_LIMITS.cellsPerSpreadsheet)} cells free; nothing was written. Archive or delete ` +
+      `sheets you no longer need${biggest.length ? ` — the largest are ${biggest.join(', ')}` : ''} — or move ` +
+      'older months to another spreadsheet, then import again',
+  );
+}
+
+const bytes = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair is one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+};
+
+/** The UTF-8 size Apps Script counts for a property value. */
+export const utf8Bytes = bytes;
+
+/** A text cell longer than Sheets holds; `where` names the file or sheet, row and column for the message. */
+export function checkCellText(text: string, where: () => string): void {
+  if (text.length <= APPS_SCRIPT_LIMITS.charactersPerCell) return;
+  throw new PlanLimitError(
+    `${where()} holds ${count(text.length)} characters; a Google Sheets cell holds at most ` +
+      `${count(APPS_SCRIPT_LIMITS.charactersPerCell)}. Nothing was written`,
+  );
+}
+
+/** A property value the plan would store must fit in one property (9 KB). */
+export function checkPropertyValue(what: string, value: string): void {
+  const size = bytes(value);
+  if (size <= APPS_SCRIPT_LIMITS.propertyValueBytes) return;
+  throw new PlanLimitError(
+    `${what} would take ${count(size)} bytes, but Apps Script stores at most ` +
+      `${count(APPS_SCRIPT_LIMITS.propertyValueBytes)} bytes in one setting; nothing was written`,
+  );
+}
