@@ -11,11 +11,12 @@
 import { build, type Metafile } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_NAME, readGlobalFunctions, toAppsScript } from './gas-globals';
+import { BUNDLE_NAME, readGlobalFunctions, readSidebarCalls, toAppsScript } from './gas-globals';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
 const entry = join(root, 'src/gas/globals.ts');
+const contract = join(root, 'src/rpc/contract.ts');
 const buildInfo = join(root, '.build');
 
 /**
@@ -57,7 +58,10 @@ async function bundle(
 }
 
 async function buildCode(): Promise<void> {
-  const globals = readGlobalFunctions(readFileSync(entry, 'utf8'), entry);
+  const globals = [
+    ...readGlobalFunctions(readFileSync(entry, 'utf8'), entry),
+    ...readSidebarCalls(readFileSync(contract, 'utf8'), contract),
+  ];
   const sourceMapFile = join(buildInfo, 'Code.js.map');
   const { code, sourceMap, metafile } = await bundle(entry, 'neutral', {
     globalName: BUNDLE_NAME,

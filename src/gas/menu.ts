@@ -1,4 +1,4 @@
-import { sidebarTitle } from '../sidebar/i18n';
+import { sidebarTitle } from '../i18n';
 
 /**
  * Builds Extensions ▸ Atom Billing. Runs in every auth mode, including AuthMode.NONE, so it must not

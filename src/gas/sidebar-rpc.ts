@@ -1,32 +1,33 @@
-import type { SidebarBootstrap, SidebarRpc } from '../rpc/contract';
-import { languageOf } from '../sidebar/i18n';
-import { getActiveRange } from './active-range';
+/**
+ * The server side of the sidebar: one object typed by the SidebarRpc contract, naming each call's implementation
+ * once (a missing, extra or drifting call fails to compile). The entry file exports it and dev/build emits a
+ * global function per contract member that calls it, since google.script.run reaches only globals.
+ */
+import { languageOf } from '../i18n';
+import type { SidebarRpc } from '../rpc/contract';
 import { getAtomImportSetup, importAtomRows, readAtomSheet } from './atom/import-rpc';
-import type * as Globals from './globals';
 import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
-import { importRateCard } from './rates/rate-card-sheet';
+import { setDailyRefresh } from './month-close/daily-refresh';
 import {
   activateSheet,
   getMonthCloseProgress,
   getMonthCloseSetup,
   runMonthClose,
   setConsolidationGrace,
-  setDailyRefresh,
 } from './month-close/rpc';
+import { importRateCard } from './rates/rate-card-sheet';
+import { getActiveRange } from './shared/active-range';
 
-function getSidebarBootstrap(): SidebarBootstrap {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return {
-    language: languageOf(Session.getActiveUserLocale()),
-    userEmail: Session.getActiveUser().getEmail(),
-    spreadsheetName: spreadsheet.getName(),
-    spreadsheetTimeZone: spreadsheet.getSpreadsheetTimeZone(),
-  };
-}
-
-/** Server side of the sidebar contract; the entry file exposes each member as a global. */
 export const sidebarRpc: SidebarRpc = {
-  getSidebarBootstrap,
+  getSidebarBootstrap() {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    return {
+      language: languageOf(Session.getActiveUserLocale()),
+      userEmail: Session.getActiveUser().getEmail(),
+      spreadsheetName: spreadsheet.getName(),
+      spreadsheetTimeZone: spreadsheet.getSpreadsheetTimeZone(),
+    };
+  },
   getConnection,
   saveConnection,
   clearConnection,
@@ -39,16 +40,8 @@ export const sidebarRpc: SidebarRpc = {
   setDailyRefresh,
   setConsolidationGrace,
   activateSheet,
-  getActiveRange,
   getAtomImportSetup,
   readAtomSheet,
   importAtomRows,
+  getActiveRange,
 };
-
-/**
- * google.script.run reaches only top-level globals, so the sidebar's calls are typed against SidebarRpc but
- * answered by the entry file. This fails to compile when an entry-file global the contract names is missing
- * or its signature drifts from the contract.
- */
-export type GlobalsServeSidebar = IsTrue<typeof Globals extends SidebarRpc ? true : false>;
-type IsTrue<T extends true> = T;

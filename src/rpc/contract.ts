@@ -270,30 +270,44 @@ export interface AtomSheetCells {
   cells: (string | number | boolean)[][];
 }
 
+/**
+ * The sidebar's calls: one member each. src/gas/sidebar-rpc.ts implements it (one object typed by this interface)
+ * and dev/build emits a global function per member into Code.js, since google.script.run reaches only globals.
+ */
 export interface SidebarRpc {
+  /** Language, user and spreadsheet facts for the first paint. */
   getSidebarBootstrap(): SidebarBootstrap;
+  /** The Meta connection (never the token), or null when there is none. */
   getConnection(): MetaConnectionView | null;
+  /** Validates the WABA id and token with Meta, then stores them (admins only; the first saver becomes admin). */
   saveConnection(request: SaveConnectionRequest): MetaConnectionView;
+  /** Removes the Meta connection (admins only); the admins list is kept. */
   clearConnection(): null;
-  /** Both return the admins list after the change. */
+  /** Adds an admin of the Meta connection (admins only); returns the new list. */
   addAdmin(email: string): string[];
+  /** Removes an admin (admins only; never the last one); returns the new list. */
   removeAdmin(email: string): string[];
-  /** Stores the card on the "Rate cards" sheet, replacing one of the same currency and effective date. */
+  /** Reads Meta's rate card file and stores it on the "Rate cards" sheet, replacing one of the same currency and date. */
   importRateCard(request: ImportRateCardRequest): ImportRateCardResult;
+  /** The Month close panel's defaults: month, lines, remembered Atom ranges, last imports, daily refresh. */
   getMonthCloseSetup(): MonthCloseSetup;
+  /** Imports a month from Meta into "Meta data", "Billing YYYY-MM" and the "Imports" ledger. */
   runMonthClose(request: RunMonthCloseRequest): MonthCloseResult;
+  /** The caller's running import (polled while runMonthClose runs), or null. */
   getMonthCloseProgress(): MonthCloseProgress | null;
-  /** Admins only; creates, moves or deletes the document's one time-driven trigger. */
+  /** Admins only: creates, moves or deletes the document's one time-driven trigger (the daily refresh). */
   setDailyRefresh(request: SetDailyRefreshRequest): DailyRefreshState;
-  /** Admins only; 0–31 days. Returns the stored value. */
+  /** Admins only; 0–31 days after a month's end during which it stays an estimate. Returns the stored value. */
   setConsolidationGrace(days: number): number;
   /** Makes a written sheet the active one (the result card's links). */
   activateSheet(sheetId: number): null;
+  /** The Atom data panel's defaults: remembered mappings, the closed-conversations option, sheets to pick. */
   getAtomImportSetup(): AtomImportSetup;
-  /** The cells of an existing sheet, for the sidebar to parse like a file. */
+  /** The cells of an existing sheet, for the sidebar to parse like a file (dates as text in the spreadsheet's zone). */
   readAtomSheet(name: string): AtomSheetCells;
+  /** One batch of an Atom export's rows; the last batch writes the Atom sheets and the month tables. */
   importAtomRows(request: ImportAtomRowsRequest): ImportAtomRowsResult;
-  /** The user's selection (sheet and A1 range), for the sidebar's "use selection" buttons. */
+  /** The user's selection (sheet and A1 range), for the Month close panel's "use selection" buttons. */
   getActiveRange(): SheetRangeRef | null;
 }
 

@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarBootstrap, SidebarLanguage } from '../rpc/contract';
-import { languageOf, shellMessages, sidebarTitle } from './i18n';
+import { languageOf, sidebarTitle } from '../i18n';
+import { shellMessages } from './i18n';
 import type { Panel } from './panel';
 import { panels } from './panels';
 import { callServer, failureText } from './rpc-client';

@@ -1,12 +1,9 @@
 /**
  * Sidebar languages: English, or Spanish for a Spanish locale. Each panel keeps its own dictionary (defined with
  * `defineMessages`, both languages required by the compiler) so panels can be added without touching this file.
- * Pure: the server imports `languageOf` and `sidebarTitle` too.
+ * What the server shares (the title, the language of a locale) is in src/i18n.
  */
 import type { SidebarLanguage } from '../rpc/contract';
-
-/** The product name is the same in every language. */
-export const sidebarTitle = 'Atom Billing';
 
 export type Dictionary<K extends string> = Record<SidebarLanguage, Record<K, string>>;
 
@@ -22,11 +19,6 @@ export function defineMessages<K extends string>(dictionary: {
 export function fill(text: string, values?: Record<string, string | number>): string {
   if (!values) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** Spanish for any Spanish locale ("es", "es_CO", "es-419"), English otherwise. */
-export function languageOf(locale: string): SidebarLanguage {
-  return locale.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
 /** The shell's own messages (header, navigation, first-paint states). */

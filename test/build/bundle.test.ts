@@ -7,7 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script, createContext } from 'node:vm';
 import ts from 'typescript';
-import { BUNDLE_NAME, readGlobalFunctions, toAppsScript } from '../../dev/build/gas-globals';
+import {
+  BUNDLE_NAME,
+  readGlobalFunctions,
+  readSidebarCalls,
+  SIDEBAR_RPC_EXPORT,
+  toAppsScript,
+} from '../../dev/build/gas-globals';
 import { codeModules } from '../support/code-modules';
 
 const dist = join(process.cwd(), 'dist');
@@ -15,7 +21,11 @@ const code = readFileSync(join(dist, 'Code.js'), 'utf8');
 const sidebar = readFileSync(join(dist, 'Sidebar.html'), 'utf8');
 const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
 const entryPath = join(process.cwd(), 'src/gas/globals.ts');
-const globals = readGlobalFunctions(readFileSync(entryPath, 'utf8'), entryPath);
+const contractPath = join(process.cwd(), 'src/rpc/contract.ts');
+const entryGlobals = readGlobalFunctions(readFileSync(entryPath, 'utf8'), entryPath);
+const sidebarCalls = readSidebarCalls(readFileSync(contractPath, 'utf8'), contractPath);
+/** Every global of Code.js: the entry file's functions, then one per sidebar call of the contract. */
+const globals = [...entryGlobals, ...sidebarCalls];
 /** A JSDoc type such as number, Date|string or Array<Array<string|number>> — not a cell reference or example. */
 const JSDOC_TYPE = /^[A-Za-z]\w*(\[\])*(<[\w<>|, ]+>)?(\[\])*(\|[A-Za-z]\w*(\[\])*(<[\w<>|, ]+>)?(\[\])*)*$/;
 
@@ -247,6 +257,25 @@ describe('dist/Code.js', () => {
     );
     for (const g of globals)
       expect({ name: g.name, type: typeof context[g.name] }).toEqual({ name: g.name, type: 'function' });
+  });
+
+  it("serves every sidebar call of the contract: a global per SidebarRpc member, calling the bundle's implementation", () => {
+    expect(sidebarCalls.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['getSidebarBootstrap', 'runMonthClose', 'importAtomRows', 'getActiveRange']),
+    );
+    // The entry file declares none of them itself: the contract is where a sidebar call is named.
+    const entryNames = new Set(entryGlobals.map((g) => g.name));
+    expect(sidebarCalls.filter((c) => entryNames.has(c.name))).toEqual([]);
+    const context = createContext({});
+    new Script(code, { filename: 'Code.js' }).runInContext(context);
+    const rpc = context[BUNDLE_NAME][SIDEBAR_RPC_EXPORT] as Record<string, unknown>;
+    expect(Object.keys(rpc).sort()).toEqual(sidebarCalls.map((c) => c.name).sort());
+    for (const call of sidebarCalls) {
+      expect({ name: call.name, type: typeof rpc[call.name] }).toEqual({ name: call.name, type: 'function' });
+      expect(code).toContain(
+        `function ${call.name}(${call.params.join(', ')}) {\n  return ${BUNDLE_NAME}.${SIDEBAR_RPC_EXPORT}.${call.name}(${call.params.join(', ')});\n}`,
+      );
+    }
   });
 
   it('declares every global as a top-level function with its real parameter names', () => {

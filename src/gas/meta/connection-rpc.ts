@@ -3,7 +3,6 @@
  * The first person who saves becomes admin; from then on only admins may change anything. Every refusal and
  * failure is a ConnectionSettingsError whose message the sidebar shows as is; none contains the token.
  */
-import { UserFacingError } from '../../core/errors';
 import {
   createGraphClient,
   DEFAULT_API_VERSION,
@@ -21,42 +20,9 @@ import {
   writeAdmins,
   writeConnection,
   type StoredConnection,
-} from './connection-store';
+} from '../shared/connection-store';
+import { ConnectionSettingsError, currentUserEmail, requireAdmin } from '../shared/admins';
 import { appsScriptGraphPorts } from './graph-ports';
-
-export class ConnectionSettingsError extends UserFacingError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConnectionSettingsError';
-  }
-}
-
-export function currentUserEmail(): string {
-  return Session.getActiveUser().getEmail().trim().toLowerCase();
-}
-
-/**
- * Throws unless the current user may change the settings: an admin, or anyone while there is no admin yet
- * (`allowFirst`, the first save).
- */
-export function requireAdmin(admins: readonly string[], allowFirst: boolean): string {
-  const email = currentUserEmail();
-  if (!email) {
-    throw new ConnectionSettingsError(
-      'Google does not share your email address with the add-on here, so your admin rights cannot be checked — ' +
-        'sign in with an account of the same domain as the spreadsheet owner',
-    );
-  }
-  if (admins.length === 0 && allowFirst) return email;
-  if (!admins.includes(email)) {
-    throw new ConnectionSettingsError(
-      admins.length
-        ? `Only an admin of this spreadsheet's Meta connection can change it — ask ${admins.join(' or ')}`
-        : 'There is no admin yet: the first person who connects to Meta becomes admin',
-    );
-  }
-  return email;
-}
 
 /** Two admins saving at once must not overwrite each other's lists. */
 function withDocumentLock<T>(fn: () => T): T {

@@ -39,10 +39,16 @@ import type { Dimension } from '../../meta/analytics';
 import { RateLookupError } from '../../rates';
 import { priceMissingCosts, rateCardMonthCost } from '../../rates/meta-fallback';
 import { readRateBook } from '../rates/rate-card-sheet';
-import { activeSheetContext } from '../spreadsheet-context';
-import { readConnection, type StoredConnection } from './connection-store';
+import { activeSheetContext } from '../shared/spreadsheet-context';
+import { readConnection, type StoredConnection } from '../shared/connection-store';
 import { appsScriptGraphPorts } from './graph-ports';
-import { cacheKey, readCachedText, SIX_HOURS_S, TEN_MINUTES_S, writeCachedText } from './result-cache';
+import {
+  cacheKey,
+  readCachedText,
+  SIX_HOURS_S,
+  TEN_MINUTES_S,
+  writeCachedText,
+} from '../shared/result-cache';
 
 const CACHE_PREFIX = 'atomBilling.meta.rows.';
 /** Bump when the cached row layout changes. */

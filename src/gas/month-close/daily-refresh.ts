@@ -9,8 +9,8 @@ import { UserFacingError } from '../../core/errors';
 import { monthKey, monthOfDay, monthStatus, previousMonth } from '../../month-close/month';
 import { dayKeyAt } from '../../core/time';
 import type { DailyRefreshState, MonthCloseResult, SetDailyRefreshRequest } from '../../rpc/contract';
-import { currentUserEmail, requireAdmin } from '../meta/connection-rpc';
-import { readAdmins } from '../meta/connection-store';
+import { currentUserEmail, requireAdmin } from '../shared/admins';
+import { readAdmins } from '../shared/connection-store';
 import { importMonth } from './import';
 import { readGraceDays, readRefresh, readRememberedRequest, writeRefresh } from './settings-store';
 

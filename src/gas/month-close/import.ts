@@ -40,7 +40,7 @@ import { RateLookupError } from '../../rates';
 import { rateCardMonthCost } from '../../rates/meta-fallback';
 import type { MonthCloseResult, RunMonthCloseRequest, SheetRangeRef } from '../../rpc/contract';
 import { readRateBook } from '../rates/rate-card-sheet';
-import { readConnection, type StoredConnection } from '../meta/connection-store';
+import { readConnection, type StoredConnection } from '../shared/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
 import { planDataSheet, readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';

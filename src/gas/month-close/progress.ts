@@ -4,7 +4,7 @@
  * see their own; it expires on its own if an execution dies.
  */
 import type { MonthCloseProgress, MonthCloseStep } from '../../rpc/contract';
-import { cacheKey } from '../meta/result-cache';
+import { cacheKey } from '../shared/result-cache';
 
 const PREFIX = 'atomBilling.monthClose.progress.';
 /** Longer than an execution may run (6 minutes). */

@@ -1,21 +1,19 @@
-/** Sidebar RPC of the month close: setup, the import, its progress, the daily refresh, the grace, sheet links. */
+/** Sidebar calls of the month close: setup, the import, its progress, the grace, sheet links (the daily refresh: daily-refresh.ts). */
 import { checkedGraceDays, defaultMonth, monthKey } from '../../month-close/month';
 import { latestPerMonth, type LedgerEntry } from '../../month-close/ledger';
 import { ZoneCalendar } from '../../core/zone-calendar';
 import { UserFacingError } from '../../core/errors';
 import type {
-  DailyRefreshState,
   MonthCloseProgress,
   MonthCloseResult,
   MonthCloseSetup,
   MonthImportEntry,
   RunMonthCloseRequest,
-  SetDailyRefreshRequest,
 } from '../../rpc/contract';
-import { currentUserEmail, requireAdmin } from '../meta/connection-rpc';
+import { currentUserEmail, requireAdmin } from '../shared/admins';
 import { atomRangesFor } from '../atom/settings';
-import { readAdmins, readConnection } from '../meta/connection-store';
-import { dailyRefreshState, setDailyRefresh as switchDailyRefresh } from './daily-refresh';
+import { readAdmins, readConnection } from '../shared/connection-store';
+import { dailyRefreshState } from './daily-refresh';
 import { importMonth } from './import';
 import { readLedgerSheet } from './ledger-io';
 import { readProgress } from './progress';
@@ -71,10 +69,6 @@ export function runMonthClose(request: RunMonthCloseRequest): MonthCloseResult {
 
 export function getMonthCloseProgress(): MonthCloseProgress | null {
   return readProgress(currentUserEmail());
-}
-
-export function setDailyRefresh(request: SetDailyRefreshRequest): DailyRefreshState {
-  return switchDailyRefresh(request);
 }
 
 export function setConsolidationGrace(days: number): number {

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_GRACE_DAYS } from '../../month-close/month';
 import type { ProjectionMethodName, SheetRangeRef } from '../../rpc/contract';
-import { documentProperties as properties, readDocumentJson as readJson } from '../document-json';
+import { documentProperties as properties, readDocumentJson as readJson } from '../shared/document-json';
 
 const GRACE_KEY = 'atomBilling.monthClose.graceDays';
 const LAST_REQUEST_KEY = 'atomBilling.monthClose.lastRequest';

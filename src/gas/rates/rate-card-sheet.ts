@@ -18,7 +18,7 @@ import {
 } from '../../rates/card-sheet';
 import { RateBook } from '../../rates/rate-book';
 import type { ImportRateCardRequest, ImportRateCardResult } from '../../rpc/contract';
-import { activeSheetContext } from '../spreadsheet-context';
+import { activeSheetContext } from '../shared/spreadsheet-context';
 import { insertNarrowSheet } from '../shared/narrow-sheet';
 
 const LOCK_WAIT_MS = 30_000;

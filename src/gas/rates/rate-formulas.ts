@@ -4,8 +4,8 @@
  */
 import { billedCost as priceLog, type BilledCostArgs } from '../../rates/billed-cost';
 import { metaRate, type MetaRateArgs } from '../../rates/meta-rate';
-import { readConnection } from '../meta/connection-store';
-import { activeSheetContext } from '../spreadsheet-context';
+import { readConnection } from '../shared/connection-store';
+import { activeSheetContext } from '../shared/spreadsheet-context';
 import { readRateBook } from './rate-card-sheet';
 
 /** The connected WhatsApp account's currency, or null without a connection. */

@@ -1,4 +1,4 @@
-import type { SheetRangeRef } from '../rpc/contract';
+import type { SheetRangeRef } from '../../rpc/contract';
 
 /**
  * The user's current selection, for the sidebar's "use selection" buttons. From a sidebar, getActiveRange

@@ -4,7 +4,7 @@
  * function runs). The token is stored here and nowhere else.
  */
 import type { PhoneLine } from '../../meta';
-import { documentProperties, readDocumentJson as readJson } from '../document-json';
+import { documentProperties, readDocumentJson as readJson } from './document-json';
 
 export interface StoredConnection {
   wabaId: string;

@@ -1,4 +1,4 @@
-import type { SheetContext } from '../core/formulas/sheet-context';
+import type { SheetContext } from '../../core/formulas/sheet-context';
 
 /** What the pure formulas need to know about the active spreadsheet: its zone and locale. */
 export function activeSheetContext(): SheetContext {
