@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SheetModel } from '../dev/runtime';
-import { parseAtomExport } from '../src/atom';
+import { parseAtomExport } from '../src/atom/parse';
 import type { ImportAtomRowsResult } from '../src/rpc/contract';
 import { csvBytes, ROWS, xlsxBytes } from './atom-export';
 import { writeCalls } from '../test/support/write-calls';

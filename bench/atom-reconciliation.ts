@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { strToU8 } from 'fflate';
-import { parseAtomExport } from '../src/atom';
+import { parseAtomExport } from '../src/atom/parse';
 import { atomBundle } from './bundle';
 
 const MESSAGES = 100_000;

@@ -17,3 +17,5 @@ export { decodeRows, encodeRows } from './row-codec';
 export { resolveWabaTimeZone } from './timezones';
 export { redact, tokenHint } from './token';
 export { MetaError, MetaFormulaError, MetaNotConnectedError } from './errors';
+export type { Dimension } from './analytics';
+export { type CostedRow, META_COST_SOURCE, withMetaCosts } from './analytics-table';

@@ -11,3 +11,18 @@ export {
 } from './card-csv';
 export { RATE_CATEGORIES, type RateCategory } from './categories';
 export { RateCardFileError, RateLookupError } from './errors';
+export { billedCost, type BilledCostArgs } from './billed-cost';
+export {
+  cardRowCells,
+  type CardSheetRow,
+  cardsOfRows,
+  RATE_CARD_COLUMNS,
+  RATE_CARD_SHEET,
+  rateCardHeader,
+  readCardRows,
+  rowsOfCard,
+  upsertCardRows,
+} from './card-sheet';
+export { priceMissingCosts, rateCardMonthCost } from './meta-fallback';
+export { metaRate, type MetaRateArgs } from './meta-rate';
+export { RateBook } from './rate-book';

@@ -3,8 +3,7 @@
  * google.script.run. Every value must survive google.script.run: primitives, null, plain objects
  * and arrays of them — never Date, undefined or functions.
  */
-import type { AtomMapping, AtomReportKind, AtomRow } from '../atom';
-import type { ClosedConversationsCount } from '../atom/month-tables';
+import type { AtomMapping, AtomReportKind, AtomRow, ClosedConversationsCount } from '../atom';
 
 export type SidebarLanguage = 'en' | 'es';
 

@@ -1,6 +1,7 @@
 /** Files that cannot be imported: one clear message naming the file, never a partial result. */
 import { zipSync, strToU8 } from 'fflate';
-import { AtomFileError, MAX_FILE_BYTES, parseAtomExport } from '../../src/atom';
+import { AtomFileError } from '../../src/atom';
+import { MAX_FILE_BYTES, parseAtomExport } from '../../src/atom/parse';
 import { csv, utf8, xlsxOf } from './fixtures';
 
 const fails = (bytes: Uint8Array, fileName: string): AtomFileError => {

@@ -1,5 +1,5 @@
 /** Per-message exports: the message-kind column, its Spanish and English names and values, and rows it rejects. */
-import { parseAtomExport } from '../../src/atom';
+import { parseAtomExport } from '../../src/atom/parse';
 import { upsertRecords } from '../../src/atom/import-store';
 import { monthBlock } from '../../src/atom/month-block';
 import { monthTables, type MonthConversation } from '../../src/atom/month-tables';

@@ -1,6 +1,6 @@
 /** parseAtomExport on XLSX workbooks written by exceljs: sheets, string kinds, numbers, booleans, date serials. */
 import { zipSync, strToU8 } from 'fflate';
-import { parseAtomExport } from '../../src/atom';
+import { parseAtomExport } from '../../src/atom/parse';
 import { serialToWallTime } from '../../src/atom/dates';
 import { AUDIT_ES_HEADER, xlsxOf } from './fixtures';
 

@@ -1,6 +1,6 @@
 /** Stage, then commit: a file sent in batches writes nothing until its last batch, and a failed batch leaves the sheets as they were. */
 import { manualClock, type AppsScriptRuntime } from '../../dev/runtime';
-import { parseAtomCells } from '../../src/atom';
+import { parseAtomCells } from '../../src/atom/parse';
 import type { AtomRow } from '../../src/atom';
 import type { AtomSheetCells, ImportAtomRowsRequest } from '../../src/rpc/contract';
 import { loadBundle } from '../support/bundle';

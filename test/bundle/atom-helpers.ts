@@ -1,6 +1,7 @@
 /** Shared by the Atom import bundle tests: a spreadsheet with the bundle loaded, and rows parsed from real export bytes. */
 import type { AppsScriptRuntime } from '../../dev/runtime';
-import { parseAtomExport, type AtomParseResult } from '../../src/atom';
+import type { AtomParseResult } from '../../src/atom';
+import { parseAtomExport } from '../../src/atom/parse';
 import type { ImportAtomRowsRequest, ImportAtomRowsResult } from '../../src/rpc/contract';
 import { csv, utf8 } from '../atom/fixtures';
 import { loadBundle } from '../support/bundle';

@@ -3,8 +3,14 @@
  * months' reconciliation tables sum by day. Rewritten by every import of conversations, since an import moves the
  * block of message rows (conversation rows sort before it).
  */
-import { ALL_ATOM_LABELS, BREAKDOWN_SHEET, type AtomSheetLabels } from '../../atom/sheet-labels';
-import { BREAKDOWN_FORMULA_ROW, BREAKDOWN_WIDTH, breakdownFormula } from '../../atom/reconciliation';
+import {
+  ALL_ATOM_LABELS,
+  type AtomSheetLabels,
+  BREAKDOWN_FORMULA_ROW,
+  BREAKDOWN_SHEET,
+  BREAKDOWN_WIDTH,
+  breakdownFormula,
+} from '../../atom';
 import { CATEGORY_COUNT } from '../../core/pricing/message-kinds';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { ownedSheet } from '../shared/owned-sheet';

@@ -3,20 +3,24 @@
  * and importAtomRows, which stages the batches of one file and commits them on the last one — "Atom
  * conversations" (or the aggregate report sheets) upserted, then each month's Atom tables rewritten.
  */
-import { AtomFileError } from '../../atom/errors';
-import { ATOM_FIELDS, type AtomMapping } from '../../atom/fields';
-import { upsertRecords } from '../../atom/import-store';
-import { monthBlock, TABLE_CAPACITY } from '../../atom/month-block';
-import { monthTables, type ClosedConversationsCount } from '../../atom/month-tables';
-import { rowProblem, type AtomRow } from '../../atom/rows';
 import {
   ALL_ATOM_LABELS,
+  ATOM_FIELDS,
+  AtomFileError,
+  type AtomMapping,
+  type AtomRow,
   atomSheetLabels,
   CAMPAIGNS_SHEET,
+  type ClosedConversationsCount,
   CONVERSATIONS_SHEET,
   GROUPS_SHEET,
+  monthBlock,
+  monthTables,
+  rowProblem,
   STAGING_SHEET,
-} from '../../atom/sheet-labels';
+  TABLE_CAPACITY,
+  upsertRecords,
+} from '../../atom';
 import { UserFacingError } from '../../core/errors';
 import type {
   AtomImportKind,

@@ -3,9 +3,8 @@
  * which end at V). A month not closed yet gets the sheet with the month close's title in A1, so the month close
  * later recognises it as its own. One clear of the block's columns, one setValues, one setNumberFormats.
  */
-import { ATOM_BLOCK_COLUMN, type BlockLayout, type MonthBlock } from '../../atom/month-block';
-import { columnLetters } from '../../month-close/atom-range';
-import { ALL_LABELS, monthCloseLabels, summarySheetName } from '../../month-close/labels';
+import { ATOM_BLOCK_COLUMN, type BlockLayout, type MonthBlock } from '../../atom';
+import { ALL_LABELS, columnLetters, monthCloseLabels, summarySheetName } from '../../month-close';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { zonedTimeToEpoch } from '../../core/time';
 import type { SheetRangeRef, WrittenSheet } from '../../rpc/contract';

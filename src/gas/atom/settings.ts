@@ -3,8 +3,7 @@
  * the closed-conversations option, where each month's group and campaign tables are (for the month close),
  * and the state of a file being staged batch by batch.
  */
-import type { AtomMapping } from '../../atom/fields';
-import type { ClosedConversationsCount } from '../../atom/month-tables';
+import type { AtomMapping, ClosedConversationsCount } from '../../atom';
 import type { AtomImportKind, SheetRangeRef } from '../../rpc/contract';
 
 const SETTINGS_KEY = 'atomBilling.atom.settings';

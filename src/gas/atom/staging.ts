@@ -5,8 +5,7 @@
  * against the workbook's 10-million-cell limit, so a row per record would cost a cell per field. The staging sheet is
  * hidden: it is the add-on's scratch space, not something to read or edit while a file imports.
  */
-import type { AtomRow } from '../../atom/rows';
-import { STAGING_SHEET } from '../../atom/sheet-labels';
+import { type AtomRow, STAGING_SHEET } from '../../atom';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { insertNarrowSheet } from '../shared/narrow-sheet';
 import { ensureRows, sheetNamed } from './sheet-io';

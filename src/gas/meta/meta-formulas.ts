@@ -10,16 +10,21 @@ import { UserFacingError } from '../../core/errors';
 import type { Table } from '../../core/formulas/sheet-context';
 import { dayKeyAt, dayKeyToIso } from '../../core/time';
 import {
+  type AnalyticsQuery,
+  type AnalyticsRow,
   analyticsTable,
   approximateCost,
   billableUnits,
+  type CostedRow,
   createGraphClient,
   CUSTOM_FUNCTION_BUDGET_MS,
   decodeRows,
+  type Dimension,
   dimensionsFor,
   encodeRows,
   MetaError,
   MetaFormulaError,
+  type MetaFunctionName,
   MetaNotConnectedError,
   readCategories,
   readDayRange,
@@ -29,15 +34,10 @@ import {
   redact,
   resolveWabaTimeZone,
   roundCost,
-  type AnalyticsQuery,
-  type AnalyticsRow,
-  type MetaFunctionName,
   type TableColumn,
+  withMetaCosts,
 } from '../../meta';
-import { withMetaCosts, type CostedRow } from '../../meta/analytics-table';
-import type { Dimension } from '../../meta/analytics';
-import { RateLookupError } from '../../rates';
-import { priceMissingCosts, rateCardMonthCost } from '../../rates/meta-fallback';
+import { priceMissingCosts, rateCardMonthCost, RateLookupError } from '../../rates';
 import { readRateBook } from '../rates/rate-card-sheet';
 import { activeSheetContext } from '../shared/spreadsheet-context';
 import { readConnection, type StoredConnection } from '../shared/connection-store';

@@ -6,7 +6,7 @@
  * other (say another admin's, from before) deletes itself the next time it fires.
  */
 import { UserFacingError } from '../../core/errors';
-import { monthKey, monthOfDay, monthStatus, previousMonth } from '../../month-close/month';
+import { monthKey, monthOfDay, monthStatus, previousMonth } from '../../month-close';
 import { dayKeyAt } from '../../core/time';
 import type { DailyRefreshState, MonthCloseResult, SetDailyRefreshRequest } from '../../rpc/contract';
 import { currentUserEmail, requireAdmin } from '../shared/admins';

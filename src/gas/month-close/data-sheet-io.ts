@@ -3,18 +3,20 @@
  * first; the write is at most one row insert or delete (so rows after the block shift, untouched), one setValues
  * and, only for rows whose formats are not already right, one setNumberFormats — whatever the number of rows.
  */
-import { ALL_LABELS, DATA_SHEET, type MonthCloseLabels } from '../../month-close/labels';
 import {
+  ALL_LABELS,
+  type CalendarMonth,
+  type CellCalendar,
   DATA_COLUMNS,
+  DATA_SHEET,
+  type DataBlock,
   dataHeaderFormats,
+  type DataRow,
   dayOfCell,
   monthBlock,
+  type MonthCloseLabels,
   rewriteBlock,
-  type CellCalendar,
-  type DataBlock,
-  type DataRow,
-} from '../../month-close/meta-data-sheet';
-import type { CalendarMonth } from '../../month-close/month';
+} from '../../month-close';
 import { literalRow } from '../../core/sheet-output/literal-text';
 import { insertNarrowSheet } from '../shared/narrow-sheet';
 import { writeFormattedRows } from './formatted-rows';

@@ -5,39 +5,46 @@
  * row and is repaired by running the import again (every write is idempotent).
  */
 import { UserFacingError } from '../../core/errors';
-import { parseAtomRange, rangeA1, type AtomRange } from '../../month-close/atom-range';
-import { atomRangesFor } from '../atom/settings';
-import { checkedCostToAllocate, costToAllocate } from '../../month-close/cost-to-allocate';
-import { checkedProjectionMethod, monthFigures } from '../../month-close/figures';
-import { monthCloseLabels } from '../../month-close/labels';
-import { drift, previousImport, type LedgerEntry } from '../../month-close/ledger';
-import { dataRowsOf, digitsOf, type CellCalendar } from '../../month-close/meta-data-sheet';
 import {
   assertStarted,
+  type AtomRange,
+  type CalendarMonth,
+  type CellCalendar,
+  checkedCostToAllocate,
+  checkedProjectionMethod,
+  costToAllocate,
+  dataRowsOf,
+  digitsOf,
+  drift,
   firstDay,
   lastDay,
+  type LedgerEntry,
+  MonthCloseInputError,
+  monthCloseLabels,
+  monthFigures,
   monthKey,
   monthStatus,
-  MonthCloseInputError,
+  parseAtomRange,
   parseMonth,
-  type CalendarMonth,
-} from '../../month-close/month';
-import { summaryPlan } from '../../month-close/summary-sheet';
+  previousImport,
+  rangeA1,
+  summaryPlan,
+} from '../../month-close';
+import { atomRangesFor } from '../atom/settings';
 import { dayKeyAt } from '../../core/time';
 import { ZoneCalendar } from '../../core/zone-calendar';
 import {
+  type AnalyticsRow,
   createGraphClient,
+  META_COST_SOURCE,
   MetaError,
   MetaNotConnectedError,
+  type PhoneLine,
   redact,
   resolveWabaTimeZone,
   SIDEBAR_BUDGET_MS,
-  type PhoneLine,
 } from '../../meta';
-import type { AnalyticsRow } from '../../meta/analytics';
-import { META_COST_SOURCE } from '../../meta/analytics-table';
-import { RateLookupError } from '../../rates';
-import { rateCardMonthCost } from '../../rates/meta-fallback';
+import { rateCardMonthCost, RateLookupError } from '../../rates';
 import type { MonthCloseResult, RunMonthCloseRequest, SheetRangeRef } from '../../rpc/contract';
 import { readRateBook } from '../rates/rate-card-sheet';
 import { readConnection, type StoredConnection } from '../shared/connection-store';

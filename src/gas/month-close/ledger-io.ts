@@ -3,15 +3,17 @@
  * last entry carry the entry formats ahead of time (set when the sheet is made or grows), so an append is one
  * setValues; the formats are written again only when the next row's, read first, are not the entry's.
  */
-import { ALL_LABELS, LEDGER_SHEET, type MonthCloseLabels } from '../../month-close/labels';
 import {
+  ALL_LABELS,
+  GENERAL_FORMAT,
   LEDGER_COLUMNS,
+  LEDGER_SHEET,
+  type LedgerEntry,
   ledgerRow,
   ledgerRowFormats,
+  type MonthCloseLabels,
   readLedger,
-  type LedgerEntry,
-} from '../../month-close/ledger';
-import { GENERAL_FORMAT } from '../../month-close/formats';
+} from '../../month-close';
 import { literalRow } from '../../core/sheet-output/literal-text';
 import type { ZoneCalendar } from '../../core/zone-calendar';
 import { insertNarrowSheet } from '../shared/narrow-sheet';

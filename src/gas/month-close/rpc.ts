@@ -1,6 +1,11 @@
 /** Sidebar calls of the month close: setup, the import, its progress, the grace, sheet links (the daily refresh: daily-refresh.ts). */
-import { checkedGraceDays, defaultMonth, monthKey } from '../../month-close/month';
-import { latestPerMonth, type LedgerEntry } from '../../month-close/ledger';
+import {
+  checkedGraceDays,
+  defaultMonth,
+  latestPerMonth,
+  type LedgerEntry,
+  monthKey,
+} from '../../month-close';
 import { ZoneCalendar } from '../../core/zone-calendar';
 import { UserFacingError } from '../../core/errors';
 import type {

@@ -2,7 +2,7 @@
  * Month-close settings in DOCUMENT properties, shared by every editor: the consolidation grace, what the last
  * import used (so the sidebar and the daily refresh can reuse it), and the daily refresh's trigger.
  */
-import { DEFAULT_GRACE_DAYS } from '../../month-close/month';
+import { DEFAULT_GRACE_DAYS } from '../../month-close';
 import type { ProjectionMethodName, SheetRangeRef } from '../../rpc/contract';
 import { documentProperties as properties, readDocumentJson as readJson } from '../shared/document-json';
 

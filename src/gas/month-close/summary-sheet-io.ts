@@ -4,11 +4,18 @@
  * the named ranges and the charts — each only when missing or different, so a re-import of an unchanged layout
  * is the one setValues.
  */
-import { ATOM_BLOCK_COLUMN } from '../../atom/month-block';
-import type { ExistingCell } from '../../month-close/cost-to-allocate';
-import { ALL_LABELS, summarySheetName } from '../../month-close/labels';
-import { monthKey, type CalendarMonth } from '../../month-close/month';
-import { a1Of, KPI, type ChartSpec, type SummaryPlan } from '../../month-close/summary-sheet';
+import { ATOM_BLOCK_COLUMN } from '../../atom';
+import {
+  a1Of,
+  ALL_LABELS,
+  type CalendarMonth,
+  type ChartSpec,
+  type ExistingCell,
+  KPI,
+  monthKey,
+  type SummaryPlan,
+  summarySheetName,
+} from '../../month-close';
 import { writeFormattedRows } from './formatted-rows';
 import { ownedSheet } from '../shared/owned-sheet';
 

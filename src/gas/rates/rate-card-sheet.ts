@@ -4,19 +4,20 @@
  */
 import { isSpanish } from '../../core/formulas/sheet-context';
 import { ZoneCalendar } from '../../core/zone-calendar';
-import { parseRateCard, RateCardFileError } from '../../rates';
 import {
   cardRowCells,
+  type CardSheetRow,
   cardsOfRows,
+  parseRateCard,
   RATE_CARD_COLUMNS,
   RATE_CARD_SHEET,
+  RateBook,
+  RateCardFileError,
   rateCardHeader,
   readCardRows,
   rowsOfCard,
   upsertCardRows,
-  type CardSheetRow,
-} from '../../rates/card-sheet';
-import { RateBook } from '../../rates/rate-book';
+} from '../../rates';
 import type { ImportRateCardRequest, ImportRateCardResult } from '../../rpc/contract';
 import { activeSheetContext } from '../shared/spreadsheet-context';
 import { insertNarrowSheet } from '../shared/narrow-sheet';

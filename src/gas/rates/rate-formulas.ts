@@ -2,8 +2,7 @@
  * META_RATE and BILLED_COST in Apps Script: the spreadsheet's zone and locale, the imported cards (one read of the
  * "Rate cards" sheet), the connected account's currency.
  */
-import { billedCost as priceLog, type BilledCostArgs } from '../../rates/billed-cost';
-import { metaRate, type MetaRateArgs } from '../../rates/meta-rate';
+import { billedCost as priceLog, type BilledCostArgs, metaRate, type MetaRateArgs } from '../../rates';
 import { readConnection } from '../shared/connection-store';
 import { activeSheetContext } from '../shared/spreadsheet-context';
 import { readRateBook } from './rate-card-sheet';

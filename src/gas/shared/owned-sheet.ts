@@ -2,7 +2,7 @@
  * The sheets the import owns are found by name. A sheet of that name that someone else made (its header row is not
  * ours in either language) is never written over: the import stops before writing anything.
  */
-import { MonthCloseInputError } from '../../month-close/month';
+import { MonthCloseInputError } from '../../month-close';
 import { literalRow } from '../../core/sheet-output/literal-text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

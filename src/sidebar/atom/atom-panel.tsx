@@ -4,15 +4,11 @@
  * correct them; then Import, in batches small enough for google.script.run, with progress.
  */
 import { useEffect, useState } from 'preact/hooks';
-import {
-  ATOM_FIELDS,
-  parseAtomCells,
-  parseAtomExport,
-  type AtomField,
-  type AtomMapping,
-  type AtomParseResult,
-} from '../../atom';
+import type { AtomField, AtomMapping, AtomParseResult } from '../../atom';
+// The modules themselves, not src/atom's index: the sidebar bundle carries only what the panel runs.
 import { splitIntoBatches } from '../../atom/batches';
+import { ATOM_FIELDS } from '../../atom/fields';
+import { parseAtomCells, parseAtomExport } from '../../atom/parse';
 import type { AtomImportKind, AtomImportSetup, ImportAtomRowsResult } from '../../rpc/contract';
 import type { Panel } from '../panel';
 import { callServer, failureText } from '../rpc-client';

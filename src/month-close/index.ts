@@ -1,0 +1,54 @@
+/**
+ * Public surface of src/month-close: the month close's months, figures, sheet layouts (Meta data, the month's
+ * summary, the Imports ledger) and labels, pure; the adapters that read and write them are in src/gas/month-close.
+ */
+export { type AtomRange, columnLetters, parseAtomRange, rangeA1 } from './atom-range';
+export { checkedCostToAllocate, costToAllocate, type ExistingCell } from './cost-to-allocate';
+export { checkedProjectionMethod, monthFigures } from './figures';
+export { GENERAL_FORMAT } from './formats';
+export {
+  ALL_LABELS,
+  DATA_SHEET,
+  LEDGER_SHEET,
+  monthCloseLabels,
+  type MonthCloseLabels,
+  summarySheetName,
+} from './labels';
+export {
+  drift,
+  latestPerMonth,
+  LEDGER_COLUMNS,
+  type LedgerEntry,
+  ledgerRow,
+  ledgerRowFormats,
+  previousImport,
+  readLedger,
+} from './ledger';
+export {
+  type CellCalendar,
+  DATA_COLUMNS,
+  type DataBlock,
+  dataHeaderFormats,
+  type DataRow,
+  dataRowsOf,
+  dayOfCell,
+  digitsOf,
+  monthBlock,
+  rewriteBlock,
+} from './meta-data-sheet';
+export {
+  assertStarted,
+  type CalendarMonth,
+  checkedGraceDays,
+  DEFAULT_GRACE_DAYS,
+  defaultMonth,
+  firstDay,
+  lastDay,
+  MonthCloseInputError,
+  monthKey,
+  monthOfDay,
+  monthStatus,
+  parseMonth,
+  previousMonth,
+} from './month';
+export { a1Of, type ChartSpec, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
