@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-/** A global function declared in the entry file, with the JSDoc block Apps Script should see. */
+/** A global of Code.js (the entry file's, or a sidebar call of the contract), with the JSDoc Apps Script sees. */
 export interface GlobalFunction {
   name: string;
   params: string[];
