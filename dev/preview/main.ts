@@ -4,6 +4,26 @@
  */
 import { DEMO_TOKEN, startDemo } from './demo';
 
+const USAGE = `npm start [-- options]   the add-on's sidebar and an emulated spreadsheet on demo data, in your browser
+
+  --port N     the preview's port on 127.0.0.1 (default 8080; the PORT variable works too; 0 picks a free one)
+  --no-cost    the fake Meta account gives volumes without cost (a partner's credit line): META_* costs then come
+               from a rate card imported in the sidebar (test/fixtures/rate-cards/brl-*.csv)
+  --help       this text`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const known = new Set(['--port', '--no-cost']);
+const unknown = process.argv
+  .slice(2)
+  .find((a, i, all) => a.startsWith('-') && !known.has(a) && all[i - 1] !== '--port');
+if (unknown) {
+  console.error(`preview: unknown option ${unknown}\n\n${USAGE}`);
+  process.exit(1);
+}
+
 const flag = process.argv.indexOf('--port');
 const portText = flag >= 0 ? process.argv[flag + 1] : (process.env.PORT ?? '8080');
 const port = Number(portText);

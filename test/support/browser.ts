@@ -1,10 +1,12 @@
 /** Debian's Chromium, driven by playwright-core (no browser download): the flags this machine needs. */
 import { chromium, type Browser } from 'playwright-core';
+import { findChromium } from '../../dev/chromium';
 import { startDemo, type Demo, type DemoOptions } from '../../dev/preview/demo';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // `npm test` runs dev/ensure-chromium.ts first, which installs or names what is missing.
+    executablePath: findChromium() ?? '/usr/bin/chromium',
     headless: true,
     args: [
       '--headless',
