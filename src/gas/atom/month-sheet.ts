@@ -8,7 +8,6 @@ import { columnLetters } from '../../month-close/atom-range';
 import { ALL_LABELS, monthCloseLabels, summarySheetName } from '../../month-close/labels';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { zonedTimeToEpoch } from '../../core/time';
-import type { SheetRangeRef, WrittenSheet } from '../../rpc/contract';
 import { ownedSheet } from '../shared/owned-sheet';
 import { ensureRows } from './sheet-io';
 
@@ -25,19 +24,18 @@ export function checkedMonthSheet(month: string): Sheet | null {
 }
 
 export interface WrittenMonthBlock {
-  sheet: WrittenSheet;
-  /** Header row and the table's capacity of rows under it; null when the month has no such table. */
-  groups: SheetRangeRef | null;
-  campaigns: SheetRangeRef | null;
-  capacity: number;
+  sheet: Sheet;
+  /** A1 ranges: the tables' rows (header and capacity), and each table with rows (null: the month has none). */
+  table: string;
+  groups: string | null;
+  campaigns: string | null;
 }
 
-function tableRange(name: string, layout: BlockLayout, offset: number, rows: number): SheetRangeRef | null {
-  if (rows === 0) return null;
+function tableRange(layout: BlockLayout, offset: number, width: number): string {
   const first = columnLetters(ATOM_BLOCK_COLUMN + offset);
-  const second = columnLetters(ATOM_BLOCK_COLUMN + offset + 1);
+  const last = columnLetters(ATOM_BLOCK_COLUMN + offset + width - 1);
   const header = layout.headerRow + 1;
-  return { sheet: name, range: `${first}${header}:${second}${header + layout.capacity}` };
+  return `${first}${header}:${last}${header + layout.capacity}`;
 }
 
 /**
@@ -78,11 +76,10 @@ export function writeMonthBlock(
   sheet.getRange(1, ATOM_BLOCK_COLUMN, values.length, layout.width).setValues(values);
   // After the values: a Date written into an unformatted cell gets a date-time format, which this replaces.
   sheet.getRange(1, ATOM_BLOCK_COLUMN, values.length, layout.width).setNumberFormats(block.formats);
-  const name = sheet.getName();
   return {
-    sheet: { name, sheetId: sheet.getSheetId() },
-    groups: tableRange(name, layout, layout.groups, block.rows.groups),
-    campaigns: tableRange(name, layout, layout.campaigns, block.rows.campaigns),
-    capacity: layout.capacity,
+    sheet,
+    table: tableRange(layout, 0, layout.width),
+    groups: block.rows.groups > 0 ? tableRange(layout, layout.groups, 2) : null,
+    campaigns: block.rows.campaigns > 0 ? tableRange(layout, layout.campaigns, 2) : null,
   };
 }

@@ -28,14 +28,15 @@ export function ensureRows(sheet: Sheet, rows: number): void {
 }
 
 /**
- * Replaces a whole table (header at row 1) with `rows`: one setValues, and clears what a longer previous
- * table left below. Every string is written as literal text.
+ * Replaces a whole table (header at row 1) with `rows`: one setValues, then clears what a longer previous table
+ * left below — in that order, so a write Sheets refuses never follows a clear of stored rows. Every string is
+ * written as literal text.
  */
 export function replaceTable(sheet: Sheet, header: readonly string[], rows: readonly unknown[][]): void {
   const previous = sheet.getLastRow();
   const height = rows.length + 1;
   ensureRows(sheet, height);
-  if (previous > height) sheet.getRange(height + 1, 1, previous - height, header.length).clearContent();
   sheet.getRange(1, 1, height, header.length).setValues([literalRow(header), ...rows.map(literalRow)]);
+  if (previous > height) sheet.getRange(height + 1, 1, previous - height, header.length).clearContent();
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
 }
