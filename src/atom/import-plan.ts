@@ -15,12 +15,12 @@ import {
 import { summarySheetName } from '../month-close/labels';
 import type { AtomImportKind } from '../rpc/contract';
 import { AtomFileError } from './errors';
-import type { AtomField, AtomMapping } from './fields';
+import type { AtomMapping } from './fields';
 import { upsertRecords } from './import-store';
 import { monthBlock, TABLE_CAPACITY, type MonthBlock } from './month-block';
 import { monthTables, type ClosedConversationsCount } from './month-tables';
 import { BREAKDOWN_FORMULA_ROW, BREAKDOWN_WIDTH } from './reconciliation';
-import type { AtomRow } from './rows';
+import { TEXT_FIELDS, type AtomRow } from './rows';
 import {
   BREAKDOWN_SHEET,
   CAMPAIGNS_SHEET,
@@ -35,17 +35,6 @@ import {
   monthConversation,
   type StoredRow,
 } from './stored-rows';
-
-const TEXT_FIELDS = [
-  'id',
-  'contact',
-  'line',
-  'group',
-  'agent',
-  'typification',
-  'origin',
-  'campaign',
-] as const satisfies readonly AtomField[];
 
 /** Every text is written as literal text: Sheets counts its leading apostrophe. */
 const LITERAL_PREFIX = 1;

@@ -23,7 +23,7 @@ import {
   CONVERSATION_WIDTH,
 } from '../../atom/stored-rows';
 import { UserFacingError } from '../../core/errors';
-import { cellsAdded, checkCellsFit } from '../../core/write-plan/limits';
+import { cellsAdded } from '../../core/write-plan/limits';
 import type {
   AtomImportKind,
   AtomImportSetup,
@@ -32,7 +32,7 @@ import type {
   ImportAtomRowsResult,
   WrittenSheet,
 } from '../../rpc/contract';
-import { readGrids } from '../shared/grids';
+import { checkCellsAdded, gridNamed } from '../shared/grids';
 import { ownedSheet } from '../shared/owned-sheet';
 import { insertNarrowSheet } from '../shared/narrow-sheet';
 import { checkedBreakdownSheet, writeBreakdownSheet } from './breakdown-sheet';
@@ -159,11 +159,6 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
 /** What the import of a file is called in a refusal that names it. */
 const importOf = (fileName: string): string => `The Atom import of "${fileName}"`;
 
-/** The sheets to name when cells run out: the largest, never the staging sheet (the import deletes it). */
-function sheetsToArchive(grids: ReturnType<typeof readGrids>) {
-  return grids.sheets.filter((s) => s.name !== STAGING_SHEET);
-}
-
 /**
  * A batch before the last: checked like the commit checks it (each cell's length, the staging sheet's cells, the
  * state's size), then staged. A refused batch ends the file's import: its staged batches are discarded.
@@ -174,9 +169,9 @@ function stage(request: ImportAtomRowsRequest, state: StagingState): ImportAtomR
   try {
     checkRowCells(request.fileName, request.mapping ?? {}, request.rows, state.received + 1);
     const cells = stagingCells(request.rows);
-    const grids = readGrids(SpreadsheetApp.getActiveSpreadsheet());
-    const added = cellsAdded([stagingGridChange(state.cells, cells.length)]);
-    checkCellsFit(importOf(request.fileName), grids.cells, added, sheetsToArchive(grids));
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const change = stagingGridChange(gridNamed(spreadsheet, STAGING_SHEET), state.cells + cells.length);
+    checkCellsAdded(spreadsheet, importOf(request.fileName), cellsAdded([change]), STAGING_SHEET);
     next = {
       ...state,
       next: index + 1,
@@ -262,13 +257,8 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     // A block already on its sheet keeps (or grows) its rows.
     capacities: touched.map((month, k) => (monthSheets[k] ? atomMonthCapacity(month) : null)),
   });
-  const grids = readGrids(spreadsheet);
-  checkCellsFit(
-    importOf(request.fileName),
-    grids.cells,
-    planCellsAdded(plan, grids.grid),
-    sheetsToArchive(grids),
-  );
+  const added = planCellsAdded(plan, (name) => gridNamed(spreadsheet, name));
+  checkCellsAdded(spreadsheet, importOf(request.fileName), added, STAGING_SHEET);
 
   const { table } = plan;
   const sheet = dataSheets[kind] ?? insertNarrowSheet(spreadsheet, table.name, table.header.length);

@@ -9,7 +9,7 @@
 import type { AtomRow } from '../../atom/rows';
 import { STAGING_SHEET } from '../../atom/sheet-labels';
 import { literalText } from '../../core/sheet-output/literal-text';
-import { NEW_SHEET_GRID, type GridChange } from '../../core/write-plan/limits';
+import { NEW_SHEET_GRID, type Grid, type GridChange } from '../../core/write-plan/limits';
 import { insertNarrowSheet } from '../shared/narrow-sheet';
 import { ensureRows, sheetNamed } from './sheet-io';
 
@@ -48,12 +48,10 @@ export function stagingCells(rows: readonly AtomRow[]): string[] {
   return cells;
 }
 
-/** The staging sheet's grid now (null: none) and after `cells` more cells below the `stagedCells` there. */
-export function stagingGridChange(stagedCells: number, cells: number): GridChange {
-  const sheet = sheetNamed(STAGING_SHEET);
-  const before = sheet ? { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() } : null;
+/** The staging sheet's grid (`before`: as read, null when there is none) once it holds `cells` cells. */
+export function stagingGridChange(before: Grid | null, cells: number): GridChange {
   const base = before ?? { rows: NEW_SHEET_GRID.rows, columns: 1 };
-  return { before, after: { rows: Math.max(base.rows, stagedCells + cells), columns: base.columns } };
+  return { before, after: { rows: Math.max(base.rows, cells), columns: base.columns } };
 }
 
 /** Appends a batch's cells below the `stagedCells` cells already there (one setValues); returns the cells now staged. */

@@ -2,31 +2,34 @@
  * The grids of a spreadsheet's sheets as Sheets counts them against its 10 million cells (every cell, empty or
  * not), read before a plan's first write to check the cells it adds.
  */
-import type { Grid } from '../../core/write-plan/limits';
+import { checkCellsFit, type Grid } from '../../core/write-plan/limits';
 
-export interface SheetGrid extends Grid {
-  name: string;
-  cells: number;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The grid of the sheet of that name; null when there is none. */
+export function gridNamed(spreadsheet: Spreadsheet, name: string): Grid | null {
+  const sheet = spreadsheet.getSheetByName(name);
+  return sheet && { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
 }
 
-export interface SpreadsheetGrids {
-  sheets: SheetGrid[];
-  /** Cells of every sheet together. */
-  cells: number;
-  /** A sheet's grid by name; null when there is no such sheet. */
-  grid(name: string): Grid | null;
-}
-
-export function readGrids(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SpreadsheetGrids {
-  const sheets = spreadsheet.getSheets().map((s): SheetGrid => {
-    const rows = s.getMaxRows();
-    const columns = s.getMaxColumns();
-    return { name: s.getName(), rows, columns, cells: rows * columns };
-  });
-  const byName = new Map(sheets.map((s) => [s.name, s]));
-  return {
-    sheets,
-    cells: sheets.reduce((n, s) => n + s.cells, 0),
-    grid: (name) => byName.get(name) ?? null,
-  };
+/**
+ * Refuses `added` cells that do not fit beside every sheet's grid, naming the largest sheets but `scratch` (which
+ * the import deletes). Every sheet's grid is read only when cells are added (two calls a sheet).
+ */
+export function checkCellsAdded(
+  spreadsheet: Spreadsheet,
+  what: string,
+  added: number,
+  scratch: string,
+): void {
+  if (added <= 0) return;
+  const sheets = spreadsheet
+    .getSheets()
+    .map((s) => ({ name: s.getName(), cells: s.getMaxRows() * s.getMaxColumns() }));
+  checkCellsFit(
+    what,
+    sheets.reduce((n, s) => n + s.cells, 0),
+    added,
+    sheets.filter((s) => s.name !== scratch),
+  );
 }
