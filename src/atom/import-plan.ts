@@ -155,6 +155,34 @@ function messageBlock(
   return { firstRow: first + 2, days: days.size };
 }
 
+/**
+ * Every text cell the plan writes fits, with the apostrophe that keeps it literal — the stored rows too, which the
+ * data sheet rewrites (a text typed into the sheet by hand may fill a cell to the last character).
+ */
+export function checkPlanCells(plan: AtomImportPlan): void {
+  const { name, header, rows } = plan.table;
+  rows.forEach((cells, i) =>
+    cells.forEach((cell, c) => {
+      if (typeof cell === 'string') {
+        checkCellText(cell, () => `"${name}" row ${i + 2}, column "${header[c]}",`, LITERAL_PREFIX);
+      }
+    }),
+  );
+  for (const { month, block } of plan.months) {
+    block.cells.forEach((cells, i) =>
+      cells.forEach((cell, c) => {
+        if (typeof cell === 'string') {
+          checkCellText(
+            cell,
+            () => `"${summarySheetName(month)}" row ${i + 1}, column ${c + 1} of the Atom block,`,
+            LITERAL_PREFIX,
+          );
+        }
+      }),
+    );
+  }
+}
+
 /** Rows "Atom billable units" needs: its caption and formula, and the breakdown's rows per day, model and category. */
 export function breakdownRows(messages: { days: number } | null): number {
   return messages ? BREAKDOWN_FORMULA_ROW + 2 * CATEGORY_COUNT * messages.days : BREAKDOWN_FORMULA_ROW;

@@ -208,6 +208,20 @@ describe('a re-import with a cell longer than Sheets holds keeps the stored rows
   });
 });
 
+it('a stored cell filled by hand to the last character is named, not half-rewritten (point 4)', () => {
+  const rt = atomRuntime();
+  const october = parsedCsv([AUDIT_HEADER, audit('C-1', '01/10/2025 08:15')], 'auditoria.csv');
+  importParsed(rt, october, 'auditoria.csv');
+  rt.spreadsheet.sheet('Atom conversations').setValues('H2', [['x'.repeat(50_000)]]);
+  const before = state(rt);
+  const next = parsedCsv([AUDIT_HEADER, audit('C-2', '02/10/2025 08:15')], 'auditoria-2.csv');
+  expect(() => importParsed(rt, next, 'auditoria-2.csv')).toThrow(
+    '"Atom conversations" row 2, column "Tipificación", holds 50,000 characters; a Google Sheets cell holds at most ' +
+      '49,999. Nothing was written',
+  );
+  expect(state(rt)).toEqual(before);
+});
+
 describe('nothing that grows with months lives in one property (point 5)', () => {
   const clockAt = (iso: string) => manualClock(Date.parse(iso));
   const runtimeAt = (iso: string) =>

@@ -5,7 +5,13 @@
  */
 import { AtomFileError } from '../../atom/errors';
 import { ATOM_FIELDS, type AtomMapping } from '../../atom/fields';
-import { checkRowCells, importMonths, planAtomImport, planCellsAdded } from '../../atom/import-plan';
+import {
+  checkPlanCells,
+  checkRowCells,
+  importMonths,
+  planAtomImport,
+  planCellsAdded,
+} from '../../atom/import-plan';
 import type { ClosedConversationsCount } from '../../atom/month-tables';
 import { rowProblem, type AtomRow } from '../../atom/rows';
 import {
@@ -257,6 +263,7 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     // A block already on its sheet keeps (or grows) its rows.
     capacities: touched.map((month, k) => (monthSheets[k] ? atomMonthCapacity(month) : null)),
   });
+  checkPlanCells(plan);
   const added = planCellsAdded(plan, (name) => gridNamed(spreadsheet, name));
   checkCellsAdded(spreadsheet, importOf(request.fileName), added, STAGING_SHEET);
 
