@@ -138,8 +138,9 @@ export function atomRangesFor(
 }
 
 /**
- * Names a month's tables on `sheet` (the old names go first: a name is unique); the month leaves the old property,
- * which only ever shrinks now.
+ * Names a month's tables on `sheet`; the month leaves the old property, which only ever shrinks now. A name already
+ * on the right cells stays (an import that grew the tables grew it too): the tables' name, the capacity a re-run
+ * reads, is never missing between a removal and its replacement (a name is unique, so a changed one goes first).
  */
 export function rememberMonthTables(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
@@ -154,8 +155,10 @@ export function rememberMonthTables(
   };
   for (const table of ['Tables', 'Groups', 'Campaigns'] as const) {
     const name = rangeName(table, month);
-    if (spreadsheet.getRangeByName(name)) spreadsheet.removeNamedRange(name);
     const range = a1[table];
+    const current = refOf(spreadsheet.getRangeByName(name));
+    if (current?.sheet === sheet.getName() && current.range === range) continue;
+    if (current) spreadsheet.removeNamedRange(name);
     if (range) spreadsheet.setNamedRange(name, sheet.getRange(range));
   }
   const legacy = legacyMonthRanges();
