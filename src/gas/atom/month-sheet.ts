@@ -1,7 +1,7 @@
 /**
  * Writes a month's Atom block on its "Billing YYYY-MM" sheet, in columns W:Z (right of the month close's tables,
  * which end at V). A month not closed yet gets the sheet with the month close's title in A1, so the month close
- * later recognises it as its own. One clear of the block's columns, one setValues, one setNumberFormats.
+ * later recognises it as its own. One setValues (blanks over what a longer previous block left), one setNumberFormats.
  */
 import { ATOM_BLOCK_COLUMN, type BlockLayout, type MonthBlock } from '../../atom/month-block';
 import { columnLetters } from '../../month-close/atom-range';
@@ -62,8 +62,7 @@ export function writeMonthBlock(
     sheet.insertRowsBefore(layout.headerRow + 1 + capacity, layout.capacity - capacity);
   }
   ensureRows(sheet, block.cells.length);
-  sheet.getRange(1, ATOM_BLOCK_COLUMN, sheet.getMaxRows(), layout.width).clearContent();
-  const values = block.cells.map((row) =>
+  const values: unknown[][] = block.cells.map((row) =>
     row.map((cell) => {
       if (typeof cell === 'string') return literalText(cell);
       if (typeof cell === 'number') return cell;
@@ -73,9 +72,13 @@ export function writeMonthBlock(
       return new Date(zonedTimeToEpoch(y, m, d, timeZone));
     }),
   );
+  // Blanks over what a longer previous block left, in the same call: the tables are never seen empty between two.
+  const blank = block.cells[0].map(() => '');
+  const height = values.length;
+  for (let r = height; r < sheet.getLastRow(); r++) values.push(blank);
   sheet.getRange(1, ATOM_BLOCK_COLUMN, values.length, layout.width).setValues(values);
   // After the values: a Date written into an unformatted cell gets a date-time format, which this replaces.
-  sheet.getRange(1, ATOM_BLOCK_COLUMN, values.length, layout.width).setNumberFormats(block.formats);
+  sheet.getRange(1, ATOM_BLOCK_COLUMN, height, layout.width).setNumberFormats(block.formats);
   return {
     sheet,
     table: tableRange(layout, 0, layout.width),
