@@ -104,6 +104,13 @@ export interface WaitPoint {
 }
 
 /**
+ * Thrown by onWait before a service call: the call fails in the script as an Apps Script exception with this message
+ * (as a service error does, e.g. "Service Spreadsheets failed while accessing document with id …"), so a test can
+ * inject a fault at any read or write.
+ */
+export class ServiceFault extends Error {}
+
+/**
  * "Simultaneous executions: 30 / user" (https://developers.google.com/apps-script/guides/services/quotas#current_limitations).
  * The refusal's wording is UNCONFIRMED (users report "There are too many scripts running").
  */
@@ -370,6 +377,8 @@ export class AppsScriptRuntime {
     try {
       timer.aside(() => hook({ kind, name, executions: this.running.length }));
     } catch (error) {
+      // A service failing at this call (Apps Script has no transactions: what ran before it stays written).
+      if (error instanceof ServiceFault) throw new AppsScriptException(error.message);
       this.waitFailure = { error };
     } finally {
       running.waiting = false;

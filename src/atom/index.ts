@@ -9,6 +9,13 @@ export type { AtomParseResult, ParseOptions } from './normalise';
 export type { DateReading } from './dates';
 export type { AtomReportKind, AtomRow, ClosingType, RejectedRow } from './rows';
 export { type StoredRecord, upsertRecords } from './import-store';
+export { checkPlanCells, checkRowCells, importMonths, planAtomImport, planCellsAdded } from './import-plan';
+export {
+  aggregateFromCells,
+  AGGREGATE_WIDTH,
+  conversationFromCells,
+  CONVERSATION_WIDTH,
+} from './stored-rows';
 export { isMessageKind } from './message-kinds';
 export {
   ATOM_BLOCK_COLUMN,

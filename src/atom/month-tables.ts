@@ -73,10 +73,11 @@ export function isClosed(c: MonthConversation, count: ClosedConversationsCount):
 
 /**
  * A per-message log has a row per message: its messages with one id are one conversation, counted once with the
- * fields of its first message (rows are sorted by start). Messages without an id count one each.
+ * fields of its first message (rows are sorted by start). Messages without an id count one each. A conversation the
+ * month's Audit export also holds is counted once, by its Audit row (which has the closing type and typification).
  */
 function oncePerConversation(rows: readonly MonthConversation[]): MonthConversation[] {
-  const seen = new Set<string>();
+  const seen = new Set<string>(rows.filter((c) => !c.message && c.id !== '').map((c) => c.id));
   return rows.filter((c) => {
     if (!c.message || c.id === '') return true;
     if (seen.has(c.id)) return false;

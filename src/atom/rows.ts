@@ -31,7 +31,8 @@ export interface RejectedRow {
 }
 
 const WALL_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-const TEXT_FIELDS = [
+/** The text fields of a row: each becomes a cell of "Atom conversations". */
+export const TEXT_FIELDS = [
   'id',
   'contact',
   'line',

@@ -108,7 +108,7 @@ describe('the message kind of a per-message export', () => {
 });
 
 describe('messages in the store and the month tables', () => {
-  it('a per-message import replaces the months it covers, not the conversation ids it repeats', () => {
+  it('a per-message import replaces the messages of the months it covers, never the conversation rows (issue 15)', () => {
     const stored = [
       { month: '2025-10', id: 'C-1', startMs: 1, message: false },
       { month: '2025-11', id: 'C-9', startMs: 9, message: false },
@@ -118,9 +118,10 @@ describe('messages in the store and the month tables', () => {
       { month: '2025-10', id: 'C-1', startMs: 3, message: true },
     ];
     const outcome = upsertRecords(stored, incoming);
-    expect(outcome).toMatchObject({ byId: false, replaced: 1, added: 2, duplicatesInFile: 0 });
+    expect(outcome).toMatchObject({ byId: false, replaced: 0, added: 2, duplicatesInFile: 0 });
     // Conversation rows first, then the messages as one block.
     expect(outcome.rows.map((r) => [r.id, r.startMs])).toEqual([
+      ['C-1', 1],
       ['C-9', 9],
       ['C-1', 2],
       ['C-1', 3],

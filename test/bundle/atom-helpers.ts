@@ -1,5 +1,6 @@
 /** Shared by the Atom import bundle tests: a spreadsheet with the bundle loaded, and rows parsed from real export bytes. */
 import type { AppsScriptRuntime } from '../../dev/runtime';
+import { formatA1 } from '../../dev/runtime/a1';
 import type { AtomParseResult } from '../../src/atom';
 import { parseAtomExport } from '../../src/atom/parse';
 import type { ImportAtomRowsRequest, ImportAtomRowsResult } from '../../src/rpc/contract';
@@ -48,3 +49,26 @@ export const AUDIT_HEADER = [
   'Origen',
   'Campaña',
 ];
+
+/**
+ * What the import remembers of each month's tables, read from its named ranges as the month close reads them
+ * (settings.ts readMonthRanges): the group and campaign tables, null when the month has none, and their capacity.
+ */
+export function namedMonthRanges(rt: AppsScriptRuntime): Record<string, unknown> {
+  const named = (name: string) => rt.spreadsheet.namedRanges.find((n) => n.name === name);
+  const ref = (name: string) => {
+    const n = named(name);
+    return n ? { sheet: n.sheet.name, range: formatA1(n.box) } : null;
+  };
+  const out: Record<string, unknown> = {};
+  for (const n of rt.spreadsheet.namedRanges) {
+    const m = /^AtomBilling_Tables_(\d{4}_\d{2})$/.exec(n.name);
+    if (!m) continue;
+    out[m[1].replace('_', '-')] = {
+      groups: ref(`AtomBilling_Groups_${m[1]}`),
+      campaigns: ref(`AtomBilling_Campaigns_${m[1]}`),
+      capacity: n.box.numRows - 1,
+    };
+  }
+  return out;
+}

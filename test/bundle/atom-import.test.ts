@@ -1,6 +1,6 @@
 /** importAtomRows through the built bundle: what an Atom import writes, stage-then-commit, upserts, literal text. */
 import type { ImportAtomRowsResult } from '../../src/rpc/contract';
-import { atomRuntime, AUDIT_HEADER, importParsed, parsedCsv } from './atom-helpers';
+import { atomRuntime, AUDIT_HEADER, importParsed, namedMonthRanges, parsedCsv } from './atom-helpers';
 
 const OCTOBER = [
   AUDIT_HEADER,
@@ -145,7 +145,7 @@ describe.each(['America/Bogota', 'Europe/Madrid'])(
     });
 
     it('remembers the tables for the month close, the mapping per kind and the option', () => {
-      expect(JSON.parse(rt.properties.document.get('atomBilling.atom.monthRanges')!)).toEqual({
+      expect(namedMonthRanges(rt)).toEqual({
         '2025-10': {
           groups: { sheet: 'Billing 2025-10', range: 'W5:X305' },
           campaigns: { sheet: 'Billing 2025-10', range: 'Y5:Z305' },
@@ -379,7 +379,7 @@ describe('aggregate reports', () => {
       ['Grupo', 'Conversaciones cerradas', 'Campaña', 'Conversaciones'],
       ['', '', 'Black Friday', 10],
     ]);
-    expect(JSON.parse(rt.properties.document.get('atomBilling.atom.monthRanges')!)['2025-09']).toEqual({
+    expect(namedMonthRanges(rt)['2025-09']).toEqual({
       groups: null,
       campaigns: { sheet: 'Billing 2025-09', range: 'Y5:Z305' },
       capacity: 300,

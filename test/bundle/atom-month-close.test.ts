@@ -3,7 +3,7 @@
  * tables, the month close (given no ranges) splits the bill by them, and a later Atom import updates the split.
  */
 import type { MonthCloseResult } from '../../src/rpc/contract';
-import { AUDIT_HEADER, importParsed, parsedCsv } from './atom-helpers';
+import { AUDIT_HEADER, importParsed, namedMonthRanges, parsedCsv } from './atom-helpers';
 import { connectedRuntime, DATASET, useGraph } from './meta-helpers';
 import { expectedTotals } from '../../dev/fake-graph/generator';
 
@@ -152,10 +152,7 @@ it('a later export with more groups than the tables hold grows them, and the clo
     ['Day', 'Origin', 'Conversations started'],
     [expect.any(Date), 'Mensaje restante', 39],
   ]);
-  const ranges = JSON.parse(rt.properties.document.get('atomBilling.atom.monthRanges')!) as Record<
-    string,
-    unknown
-  >;
+  const ranges = namedMonthRanges(rt) as Record<string, unknown>;
   expect(ranges['2025-10']).toEqual({
     groups: { sheet: 'Billing 2025-10', range: 'W5:X405' },
     campaigns: null,

@@ -5,7 +5,13 @@
  * at a running execution's wait points (onWait): each in a fresh realm, with its own time limit and locks, over
  * the shared stores.
  */
-import { createRuntime, manualClock, SIMULTANEOUS_EXECUTIONS, type WaitPoint } from '../../dev/runtime';
+import {
+  createRuntime,
+  manualClock,
+  ServiceFault,
+  SIMULTANEOUS_EXECUTIONS,
+  type WaitPoint,
+} from '../../dev/runtime';
 
 const START = Date.UTC(2025, 9, 1, 12);
 
@@ -122,6 +128,25 @@ describe('executions interleaved at wait points', () => {
     expect(() => rt.run('swallow')).toThrow('assertion in the hook');
     rt.onWait = undefined;
     expect(rt.run('swallow')).toBe('not caught');
+  });
+
+  it('a ServiceFault the hook throws fails that service call in the script, as an Apps Script exception', () => {
+    const { rt } = runtime();
+    rt.onWait = () => {
+      throw new ServiceFault('Service Spreadsheets failed');
+    };
+    expect(rt.run('swallow')).toBe('caught');
+    let first = true;
+    rt.onWait = (p) => {
+      if (p.name === 'Range.setValue' && first) {
+        first = false;
+        throw new ServiceFault('Service Spreadsheets failed');
+      }
+    };
+    // What ran before the failing call stays done: the cache holds "two", A1 is not written.
+    expect(() => rt.run('steps')).toThrow('Service Spreadsheets failed');
+    rt.onWait = undefined;
+    expect(rt.run('peek')).toEqual(['two', 'fresh', '']);
   });
 
   it(`runs at most ${SIMULTANEOUS_EXECUTIONS} of a user's executions at once`, () => {

@@ -52,6 +52,41 @@ export function checkCellsFit(
   );
 }
 
+/** A sheet's grid: Sheets counts every cell of it, empty or not. */
+export interface Grid {
+  rows: number;
+  columns: number;
+}
+
+/**
+ * The grid insertSheet makes (1000 rows × 26 columns), whatever is trimmed from it afterwards
+ * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)).
+ */
+export const NEW_SHEET_GRID: Grid = { rows: 1000, columns: 26 };
+
+/** One sheet's grid before a plan's writes (null: the plan inserts it) and after them. */
+export interface GridChange {
+  before: Grid | null;
+  after: Grid;
+}
+
+const area = (g: Grid): number => g.rows * g.columns;
+
+/**
+ * The most cells a plan's sheet changes add at any moment, made in order: a new sheet first takes insertSheet's
+ * whole grid (a narrow sheet is trimmed only after), so its peak is the larger of that grid and its final size.
+ */
+export function cellsAdded(changes: readonly GridChange[]): number {
+  let done = 0;
+  let peak = 0;
+  for (const { before, after } of changes) {
+    const grown = area(after) - (before ? area(before) : 0);
+    peak = Math.max(peak, done + Math.max(grown, before ? 0 : area(NEW_SHEET_GRID)));
+    done += grown;
+  }
+  return peak;
+}
+
 const bytes = (s: string): number => {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -69,12 +104,15 @@ const bytes = (s: string): number => {
 /** The UTF-8 size Apps Script counts for a property value. */
 export const utf8Bytes = bytes;
 
-/** A text cell longer than Sheets holds; `where` names the file or sheet, row and column for the message. */
-export function checkCellText(text: string, where: () => string): void {
-  if (text.length <= APPS_SCRIPT_LIMITS.charactersPerCell) return;
+/**
+ * A text cell longer than Sheets holds; `where` names the file or sheet, row and column for the message.
+ * `written`: the characters the write adds to the text (1 for the apostrophe of literal text, which Sheets counts).
+ */
+export function checkCellText(text: string, where: () => string, written = 0): void {
+  if (text.length + written <= APPS_SCRIPT_LIMITS.charactersPerCell) return;
   throw new PlanLimitError(
     `${where()} holds ${count(text.length)} characters; a Google Sheets cell holds at most ` +
-      `${count(APPS_SCRIPT_LIMITS.charactersPerCell)}. Nothing was written`,
+      `${count(APPS_SCRIPT_LIMITS.charactersPerCell - written)}. Nothing was written`,
   );
 }
 

@@ -4,6 +4,8 @@
  * conversations" (or the aggregate report sheets) upserted, then each month's Atom tables rewritten.
  */
 import {
+  aggregateFromCells,
+  AGGREGATE_WIDTH,
   ALL_ATOM_LABELS,
   ATOM_FIELDS,
   AtomFileError,
@@ -11,17 +13,21 @@ import {
   type AtomRow,
   atomSheetLabels,
   CAMPAIGNS_SHEET,
+  checkPlanCells,
+  checkRowCells,
   type ClosedConversationsCount,
+  conversationFromCells,
+  CONVERSATION_WIDTH,
   CONVERSATIONS_SHEET,
   GROUPS_SHEET,
-  monthBlock,
-  monthTables,
+  importMonths,
+  planAtomImport,
+  planCellsAdded,
   rowProblem,
   STAGING_SHEET,
-  TABLE_CAPACITY,
-  upsertRecords,
 } from '../../atom';
 import { UserFacingError } from '../../core/errors';
+import { cellsAdded } from '../../core/write-plan/limits';
 import type {
   AtomImportKind,
   AtomImportSetup,
@@ -30,31 +36,24 @@ import type {
   ImportAtomRowsResult,
   WrittenSheet,
 } from '../../rpc/contract';
+import { checkCellsAdded, gridNamed } from '../shared/grids';
 import { ownedSheet } from '../shared/owned-sheet';
 import { insertNarrowSheet } from '../shared/narrow-sheet';
 import { checkedBreakdownSheet, writeBreakdownSheet } from './breakdown-sheet';
 import { checkedMonthSheet, writeMonthBlock } from './month-sheet';
 import {
-  readMonthRanges,
+  atomMonthCapacity,
+  checkSettings,
+  checkStaging,
   readSettings,
   readStaging,
-  writeMonthRanges,
+  rememberMonthTables,
   writeSettings,
   writeStaging,
+  type StagingState,
 } from './settings';
 import { readBody, replaceTable, sheetNamed } from './sheet-io';
-import { discardStaging, readStagedRows, stageRows } from './staging';
-import {
-  aggregateFromCells,
-  aggregateFromRow,
-  AGGREGATE_WIDTH,
-  conversationFromCells,
-  conversationFromRow,
-  CONVERSATION_WIDTH,
-  labelledCount,
-  monthConversation,
-  type StoredRow,
-} from './stores';
+import { discardStaging, readStagedRows, stageCells, stagingCells, stagingGridChange } from './staging';
 
 /** Rows per call: ~300 bytes of JSON each, so a batch stays near 1.5 MB (see the README's Atom section). */
 export const BATCH_ROWS = 5000;
@@ -148,21 +147,7 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
         `batch ${index + 1} of ${count} arrived without the batches before it (another import may have started); nothing was written — import the file again`,
       );
     }
-    if (index < count - 1) {
-      const cells = stageRows(state.cells, request.rows);
-      const staged = state.received + request.rows.length;
-      writeStaging({ ...state, next: index + 1, received: staged, cells });
-      return {
-        batch: request.batch,
-        received: staged,
-        committed: false,
-        rowsWritten: 0,
-        replaced: 0,
-        duplicatesInFile: 0,
-        months: [],
-        sheets: [],
-      };
-    }
+    if (index < count - 1) return stage(request, state);
     // Committed or refused, the staged batches are done with: a retry sends the file again from batch 1.
     try {
       return commit(request, [...readStagedRows(state.cells), ...request.rows]);
@@ -175,25 +160,71 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
   }
 }
 
-function monthOf(row: AtomRow, request: ImportAtomRowsRequest, rowNumber: number): string {
-  if (row.start !== '') return row.start.slice(0, 7);
-  if (request.month) return request.month;
-  throw new AtomFileError(
-    request.fileName,
-    `row ${rowNumber} has no start date: choose the month the report covers`,
-  );
+/** What the import of a file is called in a refusal that names it. */
+const importOf = (fileName: string): string => `The Atom import of "${fileName}"`;
+
+/**
+ * A batch before the last: checked like the commit checks it (each cell's length, the staging sheet's cells, the
+ * state's size), then staged. A refused batch ends the file's import: its staged batches are discarded.
+ */
+function stage(request: ImportAtomRowsRequest, state: StagingState): ImportAtomRowsResult {
+  const { index } = request.batch;
+  let next: StagingState;
+  try {
+    checkRowCells(request.fileName, request.mapping ?? {}, request.rows, state.received + 1);
+    const cells = stagingCells(request.rows);
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const change = stagingGridChange(gridNamed(spreadsheet, STAGING_SHEET), state.cells + cells.length);
+    checkCellsAdded(spreadsheet, importOf(request.fileName), cellsAdded([change]), STAGING_SHEET);
+    next = {
+      ...state,
+      next: index + 1,
+      received: state.received + request.rows.length,
+      cells: state.cells + cells.length,
+    };
+    checkStaging(next);
+    stageCells(state.cells, cells);
+  } catch (e) {
+    discardStaging();
+    writeStaging(null);
+    throw e;
+  }
+  writeStaging(next);
+  return {
+    batch: request.batch,
+    received: next.received,
+    committed: false,
+    rowsWritten: 0,
+    replaced: 0,
+    duplicatesInFile: 0,
+    months: [],
+    sheets: [],
+  };
 }
 
+/**
+ * Reads, plans every write (src/atom/import-plan), checks the plan against Apps Script's limits — every cell's
+ * length, the cells the sheets add, the settings' size — and only then writes: the data sheet (its new rows written
+ * before the old ones' leftovers are cleared), "Atom billable units", each month's block and its named ranges, the
+ * settings.
+ */
 function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRowsResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const labels = atomSheetLabels(spreadsheet.getSpreadsheetLocale());
   const settings = readSettings();
   const closedCount: ClosedConversationsCount = request.closedConversations ?? settings.closedConversations;
-  const months = rows.map((r, i) => monthOf(r, request, i + 1));
+  const kind = request.kind;
+  checkRowCells(request.fileName, request.mapping ?? {}, rows);
+  const { months, touched } = importMonths(request.fileName, rows, request.month);
+  const nextSettings = {
+    mappings: { ...settings.mappings, [kind]: request.mapping },
+    closedConversations: closedCount,
+  };
+  checkSettings(request.fileName, nextSettings);
 
   // Every sheet is checked before the first write: a sheet of one of these names made by someone else stops the import.
-  const spreadsheetSheets = {
+  const dataSheets = {
     // A sheet written before messages had kinds lacks the last column; it is still ours.
     conversations: ownedSheet(
       spreadsheet,
@@ -211,92 +242,56 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
       ALL_ATOM_LABELS.map((l) => l.campaignsHeader),
     ).sheet,
   };
-  const touched = [...new Set(months)].sort();
   const monthSheets = touched.map((month) => checkedMonthSheet(month));
-  const breakdownSheet = request.kind === 'conversations' ? checkedBreakdownSheet() : null;
-  const stores = {
-    conversations: readBody(spreadsheetSheets.conversations, CONVERSATION_WIDTH).map(conversationFromCells),
-    groups: readBody(spreadsheetSheets.groups, AGGREGATE_WIDTH).map(aggregateFromCells),
-    campaigns: readBody(spreadsheetSheets.campaigns, AGGREGATE_WIDTH).map(aggregateFromCells),
-  };
-  const incoming: StoredRow[] = rows.map((r, i) =>
-    request.kind === 'conversations'
-      ? conversationFromRow(r, months[i], request.fileName, timeZone)
-      : aggregateFromRow(request.kind === 'groups' ? r.group : r.campaign, r, months[i], request.fileName),
-  );
-  const outcome = upsertRecords(stores[request.kind], incoming);
-  stores[request.kind] = outcome.rows;
-  // The month blocks are computed before the first write; a block already on its sheet keeps (or grows) its rows.
-  const ranges = readMonthRanges();
-  const capacities = touched.map((month, k) =>
-    monthSheets[k] && ranges[month] ? (ranges[month].capacity ?? TABLE_CAPACITY) : null,
-  );
-  const blocks = touched.map((month, k) => {
-    const inMonth = (r: StoredRow) => r.month === month;
-    const tables = monthTables(
-      month,
-      stores.conversations.filter(inMonth).map((r) => monthConversation(r, timeZone)),
-      {
-        groups: stores.groups.filter(inMonth).map(labelledCount),
-        campaigns: stores.campaigns.filter(inMonth).map(labelledCount),
-      },
-      closedCount,
-    );
-    return monthBlock(tables, labels, capacities[k] ?? TABLE_CAPACITY);
+  const breakdownSheet = kind === 'conversations' ? checkedBreakdownSheet() : null;
+  const plan = planAtomImport({
+    fileName: request.fileName,
+    kind,
+    rows,
+    months,
+    touched,
+    timeZone,
+    labels,
+    closedCount,
+    stores: {
+      conversations: readBody(dataSheets.conversations, CONVERSATION_WIDTH).map(conversationFromCells),
+      groups: readBody(dataSheets.groups, AGGREGATE_WIDTH).map(aggregateFromCells),
+      campaigns: readBody(dataSheets.campaigns, AGGREGATE_WIDTH).map(aggregateFromCells),
+    },
+    // A block already on its sheet keeps (or grows) its rows.
+    capacities: touched.map((month, k) => (monthSheets[k] ? atomMonthCapacity(month) : null)),
   });
-  const target = { conversations: CONVERSATIONS_SHEET, groups: GROUPS_SHEET, campaigns: CAMPAIGNS_SHEET }[
-    request.kind
-  ];
-  const header = {
-    conversations: labels.conversationsHeader,
-    groups: labels.groupsHeader,
-    campaigns: labels.campaignsHeader,
-  }[request.kind];
-  const sheet = spreadsheetSheets[request.kind] ?? insertNarrowSheet(spreadsheet, target, header.length);
-  replaceTable(
-    sheet,
-    header,
-    outcome.rows.map((r) => r.cells),
-  );
+  checkPlanCells(plan);
+  const added = planCellsAdded(plan, (name) => gridNamed(spreadsheet, name));
+  checkCellsAdded(spreadsheet, importOf(request.fileName), added, STAGING_SHEET);
+
+  const { table } = plan;
+  const sheet = dataSheets[kind] ?? insertNarrowSheet(spreadsheet, table.name, table.header.length);
+  replaceTable(sheet, table.header, table.rows);
   const written: WrittenSheet[] = [{ name: sheet.getName(), sheetId: sheet.getSheetId() }];
-  if (request.kind === 'conversations') {
-    if (outcome.rows.length > 0) {
-      sheet.getRange(2, 3, outcome.rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+  if (plan.breakdown !== undefined) {
+    if (table.rows.length > 0) {
+      sheet.getRange(2, 3, table.rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
     }
-    const breakdown = writeBreakdownSheet(breakdownSheet, labels, messageBlock(outcome.rows, timeZone));
+    const breakdown = writeBreakdownSheet(breakdownSheet, labels, plan.breakdown);
     if (breakdown) written.push({ name: breakdown.getName(), sheetId: breakdown.getSheetId() });
   }
-  touched.forEach((month, k) => {
-    const block = writeMonthBlock(monthSheets[k], month, blocks[k], timeZone, capacities[k]);
-    written.push(block.sheet);
-    ranges[month] = { groups: block.groups, campaigns: block.campaigns, capacity: block.capacity };
+  plan.months.forEach(({ month, block, capacity }, k) => {
+    const tables = writeMonthBlock(monthSheets[k], month, block, timeZone, capacity);
+    written.push({ name: tables.sheet.getName(), sheetId: tables.sheet.getSheetId() });
+    rememberMonthTables(tables.sheet, month, tables);
   });
-  writeMonthRanges(ranges);
-  writeSettings({
-    mappings: { ...settings.mappings, [request.kind]: request.mapping },
-    closedConversations: closedCount,
-  });
+  writeSettings(nextSettings);
   return {
     batch: request.batch,
     received: rows.length,
     committed: true,
-    rowsWritten: outcome.added,
-    replaced: outcome.replaced,
-    duplicatesInFile: outcome.duplicatesInFile,
-    months: touched,
+    rowsWritten: plan.added,
+    replaced: plan.replaced,
+    duplicatesInFile: plan.duplicatesInFile,
+    months: [...touched],
     sheets: written,
   };
-}
-
-/** Where the message rows start in "Atom conversations" (they sort last) and how many days they cover. */
-function messageBlock(
-  rows: readonly StoredRow[],
-  timeZone: string,
-): { firstRow: number; days: number } | null {
-  const first = rows.findIndex((r) => r.message);
-  if (first < 0) return null;
-  const days = new Set(rows.slice(first).map((r) => monthConversation(r, timeZone).day));
-  return { firstRow: first + 2, days: days.size };
 }
 
 function onlyKnownFields(mapping: AtomMapping | undefined): AtomMapping {

@@ -1,13 +1,12 @@
 /**
  * Writes a month's Atom block on its "Billing YYYY-MM" sheet, in columns W:Z (right of the month close's tables,
  * which end at V). A month not closed yet gets the sheet with the month close's title in A1, so the month close
- * later recognises it as its own. One clear of the block's columns, one setValues, one setNumberFormats.
+ * later recognises it as its own. One setValues (blanks over what a longer previous block left), one setNumberFormats.
  */
 import { ATOM_BLOCK_COLUMN, type BlockLayout, type MonthBlock } from '../../atom';
 import { ALL_LABELS, columnLetters, monthCloseLabels, summarySheetName } from '../../month-close';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { zonedTimeToEpoch } from '../../core/time';
-import type { SheetRangeRef, WrittenSheet } from '../../rpc/contract';
 import { ownedSheet } from '../shared/owned-sheet';
 import { ensureRows } from './sheet-io';
 
@@ -24,19 +23,18 @@ export function checkedMonthSheet(month: string): Sheet | null {
 }
 
 export interface WrittenMonthBlock {
-  sheet: WrittenSheet;
-  /** Header row and the table's capacity of rows under it; null when the month has no such table. */
-  groups: SheetRangeRef | null;
-  campaigns: SheetRangeRef | null;
-  capacity: number;
+  sheet: Sheet;
+  /** A1 ranges: the tables' rows (header and capacity), and each table with rows (null: the month has none). */
+  table: string;
+  groups: string | null;
+  campaigns: string | null;
 }
 
-function tableRange(name: string, layout: BlockLayout, offset: number, rows: number): SheetRangeRef | null {
-  if (rows === 0) return null;
+function tableRange(layout: BlockLayout, offset: number, width: number): string {
   const first = columnLetters(ATOM_BLOCK_COLUMN + offset);
-  const second = columnLetters(ATOM_BLOCK_COLUMN + offset + 1);
+  const last = columnLetters(ATOM_BLOCK_COLUMN + offset + width - 1);
   const header = layout.headerRow + 1;
-  return { sheet: name, range: `${first}${header}:${second}${header + layout.capacity}` };
+  return `${first}${header}:${last}${header + layout.capacity}`;
 }
 
 /**
@@ -63,8 +61,7 @@ export function writeMonthBlock(
     sheet.insertRowsBefore(layout.headerRow + 1 + capacity, layout.capacity - capacity);
   }
   ensureRows(sheet, block.cells.length);
-  sheet.getRange(1, ATOM_BLOCK_COLUMN, sheet.getMaxRows(), layout.width).clearContent();
-  const values = block.cells.map((row) =>
+  const values: unknown[][] = block.cells.map((row) =>
     row.map((cell) => {
       if (typeof cell === 'string') return literalText(cell);
       if (typeof cell === 'number') return cell;
@@ -74,14 +71,17 @@ export function writeMonthBlock(
       return new Date(zonedTimeToEpoch(y, m, d, timeZone));
     }),
   );
+  // Blanks over what a longer previous block left, in the same call: the tables are never seen empty between two.
+  const blank = block.cells[0].map(() => '');
+  const height = values.length;
+  for (let r = height; r < sheet.getLastRow(); r++) values.push(blank);
   sheet.getRange(1, ATOM_BLOCK_COLUMN, values.length, layout.width).setValues(values);
   // After the values: a Date written into an unformatted cell gets a date-time format, which this replaces.
-  sheet.getRange(1, ATOM_BLOCK_COLUMN, values.length, layout.width).setNumberFormats(block.formats);
-  const name = sheet.getName();
+  sheet.getRange(1, ATOM_BLOCK_COLUMN, height, layout.width).setNumberFormats(block.formats);
   return {
-    sheet: { name, sheetId: sheet.getSheetId() },
-    groups: tableRange(name, layout, layout.groups, block.rows.groups),
-    campaigns: tableRange(name, layout, layout.campaigns, block.rows.campaigns),
-    capacity: layout.capacity,
+    sheet,
+    table: tableRange(layout, 0, layout.width),
+    groups: block.rows.groups > 0 ? tableRange(layout, layout.groups, 2) : null,
+    campaigns: block.rows.campaigns > 0 ? tableRange(layout, layout.campaigns, 2) : null,
   };
 }

@@ -28,14 +28,19 @@ export function ensureRows(sheet: Sheet, rows: number): void {
 }
 
 /**
- * Replaces a whole table (header at row 1) with `rows`: one setValues, and clears what a longer previous
- * table left below. Every string is written as literal text.
+ * Replaces a whole table (header at row 1) with `rows` in one setValues, blanks over what a longer previous table
+ * left below: one call, so no fault can leave the new rows beside the old ones' leftovers (which a re-run would read
+ * back as stored rows) or the old rows cleared without the new ones. Every string is written as literal text.
  */
 export function replaceTable(sheet: Sheet, header: readonly string[], rows: readonly unknown[][]): void {
-  const previous = sheet.getLastRow();
-  const height = rows.length + 1;
-  ensureRows(sheet, height);
-  if (previous > height) sheet.getRange(height + 1, 1, previous - height, header.length).clearContent();
-  sheet.getRange(1, 1, height, header.length).setValues([literalRow(header), ...rows.map(literalRow)]);
+  const leftover = Math.max(0, sheet.getLastRow() - rows.length - 1);
+  const blank = header.map(() => '');
+  const values = [
+    literalRow(header),
+    ...rows.map(literalRow),
+    ...Array.from({ length: leftover }, () => blank),
+  ];
+  ensureRows(sheet, values.length);
+  sheet.getRange(1, 1, values.length, header.length).setValues(values);
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
 }

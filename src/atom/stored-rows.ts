@@ -3,16 +3,12 @@
  * "Atom groups" / "Atom campaigns" (one row per label and month). A stored row keeps the cells it was read
  * with, so an upsert rewrites the rows it does not replace exactly as they were.
  */
-import {
-  type AtomRow,
-  type ClosingType,
-  isMessageKind,
-  type LabelledCount,
-  MESSAGE_LOG_COLUMNS,
-  type MonthConversation,
-  type StoredRecord,
-} from '../../atom';
-import { dayKeyAt, dayKeyToIso, zonedTimeToEpoch } from '../../core/time';
+import type { StoredRecord } from './import-store';
+import type { LabelledCount, MonthConversation } from './month-tables';
+import { isMessageKind } from './message-kinds';
+import { MESSAGE_LOG_COLUMNS } from './reconciliation';
+import type { AtomRow, ClosingType } from './rows';
+import { dayKeyAt, dayKeyToIso, zonedTimeToEpoch } from '../core/time';
 
 export interface StoredRow extends StoredRecord {
   cells: unknown[];
