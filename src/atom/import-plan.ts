@@ -13,14 +13,13 @@ import {
   type GridChange,
 } from '../core/write-plan/limits';
 import { summarySheetName } from '../month-close/labels';
-import type { AtomImportKind } from '../rpc/contract';
 import { AtomFileError } from './errors';
 import type { AtomMapping } from './fields';
 import { upsertRecords } from './import-store';
 import { monthBlock, TABLE_CAPACITY, type MonthBlock } from './month-block';
 import { monthTables, type ClosedConversationsCount } from './month-tables';
 import { BREAKDOWN_FORMULA_ROW, BREAKDOWN_WIDTH } from './reconciliation';
-import { TEXT_FIELDS, type AtomRow } from './rows';
+import { TEXT_FIELDS, type AtomImportKind, type AtomRow } from './rows';
 import {
   BREAKDOWN_SHEET,
   CAMPAIGNS_SHEET,

@@ -25,6 +25,9 @@ export interface AtomRow {
 /** conversations: one row per conversation (General report ▸ Audit); campaigns: Outbound report; groups: closed conversations per group. */
 export type AtomReportKind = 'conversations' | 'campaigns' | 'groups' | 'unknown';
 
+/** The reports an import writes (an unrecognised one is mapped to one of these first). */
+export type AtomImportKind = Exclude<AtomReportKind, 'unknown'>;
+
 export interface RejectedRow {
   row: number;
   reason: string;

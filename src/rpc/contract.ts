@@ -3,7 +3,7 @@
  * google.script.run. Every value must survive google.script.run: primitives, null, plain objects
  * and arrays of them — never Date, undefined or functions.
  */
-import type { AtomMapping, AtomReportKind, AtomRow, ClosedConversationsCount } from '../atom';
+import type { AtomImportKind, AtomMapping, AtomReportKind, AtomRow, ClosedConversationsCount } from '../atom';
 
 export type SidebarLanguage = 'en' | 'es';
 
@@ -219,7 +219,7 @@ export interface SetDailyRefreshRequest {
 }
 
 /** The Atom report kinds that can be imported (an 'unknown' export must be mapped first). */
-export type AtomImportKind = Exclude<AtomReportKind, 'unknown'>;
+export type { AtomImportKind } from '../atom';
 
 /** Which closures count as Atom's closed conversations by group: both (default) or manual typifications only. */
 export type { ClosedConversationsCount };
