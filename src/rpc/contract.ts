@@ -3,7 +3,7 @@
  * google.script.run. Every value must survive google.script.run: primitives, null, plain objects
  * and arrays of them — never Date, undefined or functions.
  */
-import type { AtomImportKind, AtomMapping, AtomReportKind, AtomRow, ClosedConversationsCount } from '../atom';
+import type { AtomImportKind, AtomMapping, AtomRow, ClosedConversationsCount } from '../atom';
 
 export type SidebarLanguage = 'en' | 'es';
 
