@@ -18,6 +18,7 @@ export {
   drift,
   latestPerMonth,
   LEDGER_COLUMNS,
+  LEDGER_COLUMNS_WITHOUT_NOTE,
   type LedgerEntry,
   ledgerRow,
   ledgerRowFormats,
@@ -51,4 +52,6 @@ export {
   parseMonth,
   previousMonth,
 } from './month';
+export { dataSheetChange, LEDGER_GROWTH, ledgerChange, summarySheetChange } from './grid-changes';
+export { keepStoredHistory, META_LOOKBACK_DAYS, storedMonthRows } from './stored-history';
 export { a1Of, type ChartSpec, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';

@@ -13,7 +13,9 @@ import { isAllLines, isScheduledRun, readStatus, type MonthCloseLabels } from '.
 import { digitsOf } from './meta-data-sheet';
 import type { MonthStatus } from './month';
 
-export const LEDGER_COLUMNS = 14;
+export const LEDGER_COLUMNS = 15;
+/** Ledgers written before the Note column was added; they gain it with their next entry. */
+export const LEDGER_COLUMNS_WITHOUT_NOTE = 14;
 
 export interface LedgerEntry {
   importedAtMs: number;
@@ -33,6 +35,8 @@ export interface LedgerEntry {
   deltaUnits: number | null;
   deltaCost: number | null;
   scheduled: boolean;
+  /** What the import says about the stored history (rows kept or replaced by a smaller answer); '' when nothing. */
+  note: string;
 }
 
 export function linesKey(lines: readonly string[]): string {
@@ -62,7 +66,7 @@ export function ledgerRow(
     ...literalRow([entry.currency, labels.status[entry.status]]),
     entry.deltaUnits ?? '',
     entry.deltaCost ?? '',
-    ...literalRow([entry.scheduled ? labels.run.scheduled : labels.run.manual, entry.costSource]),
+    ...literalRow([entry.scheduled ? labels.run.scheduled : labels.run.manual, entry.costSource, entry.note]),
   ];
 }
 
@@ -81,6 +85,7 @@ export function ledgerRowFormats(currency: string): string[] {
     GENERAL_FORMAT,
     COUNT_FORMAT,
     money,
+    GENERAL_FORMAT,
     GENERAL_FORMAT,
     GENERAL_FORMAT,
   ];
@@ -113,6 +118,7 @@ export function readLedger(rows: readonly unknown[][], calendar: ZoneCalendar): 
       deltaUnits: num(r[10]),
       deltaCost: num(r[11]),
       scheduled: isScheduledRun(r[12]),
+      note: String(r[14] ?? ''),
     });
   }
   return entries;

@@ -134,8 +134,9 @@ export interface BlockRewrite {
 }
 
 /**
- * The block's new content: its rows outside the upsert (other lines, other months of a re-sorted sheet) as they
- * were — same values, same formats — plus Meta's rows for the month, all sorted; fully blank rows dropped.
+ * The block's new content: its rows outside the upsert (other lines, other months of a re-sorted sheet, the days
+ * whose stored history is kept) as they were — same values, same formats — plus Meta's rows for the month, all
+ * sorted; fully blank rows dropped.
  * `lineDigits` null = every line was imported.
  */
 export function rewriteBlock(
@@ -145,6 +146,7 @@ export function rewriteBlock(
   fresh: readonly DataRow[],
   importedAtMs: number,
   cells: CellCalendar,
+  keptDays: ReadonlySet<string> = new Set(),
 ): BlockRewrite {
   const from = dayKeyToIso(firstDay(month));
   const to = dayKeyToIso(lastDay(month));
@@ -154,7 +156,8 @@ export function rewriteBlock(
     const day = dayOfCell(values[COL.day], cells);
     const inMonth = day !== null && day >= from && day <= to;
     const line = digitsOf(String(values[COL.line] ?? ''));
-    if (inMonth && (lineDigits === null || lineDigits.has(line))) return;
+    // Rows of the imported lines are replaced by Meta's, except on the days whose stored history is kept.
+    if (inMonth && (lineDigits === null || lineDigits.has(line)) && !keptDays.has(day)) return;
     entries.push({
       // A row whose day cannot be read sorts after the dated ones, in its old order.
       key: [day ?? '\uffff', ...values.slice(1, KEY_COLUMNS).map((v) => String(v ?? ''))],

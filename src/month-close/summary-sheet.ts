@@ -76,6 +76,8 @@ export interface SummaryInput {
    * 2025-10-01"); null for Meta's cost or none.
    */
   rateCardSource: string | null;
+  /** What the import says about the month's stored history (rows kept, or replaced by a smaller answer). */
+  historyNote: string | null;
   projectionMethod: string;
   importedAt: Date;
   lineLabels: readonly string[];
@@ -213,6 +215,7 @@ export function summaryPlan(
   );
   kpi(KPI.status, labels.kpi.status, labels.status[input.status]);
   kpi(KPI.lastImport, labels.kpi.lastImport, input.importedAt, DATE_TIME_FORMAT);
+  if (input.historyNote) grid.set(KPI.lastImport.row, 3, input.historyNote);
   kpi(KPI.lines, labels.kpi.lines, input.lineLabels.length ? input.lineLabels.join(', ') : labels.allLines);
   kpi(KPI.waba, labels.kpi.waba, input.wabaLabel);
   // Live on the Atom block: blank, with a hint, until an Atom import brings the month's contacts.

@@ -306,3 +306,17 @@ describe('protections', () => {
     expect(rt.spreadsheet.getValues('Sheet1!B1')).toEqual([['ok']]);
   });
 });
+
+describe('Sheet.insertColumnsAfter', () => {
+  it('adds columns at the right edge, within the 10 million cells; inside the grid it is not modelled', () => {
+    const rt = createRuntime();
+    rt.loadSource(`
+      function widen(after, n) { var s = SpreadsheetApp.getActiveSheet(); s.insertColumnsAfter(after, n); return s.getMaxColumns(); }
+    `);
+    expect(rt.run('widen', 26, 2)).toBe(28);
+    expect(() => rt.run('widen', 29, 1)).toThrow('Those columns are out of bounds.');
+    expect(() => rt.run('widen', 3, 1)).toThrow(/not modelled/);
+    rt.spreadsheet.getSheet('Sheet1')!.resize(357_142, 28);
+    expect(() => rt.run('widen', 28, 1)).toThrow(/above the limit of 10000000 cells/);
+  });
+});

@@ -125,3 +125,27 @@ export function checkPropertyValue(what: string, value: string): void {
       `${count(APPS_SCRIPT_LIMITS.propertyValueBytes)} bytes in one setting; nothing was written`,
   );
 }
+
+/**
+ * The writes must finish inside the execution's 6 minutes: an import that has used too much of them reading and
+ * fetching is refused before its first write rather than cut off part-way by Apps Script.
+ */
+export function checkTimeLeft(what: string, elapsedMs: number, writesNeedMs: number): void {
+  if (elapsedMs + writesNeedMs <= APPS_SCRIPT_LIMITS.executionMs) return;
+  throw new PlanLimitError(
+    `${what} has used ${Math.round(elapsedMs / 1000)} s of Apps Script's 6-minute limit before writing, and its ` +
+      `writes may take ${Math.round(writesNeedMs / 1000)} s more; nothing was written — run it again`,
+  );
+}
+
+/** Every text cell of rows about to be written fits in a cell; `where` names a cell for the message. */
+export function checkRowTexts(
+  rows: readonly (readonly unknown[])[],
+  where: (row: number, column: number) => string,
+): void {
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v === 'string') checkCellText(v, () => where(r, c));
+    }),
+  );
+}

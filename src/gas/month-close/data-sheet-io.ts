@@ -71,8 +71,9 @@ export function planDataSheet(
   fresh: readonly DataRow[],
   importedAtMs: number,
   cells: CellCalendar,
+  keptDays: ReadonlySet<string>,
 ): DataSheetPlan {
-  return { read, rows: rewriteBlock(read, month, lineDigits, fresh, importedAtMs, cells) };
+  return { read, rows: rewriteBlock(read, month, lineDigits, fresh, importedAtMs, cells, keptDays) };
 }
 
 export function writeDataSheet(

@@ -10,6 +10,15 @@ import {
   type AtomRange,
   type CalendarMonth,
   type CellCalendar,
+  columnLetters,
+  DATA_SHEET,
+  dataSheetChange,
+  keepStoredHistory,
+  LEDGER_SHEET,
+  ledgerChange,
+  META_LOOKBACK_DAYS,
+  storedMonthRows,
+  summarySheetChange,
   checkedCostToAllocate,
   checkedProjectionMethod,
   costToAllocate,
@@ -19,6 +28,7 @@ import {
   firstDay,
   lastDay,
   type LedgerEntry,
+  ledgerRow,
   MonthCloseInputError,
   monthCloseLabels,
   monthFigures,
@@ -31,7 +41,15 @@ import {
   summaryPlan,
 } from '../../month-close';
 import { atomRangesFor } from '../atom/settings';
-import { dayKeyAt } from '../../core/time';
+import { addDays, dayKeyAt, dayKeyToIso } from '../../core/time';
+import {
+  cellsAdded,
+  checkPropertyValue,
+  checkRowTexts,
+  checkTimeLeft,
+  type Grid,
+} from '../../core/write-plan/limits';
+import { checkCellsAdded } from '../shared/grids';
 import { ZoneCalendar } from '../../core/zone-calendar';
 import {
   type AnalyticsRow,
@@ -91,6 +109,7 @@ interface CheckedRequest {
 }
 
 export function importMonth(request: RunMonthCloseRequest, context: ImportContext): MonthCloseResult {
+  const startedAtMs = Date.now();
   const connection = readConnection();
   if (!connection) throw new MonthCloseInputError(`Not connected: ${new MetaNotConnectedError().message}`);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -108,7 +127,7 @@ export function importMonth(request: RunMonthCloseRequest, context: ImportContex
     }
   }
   try {
-    return runLocked(checked, connection, spreadsheet, context, progress);
+    return runLocked(checked, connection, spreadsheet, context, progress, startedAtMs);
   } catch (e) {
     if (e instanceof UserFacingError) throw e;
     throw new Error(redact(e instanceof Error ? e.message : String(e), connection.token), { cause: e });
@@ -124,6 +143,7 @@ function runLocked(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   context: ImportContext,
   progress: ReturnType<typeof progressReporter>,
+  startedAtMs: number,
 ): MonthCloseResult {
   const { month } = checked;
   const sheetZone = spreadsheet.getSpreadsheetTimeZone();
@@ -156,14 +176,6 @@ function runLocked(
   const calendar = new ZoneCalendar(sheetZone);
   const cells: CellCalendar = { calendar, makeDate: (ms) => new Date(ms) };
   const labels = monthCloseLabels(spreadsheet.getSpreadsheetLocale());
-  const status = monthStatus(month, now, zone.timeZone, readGraceDays());
-  const asOf = status === 'closed' ? null : Math.min(today, lastDay(month));
-  const metaFigures = monthFigures(month, rows, asOf, checked.projectionMethod);
-  // Meta gives no cost (partner credit line): the month is priced from the rate cards, if they cover it.
-  const rateCard = metaFigures.cost === null ? rateCardCostOf(rows, connection.currency) : null;
-  const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
-  const rateCardSource = rateCard && 'cost' in rateCard ? rateCard.source : null;
-  const costSource = metaFigures.cost !== null ? META_COST_SOURCE : rateCardSource;
   const lineLabels = new Map(
     connection.lines.map((l) => [digitsOf(l.displayPhoneNumber), l.displayPhoneNumber]),
   );
@@ -172,7 +184,23 @@ function runLocked(
   const lineDigits = checked.lines.length
     ? new Set(checked.lines.map((l) => digitsOf(l.displayPhoneNumber)))
     : null;
-  const dataPlan = planDataSheet(dataRead, month, lineDigits, fresh, now, cells);
+  // Stored history is replaced only where Meta still has the data (stored-history.ts).
+  const history = keepStoredHistory(
+    month,
+    storedMonthRows(dataRead.values, month, lineDigits, cells),
+    fresh,
+    dayKeyToIso(addDays(today, -META_LOOKBACK_DAYS)),
+  );
+  const monthRows = [...rows, ...history.kept.map((r) => ({ ...r, start: 0, end: 0 }))];
+  const status = monthStatus(month, now, zone.timeZone, readGraceDays());
+  const asOf = status === 'closed' ? null : Math.min(today, lastDay(month));
+  const metaFigures = monthFigures(month, monthRows, asOf, checked.projectionMethod);
+  // Meta gives no cost (partner credit line): the month is priced from the rate cards, if they cover it.
+  const rateCard = metaFigures.cost === null ? rateCardCostOf(monthRows, connection.currency) : null;
+  const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
+  const rateCardSource = rateCard && 'cost' in rateCard ? rateCard.source : null;
+  const costSource = metaFigures.cost !== null ? META_COST_SOURCE : rateCardSource;
+  const dataPlan = planDataSheet(dataRead, month, lineDigits, fresh, now, cells, history.keptDays);
   const summaryRead = readSummarySheet(spreadsheet, month);
   const cost = costToAllocate(checked.costToAllocate, summaryRead.costCell, figures.cost, COST_CELL_A1);
   const importedAt = new Date(now);
@@ -184,6 +212,7 @@ function runLocked(
       currency: connection.currency,
       costToAllocateCell: cost.cell,
       rateCardSource,
+      historyNote: history.note,
       projectionMethod: checked.projectionMethod,
       importedAt,
       lineLabels: checked.lines.map((l) => l.displayPhoneNumber),
@@ -219,7 +248,22 @@ function runLocked(
     status,
     ...drift(figures, previous),
     scheduled: context.scheduled,
+    note: history.note ?? '',
   };
+  const remembered = {
+    lines: lineNumbers,
+    groups: checked.groups?.ref ?? null,
+    campaigns: checked.campaigns?.ref ?? null,
+    projectionMethod: checked.projectionMethod,
+  };
+  checkPlan(spreadsheet, {
+    month,
+    data: { read: dataRead, rows: dataPlan.rows.values },
+    summary: { read: summaryRead, values: plan.values },
+    ledger: { read: ledgerRead, row: ledgerRow(entry, labels, cells.makeDate) },
+    remembered: JSON.stringify(remembered),
+    elapsedMs: Date.now() - startedAtMs,
+  });
 
   progress.report('writing', 3);
   let sheets;
@@ -232,15 +276,10 @@ function runLocked(
   } catch (e) {
     throw new MonthCloseWriteError(redact(e instanceof Error ? e.message : String(e), connection.token));
   }
-  writeRememberedRequest({
-    lines: lineNumbers,
-    groups: checked.groups?.ref ?? null,
-    campaigns: checked.campaigns?.ref ?? null,
-    projectionMethod: checked.projectionMethod,
-  });
+  writeRememberedRequest(remembered);
   progress.report('done', 4);
 
-  const notes: string[] = [];
+  const notes: string[] = history.note ? [history.note] : [];
   if (cost.source === 'kept') {
     notes.push(`The cost to allocate typed in ${summaryRead.name}!${COST_CELL_A1} was kept`);
   }
@@ -271,6 +310,56 @@ function runLocked(
     daily: figures.daily.map((d) => ({ ...d })),
     notes,
   };
+}
+
+/**
+ * Writes modelled at ~7 ms a Spreadsheet call (Google's best-practices measurement) for a few dozen calls, with a
+ * wide margin: Sheets' own time to store a large block is not published.
+ */
+const WRITES_NEED_MS = 60_000;
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+const gridOf = (sheet: Sheet | null): Grid | null =>
+  sheet && { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
+
+/**
+ * The plan is checked against Apps Script's limits before its first write, so a refusal leaves every sheet as it
+ * was: the cells the three sheets add, every text cell, the remembered request's property and the time left.
+ */
+function checkPlan(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  plan: {
+    month: CalendarMonth;
+    data: { read: ReturnType<typeof readDataSheet>; rows: unknown[][] };
+    summary: { read: ReturnType<typeof readSummarySheet>; values: unknown[][] };
+    ledger: { read: ReturnType<typeof readLedgerSheet>; row: unknown[] };
+    remembered: string;
+    elapsedMs: number;
+  },
+): void {
+  const what = `The month close of ${monthKey(plan.month)}`;
+  const { data, summary, ledger } = plan;
+  const cell = (sheet: string, firstRow: number) => (r: number, c: number) =>
+    `${what}: ${sheet}!${columnLetters(c + 1)}${firstRow + r}`;
+  checkRowTexts(data.rows, cell(DATA_SHEET, 2 + data.read.block.start));
+  checkRowTexts(summary.values, cell(summary.read.name, 1));
+  checkRowTexts([ledger.row], cell(LEDGER_SHEET, ledger.read.next.row));
+  checkPropertyValue(`${what}: the request remembered for the next import`, plan.remembered);
+  const added = cellsAdded([
+    dataSheetChange({
+      grid: gridOf(data.read.sheet),
+      block: data.read.block,
+      dataRows: data.read.dataRows,
+      newLength: data.rows.length,
+    }),
+    summarySheetChange(gridOf(summary.read.sheet), {
+      rows: summary.values.length,
+      columns: summary.values[0].length,
+    }),
+    ledgerChange(gridOf(ledger.read.sheet), ledger.read.next.row),
+  ]);
+  checkCellsAdded(spreadsheet, what, added, '');
+  checkTimeLeft(what, plan.elapsedMs, WRITES_NEED_MS);
 }
 
 /** The month priced from the imported rate cards, or why it cannot be (no card covering a day, an n/a rate). */

@@ -7,6 +7,8 @@ import {
   ALL_LABELS,
   GENERAL_FORMAT,
   LEDGER_COLUMNS,
+  LEDGER_COLUMNS_WITHOUT_NOTE,
+  LEDGER_GROWTH,
   LEDGER_SHEET,
   type LedgerEntry,
   ledgerRow,
@@ -23,9 +25,6 @@ import { ownedSheet, refreshHeader, type OwnedSheet } from '../shared/owned-shee
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Rows added when the ledger is full: a thousand imports before it grows again. */
-const LEDGER_GROWTH = 1000;
-
 export interface LedgerRead extends OwnedSheet {
   entries: LedgerEntry[];
   /** The row the next entry goes to, and its formats as read (null when the sheet has no such row yet). */
@@ -36,15 +35,15 @@ export function readLedgerSheet(spreadsheet: Spreadsheet, calendar: ZoneCalendar
   const { sheet, header } = ownedSheet(
     spreadsheet,
     LEDGER_SHEET,
-    ALL_LABELS.map((l) => l.ledgerHeader),
+    ALL_LABELS.flatMap((l) => [l.ledgerHeader, l.ledgerHeader.slice(0, LEDGER_COLUMNS_WITHOUT_NOTE)]),
   );
   if (!sheet || !header) return { sheet, header, entries: [], next: { row: 2, formats: null } };
   const rows = sheet.getLastRow() - 1;
-  const entries =
-    rows > 0 ? readLedger(sheet.getRange(2, 1, rows, LEDGER_COLUMNS).getValues(), calendar) : [];
+  // A ledger from before the Note column has one column fewer until its next entry.
+  const width = Math.min(LEDGER_COLUMNS, sheet.getMaxColumns());
+  const entries = rows > 0 ? readLedger(sheet.getRange(2, 1, rows, width).getValues(), calendar) : [];
   const row = rows + 2;
-  const formats =
-    row <= sheet.getMaxRows() ? sheet.getRange(row, 1, 1, LEDGER_COLUMNS).getNumberFormats()[0] : null;
+  const formats = row <= sheet.getMaxRows() ? sheet.getRange(row, 1, 1, width).getNumberFormats()[0] : null;
   return { sheet, header, entries, next: { row, formats } };
 }
 
@@ -65,6 +64,8 @@ export function appendLedgerRow(
     return sheet;
   }
   const sheet = read.sheet;
+  const missing = LEDGER_COLUMNS - sheet.getMaxColumns();
+  if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
   refreshHeader(sheet, read.header, labels.ledgerHeader);
   const { formats: nextFormats } = read.next;
   if (!sameRow(nextFormats ?? undefined, formats)) formatRowsFrom(sheet, read.next.row, formats);

@@ -24,7 +24,8 @@ export function ownedSheet(
   const sheet = spreadsheet.getSheetByName(name);
   if (!sheet) return { sheet: null, header: null };
   if (sheet.getLastRow() < headerRow) return { sheet, header: null };
-  const width = headers[0].length;
+  // The longest accepted header, as far as the sheet reaches (an older, narrower layout may be accepted too).
+  const width = Math.min(Math.max(...headers.map((h) => h.length)), sheet.getMaxColumns() - headerColumn + 1);
   const header = sheet.getRange(headerRow, headerColumn, 1, width).getValues()[0];
   if (!headers.some((h) => h.every((text, i) => header[i] === text))) {
     throw new MonthCloseInputError(
