@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CDPSession } from 'playwright-core';
 import { startPreview } from '../dev/preview/preview';
-import { launchChromium } from '../test/support/browser';
+import { launchChromium } from '../dev/chromium';
 import { csvBytes, ROWS, xlsxBytes } from './atom-export';
 import { mb } from './timing';
 

@@ -3,7 +3,7 @@
  * line breaks every 50 rows) and the same rows as an XLSX laid out as Excel writes one.
  */
 import { strToU8, zipSync } from 'fflate';
-import { AUDIT_ES_HEADER, csv } from '../test/atom/fixtures';
+import { AUDIT_ES_HEADER, csv } from '../dev/fixtures/atom-exports';
 
 export const ROWS = 200_000;
 

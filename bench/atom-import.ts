@@ -16,7 +16,7 @@ import { SheetModel } from '../dev/runtime';
 import { parseAtomExport } from '../src/atom/parse';
 import type { ImportAtomRowsResult } from '../src/rpc/contract';
 import { csvBytes, ROWS, xlsxBytes } from './atom-export';
-import { writeCalls } from '../test/support/write-calls';
+import { writeCalls } from '../dev/runtime/testing/write-calls';
 import { atomBundle } from './bundle';
 import { gridSummary } from './grid';
 import { median, mb } from './timing';

@@ -15,8 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { startFakeGraphServerProcess } from '../dev/fake-graph';
 import { manualClock } from '../dev/runtime';
 import type { MonthCloseResult } from '../src/rpc/contract';
-import { loadBundle } from '../test/support/bundle';
-import { writeCalls, writeCallsByMethod } from '../test/support/write-calls';
+import { loadBundle } from '../dev/runtime/testing/bundle';
+import { writeCalls, writeCallsByMethod } from '../dev/runtime/testing/write-calls';
 import { gridSummary, MAX_CELLS } from './grid';
 
 const SIZES = [{ lines: 1 }, { lines: 78 }];

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '../../test/support/browser';
+import { launchChromium } from '../chromium';
 import { startDemo } from './demo';
 
 const output = join(process.cwd(), 'docs', 'month-close.png');

@@ -1,6 +1,13 @@
 /** parseAtomExport on CSV exports: encodings, delimiters, quoted newlines, decimal comma, Spanish and English headers. */
 import { parseAtomExport } from '../../src/atom/parse';
-import { AUDIT_ES_HEADER, AUDIT_ES_ROWS, csv, utf16le, utf8, windows1252 } from './fixtures';
+import {
+  AUDIT_ES_HEADER,
+  AUDIT_ES_ROWS,
+  csv,
+  utf16le,
+  utf8,
+  windows1252,
+} from '../../dev/fixtures/atom-exports';
 
 const auditEs = csv([AUDIT_ES_HEADER, ...AUDIT_ES_ROWS], ';');
 

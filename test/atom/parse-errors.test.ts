@@ -2,7 +2,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { AtomFileError } from '../../src/atom';
 import { MAX_FILE_BYTES, parseAtomExport } from '../../src/atom/parse';
-import { csv, utf8, xlsxOf } from './fixtures';
+import { csv, utf8, xlsxOf } from '../../dev/fixtures/atom-exports';
 
 const fails = (bytes: Uint8Array, fileName: string): AtomFileError => {
   try {

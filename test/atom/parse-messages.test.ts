@@ -4,7 +4,7 @@ import { upsertRecords } from '../../src/atom/import-store';
 import { monthBlock } from '../../src/atom/month-block';
 import { monthTables, type MonthConversation } from '../../src/atom/month-tables';
 import { atomSheetLabels } from '../../src/atom/sheet-labels';
-import { csv, utf8, windows1252 } from './fixtures';
+import { csv, utf8, windows1252 } from '../../dev/fixtures/atom-exports';
 
 const parse = (rows: string[][], delimiter = ';', bytes = utf8) =>
   parseAtomExport(bytes(csv(rows, delimiter)), 'mensajes.csv');

@@ -2,7 +2,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { parseAtomExport } from '../../src/atom/parse';
 import { serialToWallTime } from '../../src/atom/dates';
-import { AUDIT_ES_HEADER, xlsxOf } from './fixtures';
+import { AUDIT_ES_HEADER, xlsxOf } from '../../dev/fixtures/atom-exports';
 
 describe('an XLSX Audit export', () => {
   const rows: unknown[][] = [

@@ -6,7 +6,7 @@
  */
 import type { Frame } from 'playwright-core';
 import type { CellView } from '../../dev/preview/snapshot';
-import { csv, utf8 } from '../atom/fixtures';
+import { csv, utf8 } from '../../dev/fixtures/atom-exports';
 import { demoInChromium } from '../support/browser';
 
 jest.setTimeout(180_000);

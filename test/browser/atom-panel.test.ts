@@ -4,8 +4,8 @@
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/preview';
-import { csv, windows1252, xlsxOf } from '../atom/fixtures';
-import { launchChromium } from '../support/browser';
+import { csv, windows1252, xlsxOf } from '../../dev/fixtures/atom-exports';
+import { launchChromium } from '../../dev/chromium';
 
 let browser: Browser;
 

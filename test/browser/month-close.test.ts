@@ -8,7 +8,7 @@ import { startFakeGraphServerProcess, type FakeGraphServer } from '../../dev/fak
 import { createDataset, expectedTotals } from '../../dev/fake-graph/generator';
 import { startPreview, type Preview } from '../../dev/preview/preview';
 import { manualClock } from '../../dev/runtime';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../dev/chromium';
 
 const TOKEN = 'EAAG-month-close-Zq42';
 const NOW = Date.UTC(2025, 10, 10, 15, 0); // 2025-11-10 10:00 in Bogotá

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { seedDemoSpreadsheet } from '../../dev/preview/demo-data';
 import { startPreview, type Preview } from '../../dev/preview/preview';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../dev/chromium';
 
 let browser: Browser;
 let preview: Preview;

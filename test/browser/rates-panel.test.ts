@@ -5,7 +5,7 @@
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/preview';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../dev/chromium';
 import { BRL_OCTOBER, fixtureText } from '../bundle/rate-helpers';
 
 let browser: Browser;

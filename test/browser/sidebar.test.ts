@@ -6,7 +6,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { startFakeGraphServerProcess, type FakeGraphServer } from '../../dev/fake-graph';
 import { createDataset } from '../../dev/fake-graph/generator';
 import { startPreview, type Preview } from '../../dev/preview/preview';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../dev/chromium';
 
 let browser: Browser;
 

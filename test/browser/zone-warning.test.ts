@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { startFakeGraphServerProcess } from '../../dev/fake-graph';
 import { createDataset } from '../../dev/fake-graph/generator';
 import { startPreview } from '../../dev/preview/preview';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../dev/chromium';
 
 const TOKEN = 'EAAG-browser-zone-Qx42';
 const UNCONFIRMED = 'mapped from an unofficial list';

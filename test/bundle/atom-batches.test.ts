@@ -3,7 +3,7 @@ import { manualClock, type AppsScriptRuntime } from '../../dev/runtime';
 import { parseAtomCells } from '../../src/atom/parse';
 import type { AtomRow } from '../../src/atom';
 import type { AtomSheetCells, ImportAtomRowsRequest } from '../../src/rpc/contract';
-import { loadBundle } from '../support/bundle';
+import { loadBundle } from '../../dev/runtime/testing/bundle';
 import { atomRuntime, AUDIT_HEADER, importParsed, parsedCsv } from './atom-helpers';
 
 function auditRows(n: number, day = 5): string[][] {

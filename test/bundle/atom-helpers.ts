@@ -4,8 +4,8 @@ import { formatA1 } from '../../dev/runtime/a1';
 import type { AtomParseResult } from '../../src/atom';
 import { parseAtomExport } from '../../src/atom/parse';
 import type { ImportAtomRowsRequest, ImportAtomRowsResult } from '../../src/rpc/contract';
-import { csv, utf8 } from '../atom/fixtures';
-import { loadBundle } from '../support/bundle';
+import { csv, utf8 } from '../../dev/fixtures/atom-exports';
+import { loadBundle } from '../../dev/runtime/testing/bundle';
 
 export function atomRuntime(timeZone = 'America/Bogota', locale = 'es_CO'): AppsScriptRuntime {
   return loadBundle({ spreadsheet: { timeZone, locale }, user: { email: 'ana@example.com', locale: 'es' } });

@@ -9,7 +9,7 @@ import { formatA1 } from '../../dev/runtime/a1';
 import { spreadsheetSnapshot } from '../../dev/preview/snapshot';
 import { atomSheetLabels } from '../../src/atom/sheet-labels';
 import type { MonthCloseSetup } from '../../src/rpc/contract';
-import { loadBundle } from '../support/bundle';
+import { loadBundle } from '../../dev/runtime/testing/bundle';
 import { atomRuntime, AUDIT_HEADER, importParsed, namedMonthRanges, parsedCsv } from './atom-helpers';
 
 jest.setTimeout(120_000);

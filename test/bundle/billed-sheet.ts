@@ -4,7 +4,7 @@
  * and passed as references, the way a cell formula such as =F(A2:A9, B2:B9, 7) reaches the script.
  */
 import type { AppsScriptRuntime } from '../../dev/runtime';
-import { loadBundle } from '../support/bundle';
+import { loadBundle } from '../../dev/runtime/testing/bundle';
 
 /** Spreadsheet zones on both sides of UTC (Madrid +1/+2, Bogotá −5). */
 export const ZONES = ['Europe/Madrid', 'America/Bogota'] as const;

@@ -1,5 +1,5 @@
 /** The first path through the real bundle: loading, the add-on menu, the sidebar. */
-import { loadBundle } from '../support/bundle';
+import { loadBundle } from '../../dev/runtime/testing/bundle';
 
 describe('loading dist/Code.js', () => {
   it('calls no Apps Script service at load time', () => {

@@ -10,7 +10,7 @@ import {
 export { thrown } from '../meta/helpers';
 import { createDataset } from '../../dev/fake-graph/generator';
 import { manualClock, type AppsScriptRuntime, type ManualClock } from '../../dev/runtime';
-import { loadBundle } from '../support/bundle';
+import { loadBundle } from '../../dev/runtime/testing/bundle';
 
 export const TOKEN = 'EAAG-bundle-secret-Tk7Q9wXy';
 export const SEED = 42;

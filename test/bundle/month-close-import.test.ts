@@ -5,7 +5,7 @@
 import { expectedTotals } from '../../dev/fake-graph/generator';
 import { formatA1 } from '../../dev/runtime/a1';
 import type { MonthCloseResult } from '../../src/rpc/contract';
-import { writeCalls } from '../support/write-calls';
+import { writeCalls } from '../../dev/runtime/testing/write-calls';
 import {
   connect,
   connectedRuntime,

@@ -2,7 +2,7 @@
  * How many Spreadsheet calls a month-close import makes that change the spreadsheet (issue 9 point 9: at most 12,
  * whatever the number of rows), counted by the offline runtime through the built bundle, call by call.
  */
-import { writeCalls, writeCallsByMethod } from '../support/write-calls';
+import { writeCalls, writeCallsByMethod } from '../../dev/runtime/testing/write-calls';
 import { connectedRuntime, useGraph } from './meta-helpers';
 import { runImport } from './month-close-helpers';
 

@@ -2,7 +2,7 @@
  * Rate cards through the built bundle: importRateCard from the sidebar writes the "Rate cards" sheet (keyed upsert,
  * exact decimal text, every external string literal), and META_RATE reads it in a custom function.
  */
-import { loadBundle } from '../support/bundle';
+import { loadBundle } from '../../dev/runtime/testing/bundle';
 import { thrown } from '../meta/helpers';
 import { BRL_JULY, BRL_OCTOBER, fixtureText, importCard, importFixture } from './rate-helpers';
 

@@ -1,5 +1,5 @@
 /** BILLED_UNIQUE_CONTACTS called the way Sheets calls it, through the built bundle. */
-import { loadBundle } from '../support/bundle';
+import { loadBundle } from '../../dev/runtime/testing/bundle';
 
 describe.each(['Europe/Madrid', 'America/Bogota'])(
   'BILLED_UNIQUE_CONTACTS in a %s spreadsheet',

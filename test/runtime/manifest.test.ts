@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRuntime, manualClock, type Manifest } from '../../dev/runtime';
-import { distDir, loadBundle } from '../support/bundle';
+import { distDir, loadBundle } from '../../dev/runtime/testing/bundle';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const shipped = JSON.parse(readFileSync(`${distDir}/appsscript.json`, 'utf8')) as Manifest;

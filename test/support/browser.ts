@@ -1,25 +1,7 @@
 /** Debian's Chromium, driven by playwright-core (no browser download): the flags this machine needs. */
-import { chromium, type Browser } from 'playwright-core';
-import { findChromium } from '../../dev/chromium';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../dev/chromium';
 import { startDemo, type Demo, type DemoOptions } from '../../dev/preview/demo';
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    // `npm test` runs dev/ensure-chromium.ts first, which installs or names what is missing.
-    executablePath: findChromium() ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /**
  * `npm start`'s demo and Chromium for one test file: started before its tests, closed after them. Read

@@ -1,6 +1,6 @@
 /** The built add-on (dist/Code.js, produced by `npm run build` before the tests) loaded in the offline runtime. */
 import { join } from 'node:path';
-import { createRuntime, type AppsScriptRuntime, type RuntimeOptions } from '../../dev/runtime';
+import { createRuntime, type AppsScriptRuntime, type RuntimeOptions } from '..';
 
 export const distDir = join(process.cwd(), 'dist');
 
