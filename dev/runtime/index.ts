@@ -211,6 +211,14 @@ export class AppsScriptRuntime {
    */
   onWait?: (point: WaitPoint) => void;
 
+  /**
+   * Called before each service call that goes to Google's servers (the 'call' wait points) of an execution of its
+   * own — not of a formula recalculation inside another call. Unlike onWait, what it throws is that call's
+   * exception, thrown to the script where it called: fault injection, for Google's transient failures ("Service
+   * Spreadsheets failed while accessing document…") that can hit any call, between any two writes.
+   */
+  onCall?: (point: WaitPoint) => void;
+
   constructor(options: RuntimeOptions = {}) {
     this.clock = options.clock ?? realClock;
     this.distDir = options.distDir ?? 'dist';
@@ -243,7 +251,12 @@ export class AppsScriptRuntime {
   ): Execution {
     const realm = new Realm(this.clock);
     const timer = new ExecutionTimer(this.clock, kind, this.timeSpent);
-    const wait = (waitKind: WaitKind, name: string) => this.waitPoint(running, timer, waitKind, name);
+    const wait = (waitKind: WaitKind, name: string) => {
+      // Inside the service call (the Exposer turns a throw into the call's exception, as the script sees it).
+      if (waitKind === 'call' && running.own && !running.waiting)
+        this.onCall?.({ kind: waitKind, name, executions: this.running.length });
+      this.waitPoint(running, timer, waitKind, name);
+    };
     const targets: { exposer?: Exposer } = {};
     const host: Host = {
       realm,
