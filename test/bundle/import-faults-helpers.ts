@@ -263,6 +263,10 @@ function differences(a: State, b: State): string[] {
   return out;
 }
 
+/** A row holding a value or a formula (not only number formats, which whole columns get). */
+const hasContent = (row: string): boolean =>
+  row !== '' && row.split('\t').some((cell) => cell !== '' && !cell.startsWith('["",null,'));
+
 /** The stored rows of each store sheet, as keys (volatile columns blanked), with their counts. */
 function storedRows(state: State): Map<string, number> {
   const rows = new Map<string, number>();
@@ -270,7 +274,7 @@ function storedRows(state: State): Map<string, number> {
     if (!STORES.includes(sheet.name)) continue;
     const volatile = VOLATILE[sheet.name] ?? [];
     sheet.rows.slice(1).forEach((row) => {
-      if (row === '') return;
+      if (!hasContent(row)) return;
       const key = `${sheet.name}|${row
         .split('\t')
         .map((c, i) => (volatile.includes(i) ? '' : c))
@@ -293,7 +297,7 @@ function lostRows(before: State, after: State, failed: State): string[] {
 }
 
 const ledgerRows = (state: State): string[] =>
-  state.sheets.find((s) => s.name === LEDGER)?.rows.filter((r) => r !== '') ?? [];
+  state.sheets.find((s) => s.name === LEDGER)?.rows.filter(hasContent) ?? [];
 
 // ---- one import, faulted -----------------------------------------------------------------------------------------------
 
