@@ -267,7 +267,10 @@ function differences(a: State, b: State): string[] {
 const hasContent = (row: string): boolean =>
   row !== '' && row.split('\t').some((cell) => cell !== '' && !cell.startsWith('["",null,'));
 
-/** The stored rows of each store sheet, as keys (volatile columns blanked), with their counts. */
+/**
+ * The stored rows of each store sheet, as keys — each cell's value and formula (its format is the sheets' equality's
+ * business, not the record's), volatile columns blanked — with their counts.
+ */
 function storedRows(state: State): Map<string, number> {
   const rows = new Map<string, number>();
   for (const sheet of state.sheets) {
@@ -277,7 +280,9 @@ function storedRows(state: State): Map<string, number> {
       if (!hasContent(row)) return;
       const key = `${sheet.name}|${row
         .split('\t')
-        .map((c, i) => (volatile.includes(i) ? '' : c))
+        .map((c, i) =>
+          volatile.includes(i) || c === '' ? '' : JSON.stringify((JSON.parse(c) as unknown[]).slice(0, 2)),
+        )
         .join('\t')}`;
       rows.set(key, (rows.get(key) ?? 0) + 1);
     });
