@@ -3,7 +3,12 @@
  * spreadsheet's full state, and one import checked against a clean twin with a fault at one of its service calls.
  */
 import fc from 'fast-check';
-import { manualClock, type AppsScriptRuntime, type ManualClock } from '../../dev/runtime';
+import {
+  DEFAULT_NUMBER_FORMAT,
+  manualClock,
+  type AppsScriptRuntime,
+  type ManualClock,
+} from '../../dev/runtime';
 import type { AtomParseResult } from '../../src/atom';
 import { faultAt, recordCalls } from '../support/faults';
 import { AUDIT_HEADER, importParsed, parsedCsv } from './atom-helpers';
@@ -193,6 +198,10 @@ interface State {
   properties: [string, string][];
 }
 
+/** A cell's number format as Range.getNumberFormats reads it: none and an explicit "General" are the same. */
+const formatOf = (format: string | undefined): string | null =>
+  format === undefined || format === DEFAULT_NUMBER_FORMAT ? null : format;
+
 /** Everything an import may change, byte for byte (ids the runtime hands out — sheet and chart ids — aside). */
 export function stateOf(rt: AppsScriptRuntime): State {
   const model = rt.spreadsheet;
@@ -202,7 +211,7 @@ export function stateOf(rt: AppsScriptRuntime): State {
       (rows[r - 1] ??= [])[c - 1] = JSON.stringify([
         cell.value,
         cell.formula ?? null,
-        cell.numberFormat ?? null,
+        formatOf(cell.numberFormat),
       ]);
     });
     return {
