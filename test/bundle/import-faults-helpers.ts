@@ -208,11 +208,9 @@ export function stateOf(rt: AppsScriptRuntime): State {
   const sheets = model.sheets.map((sheet): SheetState => {
     const rows: string[][] = [];
     sheet.forEachCell((r, c, cell) => {
-      (rows[r - 1] ??= [])[c - 1] = JSON.stringify([
-        cell.value,
-        cell.formula ?? null,
-        formatOf(cell.numberFormat),
-      ]);
+      const format = formatOf(cell.numberFormat);
+      if (cell.value === '' && cell.formula === undefined && format === null) return; // an empty cell
+      (rows[r - 1] ??= [])[c - 1] = JSON.stringify([cell.value, cell.formula ?? null, format]);
     });
     return {
       name: sheet.name,
