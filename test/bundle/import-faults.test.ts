@@ -35,7 +35,7 @@ it('a fault at any service call of an import never loses stored rows; the sheets
       },
     ),
     {
-      numRuns: Number(process.env.FAULT_RUNS ?? 12),
+      numRuns: Number(process.env.FAULT_RUNS ?? 20),
       // To replay a failure: FAULT_SEED=<the seed fast-check printed>.
       ...(process.env.FAULT_SEED ? { seed: Number(process.env.FAULT_SEED) } : {}),
     },
