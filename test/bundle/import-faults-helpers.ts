@@ -37,71 +37,67 @@ const monthClose = fc.record({
   withAtom: fc.boolean(),
 });
 
+/** One batch, or (sometimes) batches of 1–3 rows. */
 const batching = fc.oneof(fc.constant(5000), fc.integer({ min: 1, max: 3 }));
 
-/** Atom's per-conversation Audit export: a small pool of ids, so re-imports replace rows. */
-const auditExport = fc
-  .record({
-    rows: fc.array(
-      fc.record({
-        id: fc.integer({ min: 1, max: 6 }),
-        month: fc.constantFrom(...ATOM_MONTHS),
-        day: fc.integer({ min: 1, max: 28 }),
-        hour: fc.integer({ min: 0, max: 23 }),
-        contact: fc.integer({ min: 0, max: 4 }),
-        group: fc.constantFrom(...GROUPS),
-        manual: fc.boolean(),
-        campaign: fc.constantFrom('', 'Black Friday', 'Bienvenida'),
-      }),
-      { minLength: 1, maxLength: 6 },
-    ),
+/** A small file of `row`s and how it is sent. */
+const smallFile = <T>(row: fc.Arbitrary<T>) =>
+  fc.record({
+    rows: fc.array(row, { minLength: 1, maxLength: 6 }),
     batchRows: batching,
-  })
-  .map(({ rows, batchRows }): Import => {
-    const file = 'auditoria.csv';
-    const cells = rows.map((r) => [
-      `C-${r.id}`,
-      `${dmy(r.month, r.day)} ${pad(r.hour)}:15`,
-      `57300000000${r.contact}`,
-      r.group,
-      'Ana',
-      r.manual ? 'Fin positivo' : 'Cierre de conversación automático',
-      r.manual ? 'Manual' : 'Automático',
-      r.campaign ? 'Campaña de flujo' : 'Mensaje restante',
-      r.campaign,
-    ]);
-    return { kind: 'atom', label: file, parsed: parsedCsv([AUDIT_HEADER, ...cells], file), batchRows };
   });
 
+/** Atom's per-conversation Audit export: a small pool of ids, so re-imports replace rows. */
+const auditExport = smallFile(
+  fc.record({
+    id: fc.integer({ min: 1, max: 6 }),
+    month: fc.constantFrom(...ATOM_MONTHS),
+    day: fc.integer({ min: 1, max: 28 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+    contact: fc.integer({ min: 0, max: 4 }),
+    group: fc.constantFrom(...GROUPS),
+    manual: fc.boolean(),
+    campaign: fc.constantFrom('', 'Black Friday', 'Bienvenida'),
+  }),
+).map(({ rows, batchRows }): Import => {
+  const file = 'auditoria.csv';
+  const cells = rows.map((r) => [
+    `C-${r.id}`,
+    `${dmy(r.month, r.day)} ${pad(r.hour)}:15`,
+    `57300000000${r.contact}`,
+    r.group,
+    'Ana',
+    r.manual ? 'Fin positivo' : 'Cierre de conversación automático',
+    r.manual ? 'Manual' : 'Automático',
+    r.campaign ? 'Campaña de flujo' : 'Mensaje restante',
+    r.campaign,
+  ]);
+  return { kind: 'atom', label: file, parsed: parsedCsv([AUDIT_HEADER, ...cells], file), batchRows };
+});
+
 /** Atom's per-message log, with message kinds (a charged template, a service reply…). */
-const messageExport = fc
-  .record({
-    rows: fc.array(
-      fc.record({
-        id: fc.integer({ min: 1, max: 4 }),
-        month: fc.constantFrom(...ATOM_MONTHS),
-        day: fc.integer({ min: 1, max: 28 }),
-        second: fc.integer({ min: 0, max: 3599 }),
-        contact: fc.integer({ min: 0, max: 4 }),
-        kind: fc.constantFrom('Usuario', 'Servicio', 'Marketing', 'Utilidad', 'Autenticación'),
-        group: fc.constantFrom(...GROUPS),
-      }),
-      { minLength: 1, maxLength: 6 },
-    ),
-    batchRows: batching,
-  })
-  .map(({ rows, batchRows }): Import => {
-    const file = 'mensajes.csv';
-    const header = ['ID Conversación', 'Fecha y hora', 'Teléfono', 'Tipo de mensaje', 'Grupo'];
-    const cells = rows.map((r) => [
-      `M-${r.id}`,
-      `${dmy(r.month, r.day)} 10:${pad(Math.floor(r.second / 60))}:${pad(r.second % 60)}`,
-      `+57 310 00000${r.contact}`,
-      r.kind,
-      r.group,
-    ]);
-    return { kind: 'atom', label: file, parsed: parsedCsv([header, ...cells], file), batchRows };
-  });
+const messageExport = smallFile(
+  fc.record({
+    id: fc.integer({ min: 1, max: 4 }),
+    month: fc.constantFrom(...ATOM_MONTHS),
+    day: fc.integer({ min: 1, max: 28 }),
+    second: fc.integer({ min: 0, max: 3599 }),
+    contact: fc.integer({ min: 0, max: 4 }),
+    kind: fc.constantFrom('Usuario', 'Servicio', 'Marketing', 'Utilidad', 'Autenticación'),
+    group: fc.constantFrom(...GROUPS),
+  }),
+).map(({ rows, batchRows }): Import => {
+  const file = 'mensajes.csv';
+  const header = ['ID Conversación', 'Fecha y hora', 'Teléfono', 'Tipo de mensaje', 'Grupo'];
+  const cells = rows.map((r) => [
+    `M-${r.id}`,
+    `${dmy(r.month, r.day)} 10:${pad(Math.floor(r.second / 60))}:${pad(r.second % 60)}`,
+    `+57 310 00000${r.contact}`,
+    r.kind,
+    r.group,
+  ]);
+  return { kind: 'atom', label: file, parsed: parsedCsv([header, ...cells], file), batchRows };
+});
 
 /** Atom's aggregate reports (distribution by group, conversations per campaign): one month, chosen by the user. */
 const aggregateExport = (what: 'groups' | 'campaigns') =>
