@@ -132,3 +132,21 @@ export function otherMonthNote(
 ): string {
   return `The ${what} range ${quoteSheetName(ref.sheet)}!${ref.range} is ${owner}'s Atom table: ${month} was split by ${owner}'s ${what}`;
 }
+
+/** The notes for the groups and campaigns ranges that are another month's Atom tables. */
+export function otherMonthNotes(
+  groups: SheetRangeRef | null | undefined,
+  campaigns: SheetRangeRef | null | undefined,
+  month: string,
+  tables: MonthAtomTables,
+): string[] {
+  return (
+    [
+      ['groups', groups],
+      ['campaigns', campaigns],
+    ] as const
+  ).flatMap(([what, ref]) => {
+    const owner = otherMonthOf(ref, month, tables);
+    return ref && owner ? [otherMonthNote(what, ref, month, owner)] : [];
+  });
+}

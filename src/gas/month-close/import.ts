@@ -5,8 +5,8 @@
  * row and is repaired by running the import again (every write is idempotent).
  */
 import { UserFacingError } from '../../core/errors';
-import { parseAtomRange, rangeA1, type AtomRange } from '../../month-close/atom-range';
-import { atomRangesFor } from '../atom/settings';
+import { otherMonthNotes, parseAtomRange, rangeA1, type AtomRange } from '../../month-close/atom-range';
+import { atomRangesFor, readMonthRanges } from '../atom/settings';
 import { checkedCostToAllocate, costToAllocate } from '../../month-close/cost-to-allocate';
 import { checkedProjectionMethod, monthFigures } from '../../month-close/figures';
 import { monthCloseLabels } from '../../month-close/labels';
@@ -241,6 +241,9 @@ function runLocked(
     notes.push(
       `Meta gives no cost for this account (partner credit line): priced from the ${rateCardSource}`,
     );
+  notes.push(
+    ...otherMonthNotes(checked.groups?.ref, checked.campaigns?.ref, monthKey(month), readMonthRanges()),
+  );
   if (rateCard && 'problem' in rateCard) {
     notes.push(`Meta gives no cost for this account (partner credit line), and ${rateCard.problem}`);
   }

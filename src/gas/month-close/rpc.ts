@@ -13,7 +13,7 @@ import type {
   SetDailyRefreshRequest,
 } from '../../rpc/contract';
 import { currentUserEmail, requireAdmin } from '../meta/connection-rpc';
-import { atomRangesFor } from '../atom/settings';
+import { atomRangesFor, readMonthRanges } from '../atom/settings';
 import { readAdmins, readConnection } from '../meta/connection-store';
 import { dailyRefreshState, setDailyRefresh as switchDailyRefresh } from './daily-refresh';
 import { importMonth } from './import';
@@ -58,6 +58,9 @@ export function getMonthCloseSetup(): MonthCloseSetup {
     // The default month's Atom tables (from the Atom import) first: the last request's ranges may be another month's.
     groups: atom?.groups ?? remembered.groups,
     campaigns: atom?.campaigns ?? remembered.campaigns,
+    atomRanges: Object.fromEntries(
+      Object.entries(readMonthRanges()).map(([m, r]) => [m, { groups: r.groups, campaigns: r.campaigns }]),
+    ),
     lastImports: latestPerMonth(ledger.entries, LAST_IMPORTS).map(entryView),
     dailyRefresh: dailyRefreshState(),
     graceDays: readGraceDays(),
