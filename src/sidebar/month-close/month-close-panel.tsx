@@ -15,7 +15,7 @@ import { formatCount, formatInstant, formatMonth } from '../format';
 import type { Panel, PanelProps } from '../panel';
 import { callServer } from '../rpc-client';
 import { Field, LanguageContext, Status, useId, useMessages, useServerTask, type Translate } from '../ui';
-import { otherMonthOf } from '../../month-close/atom-range';
+import { otherMonthOf, tableMonthOf } from '../../month-close/atom-range';
 import { readCost, readRange, rangeText } from './form-values';
 import { monthCloseMessages, type MonthCloseKey } from './messages';
 import { ResultCard } from './result-card';
@@ -51,13 +51,25 @@ function progressText(t: T, progress: MonthCloseProgress): string {
   }
 }
 
-/** The chosen month's own Atom tables as typed ranges, else blank: another month's tables would split it silently. */
-function proposedRanges(setup: MonthCloseSetup, month: string): Pick<FormState, 'groups' | 'campaigns'> {
+/**
+ * The ranges the form proposes for `month`: its own Atom tables; else what is typed when it is a sheet of the user's
+ * own (undated); else blank, since another month's table would split the month by that month's data.
+ */
+function proposedRanges(
+  setup: MonthCloseSetup,
+  month: string,
+  typed: Pick<FormState, 'groups' | 'campaigns'> = { groups: '', campaigns: '' },
+): Pick<FormState, 'groups' | 'campaigns'> {
   const own = setup.atomRanges[month];
-  return {
-    groups: own?.groups ? rangeText(own.groups) : '',
-    campaigns: own?.campaigns ? rangeText(own.campaigns) : '',
+  const propose = (key: 'groups' | 'campaigns') => {
+    const table = own?.[key];
+    if (table) return rangeText(table);
+    const current = readRange(typed[key]);
+    return current.ok && current.value && tableMonthOf(current.value, setup.atomRanges) === null
+      ? typed[key]
+      : '';
   };
+  return { groups: propose('groups'), campaigns: propose('campaigns') };
 }
 
 /** Reads the form into the request, or names the first field that is wrong. */
@@ -344,8 +356,8 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
             type="month"
             label={t('month')}
             value={form.month}
-            // Each month proposes its own Atom tables (typed ranges are replaced: the box is too narrow to show them).
-            onValue={(month) => update({ month, ...proposedRanges(setup, month) })}
+            // Each month proposes its own Atom tables: the range box is too narrow to show which month it points at.
+            onValue={(month) => update({ month, ...proposedRanges(setup, month, form) })}
             hint={t('monthHint', { days: setup.graceDays })}
           />
           <LineChoices t={t} setup={setup} chosen={form.lines} onChange={(lines) => update({ lines })} />
