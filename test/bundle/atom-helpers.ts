@@ -47,3 +47,14 @@ export const AUDIT_HEADER = [
   'Origen',
   'Campaña',
 ];
+
+/** Atom's outbound report as exported (campaign, conversations): two campaigns. */
+export const campaignsCsv = (): AtomParseResult =>
+  parsedCsv(
+    [
+      ['Campaña', 'Conversaciones'],
+      ['Black Friday', '3'],
+      ['Bienvenida', '1'],
+    ],
+    'campañas.csv',
+  );
