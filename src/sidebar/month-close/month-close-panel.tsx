@@ -357,7 +357,9 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
             label={t('month')}
             value={form.month}
             // Each month proposes its own Atom tables: the range box is too narrow to show which month it points at.
-            onValue={(month) => update({ month, ...proposedRanges(setup, month, form) })}
+            onValue={(month) =>
+              month !== form.month && update({ month, ...proposedRanges(setup, month, form) })
+            }
             hint={t('monthHint', { days: setup.graceDays })}
           />
           <LineChoices t={t} setup={setup} chosen={form.lines} onChange={(lines) => update({ lines })} />
