@@ -2,6 +2,7 @@
  * The Atom data finance points the import at: a sheet and a two-column range (label, conversations) whose first row
  * is a header. The summary's BILLED_BY_* formulas read the rows under the header, so they stay live.
  */
+import type { SheetRangeRef } from '../rpc/contract';
 import { MonthCloseInputError } from './month';
 
 export interface AtomRange {
@@ -80,4 +81,72 @@ export function rangeA1(range: AtomRange): string {
 /** Sheet names are always quoted in formulas; a quote inside is doubled. */
 export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Where each month's Atom tables are (from the Atom import), by month key. */
+export type MonthAtomTables = Record<
+  string,
+  { groups: SheetRangeRef | null; campaigns: SheetRangeRef | null }
+>;
+
+const BILLING_SHEET = /^Billing (\d{4}-\d{2})$/;
+
+/** The first column's letters of an A1 range (`W5:X305` → W); tables grow downwards, so rows do not identify one. */
+function firstColumn(a1: string): string {
+  return /^\$?([A-Za-z]{1,3})/.exec(a1.trim())?.[1].toUpperCase() ?? '';
+}
+
+/**
+ * The month whose Atom table a range points at: a "Billing YYYY-MM" sheet's month, or the month of an Atom table on
+ * the same sheet and columns; null for a sheet of the user's own (which the month close cannot date).
+ */
+export function tableMonthOf(ref: SheetRangeRef, tables: MonthAtomTables): string | null {
+  const billing = BILLING_SHEET.exec(ref.sheet);
+  if (billing) return billing[1];
+  const column = firstColumn(ref.range);
+  for (const [month, t] of Object.entries(tables)) {
+    for (const table of [t.groups, t.campaigns]) {
+      if (table && table.sheet === ref.sheet && firstColumn(table.range) === column) return month;
+    }
+  }
+  return null;
+}
+
+/** The other month a range's table belongs to when it is not `month`'s; null when it is the month's or undated. */
+export function otherMonthOf(
+  ref: SheetRangeRef | null | undefined,
+  month: string,
+  tables: MonthAtomTables,
+): string | null {
+  if (!ref) return null;
+  const owner = tableMonthOf(ref, tables);
+  return owner !== null && owner !== month ? owner : null;
+}
+
+/** The result card's note for a range that splits `month` by another month's Atom table. */
+export function otherMonthNote(
+  what: 'groups' | 'campaigns',
+  ref: SheetRangeRef,
+  month: string,
+  owner: string,
+): string {
+  return `The ${what} range ${quoteSheetName(ref.sheet)}!${ref.range} is ${owner}'s Atom table: ${month} was split by ${owner}'s ${what}`;
+}
+
+/** The notes for the groups and campaigns ranges that are another month's Atom tables. */
+export function otherMonthNotes(
+  groups: SheetRangeRef | null | undefined,
+  campaigns: SheetRangeRef | null | undefined,
+  month: string,
+  tables: MonthAtomTables,
+): string[] {
+  return (
+    [
+      ['groups', groups],
+      ['campaigns', campaigns],
+    ] as const
+  ).flatMap(([what, ref]) => {
+    const owner = otherMonthOf(ref, month, tables);
+    return ref && owner ? [otherMonthNote(what, ref, month, owner)] : [];
+  });
 }

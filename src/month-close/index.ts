@@ -2,7 +2,14 @@
  * Public surface of src/month-close: the month close's months, figures, sheet layouts (Meta data, the month's
  * summary, the Imports ledger) and labels, pure; the adapters that read and write them are in src/gas/month-close.
  */
-export { type AtomRange, columnLetters, parseAtomRange, rangeA1 } from './atom-range';
+export {
+  type AtomRange,
+  columnLetters,
+  otherMonthNotes,
+  otherMonthOf,
+  parseAtomRange,
+  rangeA1,
+} from './atom-range';
 export { checkedCostToAllocate, costToAllocate, type ExistingCell } from './cost-to-allocate';
 export { checkedProjectionMethod, monthFigures } from './figures';
 export { GENERAL_FORMAT } from './formats';

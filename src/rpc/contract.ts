@@ -131,6 +131,8 @@ export interface MonthCloseSetup {
   /** The Atom ranges used by the last import, to prefill the form; null when never given. */
   groups: SheetRangeRef | null;
   campaigns: SheetRangeRef | null;
+  /** Each month's Atom tables (from the Atom import), by month key: the form proposes the chosen month's. */
+  atomRanges: Record<MonthKey, { groups: SheetRangeRef | null; campaigns: SheetRangeRef | null }>;
   /** The latest import of each month, newest month first. */
   lastImports: MonthImportEntry[];
   dailyRefresh: DailyRefreshState;

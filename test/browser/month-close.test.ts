@@ -9,11 +9,13 @@ import { createDataset, expectedTotals } from '../../dev/fake-graph/generator';
 import { startPreview, type Preview } from '../../dev/preview/preview';
 import { manualClock } from '../../dev/runtime';
 import { launchChromium } from '../../dev/chromium';
+import { campaignsCsv } from '../bundle/atom-helpers';
 
 const TOKEN = 'EAAG-month-close-Zq42';
 const NOW = Date.UTC(2025, 10, 10, 15, 0); // 2025-11-10 10:00 in Bogotá
 const dataset = createDataset({ lastDay: 20251109 });
 const SCRIPT_TAG = '<img src=x onerror=alert(1)>';
+const OCTOBER_CAMPAIGNS = "'Billing 2025-10'!Y5:Z305";
 
 // Each test drives several imports through the runtime and Chromium.
 jest.setTimeout(120_000);
@@ -411,6 +413,48 @@ describe('Month close panel', () => {
       ).not.toBe('none');
       await page.keyboard.press('Enter');
       await eventually(() => preview.runtime.spreadsheet.activeSheet.name, 'Billing 2025-10');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("proposes each month's own Atom tables, flags October's table for November and notes it (issue 15.9)", async () => {
+    // October's Atom campaigns table, then October closed with it: the last request remembers October's table.
+    const session = await open();
+    const { sidebar, preview } = session;
+    try {
+      const campaigns = campaignsCsv();
+      preview.runtime.runFromSidebar('importAtomRows', {
+        kind: campaigns.kind,
+        fileName: 'campañas.csv',
+        mapping: campaigns.mapping,
+        rows: campaigns.rows,
+        batch: { index: 0, count: 1 },
+        month: '2025-10',
+      });
+      preview.runtime.runFromSidebar('runMonthClose', { month: '2025-10' });
+
+      await openMonthClose(sidebar);
+      const month = sidebar.getByLabel('Month', { exact: true });
+      const range = sidebar.getByLabel(/^Campaigns range/);
+      expect(await month.inputValue()).toBe('2025-11');
+      expect(await range.inputValue()).toBe('');
+      await month.fill('2025-10');
+      expect(await range.inputValue()).toBe(OCTOBER_CAMPAIGNS);
+      await month.fill('2025-11');
+      expect(await range.inputValue()).toBe('');
+      expect(await sidebar.locator('[data-flag]').count()).toBe(0);
+
+      await range.fill(OCTOBER_CAMPAIGNS);
+      const flag = sidebar.locator('[data-flag="campaigns-other-month"]');
+      await flag.waitFor();
+      expect(await flag.isVisible()).toBe(true);
+      expect(await flag.textContent()).toBe(
+        'This range is the Atom table of October 2025: November 2025 would be split by October 2025’s data.',
+      );
+      expect(await importMonth(session, '2025-11', 'November 2025')).toContain(
+        "The campaigns range 'Billing 2025-10'!Y5:Z305 is 2025-10's Atom table: 2025-11 was split by 2025-10's campaigns",
+      );
     } finally {
       await session.close();
     }

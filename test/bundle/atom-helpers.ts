@@ -72,3 +72,14 @@ export function namedMonthRanges(rt: AppsScriptRuntime): Record<string, unknown>
   }
   return out;
 }
+
+/** Atom's outbound report as exported (campaign, conversations): two campaigns. */
+export const campaignsCsv = (): AtomParseResult =>
+  parsedCsv(
+    [
+      ['Campaña', 'Conversaciones'],
+      ['Black Friday', '3'],
+      ['Bienvenida', '1'],
+    ],
+    'campañas.csv',
+  );

@@ -3,7 +3,7 @@
  * tables, the month close (given no ranges) splits the bill by them, and a later Atom import updates the split.
  */
 import type { MonthCloseResult } from '../../src/rpc/contract';
-import { AUDIT_HEADER, importParsed, namedMonthRanges, parsedCsv } from './atom-helpers';
+import { AUDIT_HEADER, campaignsCsv, importParsed, namedMonthRanges, parsedCsv } from './atom-helpers';
 import { connectedRuntime, DATASET, useGraph } from './meta-helpers';
 import { expectedTotals } from '../../dev/fake-graph/generator';
 
@@ -39,15 +39,7 @@ it('the month close splits by the Atom tables of the month, keeps them, and foll
     audit(['Ventas', 'Ventas', 'Soporte', 'Cobranza', 'Cobranza', 'Cobranza']),
     'auditoria.csv',
   );
-  const campaigns = parsedCsv(
-    [
-      ['Campaña', 'Conversaciones'],
-      ['Black Friday', '3'],
-      ['Bienvenida', '1'],
-    ],
-    'campañas.csv',
-  );
-  importParsed(rt, campaigns, 'campañas.csv', { month: '2025-10' });
+  importParsed(rt, campaignsCsv(), 'campañas.csv', { month: '2025-10' });
 
   const result = rt.runFromSidebar('runMonthClose', { month: '2025-10' }) as MonthCloseResult;
   expect(result.billedUnits).toBe(OCT.billable);

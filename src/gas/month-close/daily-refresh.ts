@@ -8,7 +8,14 @@
 import { UserFacingError } from '../../core/errors';
 import { monthKey, monthOfDay, monthStatus, previousMonth } from '../../month-close';
 import { dayKeyAt } from '../../core/time';
-import type { DailyRefreshState, MonthCloseResult, SetDailyRefreshRequest } from '../../rpc/contract';
+import { otherMonthOf } from '../../month-close';
+import type {
+  DailyRefreshState,
+  MonthCloseResult,
+  SetDailyRefreshRequest,
+  SheetRangeRef,
+} from '../../rpc/contract';
+import { readMonthRanges } from '../atom/settings';
 import { currentUserEmail, requireAdmin } from '../shared/admins';
 import { readAdmins } from '../shared/connection-store';
 import { importMonth } from './import';
@@ -96,6 +103,10 @@ export function runScheduledMonthClose(event: { triggerUid?: string } | undefine
     (m) => monthStatus(m, now, zone, graceDays) === 'estimate',
   );
   const remembered = readRememberedRequest();
+  // The last request's ranges may be one month's Atom tables: the other month refreshed falls back to its own.
+  const tables = readMonthRanges();
+  const ownRange = (ref: SheetRangeRef | null, month: string) =>
+    otherMonthOf(ref, month, tables) ? null : ref;
   const user = Session.getEffectiveUser().getEmail() || stored.owner;
   const results: MonthCloseResult[] = [];
   const failures: string[] = [];
@@ -106,8 +117,8 @@ export function runScheduledMonthClose(event: { triggerUid?: string } | undefine
           {
             month: monthKey(month),
             lines: remembered.lines,
-            groups: remembered.groups,
-            campaigns: remembered.campaigns,
+            groups: ownRange(remembered.groups, monthKey(month)),
+            campaigns: ownRange(remembered.campaigns, monthKey(month)),
             projectionMethod: remembered.projectionMethod,
           },
           { user, scheduled: true },

@@ -34,13 +34,14 @@ import {
   monthFigures,
   monthKey,
   monthStatus,
+  otherMonthNotes,
   parseAtomRange,
   parseMonth,
   previousImport,
   rangeA1,
   summaryPlan,
 } from '../../month-close';
-import { atomRangesFor } from '../atom/settings';
+import { atomRangesFor, readMonthRanges } from '../atom/settings';
 import { addDays, dayKeyAt, dayKeyToIso } from '../../core/time';
 import {
   cellsAdded,
@@ -287,6 +288,9 @@ function runLocked(
     notes.push(
       `Meta gives no cost for this account (partner credit line): priced from the ${rateCardSource}`,
     );
+  notes.push(
+    ...otherMonthNotes(checked.groups?.ref, checked.campaigns?.ref, monthKey(month), readMonthRanges()),
+  );
   if (rateCard && 'problem' in rateCard) {
     notes.push(`Meta gives no cost for this account (partner credit line), and ${rateCard.problem}`);
   }

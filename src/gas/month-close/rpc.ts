@@ -16,7 +16,7 @@ import type {
   RunMonthCloseRequest,
 } from '../../rpc/contract';
 import { currentUserEmail, requireAdmin } from '../shared/admins';
-import { atomRangesFor } from '../atom/settings';
+import { atomRangesFor, readMonthRanges } from '../atom/settings';
 import { readAdmins, readConnection } from '../shared/connection-store';
 import { dailyRefreshState } from './daily-refresh';
 import { importMonth } from './import';
@@ -61,6 +61,9 @@ export function getMonthCloseSetup(): MonthCloseSetup {
     // The default month's Atom tables (from the Atom import) first: the last request's ranges may be another month's.
     groups: atom?.groups ?? remembered.groups,
     campaigns: atom?.campaigns ?? remembered.campaigns,
+    atomRanges: Object.fromEntries(
+      Object.entries(readMonthRanges()).map(([m, r]) => [m, { groups: r.groups, campaigns: r.campaigns }]),
+    ),
     lastImports: latestPerMonth(ledger.entries, LAST_IMPORTS).map(entryView),
     dailyRefresh: dailyRefreshState(),
     graceDays: readGraceDays(),

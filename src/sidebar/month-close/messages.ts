@@ -12,6 +12,7 @@ export const monthCloseMessages = defineMessages({
     groups: 'Groups range (Atom: group, closed conversations)',
     campaigns: 'Campaigns range (Atom: campaign, conversations)',
     rangeHint: 'Two columns with a header row, e.g. {example}. Optional.',
+    otherMonthRange: 'This range is the Atom table of {owner}: {month} would be split by {owner}’s data.',
     useSelection: 'Use selection',
     useSelectionFor: 'Use selection for {field}',
     groupsName: 'Groups range',
@@ -86,6 +87,8 @@ export const monthCloseMessages = defineMessages({
     groups: 'Rango de grupos (Atom: grupo, conversaciones cerradas)',
     campaigns: 'Rango de campañas (Atom: campaña, conversaciones)',
     rangeHint: 'Dos columnas con fila de encabezado, p. ej. {example}. Opcional.',
+    otherMonthRange:
+      'Este rango es la tabla de Atom de {owner}: {month} se repartiría con los datos de {owner}.',
     useSelection: 'Usar selección',
     useSelectionFor: 'Usar selección para {field}',
     groupsName: 'Rango de grupos',

@@ -15,6 +15,7 @@ import { formatCount, formatInstant, formatMonth } from '../format';
 import type { Panel, PanelProps } from '../panel';
 import { callServer } from '../rpc-client';
 import { Field, LanguageContext, Status, useId, useMessages, useServerTask, type Translate } from '../ui';
+import { otherMonthOf, tableMonthOf } from '../../month-close/atom-range';
 import { readCost, readRange, rangeText } from './form-values';
 import { monthCloseMessages, type MonthCloseKey } from './messages';
 import { ResultCard } from './result-card';
@@ -48,6 +49,27 @@ function progressText(t: T, progress: MonthCloseProgress): string {
     case 'done':
       return t('finishing');
   }
+}
+
+/**
+ * The ranges the form proposes for `month`: its own Atom tables; else what is typed when it is a sheet of the user's
+ * own (undated); else blank, since another month's table would split the month by that month's data.
+ */
+function proposedRanges(
+  setup: MonthCloseSetup,
+  month: string,
+  typed: Pick<FormState, 'groups' | 'campaigns'> = { groups: '', campaigns: '' },
+): Pick<FormState, 'groups' | 'campaigns'> {
+  const own = setup.atomRanges[month];
+  const propose = (key: 'groups' | 'campaigns') => {
+    const table = own?.[key];
+    if (table) return rangeText(table);
+    const current = readRange(typed[key]);
+    return current.ok && current.value && tableMonthOf(current.value, setup.atomRanges) === null
+      ? typed[key]
+      : '';
+  };
+  return { groups: propose('groups'), campaigns: propose('campaigns') };
 }
 
 /** Reads the form into the request, or names the first field that is wrong. */
@@ -215,8 +237,7 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
           (current) =>
             current ?? {
               month: loaded.defaultMonth,
-              groups: loaded.groups ? rangeText(loaded.groups) : '',
-              campaigns: loaded.campaigns ? rangeText(loaded.campaigns) : '',
+              ...proposedRanges(loaded, loaded.defaultMonth),
               cost: '',
               lines: loaded.lines.map((line) => line.displayPhoneNumber),
             },
@@ -295,23 +316,37 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
       </>
     );
   } else if (setup && form) {
+    const otherMonth = (key: 'groups' | 'campaigns') => {
+      const typed = readRange(form[key]);
+      return typed.ok ? otherMonthOf(typed.value, form.month, setup.atomRanges) : null;
+    };
     const rangeField = (key: 'groups' | 'campaigns', label: MonthCloseKey) => (
-      <Field
-        name={key}
-        label={t(label)}
-        value={form[key]}
-        onValue={(value) => update({ [key]: value })}
-        placeholder={RANGE_EXAMPLES[key]}
-        hint={t('rangeHint', { example: RANGE_EXAMPLES[key] })}
-      >
-        <button
-          type="button"
-          aria-label={t('useSelectionFor', { field: t(key === 'groups' ? 'groupsName' : 'campaignsName') })}
-          onClick={() => selectionInto(key)}
+      <>
+        <Field
+          name={key}
+          label={t(label)}
+          value={form[key]}
+          onValue={(value) => update({ [key]: value })}
+          placeholder={RANGE_EXAMPLES[key]}
+          hint={t('rangeHint', { example: RANGE_EXAMPLES[key] })}
         >
-          {t('useSelection')}
-        </button>
-      </Field>
+          <button
+            type="button"
+            aria-label={t('useSelectionFor', { field: t(key === 'groups' ? 'groupsName' : 'campaignsName') })}
+            onClick={() => selectionInto(key)}
+          >
+            {t('useSelection')}
+          </button>
+        </Field>
+        {otherMonth(key) && (
+          <p class="error" role="alert" data-flag={`${key}-other-month`}>
+            {t('otherMonthRange', {
+              owner: formatMonth(language, otherMonth(key) ?? ''),
+              month: formatMonth(language, form.month),
+            })}
+          </p>
+        )}
+      </>
     );
     body = (
       <>
@@ -321,7 +356,10 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
             type="month"
             label={t('month')}
             value={form.month}
-            onValue={(month) => update({ month })}
+            // Each month proposes its own Atom tables: the range box is too narrow to show which month it points at.
+            onValue={(month) =>
+              month !== form.month && update({ month, ...proposedRanges(setup, month, form) })
+            }
             hint={t('monthHint', { days: setup.graceDays })}
           />
           <LineChoices t={t} setup={setup} chosen={form.lines} onChange={(lines) => update({ lines })} />
