@@ -2,8 +2,13 @@
  * The Atom data finance points the import at: a sheet and a two-column range (label, conversations) whose first row
  * is a header. The summary's BILLED_BY_* formulas read the rows under the header, so they stay live.
  */
-import type { SheetRangeRef } from '../rpc/contract';
 import { MonthCloseInputError } from './month';
+
+/** Existing data in the spreadsheet: a sheet's name and an A1 range on it (e.g. `A1:B20`, `A:B`). */
+export interface SheetRangeRef {
+  sheet: string;
+  range: string;
+}
 
 export interface AtomRange {
   sheet: string;

@@ -9,6 +9,7 @@ export {
   otherMonthOf,
   parseAtomRange,
   rangeA1,
+  type SheetRangeRef,
 } from './atom-range';
 export { checkedCostToAllocate, costToAllocate, type ExistingCell } from './cost-to-allocate';
 export { checkedProjectionMethod, monthFigures } from './figures';

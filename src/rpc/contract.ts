@@ -4,6 +4,7 @@
  * and arrays of them — never Date, undefined or functions.
  */
 import type { AtomImportKind, AtomMapping, AtomRow, ClosedConversationsCount } from '../atom';
+import type { SheetRangeRef } from '../month-close';
 
 export type SidebarLanguage = 'en' | 'es';
 
@@ -79,11 +80,7 @@ export interface ImportRateCardResult {
 /** A calendar month as `YYYY-MM` (e.g. `2025-10`). */
 export type MonthKey = string;
 
-/** Existing data in the spreadsheet: a sheet's name and an A1 range on it (e.g. `A1:B20`, `A:B`). */
-export interface SheetRangeRef {
-  sheet: string;
-  range: string;
-}
+export type { SheetRangeRef } from '../month-close';
 
 export type MonthCloseStatus = 'estimate' | 'closed';
 export type MonthPricingModel = 'conversation' | 'message' | 'mixed';
