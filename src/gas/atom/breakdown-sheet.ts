@@ -14,7 +14,7 @@ import {
 import { CATEGORY_COUNT } from '../../core/pricing/message-kinds';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { ownedSheet } from '../shared/owned-sheet';
-import { insertNarrowSheet } from '../shared/narrow-sheet';
+import { narrowSheet } from '../shared/narrow-sheet';
 import { ensureRows } from './sheet-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -39,8 +39,12 @@ export function writeBreakdownSheet(
   messages: { firstRow: number; days: number } | null,
 ): Sheet | null {
   if (!existing && !messages) return null;
-  const sheet =
-    existing ?? insertNarrowSheet(SpreadsheetApp.getActiveSpreadsheet(), BREAKDOWN_SHEET, BREAKDOWN_WIDTH);
+  const sheet = narrowSheet(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    existing,
+    BREAKDOWN_SHEET,
+    BREAKDOWN_WIDTH,
+  );
   if (messages) ensureRows(sheet, BREAKDOWN_FORMULA_ROW + 2 * CATEGORY_COUNT * messages.days);
   sheet
     .getRange(1, 1, BREAKDOWN_FORMULA_ROW, 1)

@@ -38,7 +38,7 @@ import type {
 } from '../../rpc/contract';
 import { checkCellsAdded, gridNamed } from '../shared/grids';
 import { ownedSheet } from '../shared/owned-sheet';
-import { insertNarrowSheet } from '../shared/narrow-sheet';
+import { narrowSheet, writtenSheet } from '../shared/narrow-sheet';
 import { checkedBreakdownSheet, writeBreakdownSheet } from './breakdown-sheet';
 import { checkedMonthSheet, writeMonthBlock } from './month-sheet';
 import {
@@ -266,19 +266,19 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
   checkCellsAdded(spreadsheet, importOf(request.fileName), added, STAGING_SHEET);
 
   const { table } = plan;
-  const sheet = dataSheets[kind] ?? insertNarrowSheet(spreadsheet, table.name, table.header.length);
+  const sheet = narrowSheet(spreadsheet, dataSheets[kind], table.name, table.header.length);
   replaceTable(sheet, table.header, table.rows);
-  const written: WrittenSheet[] = [{ name: sheet.getName(), sheetId: sheet.getSheetId() }];
+  const written: WrittenSheet[] = [writtenSheet(sheet)];
   if (plan.breakdown !== undefined) {
     if (table.rows.length > 0) {
       sheet.getRange(2, 3, table.rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
     }
     const breakdown = writeBreakdownSheet(breakdownSheet, labels, plan.breakdown);
-    if (breakdown) written.push({ name: breakdown.getName(), sheetId: breakdown.getSheetId() });
+    if (breakdown) written.push(writtenSheet(breakdown));
   }
   plan.months.forEach(({ month, block, capacity }, k) => {
     const tables = writeMonthBlock(monthSheets[k], month, block, timeZone, capacity);
-    written.push({ name: tables.sheet.getName(), sheetId: tables.sheet.getSheetId() });
+    written.push(writtenSheet(tables.sheet));
     rememberMonthTables(tables.sheet, month, tables);
   });
   writeSettings(nextSettings);

@@ -54,8 +54,9 @@ export function writeMonthBlock(
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const layout = block.layout;
   let sheet = existing;
-  if (!sheet) {
-    sheet = spreadsheet.insertSheet(summarySheetName(month));
+  // An empty sheet of the month's name is one an import made and was cut off before titling: it is titled now.
+  if (!sheet || sheet.getLastRow() === 0) {
+    sheet ??= spreadsheet.insertSheet(summarySheetName(month));
     sheet.getRange(1, 1).setValue(monthCloseLabels(spreadsheet.getSpreadsheetLocale()).title(month));
   } else if (capacity !== null && layout.capacity > capacity) {
     sheet.insertRowsBefore(layout.headerRow + 1 + capacity, layout.capacity - capacity);

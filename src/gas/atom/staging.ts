@@ -9,7 +9,7 @@
 import { type AtomRow, STAGING_SHEET } from '../../atom';
 import { literalText } from '../../core/sheet-output/literal-text';
 import { NEW_SHEET_GRID, type Grid, type GridChange } from '../../core/write-plan/limits';
-import { insertNarrowSheet } from '../shared/narrow-sheet';
+import { narrowSheet } from '../shared/narrow-sheet';
 import { ensureRows, sheetNamed } from './sheet-io';
 
 /** Sheets holds at most 50,000 characters in a cell. */
@@ -24,7 +24,7 @@ export function discardStaging(): void {
 function newStagingSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const previous = spreadsheet.getActiveSheet();
-  const sheet = insertNarrowSheet(spreadsheet, STAGING_SHEET, 1);
+  const sheet = narrowSheet(spreadsheet, null, STAGING_SHEET, 1);
   sheet.hideSheet();
   spreadsheet.setActiveSheet(previous);
   return sheet;

@@ -18,7 +18,7 @@ import {
   rewriteBlock,
 } from '../../month-close';
 import { literalRow } from '../../core/sheet-output/literal-text';
-import { insertNarrowSheet } from '../shared/narrow-sheet';
+import { narrowSheet } from '../shared/narrow-sheet';
 import { writeFormattedRows } from './formatted-rows';
 import { ownedSheet, refreshHeader, type OwnedSheet } from '../shared/owned-sheet';
 
@@ -82,7 +82,7 @@ export function writeDataSheet(
   labels: MonthCloseLabels,
 ): Sheet {
   const { read, rows } = plan;
-  const sheet = read.sheet ?? insertNarrowSheet(spreadsheet, DATA_SHEET, DATA_COLUMNS);
+  const sheet = narrowSheet(spreadsheet, read.sheet, DATA_SHEET, DATA_COLUMNS);
   const oldLength = read.block.end - read.block.start;
   const newLength = rows.values.length;
   const blockRow = FIRST_DATA_ROW + read.block.start;

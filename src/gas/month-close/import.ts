@@ -51,6 +51,7 @@ import {
   type Grid,
 } from '../../core/write-plan/limits';
 import { checkCellsAdded } from '../shared/grids';
+import { writtenSheet } from '../shared/narrow-sheet';
 import { ZoneCalendar } from '../../core/zone-calendar';
 import {
   type AnalyticsRow,
@@ -134,7 +135,11 @@ export function importMonth(request: RunMonthCloseRequest, context: ImportContex
     throw new Error(redact(e instanceof Error ? e.message : String(e), connection.token), { cause: e });
   } finally {
     progress.clear();
-    lock.releaseLock();
+    try {
+      lock.releaseLock();
+    } catch {
+      // The import is committed (or already failed); Apps Script releases the lock when the execution ends.
+    }
   }
 }
 
@@ -266,20 +271,6 @@ function runLocked(
     elapsedMs: Date.now() - startedAtMs,
   });
 
-  progress.report('writing', 3);
-  let sheets;
-  try {
-    const data = writeDataSheet(spreadsheet, dataPlan, labels);
-    const summary = writeSummarySheet(spreadsheet, summaryRead, plan);
-    const ledger = appendLedgerRow(spreadsheet, ledgerRead, entry, labels, cells.makeDate);
-    SpreadsheetApp.flush();
-    sheets = { data, summary, ledger };
-  } catch (e) {
-    throw new MonthCloseWriteError(redact(e instanceof Error ? e.message : String(e), connection.token));
-  }
-  writeRememberedRequest(remembered);
-  progress.report('done', 4);
-
   const notes: string[] = history.note ? [history.note] : [];
   if (cost.source === 'kept') {
     notes.push(`The cost to allocate typed in ${summaryRead.name}!${COST_CELL_A1} was kept`);
@@ -294,7 +285,24 @@ function runLocked(
   if (rateCard && 'problem' in rateCard) {
     notes.push(`Meta gives no cost for this account (partner credit line), and ${rateCard.problem}`);
   }
-  const written = (s: GoogleAppsScript.Spreadsheet.Sheet) => ({ name: s.getName(), sheetId: s.getSheetId() });
+
+  progress.report('writing', 3);
+  // The ledger row is the commit: the last call that can fail the import, so a failure anywhere before it adds no
+  // row, and a re-run repairs the sheets (every write before it is idempotent).
+  let sheets;
+  try {
+    const data = writtenSheet(writeDataSheet(spreadsheet, dataPlan, labels));
+    const summary = writtenSheet(writeSummarySheet(spreadsheet, summaryRead, plan));
+    writeRememberedRequest(remembered);
+    // Pending writes fail here, if they do, rather than after the ledger row.
+    SpreadsheetApp.flush();
+    const ledger = appendLedgerRow(spreadsheet, ledgerRead, entry, labels, cells.makeDate);
+    sheets = { data, summary, ledger };
+  } catch (e) {
+    throw new MonthCloseWriteError(redact(e instanceof Error ? e.message : String(e), connection.token));
+  }
+  progress.report('done', 4);
+
   return {
     month: monthKey(month),
     status,
@@ -309,7 +317,7 @@ function runLocked(
     projectionMethod: checked.projectionMethod,
     rowsWritten: fresh.length,
     previous: previous ? { billedUnits: previous.billedUnits, cost: previous.cost } : null,
-    sheets: { data: written(sheets.data), summary: written(sheets.summary), ledger: written(sheets.ledger) },
+    sheets,
     importedAt: importedAt.toISOString(),
     daily: figures.daily.map((d) => ({ ...d })),
     notes,

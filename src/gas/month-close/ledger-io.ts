@@ -17,8 +17,9 @@ import {
   readLedger,
 } from '../../month-close';
 import { literalRow } from '../../core/sheet-output/literal-text';
+import type { WrittenSheet } from '../../rpc/contract';
 import type { ZoneCalendar } from '../../core/zone-calendar';
-import { insertNarrowSheet } from '../shared/narrow-sheet';
+import { narrowSheet, writtenSheet } from '../shared/narrow-sheet';
 import { sameRow } from './formatted-rows';
 import { ownedSheet, refreshHeader, type OwnedSheet } from '../shared/owned-sheet';
 
@@ -53,15 +54,17 @@ export function appendLedgerRow(
   entry: LedgerEntry,
   labels: MonthCloseLabels,
   makeDate: (ms: number) => Date,
-): Sheet {
+): WrittenSheet {
   const row = ledgerRow(entry, labels, makeDate);
   const formats = ledgerRowFormats(entry.currency);
   if (!read.sheet || !read.header) {
     // A new (or emptied) sheet: every row's formats in one call, then header and first entry in one setValues.
-    const sheet = read.sheet ?? insertNarrowSheet(spreadsheet, LEDGER_SHEET, LEDGER_COLUMNS);
+    const sheet = narrowSheet(spreadsheet, read.sheet, LEDGER_SHEET, LEDGER_COLUMNS);
     formatRowsFrom(sheet, 1, formats, new Array<string>(LEDGER_COLUMNS).fill(GENERAL_FORMAT));
-    sheet.getRange(1, 1, 2, LEDGER_COLUMNS).setValues([literalRow(labels.ledgerHeader), row]);
-    return sheet;
+    const target = sheet.getRange(1, 1, 2, LEDGER_COLUMNS);
+    const written = writtenSheet(sheet);
+    target.setValues([literalRow(labels.ledgerHeader), row]);
+    return written;
   }
   const sheet = read.sheet;
   const missing = LEDGER_COLUMNS - sheet.getMaxColumns();
@@ -69,8 +72,10 @@ export function appendLedgerRow(
   refreshHeader(sheet, read.header, labels.ledgerHeader);
   const { formats: nextFormats } = read.next;
   if (!sameRow(nextFormats ?? undefined, formats)) formatRowsFrom(sheet, read.next.row, formats);
-  sheet.getRange(read.next.row, 1, 1, LEDGER_COLUMNS).setValues([row]);
-  return sheet;
+  const target = sheet.getRange(read.next.row, 1, 1, LEDGER_COLUMNS);
+  const written = writtenSheet(sheet);
+  target.setValues([row]);
+  return written;
 }
 
 /**

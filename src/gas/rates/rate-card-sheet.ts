@@ -20,7 +20,7 @@ import {
 } from '../../rates';
 import type { ImportRateCardRequest, ImportRateCardResult } from '../../rpc/contract';
 import { activeSheetContext } from '../shared/spreadsheet-context';
-import { insertNarrowSheet } from '../shared/narrow-sheet';
+import { narrowSheet } from '../shared/narrow-sheet';
 
 const LOCK_WAIT_MS = 30_000;
 
@@ -65,7 +65,7 @@ export function importRateCard(request: ImportRateCardRequest): ImportRateCardRe
       ...rows.map((r) => cardRowCells(r, calendar, makeDate)),
     ];
 
-    const sheet = existingSheet ?? insertNarrowSheet(spreadsheet, RATE_CARD_SHEET, RATE_CARD_COLUMNS);
+    const sheet = narrowSheet(spreadsheet, existingSheet, RATE_CARD_SHEET, RATE_CARD_COLUMNS);
     sheet.getRange(1, 1, cells.length, RATE_CARD_COLUMNS).setValues(cells);
     sheet.getRange(2, 1, rows.length, 1).setNumberFormat('yyyy-mm-dd');
     sheet.getRange(2, RATE_CARD_COLUMNS, rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm');
