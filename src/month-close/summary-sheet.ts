@@ -87,6 +87,8 @@ export interface SummaryInput {
   /** Data rows of each Atom range (so the formulas' spill areas get number formats). */
   groupRows: number;
   campaignRows: number;
+  /** What the import kept or replaced of the stored history (under the title); empty for none. */
+  historyNotes: readonly string[];
   /** Dates of the realm Sheets reads. */
   makeDate(epochMs: number): Date;
   /** Epoch ms of a yyyy-MM-dd day at midnight in the spreadsheet's zone. */
@@ -191,6 +193,7 @@ export function summaryPlan(
   const names = namedRangeNames(input.month);
   const { figures } = input;
   grid.set(1, 1, labels.title(monthKey(input.month)));
+  if (input.historyNotes.length) grid.set(2, 1, input.historyNotes.join('. '));
 
   const kpi = (at: { row: number; column: number }, label: string, value: Cell, format = GENERAL_FORMAT) => {
     grid.set(at.row, 1, label);

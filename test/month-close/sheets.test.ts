@@ -126,6 +126,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     atomContactsCell: 'X3',
     groupRows: 3,
     campaignRows: 0,
+    historyNotes: [],
     makeDate: (ms) => new Date(ms),
     midnightOf: (iso) => {
       const [y, m, d] = iso.split('-').map(Number);
@@ -229,6 +230,7 @@ describe('ledger', () => {
     deltaUnits: null,
     deltaCost: null,
     scheduled: false,
+    notes: '',
     ...over,
   });
 

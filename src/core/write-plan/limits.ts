@@ -87,3 +87,29 @@ export function checkPropertyValue(what: string, value: string): void {
       `${count(APPS_SCRIPT_LIMITS.propertyValueBytes)} bytes in one setting; nothing was written`,
   );
 }
+
+/** Every text cell of a block of rows the plan writes; `where` names the sheet, row and column (1-based). */
+export function checkTextCells(
+  rows: readonly (readonly unknown[])[],
+  where: (row: number, column: number) => string,
+): void {
+  rows.forEach((values, r) =>
+    values.forEach((value, c) => {
+      if (typeof value === 'string') checkCellText(value, () => where(r + 1, c + 1));
+    }),
+  );
+}
+
+/**
+ * Enough of the execution's time must be left to commit the plan: Apps Script ends an execution at 6 minutes
+ * wherever it is, so a commit that could not finish is not started. `startedAtMs` is when the execution began.
+ */
+export function checkTimeLeft(what: string, startedAtMs: number, nowMs: number, reserveMs: number): void {
+  const left = APPS_SCRIPT_LIMITS.executionMs - (nowMs - startedAtMs);
+  if (left >= reserveMs) return;
+  throw new PlanLimitError(
+    `${what} has ${count(Math.max(0, Math.floor(left / 1000)))} s left of Apps Script's ` +
+      `${APPS_SCRIPT_LIMITS.executionMs / 60_000}-minute limit, too little to write the sheets safely ` +
+      `(${count(reserveMs / 1000)} s); nothing was written — run it again`,
+  );
+}

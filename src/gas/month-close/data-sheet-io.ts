@@ -14,6 +14,7 @@ import {
   type DataBlock,
   type DataRow,
 } from '../../month-close/meta-data-sheet';
+import { dataRowsInserted } from '../../month-close/grid-growth';
 import type { CalendarMonth } from '../../month-close/month';
 import { literalRow } from '../../core/sheet-output/literal-text';
 import { insertNarrowSheet } from '../shared/narrow-sheet';
@@ -69,8 +70,14 @@ export function planDataSheet(
   fresh: readonly DataRow[],
   importedAtMs: number,
   cells: CellCalendar,
+  keeps?: (day: string, lineDigits: string) => boolean,
 ): DataSheetPlan {
-  return { read, rows: rewriteBlock(read, month, lineDigits, fresh, importedAtMs, cells) };
+  return { read, rows: rewriteBlock(read, month, lineDigits, fresh, importedAtMs, cells, keeps) };
+}
+
+/** The block's change, for src/month-close/grid-growth.ts (the grid's rows added apart). */
+export function dataGrowthOf(read: DataSheetRead, newLength: number) {
+  return { ...read.block, dataRows: read.dataRows, newLength, firstDataRow: FIRST_DATA_ROW };
 }
 
 export function writeDataSheet(
@@ -88,13 +95,10 @@ export function writeDataSheet(
   if (read.header) refreshHeader(sheet, read.header, labels.dataHeader);
   else if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   const atEnd = read.block.end === read.dataRows;
-  if (newLength > oldLength) {
+  const inserted = dataRowsInserted({ ...dataGrowthOf(read, newLength), maxRows: sheet.getMaxRows() });
+  if (inserted > 0) {
     // A block at the end fills the blank rows below the data first; the sheet grows only by what is missing.
-    const lastNeeded = blockRow + newLength - 1;
-    if (!atEnd) sheet.insertRowsAfter(blockRow + oldLength - 1, newLength - oldLength);
-    else if (lastNeeded > sheet.getMaxRows()) {
-      sheet.insertRowsAfter(sheet.getMaxRows(), lastNeeded - sheet.getMaxRows());
-    }
+    sheet.insertRowsAfter(atEnd ? sheet.getMaxRows() : blockRow + oldLength - 1, inserted);
   } else if (newLength < oldLength) {
     const from = blockRow + newLength;
     const count = oldLength - newLength;

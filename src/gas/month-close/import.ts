@@ -8,9 +8,10 @@ import { UserFacingError } from '../../core/errors';
 import { parseAtomRange, rangeA1, type AtomRange } from '../../month-close/atom-range';
 import { atomRangesFor } from '../atom/settings';
 import { checkedCostToAllocate, costToAllocate } from '../../month-close/cost-to-allocate';
-import { checkedProjectionMethod, monthFigures } from '../../month-close/figures';
+import { checkedProjectionMethod, monthFigures, type MetaUsageRow } from '../../month-close/figures';
 import { monthCloseLabels } from '../../month-close/labels';
-import { drift, previousImport, type LedgerEntry } from '../../month-close/ledger';
+import { drift, ledgerRow, previousImport, type LedgerEntry } from '../../month-close/ledger';
+import { decideHistory, lookbackFirstDay, storedRowsOf } from '../../month-close/stored-history';
 import { dataRowsOf, digitsOf, type CellCalendar } from '../../month-close/meta-data-sheet';
 import {
   assertStarted,
@@ -23,7 +24,7 @@ import {
   type CalendarMonth,
 } from '../../month-close/month';
 import { summaryPlan } from '../../month-close/summary-sheet';
-import { dayKeyAt } from '../../core/time';
+import { addDays, dayKeyAt, startOfDay } from '../../core/time';
 import { ZoneCalendar } from '../../core/zone-calendar';
 import {
   createGraphClient,
@@ -45,7 +46,13 @@ import { appsScriptGraphPorts } from '../meta/graph-ports';
 import { planDataSheet, readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';
 import { progressReporter, readProgress } from './progress';
-import { readGraceDays, writeRememberedRequest } from './settings-store';
+import {
+  readGraceDays,
+  rememberedRequestValue,
+  writeRememberedRequest,
+  type RememberedRequest,
+} from './settings-store';
+import { checkPlan } from './plan-check';
 import { ATOM_CONTACTS_A1, COST_CELL_A1, readSummarySheet, writeSummarySheet } from './summary-sheet-io';
 
 /** How long a second import waits for the first to finish. */
@@ -72,6 +79,8 @@ export interface ImportContext {
   /** Who the ledger names: the user at the keyboard, or the trigger's owner for a scheduled run. */
   user: string;
   scheduled: boolean;
+  /** When the execution began (the 6-minute limit runs from there); the import's own start when not given. */
+  startedAtMs?: number;
 }
 
 interface CheckedRequest {
@@ -84,6 +93,7 @@ interface CheckedRequest {
 }
 
 export function importMonth(request: RunMonthCloseRequest, context: ImportContext): MonthCloseResult {
+  context = { ...context, startedAtMs: context.startedAtMs ?? Date.now() };
   const connection = readConnection();
   if (!connection) throw new MonthCloseInputError(`Not connected: ${new MetaNotConnectedError().message}`);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -151,9 +161,24 @@ function runLocked(
   const labels = monthCloseLabels(spreadsheet.getSpreadsheetLocale());
   const status = monthStatus(month, now, zone.timeZone, readGraceDays());
   const asOf = status === 'closed' ? null : Math.min(today, lastDay(month));
-  const metaFigures = monthFigures(month, rows, asOf, checked.projectionMethod);
+  const dataRead = readDataSheet(spreadsheet, month, cells);
+  const lineDigits = checked.lines.length
+    ? new Set(checked.lines.map((l) => digitsOf(l.displayPhoneNumber)))
+    : null;
+  // An empty answer, or days past Meta's lookback, never replace the stored history (stored-history.ts).
+  const history = decideHistory(
+    month,
+    rows,
+    storedRowsOf(dataRead.values, month, lineDigits, cells),
+    lookbackFirstDay(today),
+  );
+  const usage = history.usage;
+  const metaFigures = monthFigures(month, usage, asOf, checked.projectionMethod);
   // Meta gives no cost (partner credit line): the month is priced from the rate cards, if they cover it.
-  const rateCard = metaFigures.cost === null ? rateCardCostOf(rows, connection.currency) : null;
+  const rateCard =
+    metaFigures.cost === null
+      ? rateCardCostOf([...rows, ...history.kept.map((k) => bucketOf(k.usage, zone.timeZone))], connection.currency)
+      : null;
   const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
   const rateCardSource = rateCard && 'cost' in rateCard ? rateCard.source : null;
   const costSource = metaFigures.cost !== null ? META_COST_SOURCE : rateCardSource;
@@ -161,11 +186,8 @@ function runLocked(
     connection.lines.map((l) => [digitsOf(l.displayPhoneNumber), l.displayPhoneNumber]),
   );
   const fresh = dataRowsOf(rows, lineLabels, connection.currency);
-  const dataRead = readDataSheet(spreadsheet, month, cells);
-  const lineDigits = checked.lines.length
-    ? new Set(checked.lines.map((l) => digitsOf(l.displayPhoneNumber)))
-    : null;
-  const dataPlan = planDataSheet(dataRead, month, lineDigits, fresh, now, cells);
+  const dataPlan = planDataSheet(dataRead, month, lineDigits, fresh, now, cells, history.keeps);
+  const historyNotes = history.note ? [history.note] : [];
   const summaryRead = readSummarySheet(spreadsheet, month);
   const cost = costToAllocate(checked.costToAllocate, summaryRead.costCell, figures.cost, COST_CELL_A1);
   const importedAt = new Date(now);
@@ -186,6 +208,7 @@ function runLocked(
       atomContactsCell: ATOM_CONTACTS_A1,
       groupRows: checked.groups?.rows ?? 0,
       campaignRows: checked.campaigns?.rows ?? 0,
+      historyNotes,
       makeDate: cells.makeDate,
       midnightOf: (iso) => {
         const [y, m, d] = iso.split('-').map(Number);
@@ -212,7 +235,24 @@ function runLocked(
     status,
     ...drift(figures, previous),
     scheduled: context.scheduled,
+    notes: historyNotes.join('. '),
   };
+  const remembered: RememberedRequest = {
+    lines: lineNumbers,
+    groups: checked.groups?.ref ?? null,
+    campaigns: checked.campaigns?.ref ?? null,
+    projectionMethod: checked.projectionMethod,
+  };
+  checkPlan(spreadsheet, monthKey(month), {
+    data: dataRead,
+    dataRows: dataPlan.rows.values,
+    summary: summaryRead,
+    summaryValues: plan.values,
+    ledger: ledgerRead,
+    ledgerRow: ledgerRow(entry, labels, cells.makeDate),
+    remembered: rememberedRequestValue(remembered),
+    startedAtMs: context.startedAtMs ?? now,
+  });
 
   progress.report('writing', 3);
   let sheets;
@@ -225,15 +265,10 @@ function runLocked(
   } catch (e) {
     throw new MonthCloseWriteError(redact(e instanceof Error ? e.message : String(e), connection.token));
   }
-  writeRememberedRequest({
-    lines: lineNumbers,
-    groups: checked.groups?.ref ?? null,
-    campaigns: checked.campaigns?.ref ?? null,
-    projectionMethod: checked.projectionMethod,
-  });
+  writeRememberedRequest(remembered);
   progress.report('done', 4);
 
-  const notes: string[] = [];
+  const notes: string[] = [...historyNotes];
   if (cost.source === 'kept') {
     notes.push(`The cost to allocate typed in ${summaryRead.name}!${COST_CELL_A1} was kept`);
   }
@@ -263,6 +298,16 @@ function runLocked(
     importedAt: importedAt.toISOString(),
     daily: figures.daily.map((d) => ({ ...d })),
     notes,
+  };
+}
+
+/** A stored row as Meta's bucket of its day (the rate cards price it by day, country and category). */
+function bucketOf(row: MetaUsageRow, timeZone: string): AnalyticsRow {
+  const day = Number(row.day.replace(/-/g, ''));
+  return {
+    ...row,
+    start: startOfDay(day, timeZone) / 1000,
+    end: startOfDay(addDays(day, 1), timeZone) / 1000,
   };
 }
 

@@ -6,8 +6,10 @@
 import { ALL_LABELS, LEDGER_SHEET, type MonthCloseLabels } from '../../month-close/labels';
 import {
   LEDGER_COLUMNS,
+  LEDGER_OWNED_COLUMNS,
   ledgerRow,
   ledgerRowFormats,
+  ledgerRowsAdded,
   readLedger,
   type LedgerEntry,
 } from '../../month-close/ledger';
@@ -21,9 +23,6 @@ import { ownedSheet, refreshHeader, type OwnedSheet } from '../shared/owned-shee
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Rows added when the ledger is full: a thousand imports before it grows again. */
-const LEDGER_GROWTH = 1000;
-
 export interface LedgerRead extends OwnedSheet {
   entries: LedgerEntry[];
   /** The row the next entry goes to, and its formats as read (null when the sheet has no such row yet). */
@@ -31,19 +30,21 @@ export interface LedgerRead extends OwnedSheet {
 }
 
 export function readLedgerSheet(spreadsheet: Spreadsheet, calendar: ZoneCalendar): LedgerRead {
-  const { sheet, header } = ownedSheet(
+  const owned = ownedSheet(
     spreadsheet,
     LEDGER_SHEET,
-    ALL_LABELS.map((l) => l.ledgerHeader),
+    ALL_LABELS.map((l) => l.ledgerHeader.slice(0, LEDGER_OWNED_COLUMNS)),
   );
-  if (!sheet || !header) return { sheet, header, entries: [], next: { row: 2, formats: null } };
+  const { sheet } = owned;
+  if (!sheet || !owned.header) return { ...owned, entries: [], next: { row: 2, formats: null } };
+  // A ledger made before the Notes column is narrower: read what it has (the column is added when writing).
+  const width = Math.min(sheet.getMaxColumns(), LEDGER_COLUMNS);
   const rows = sheet.getLastRow() - 1;
-  const entries =
-    rows > 0 ? readLedger(sheet.getRange(2, 1, rows, LEDGER_COLUMNS).getValues(), calendar) : [];
+  const values = sheet.getRange(1, 1, rows + 1, width).getValues();
+  const entries = rows > 0 ? readLedger(values.slice(1), calendar) : [];
   const row = rows + 2;
-  const formats =
-    row <= sheet.getMaxRows() ? sheet.getRange(row, 1, 1, LEDGER_COLUMNS).getNumberFormats()[0] : null;
-  return { sheet, header, entries, next: { row, formats } };
+  const formats = row <= sheet.getMaxRows() ? sheet.getRange(row, 1, 1, width).getNumberFormats()[0] : null;
+  return { sheet, header: values[0], entries, next: { row, formats } };
 }
 
 export function appendLedgerRow(
@@ -55,6 +56,9 @@ export function appendLedgerRow(
 ): Sheet {
   const row = ledgerRow(entry, labels, makeDate);
   const formats = ledgerRowFormats(entry.currency);
+  // A ledger made before the Notes column gains it (the plan counted its cells).
+  const missing = read.sheet ? LEDGER_COLUMNS - read.sheet.getMaxColumns() : 0;
+  if (read.sheet && missing > 0) read.sheet.insertColumnsAfter(read.sheet.getMaxColumns(), missing);
   if (!read.sheet || !read.header) {
     // A new (or emptied) sheet: every row's formats in one call, then header and first entry in one setValues.
     const sheet = read.sheet ?? insertNarrowSheet(spreadsheet, LEDGER_SHEET, LEDGER_COLUMNS);
@@ -77,9 +81,8 @@ export function appendLedgerRow(
  */
 function formatRowsFrom(sheet: Sheet, firstRow: number, formats: readonly string[], header?: string[]): void {
   const lastWritten = firstRow + (header ? 1 : 0);
-  if (lastWritten > sheet.getMaxRows()) {
-    sheet.insertRowsAfter(sheet.getMaxRows(), lastWritten - sheet.getMaxRows() + LEDGER_GROWTH);
-  }
+  const added = ledgerRowsAdded(lastWritten, sheet.getMaxRows());
+  if (added > 0) sheet.insertRowsAfter(sheet.getMaxRows(), added);
   const rows = Array.from({ length: sheet.getMaxRows() - firstRow + 1 }, () => [...formats]);
   if (header) rows[0] = header;
   sheet.getRange(firstRow, 1, rows.length, LEDGER_COLUMNS).setNumberFormats(rows);

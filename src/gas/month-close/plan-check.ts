@@ -1,0 +1,92 @@
+/**
+ * The month close's plan checked against Apps Script's limits before its first write (issue 15 point 3): the grid
+ * cells it adds (src/month-close/grid-growth.ts) against those free, every text cell, the remembered request's
+ * property, and the time left. A refusal leaves every sheet and setting as it was.
+ */
+import {
+  checkCellsFit,
+  checkPropertyValue,
+  checkTextCells,
+  checkTimeLeft,
+} from '../../core/write-plan/limits';
+import { DATA_SHEET, LEDGER_SHEET } from '../../month-close/labels';
+import { LEDGER_COLUMNS, ledgerRowsAdded } from '../../month-close/ledger';
+import { DATA_COLUMNS } from '../../month-close/meta-data-sheet';
+import { dataRowsInserted, NEW_SHEET_GRID, peakCellsAdded, type Grid } from '../../month-close/grid-growth';
+import { dataGrowthOf, type DataSheetRead } from './data-sheet-io';
+import type { LedgerRead } from './ledger-io';
+import type { SummaryRead } from './summary-sheet-io';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Time kept for the commit: the writes of a large month (a few setValues, formats, charts) take seconds, but
+ * Sheets' calls slow down under load; a minute of the six is what the import will not start writing without.
+ */
+export const COMMIT_RESERVE_MS = 60_000;
+
+export interface MonthClosePlanToCheck {
+  data: DataSheetRead;
+  dataRows: readonly (readonly unknown[])[];
+  summary: SummaryRead;
+  summaryValues: readonly (readonly unknown[])[];
+  ledger: LedgerRead;
+  ledgerRow: readonly unknown[];
+  remembered: string;
+  startedAtMs: number;
+}
+
+const gridOf = (sheet: Sheet | null): Grid | null =>
+  sheet ? { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() } : null;
+
+export function checkPlan(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  month: string,
+  plan: MonthClosePlanToCheck,
+): void {
+  const what = `The month close of ${month}`;
+  const dataGrid = gridOf(plan.data.sheet);
+  const summaryGrid = gridOf(plan.summary.sheet);
+  const ledgerGrid = gridOf(plan.ledger.sheet);
+  const summarySize = summaryGrid ?? NEW_SHEET_GRID;
+  const summaryRows = plan.summaryValues.length;
+  const summaryColumns = plan.summaryValues[0]?.length ?? 0;
+  const added = peakCellsAdded([
+    {
+      before: dataGrid,
+      narrowTo: DATA_COLUMNS,
+      rowsAdded: dataRowsInserted({
+        ...dataGrowthOf(plan.data, plan.dataRows.length),
+        maxRows: dataGrid?.rows ?? NEW_SHEET_GRID.rows,
+      }),
+      columnsAdded: 0,
+    },
+    {
+      before: summaryGrid,
+      narrowTo: null,
+      rowsAdded: Math.max(0, summaryRows - summarySize.rows),
+      columnsAdded: Math.max(0, summaryColumns - summarySize.columns),
+    },
+    {
+      before: ledgerGrid,
+      narrowTo: LEDGER_COLUMNS,
+      rowsAdded: ledgerGrid ? ledgerRowsAdded(plan.ledger.next.row, ledgerGrid.rows) : 0,
+      columnsAdded: ledgerGrid ? Math.max(0, LEDGER_COLUMNS - ledgerGrid.columns) : 0,
+    },
+  ]);
+  const sheets = spreadsheet
+    .getSheets()
+    .map((s) => ({ name: s.getName(), cells: s.getMaxRows() * s.getMaxColumns() }));
+  checkCellsFit(
+    what,
+    sheets.reduce((sum, s) => sum + s.cells, 0),
+    added,
+    sheets,
+  );
+  const firstDataRow = 2 + plan.data.block.start;
+  checkTextCells(plan.dataRows, (r, c) => `"${DATA_SHEET}" row ${firstDataRow + r - 1}, column ${c}`);
+  checkTextCells(plan.summaryValues, (r, c) => `"${plan.summary.name}" row ${r}, column ${c}`);
+  checkTextCells([plan.ledgerRow], (_r, c) => `"${LEDGER_SHEET}" row ${plan.ledger.next.row}, column ${c}`);
+  checkPropertyValue(`The month close's remembered choices (lines and Atom ranges)`, plan.remembered);
+  checkTimeLeft(what, plan.startedAtMs, Date.now(), COMMIT_RESERVE_MS);
+}

@@ -1,0 +1,117 @@
+/**
+ * What Meta's answer may replace in "Meta data" (the history that outlives Meta's one-year lookback): an empty
+ * answer never replaces the month's stored rows, and a day Meta no longer returns (past its lookback) keeps its
+ * stored rows. Within the lookback Meta's answer is the truth and replaces the stored rows — and when it has fewer
+ * rows, the result says how many it replaced with how many. Keyed by (day, line): the unit Meta answers for.
+ * Lookback: https://developers.facebook.com/docs/whatsapp/business-management-api/analytics (1 year since
+ * 2025-12-01; /work/shared/reference/meta-2026.md).
+ */
+import { isBlank } from '../core/sheet-args/cells';
+import { addDays, dayKeyOf, dayKeyToIso, splitDayKey, type DayKey } from '../core/time';
+import type { MetaUsageRow } from './figures';
+import { COL, dayOfCell, digitsOf, type CellCalendar } from './meta-data-sheet';
+import { firstDay, lastDay, monthKey, type CalendarMonth } from './month';
+
+/** The first day Meta's analytics still answer for, `today` in the account's zone. */
+export function lookbackFirstDay(today: DayKey): string {
+  const { year, month, day } = splitDayKey(today);
+  // 29 February a year back is 1 March.
+  const back = month === 2 && day === 29 ? addDays(dayKeyOf(year - 1, 2, 28), 1) : dayKeyOf(year - 1, month, day);
+  return dayKeyToIso(back);
+}
+
+/** A stored "Meta data" row of the month, read back as one of Meta's rows (for the month's figures). */
+export interface StoredRow {
+  day: string;
+  lineDigits: string;
+  usage: MetaUsageRow;
+}
+
+/** The block's rows of the month for the imported lines (`lineDigits` null = every line). */
+export function storedRowsOf(
+  block: readonly unknown[][],
+  month: CalendarMonth,
+  lineDigits: ReadonlySet<string> | null,
+  cells: CellCalendar,
+): StoredRow[] {
+  const from = dayKeyToIso(firstDay(month));
+  const to = dayKeyToIso(lastDay(month));
+  const stored: StoredRow[] = [];
+  for (const values of block) {
+    if (values.every(isBlank)) continue;
+    const day = dayOfCell(values[COL.day], cells);
+    if (day === null || day < from || day > to) continue;
+    const line = String(values[COL.line] ?? '');
+    const digits = digitsOf(line);
+    if (lineDigits !== null && !lineDigits.has(digits)) continue;
+    const text = (i: number) => (isBlank(values[i]) ? null : String(values[i]));
+    const cost = values[COL.cost];
+    stored.push({
+      day,
+      lineDigits: digits,
+      usage: {
+        day,
+        line: line || null,
+        country: text(2),
+        pricingModel: values[3] === 'message' ? 'message' : 'conversation',
+        category: text(4),
+        type: text(COL.type),
+        tier: text(6),
+        volume: Number(values[COL.volume]) || 0,
+        cost: typeof cost === 'number' ? cost : null,
+      },
+    });
+  }
+  return stored;
+}
+
+export interface HistoryDecision {
+  /** Stored rows kept beside Meta's answer (the sheet keeps them as they are). */
+  kept: StoredRow[];
+  /** Whether a stored row of (day, line digits) stays. */
+  keeps(day: string, lineDigits: string): boolean;
+  /** Rows the month's figures are computed from: Meta's answer and the kept rows. */
+  usage: MetaUsageRow[];
+  /** Said on the result card, the Billing sheet and the ledger; null when the answer simply replaced. */
+  note: string | null;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+const rowsWord = (n: number): string => `${count(n)} stored row${n === 1 ? '' : 's'}`;
+
+/**
+ * `answer` is Meta's rows for the month (lines already those imported), `stored` the month's stored rows of the
+ * same lines, `lookbackFrom` the first day Meta still answers for (yyyy-MM-dd).
+ */
+export function decideHistory(
+  month: CalendarMonth,
+  answer: readonly MetaUsageRow[],
+  stored: readonly StoredRow[],
+  lookbackFrom: string,
+): HistoryDecision {
+  const key = (day: string, digits: string) => `${day}|${digits}`;
+  const answered = new Set(answer.map((r) => key(r.day, digitsOf(r.line ?? ''))));
+  const keepAll = answer.length === 0;
+  const keeps = (day: string, digits: string) =>
+    keepAll || (day < lookbackFrom && !answered.has(key(day, digits)));
+  const kept = stored.filter((s) => keeps(s.day, s.lineDigits));
+  const usage = [...answer, ...kept.map((s) => s.usage)];
+  const replaced = stored.length - kept.length;
+  let note: string | null = null;
+  if (keepAll && stored.length > 0) {
+    note = `Meta returned no data for ${monthKey(month)}; the ${rowsWord(stored.length)} were kept`;
+  } else if (kept.length > 0) {
+    const days = new Set(kept.map((s) => s.day)).size;
+    note =
+      `Meta no longer returns ${count(days)} day${days === 1 ? '' : 's'} of ${monthKey(month)} (past its ` +
+      `one-year lookback); the ${rowsWord(kept.length)} of those days were kept`;
+  }
+  if (!keepAll && replaced > 0) {
+    const fresh = answer.length;
+    if (fresh < replaced) {
+      const said = `Meta's answer replaced the ${rowsWord(replaced)} of ${monthKey(month)} with ${count(fresh)}`;
+      note = note ? `${note}; ${said}` : said;
+    }
+  }
+  return { kept, keeps, usage, note };
+}
