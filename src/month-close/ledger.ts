@@ -74,7 +74,11 @@ export function ledgerRow(
     ...literalRow([entry.currency, labels.status[entry.status]]),
     entry.deltaUnits ?? '',
     entry.deltaCost ?? '',
-    ...literalRow([entry.scheduled ? labels.run.scheduled : labels.run.manual, entry.costSource, entry.notes]),
+    ...literalRow([
+      entry.scheduled ? labels.run.scheduled : labels.run.manual,
+      entry.costSource,
+      entry.notes,
+    ]),
   ];
 }
 

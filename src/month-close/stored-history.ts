@@ -7,17 +7,18 @@
  * 2025-12-01; /work/shared/reference/meta-2026.md).
  */
 import { isBlank } from '../core/sheet-args/cells';
-import { addDays, dayKeyOf, dayKeyToIso, splitDayKey, type DayKey } from '../core/time';
+import { count } from '../core/write-plan/limits';
+import { dayKeyToIso, type DayKey } from '../core/time';
 import type { MetaUsageRow } from './figures';
 import { COL, dayOfCell, digitsOf, type CellCalendar } from './meta-data-sheet';
 import { firstDay, lastDay, monthKey, type CalendarMonth } from './month';
 
-/** The first day Meta's analytics still answer for, `today` in the account's zone. */
+/**
+ * The first day Meta's analytics still answer for (yyyy-MM-dd), `today` in the account's zone: the same date a
+ * year back (a 29 February gives "yyyy-02-29" of a common year, which orders between the 28th and 1 March).
+ */
 export function lookbackFirstDay(today: DayKey): string {
-  const { year, month, day } = splitDayKey(today);
-  // 29 February a year back is 1 March.
-  const back = month === 2 && day === 29 ? addDays(dayKeyOf(year - 1, 2, 28), 1) : dayKeyOf(year - 1, month, day);
-  return dayKeyToIso(back);
+  return dayKeyToIso(today - 10_000);
 }
 
 /** A stored "Meta data" row of the month, read back as one of Meta's rows (for the month's figures). */
@@ -76,8 +77,7 @@ export interface HistoryDecision {
   note: string | null;
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
-const rowsWord = (n: number): string => `${count(n)} stored row${n === 1 ? '' : 's'}`;
+const rowsWord = (n: number): string => `${count(n)} stored rows`;
 
 /**
  * `answer` is Meta's rows for the month (lines already those imported), `stored` the month's stored rows of the
@@ -102,9 +102,7 @@ export function decideHistory(
     note = `Meta returned no data for ${monthKey(month)}; the ${rowsWord(stored.length)} were kept`;
   } else if (kept.length > 0) {
     const days = new Set(kept.map((s) => s.day)).size;
-    note =
-      `Meta no longer returns ${count(days)} day${days === 1 ? '' : 's'} of ${monthKey(month)} (past its ` +
-      `one-year lookback); the ${rowsWord(kept.length)} of those days were kept`;
+    note = `Meta no longer returns ${count(days)} day(s) of ${monthKey(month)} (past its one-year lookback); the ${rowsWord(kept.length)} of those days were kept`;
   }
   if (!keepAll && replaced > 0) {
     const fresh = answer.length;

@@ -26,7 +26,7 @@ export class PlanLimitError extends UserFacingError {
   }
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
+export const count = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * The grid cells a plan adds must fit beside those the spreadsheet already has. `what` names the import
@@ -108,8 +108,6 @@ export function checkTimeLeft(what: string, startedAtMs: number, nowMs: number, 
   const left = APPS_SCRIPT_LIMITS.executionMs - (nowMs - startedAtMs);
   if (left >= reserveMs) return;
   throw new PlanLimitError(
-    `${what} has ${count(Math.max(0, Math.floor(left / 1000)))} s left of Apps Script's ` +
-      `${APPS_SCRIPT_LIMITS.executionMs / 60_000}-minute limit, too little to write the sheets safely ` +
-      `(${count(reserveMs / 1000)} s); nothing was written — run it again`,
+    `${what} has too little of the 6-minute limit left to write safely; nothing was written — run it again`,
   );
 }

@@ -177,7 +177,10 @@ function runLocked(
   // Meta gives no cost (partner credit line): the month is priced from the rate cards, if they cover it.
   const rateCard =
     metaFigures.cost === null
-      ? rateCardCostOf([...rows, ...history.kept.map((k) => bucketOf(k.usage, zone.timeZone))], connection.currency)
+      ? rateCardCostOf(
+          [...rows, ...history.kept.map((k) => bucketOf(k.usage, zone.timeZone))],
+          connection.currency,
+        )
       : null;
   const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
   const rateCardSource = rateCard && 'cost' in rateCard ? rateCard.source : null;

@@ -83,10 +83,11 @@ export function checkPlan(
     added,
     sheets,
   );
-  const firstDataRow = 2 + plan.data.block.start;
-  checkTextCells(plan.dataRows, (r, c) => `"${DATA_SHEET}" row ${firstDataRow + r - 1}, column ${c}`);
-  checkTextCells(plan.summaryValues, (r, c) => `"${plan.summary.name}" row ${r}, column ${c}`);
-  checkTextCells([plan.ledgerRow], (_r, c) => `"${LEDGER_SHEET}" row ${plan.ledger.next.row}, column ${c}`);
-  checkPropertyValue(`The month close's remembered choices (lines and Atom ranges)`, plan.remembered);
+  const cells = (sheet: string, rows: readonly (readonly unknown[])[], firstRow: number) =>
+    checkTextCells(rows, (r, c) => `"${sheet}" row ${firstRow + r - 1}, column ${c}`);
+  cells(DATA_SHEET, plan.dataRows, 2 + plan.data.block.start);
+  cells(plan.summary.name, plan.summaryValues, 1);
+  cells(LEDGER_SHEET, [plan.ledgerRow], plan.ledger.next.row);
+  checkPropertyValue(`${what}'s remembered lines and ranges`, plan.remembered);
   checkTimeLeft(what, plan.startedAtMs, Date.now(), COMMIT_RESERVE_MS);
 }
