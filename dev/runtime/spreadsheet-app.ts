@@ -447,6 +447,7 @@ export class Sheet extends ServiceObject {
     appendRow: 'doc-write',
     insertRows: 'doc-write',
     insertRowsAfter: 'doc-write',
+    insertColumnsAfter: 'doc-write',
     insertRowsBefore: 'doc-write',
     insertRowAfter: 'doc-write',
     insertRowBefore: 'doc-write',
@@ -617,6 +618,20 @@ export class Sheet extends ServiceObject {
     if (before < 1 || before > this.model.maxRows + 1 || count < 1)
       throw new AppsScriptException('Those rows are out of bounds.'); // observed wording
     this.model.insertRows(before, count);
+    return this;
+  }
+  /**
+   * insertColumnsAfter(afterPosition, howMany): "Inserts a number of columns after the given column position"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertcolumnsafteraftercolumn,-howmany),
+   * within the spreadsheet's 10 million cells. Only columns added at the right edge are modelled (nothing moves).
+   */
+  insertColumnsAfter(...args: unknown[]): this {
+    const [after, howMany] = this.rowArgs('insertColumnsAfter', args, 2);
+    if (after < 1 || after > this.model.maxColumns || howMany < 1)
+      throw new AppsScriptException('Those columns are out of bounds.');
+    if (after !== this.model.maxColumns)
+      throw new Error(`runtime: not modelled — Sheet.insertColumnsAfter(${after}) inside "${this.model.name}"`);
+    this.model.resize(this.model.maxRows, this.model.maxColumns + howMany);
     return this;
   }
   deleteRow(...args: unknown[]): this {

@@ -84,6 +84,19 @@ describe('point 1: an empty or smaller answer never silently replaces the stored
   });
 });
 
+it('a ledger made before the Notes column gains it on the next import; its entries still count for the drift', () => {
+  const { rt } = imported();
+  runImport(rt, { month: '2025-10' });
+  const ledger = rt.spreadsheet.getSheet('Imports')!;
+  rt.spreadsheet.setValues("'Imports'!O1", [['']]);
+  ledger.resize(ledger.maxRows, 14);
+  const again = runImport(rt, { month: '2025-10' });
+  expect(again.previous).not.toBeNull();
+  expect(ledger.maxColumns).toBe(15);
+  expect(rt.spreadsheet.getValues("'Imports'!K3:O3")).toEqual([[0, 0, 'manual', 'Meta', '']]);
+  expect(rt.spreadsheet.getValues("'Imports'!O1")).toEqual([['Notes']]);
+});
+
 describe("point 3: Sheets' 10-million cell limit is checked before the first write", () => {
   /** Fills the spreadsheet with an archive sheet so that `free` cells are left. */
   function leaveFree(rt: ReturnType<typeof imported>['rt'], free: number): void {
@@ -107,6 +120,8 @@ describe("point 3: Sheets' 10-million cell limit is checked before the first wri
             'largest are "Archive 2019"',
         ),
       );
+      // Meta data's rows × 11 columns, then "Billing 2025-10" and "Imports" made 1000 × 26 (the peak)
+      expect(e.message).toContain(`needs ${count((OCTOBER.records + 1) * 11 + 2 * 26_000)} more cells`);
       expect(snapshot(rt)).toEqual(before);
       expect(rt.spreadsheet.getSheet('Meta data')).toBeUndefined();
       // Archiving makes room: the same import then runs.

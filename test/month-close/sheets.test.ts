@@ -240,7 +240,7 @@ describe('ledger', () => {
     expect(row.slice(1, 6)).toEqual(["'ana@example.com", "'2025-10", "'1", "'+55 11 4002-8922", 10]);
     expect(row[12]).toBe("'programada");
     expect(row[13]).toBe("'Meta");
-    expect(ledgerRowFormats('BRL')).toHaveLength(14);
+    expect(ledgerRowFormats('BRL')).toHaveLength(15);
     const readBack = row.map((c) => (typeof c === 'string' ? c.slice(1) : c));
     expect(readLedger([readBack], calendar)).toEqual([e]);
   });
