@@ -38,28 +38,24 @@ export function dataRowsInserted(block: {
 /** One sheet's change: made (null `before`) and narrowed to `narrowTo` columns, or grown from `before`. */
 export interface SheetGrowth {
   before: Grid | null;
-  /** A new sheet's width after it is narrowed (null: it keeps Sheets' 26 columns). */
-  narrowTo: number | null;
+  /** A new sheet's width after it is narrowed (none: it keeps Sheets' 26 columns). */
+  narrowTo?: number;
   /** Rows and columns added to the grid (after narrowing); rows removed are not counted. */
   rowsAdded: number;
-  columnsAdded: number;
+  columnsAdded?: number;
 }
 
 /** The most cells the spreadsheet gains at any point of the writes (`steps` in their order). */
 export function peakCellsAdded(steps: readonly SheetGrowth[]): number {
+  const { rows: newRows, columns: newColumns } = NEW_SHEET_GRID;
   let added = 0;
   let peak = 0;
-  for (const step of steps) {
-    let grid: Grid;
-    if (step.before === null) {
-      added += NEW_SHEET_GRID.rows * NEW_SHEET_GRID.columns;
-      peak = Math.max(peak, added);
-      grid = { rows: NEW_SHEET_GRID.rows, columns: step.narrowTo ?? NEW_SHEET_GRID.columns };
-      added -= NEW_SHEET_GRID.rows * (NEW_SHEET_GRID.columns - grid.columns);
-    } else grid = step.before;
-    const rows = grid.rows + step.rowsAdded;
-    added += step.rowsAdded * grid.columns;
-    added += step.columnsAdded * rows;
+  for (const { before, narrowTo = newColumns, rowsAdded, columnsAdded = 0 } of steps) {
+    const grid = before ?? { rows: newRows, columns: narrowTo };
+    // A new sheet is made whole, then narrowed.
+    if (!before) peak = Math.max(peak, added + newRows * newColumns);
+    added +=
+      (grid.rows + rowsAdded) * (grid.columns + columnsAdded) - (before ? grid.rows * grid.columns : 0);
     peak = Math.max(peak, added);
   }
   return peak;

@@ -23,7 +23,6 @@ export function lookbackFirstDay(today: DayKey): string {
 
 /** A stored "Meta data" row of the month, read back as one of Meta's rows (for the month's figures). */
 export interface StoredRow {
-  day: string;
   lineDigits: string;
   usage: MetaUsageRow;
 }
@@ -48,7 +47,6 @@ export function storedRowsOf(
     const text = (i: number) => (isBlank(values[i]) ? null : String(values[i]));
     const cost = values[COL.cost];
     stored.push({
-      day,
       lineDigits: digits,
       usage: {
         day,
@@ -77,8 +75,6 @@ export interface HistoryDecision {
   note: string | null;
 }
 
-const rowsWord = (n: number): string => `${count(n)} stored rows`;
-
 /**
  * `answer` is Meta's rows for the month (lines already those imported), `stored` the month's stored rows of the
  * same lines, `lookbackFrom` the first day Meta still answers for (yyyy-MM-dd).
@@ -94,22 +90,27 @@ export function decideHistory(
   const keepAll = answer.length === 0;
   const keeps = (day: string, digits: string) =>
     keepAll || (day < lookbackFrom && !answered.has(key(day, digits)));
-  const kept = stored.filter((s) => keeps(s.day, s.lineDigits));
+  const kept = stored.filter((s) => keeps(s.usage.day, s.lineDigits));
   const usage = [...answer, ...kept.map((s) => s.usage)];
-  const replaced = stored.length - kept.length;
-  let note: string | null = null;
-  if (keepAll && stored.length > 0) {
-    note = `Meta returned no data for ${monthKey(month)}; the ${rowsWord(stored.length)} were kept`;
-  } else if (kept.length > 0) {
-    const days = new Set(kept.map((s) => s.day)).size;
-    note = `Meta no longer returns ${count(days)} day(s) of ${monthKey(month)} (past its one-year lookback); the ${rowsWord(kept.length)} of those days were kept`;
-  }
-  if (!keepAll && replaced > 0) {
-    const fresh = answer.length;
-    if (fresh < replaced) {
-      const said = `Meta's answer replaced the ${rowsWord(replaced)} of ${monthKey(month)} with ${count(fresh)}`;
-      note = note ? `${note}; ${said}` : said;
+  const m = monthKey(month);
+  const notes: string[] = [];
+  if (keepAll) {
+    if (stored.length)
+      notes.push(`Meta returned no data for ${m}; the ${count(stored.length)} stored rows were kept`);
+  } else {
+    const days = new Set(kept.map((s) => s.usage.day)).size;
+    if (days) {
+      notes.push(
+        `Meta no longer returns ${count(days)} day(s) of ${m} (past its one-year lookback); the ` +
+          `${count(kept.length)} stored rows of those days were kept`,
+      );
+    }
+    const replaced = stored.length - kept.length;
+    if (answer.length < replaced) {
+      notes.push(
+        `Meta's answer replaced the ${count(replaced)} stored rows of ${m} with ${count(answer.length)}`,
+      );
     }
   }
-  return { kept, keeps, usage, note };
+  return { kept, keeps, usage, note: notes.join('; ') || null };
 }

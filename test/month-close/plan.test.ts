@@ -59,7 +59,7 @@ describe('stored history', () => {
 
   it('reads the stored rows back as Meta rows (lines by their digits)', () => {
     expect(stored).toHaveLength(6);
-    expect(stored[0]).toMatchObject({ day: '2025-10-01', lineDigits: '1555' });
+    expect(stored[0]).toMatchObject({ lineDigits: '1555', usage: { day: '2025-10-01' } });
     expect(stored[0].usage).toMatchObject({ volume: 10, cost: 1, country: 'BR', tier: null, line: '+1 555' });
     expect(storedRowsOf(block.values, OCT, new Set(['1666']), cells)).toHaveLength(3);
   });
@@ -80,7 +80,7 @@ describe('stored history', () => {
       row('2025-10-20', '1666', 6),
     ];
     const d = decideHistory(OCT, answer, stored, '2025-10-03');
-    expect(d.kept.map((k) => `${k.day} ${k.lineDigits}`)).toEqual([
+    expect(d.kept.map((k) => `${k.usage.day} ${k.lineDigits}`)).toEqual([
       '2025-10-01 1555',
       '2025-10-01 1666',
       '2025-10-02 1666',
@@ -111,7 +111,7 @@ describe('grid growth', () => {
     expect(
       peakCellsAdded([
         { before: null, narrowTo: 11, rowsAdded: 2630, columnsAdded: 0 },
-        { before: null, narrowTo: null, rowsAdded: 0, columnsAdded: 0 },
+        { before: null, rowsAdded: 0 },
         { before: { rows: 1000, columns: 14 }, narrowTo: 15, rowsAdded: 0, columnsAdded: 1 },
       ]),
     ).toBe(39_930 + 26_000 + 1000);
@@ -141,7 +141,7 @@ describe('other limits', () => {
       ['ok', 1],
       ['x', 'y'.repeat(50_001)],
     ];
-    expect(() => checkTextCells(rows, (r, c) => `"Meta data" row ${r + 1}, column ${c}`)).toThrow(
+    expect(() => checkTextCells('Meta data', rows, 2)).toThrow(
       '"Meta data" row 3, column 2 holds 50,001 characters; a Google Sheets cell holds at most 50,000. Nothing was written',
     );
   });

@@ -88,14 +88,12 @@ export function checkPropertyValue(what: string, value: string): void {
   );
 }
 
-/** Every text cell of a block of rows the plan writes; `where` names the sheet, row and column (1-based). */
-export function checkTextCells(
-  rows: readonly (readonly unknown[])[],
-  where: (row: number, column: number) => string,
-): void {
+/** Every text cell of the rows a plan writes to `sheet` (a sheet or file name) from row `firstRow` on. */
+export function checkTextCells(sheet: string, rows: readonly (readonly unknown[])[], firstRow: number): void {
   rows.forEach((values, r) =>
     values.forEach((value, c) => {
-      if (typeof value === 'string') checkCellText(value, () => where(r + 1, c + 1));
+      if (typeof value === 'string')
+        checkCellText(value, () => `"${sheet}" row ${firstRow + r}, column ${c + 1}`);
     }),
   );
 }
@@ -108,6 +106,6 @@ export function checkTimeLeft(what: string, startedAtMs: number, nowMs: number, 
   const left = APPS_SCRIPT_LIMITS.executionMs - (nowMs - startedAtMs);
   if (left >= reserveMs) return;
   throw new PlanLimitError(
-    `${what} has too little of the 6-minute limit left to write safely; nothing was written — run it again`,
+    `${what} ran out of time (6-minute limit) before writing; nothing was written — run it again`,
   );
 }

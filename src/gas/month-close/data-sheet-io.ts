@@ -9,10 +9,8 @@ import {
   dataHeaderFormats,
   dayOfCell,
   monthBlock,
-  rewriteBlock,
   type CellCalendar,
   type DataBlock,
-  type DataRow,
 } from '../../month-close/meta-data-sheet';
 import { dataRowsInserted } from '../../month-close/grid-growth';
 import type { CalendarMonth } from '../../month-close/month';
@@ -61,18 +59,6 @@ export function readDataSheet(
 export interface DataSheetPlan {
   read: DataSheetRead;
   rows: { values: unknown[][]; formats: string[][] };
-}
-
-export function planDataSheet(
-  read: DataSheetRead,
-  month: CalendarMonth,
-  lineDigits: ReadonlySet<string> | null,
-  fresh: readonly DataRow[],
-  importedAtMs: number,
-  cells: CellCalendar,
-  keeps?: (day: string, lineDigits: string) => boolean,
-): DataSheetPlan {
-  return { read, rows: rewriteBlock(read, month, lineDigits, fresh, importedAtMs, cells, keeps) };
 }
 
 /** The block's change, for src/month-close/grid-growth.ts (the grid's rows added apart). */

@@ -7,12 +7,12 @@
 import { UserFacingError } from '../../core/errors';
 import { parseAtomRange, rangeA1, type AtomRange } from '../../month-close/atom-range';
 import { atomRangesFor } from '../atom/settings';
-import { checkedCostToAllocate, costToAllocate } from '../../month-close/cost-to-allocate';
-import { checkedProjectionMethod, monthFigures, type MetaUsageRow } from '../../month-close/figures';
+import { checkedCostToAllocate } from '../../month-close/cost-to-allocate';
+import { checkedProjectionMethod, type MetaUsageRow } from '../../month-close/figures';
+import { planMonthClose, type RateCardCost } from '../../month-close/close-plan';
 import { monthCloseLabels } from '../../month-close/labels';
-import { drift, ledgerRow, previousImport, type LedgerEntry } from '../../month-close/ledger';
-import { decideHistory, lookbackFirstDay, storedRowsOf } from '../../month-close/stored-history';
-import { dataRowsOf, digitsOf, type CellCalendar } from '../../month-close/meta-data-sheet';
+import { ledgerRow } from '../../month-close/ledger';
+import { digitsOf, type CellCalendar } from '../../month-close/meta-data-sheet';
 import {
   assertStarted,
   firstDay,
@@ -23,7 +23,6 @@ import {
   parseMonth,
   type CalendarMonth,
 } from '../../month-close/month';
-import { summaryPlan } from '../../month-close/summary-sheet';
 import { addDays, dayKeyAt, startOfDay } from '../../core/time';
 import { ZoneCalendar } from '../../core/zone-calendar';
 import {
@@ -35,7 +34,6 @@ import {
   SIDEBAR_BUDGET_MS,
   type PhoneLine,
 } from '../../meta';
-import type { AnalyticsRow } from '../../meta/analytics';
 import { META_COST_SOURCE } from '../../meta/analytics-table';
 import { RateLookupError } from '../../rates';
 import { rateCardMonthCost } from '../../rates/meta-fallback';
@@ -43,7 +41,7 @@ import type { MonthCloseResult, RunMonthCloseRequest, SheetRangeRef } from '../.
 import { readRateBook } from '../rates/rate-card-sheet';
 import { readConnection, type StoredConnection } from '../meta/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
-import { planDataSheet, readDataSheet, writeDataSheet } from './data-sheet-io';
+import { readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';
 import { progressReporter, readProgress } from './progress';
 import {
@@ -53,7 +51,7 @@ import {
   type RememberedRequest,
 } from './settings-store';
 import { checkPlan } from './plan-check';
-import { ATOM_CONTACTS_A1, COST_CELL_A1, readSummarySheet, writeSummarySheet } from './summary-sheet-io';
+import { ATOM_CONTACTS_A1, readSummarySheet, writeSummarySheet } from './summary-sheet-io';
 
 /** How long a second import waits for the first to finish. */
 const LOCK_WAIT_MS = 30_000;
@@ -79,8 +77,6 @@ export interface ImportContext {
   /** Who the ledger names: the user at the keyboard, or the trigger's owner for a scheduled run. */
   user: string;
   scheduled: boolean;
-  /** When the execution began (the 6-minute limit runs from there); the import's own start when not given. */
-  startedAtMs?: number;
 }
 
 interface CheckedRequest {
@@ -93,7 +89,8 @@ interface CheckedRequest {
 }
 
 export function importMonth(request: RunMonthCloseRequest, context: ImportContext): MonthCloseResult {
-  context = { ...context, startedAtMs: context.startedAtMs ?? Date.now() };
+  // The 6-minute limit runs from the execution's start; the import is its first work.
+  const startedAt = Date.now();
   const connection = readConnection();
   if (!connection) throw new MonthCloseInputError(`Not connected: ${new MetaNotConnectedError().message}`);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -111,7 +108,7 @@ export function importMonth(request: RunMonthCloseRequest, context: ImportContex
     }
   }
   try {
-    return runLocked(checked, connection, spreadsheet, context, progress);
+    return runLocked(checked, connection, spreadsheet, context, progress, startedAt);
   } catch (e) {
     if (e instanceof UserFacingError) throw e;
     throw new Error(redact(e instanceof Error ? e.message : String(e), connection.token), { cause: e });
@@ -127,6 +124,7 @@ function runLocked(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   context: ImportContext,
   progress: ReturnType<typeof progressReporter>,
+  startedAt: number,
 ): MonthCloseResult {
   const { month } = checked;
   const sheetZone = spreadsheet.getSpreadsheetTimeZone();
@@ -159,110 +157,48 @@ function runLocked(
   const calendar = new ZoneCalendar(sheetZone);
   const cells: CellCalendar = { calendar, makeDate: (ms) => new Date(ms) };
   const labels = monthCloseLabels(spreadsheet.getSpreadsheetLocale());
-  const status = monthStatus(month, now, zone.timeZone, readGraceDays());
-  const asOf = status === 'closed' ? null : Math.min(today, lastDay(month));
   const dataRead = readDataSheet(spreadsheet, month, cells);
-  const lineDigits = checked.lines.length
-    ? new Set(checked.lines.map((l) => digitsOf(l.displayPhoneNumber)))
-    : null;
-  // An empty answer, or days past Meta's lookback, never replace the stored history (stored-history.ts).
-  const history = decideHistory(
-    month,
-    rows,
-    storedRowsOf(dataRead.values, month, lineDigits, cells),
-    lookbackFirstDay(today),
-  );
-  const usage = history.usage;
-  const metaFigures = monthFigures(month, usage, asOf, checked.projectionMethod);
-  // Meta gives no cost (partner credit line): the month is priced from the rate cards, if they cover it.
-  const rateCard =
-    metaFigures.cost === null
-      ? rateCardCostOf(
-          [...rows, ...history.kept.map((k) => bucketOf(k.usage, zone.timeZone))],
-          connection.currency,
-        )
-      : null;
-  const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
-  const rateCardSource = rateCard && 'cost' in rateCard ? rateCard.source : null;
-  const costSource = metaFigures.cost !== null ? META_COST_SOURCE : rateCardSource;
-  const lineLabels = new Map(
-    connection.lines.map((l) => [digitsOf(l.displayPhoneNumber), l.displayPhoneNumber]),
-  );
-  const fresh = dataRowsOf(rows, lineLabels, connection.currency);
-  const dataPlan = planDataSheet(dataRead, month, lineDigits, fresh, now, cells, history.keeps);
-  const historyNotes = history.note ? [history.note] : [];
   const summaryRead = readSummarySheet(spreadsheet, month);
-  const cost = costToAllocate(checked.costToAllocate, summaryRead.costCell, figures.cost, COST_CELL_A1);
-  const importedAt = new Date(now);
-  const plan = summaryPlan(
-    {
-      month,
-      figures,
-      status,
-      currency: connection.currency,
-      costToAllocateCell: cost.cell,
-      rateCardSource,
-      projectionMethod: checked.projectionMethod,
-      importedAt,
-      lineLabels: checked.lines.map((l) => l.displayPhoneNumber),
-      wabaLabel: `${connection.wabaName} (${connection.wabaId})`,
-      groups: checked.groups?.range ?? null,
-      campaigns: checked.campaigns?.range ?? null,
-      atomContactsCell: ATOM_CONTACTS_A1,
-      groupRows: checked.groups?.rows ?? 0,
-      campaignRows: checked.campaigns?.rows ?? 0,
-      historyNotes,
-      makeDate: cells.makeDate,
-      midnightOf: (iso) => {
-        const [y, m, d] = iso.split('-').map(Number);
-        return calendar.instantOf(y, m, d);
-      },
-    },
-    labels,
-    summaryRead.used,
-  );
   const ledgerRead = readLedgerSheet(spreadsheet, calendar);
-  const lineNumbers = checked.lines.map((l) => l.displayPhoneNumber);
-  const previous = previousImport(ledgerRead.entries, monthKey(month), connection.wabaId, lineNumbers);
-  const entry: LedgerEntry = {
-    importedAtMs: now,
+  const plan = planMonthClose({
+    request: checked,
+    nowMs: now,
+    today,
+    status: monthStatus(month, now, zone.timeZone, readGraceDays()),
+    account: connection,
+    answer: rows,
+    rateCardCost: (usage) => rateCardCostOf(usage, zone.timeZone, connection.currency),
+    metaCostSource: META_COST_SOURCE,
+    dataBlock: dataRead,
+    summary: summaryRead,
+    ledgerEntries: ledgerRead.entries,
+    atomContactsCell: ATOM_CONTACTS_A1,
     user: context.user,
-    month: monthKey(month),
-    wabaId: connection.wabaId,
-    lines: lineNumbers,
-    rowsWritten: fresh.length,
-    billedUnits: figures.billedUnits,
-    cost: figures.cost,
-    costSource: costSource ?? '',
-    currency: connection.currency,
-    status,
-    ...drift(figures, previous),
     scheduled: context.scheduled,
-    notes: historyNotes.join('. '),
-  };
+    labels,
+    cells,
+  });
   const remembered: RememberedRequest = {
-    lines: lineNumbers,
+    lines: plan.ledgerEntry.lines,
     groups: checked.groups?.ref ?? null,
     campaigns: checked.campaigns?.ref ?? null,
     projectionMethod: checked.projectionMethod,
   };
-  checkPlan(spreadsheet, monthKey(month), {
-    data: dataRead,
-    dataRows: dataPlan.rows.values,
-    summary: summaryRead,
-    summaryValues: plan.values,
-    ledger: ledgerRead,
-    ledgerRow: ledgerRow(entry, labels, cells.makeDate),
-    remembered: rememberedRequestValue(remembered),
-    startedAtMs: context.startedAtMs ?? now,
-  });
+  checkPlan(
+    spreadsheet,
+    { data: dataRead, summary: summaryRead, ledger: ledgerRead },
+    plan,
+    ledgerRow(plan.ledgerEntry, labels, cells.makeDate),
+    rememberedRequestValue(remembered),
+    startedAt,
+  );
 
   progress.report('writing', 3);
   let sheets;
   try {
-    const data = writeDataSheet(spreadsheet, dataPlan, labels);
-    const summary = writeSummarySheet(spreadsheet, summaryRead, plan);
-    const ledger = appendLedgerRow(spreadsheet, ledgerRead, entry, labels, cells.makeDate);
+    const data = writeDataSheet(spreadsheet, { read: dataRead, rows: plan.dataRows }, labels);
+    const summary = writeSummarySheet(spreadsheet, summaryRead, plan.summary);
+    const ledger = appendLedgerRow(spreadsheet, ledgerRead, plan.ledgerEntry, labels, cells.makeDate);
     SpreadsheetApp.flush();
     sheets = { data, summary, ledger };
   } catch (e) {
@@ -271,56 +207,29 @@ function runLocked(
   writeRememberedRequest(remembered);
   progress.report('done', 4);
 
-  const notes: string[] = [...historyNotes];
-  if (cost.source === 'kept') {
-    notes.push(`The cost to allocate typed in ${summaryRead.name}!${COST_CELL_A1} was kept`);
-  }
-  if (rateCardSource)
-    notes.push(
-      `Meta gives no cost for this account (partner credit line): priced from the ${rateCardSource}`,
-    );
-  if (rateCard && 'problem' in rateCard) {
-    notes.push(`Meta gives no cost for this account (partner credit line), and ${rateCard.problem}`);
-  }
   const written = (s: GoogleAppsScript.Spreadsheet.Sheet) => ({ name: s.getName(), sheetId: s.getSheetId() });
   return {
-    month: monthKey(month),
-    status,
-    pricingModel: figures.pricingModel,
-    billedUnits: figures.billedUnits,
-    cost: figures.cost,
-    costSource,
-    currency: connection.currency,
-    costToAllocate: cost.value,
-    costToAllocateSource: cost.source,
-    projection: figures.projection,
-    projectionMethod: checked.projectionMethod,
-    rowsWritten: fresh.length,
-    previous: previous ? { billedUnits: previous.billedUnits, cost: previous.cost } : null,
+    ...plan.card,
     sheets: { data: written(sheets.data), summary: written(sheets.summary), ledger: written(sheets.ledger) },
-    importedAt: importedAt.toISOString(),
-    daily: figures.daily.map((d) => ({ ...d })),
-    notes,
-  };
-}
-
-/** A stored row as Meta's bucket of its day (the rate cards price it by day, country and category). */
-function bucketOf(row: MetaUsageRow, timeZone: string): AnalyticsRow {
-  const day = Number(row.day.replace(/-/g, ''));
-  return {
-    ...row,
-    start: startOfDay(day, timeZone) / 1000,
-    end: startOfDay(addDays(day, 1), timeZone) / 1000,
   };
 }
 
 /** The month priced from the imported rate cards, or why it cannot be (no card covering a day, an n/a rate). */
-function rateCardCostOf(
-  rows: readonly AnalyticsRow[],
-  currency: string,
-): { cost: number; source: string } | { problem: string } {
+function rateCardCostOf(rows: readonly MetaUsageRow[], timeZone: string, currency: string): RateCardCost {
   try {
-    return rateCardMonthCost(rows, readRateBook(), currency);
+    return rateCardMonthCost(
+      // As Meta's buckets (a stored row has none): the rate cards price by day, country and category.
+      rows.map((r) => {
+        const day = Number(r.day.replace(/-/g, ''));
+        return {
+          ...r,
+          start: startOfDay(day, timeZone) / 1000,
+          end: startOfDay(addDays(day, 1), timeZone) / 1000,
+        };
+      }),
+      readRateBook(),
+      currency,
+    );
   } catch (e) {
     if (e instanceof RateLookupError) return { problem: e.message };
     throw e;

@@ -15,6 +15,7 @@ import { DATA_COLUMNS } from '../../month-close/meta-data-sheet';
 import { dataRowsInserted, NEW_SHEET_GRID, peakCellsAdded, type Grid } from '../../month-close/grid-growth';
 import { dataGrowthOf, type DataSheetRead } from './data-sheet-io';
 import type { LedgerRead } from './ledger-io';
+import type { MonthClosePlan } from '../../month-close/close-plan';
 import type { SummaryRead } from './summary-sheet-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -25,15 +26,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  */
 export const COMMIT_RESERVE_MS = 60_000;
 
-export interface MonthClosePlanToCheck {
+/** What the sheets held when read. */
+export interface MonthCloseReads {
   data: DataSheetRead;
-  dataRows: readonly (readonly unknown[])[];
   summary: SummaryRead;
-  summaryValues: readonly (readonly unknown[])[];
   ledger: LedgerRead;
-  ledgerRow: readonly unknown[];
-  remembered: string;
-  startedAtMs: number;
 }
 
 const gridOf = (sheet: Sheet | null): Grid | null =>
@@ -41,36 +38,40 @@ const gridOf = (sheet: Sheet | null): Grid | null =>
 
 export function checkPlan(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  month: string,
-  plan: MonthClosePlanToCheck,
+  read: MonthCloseReads,
+  plan: MonthClosePlan,
+  /** The ledger row and the remembered request's property value, as they will be written. */
+  ledgerRow: readonly unknown[],
+  remembered: string,
+  startedAtMs: number,
 ): void {
+  const month = plan.card.month;
   const what = `The month close of ${month}`;
-  const dataGrid = gridOf(plan.data.sheet);
-  const summaryGrid = gridOf(plan.summary.sheet);
-  const ledgerGrid = gridOf(plan.ledger.sheet);
+  const dataGrid = gridOf(read.data.sheet);
+  const summaryGrid = gridOf(read.summary.sheet);
+  const ledgerGrid = gridOf(read.ledger.sheet);
   const summarySize = summaryGrid ?? NEW_SHEET_GRID;
-  const summaryRows = plan.summaryValues.length;
-  const summaryColumns = plan.summaryValues[0]?.length ?? 0;
+  const summaryRows = plan.summary.values.length;
+  const summaryColumns = plan.summary.values[0]?.length ?? 0;
   const added = peakCellsAdded([
     {
       before: dataGrid,
       narrowTo: DATA_COLUMNS,
       rowsAdded: dataRowsInserted({
-        ...dataGrowthOf(plan.data, plan.dataRows.length),
+        ...dataGrowthOf(read.data, plan.dataRows.values.length),
         maxRows: dataGrid?.rows ?? NEW_SHEET_GRID.rows,
       }),
-      columnsAdded: 0,
     },
     {
       before: summaryGrid,
-      narrowTo: null,
+
       rowsAdded: Math.max(0, summaryRows - summarySize.rows),
       columnsAdded: Math.max(0, summaryColumns - summarySize.columns),
     },
     {
       before: ledgerGrid,
       narrowTo: LEDGER_COLUMNS,
-      rowsAdded: ledgerGrid ? ledgerRowsAdded(plan.ledger.next.row, ledgerGrid.rows) : 0,
+      rowsAdded: ledgerGrid ? ledgerRowsAdded(read.ledger.next.row, ledgerGrid.rows) : 0,
       columnsAdded: ledgerGrid ? Math.max(0, LEDGER_COLUMNS - ledgerGrid.columns) : 0,
     },
   ]);
@@ -83,11 +84,9 @@ export function checkPlan(
     added,
     sheets,
   );
-  const cells = (sheet: string, rows: readonly (readonly unknown[])[], firstRow: number) =>
-    checkTextCells(rows, (r, c) => `"${sheet}" row ${firstRow + r - 1}, column ${c}`);
-  cells(DATA_SHEET, plan.dataRows, 2 + plan.data.block.start);
-  cells(plan.summary.name, plan.summaryValues, 1);
-  cells(LEDGER_SHEET, [plan.ledgerRow], plan.ledger.next.row);
-  checkPropertyValue(`${what}'s remembered lines and ranges`, plan.remembered);
-  checkTimeLeft(what, plan.startedAtMs, Date.now(), COMMIT_RESERVE_MS);
+  checkTextCells(DATA_SHEET, plan.dataRows.values, 2 + read.data.block.start);
+  checkTextCells(read.summary.name, plan.summary.values, 1);
+  checkTextCells(LEDGER_SHEET, [ledgerRow], read.ledger.next.row);
+  checkPropertyValue('The remembered lines and ranges', remembered);
+  checkTimeLeft(what, startedAtMs, Date.now(), COMMIT_RESERVE_MS);
 }

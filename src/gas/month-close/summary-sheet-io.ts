@@ -8,7 +8,8 @@ import { ATOM_BLOCK_COLUMN } from '../../atom/month-block';
 import type { ExistingCell } from '../../month-close/cost-to-allocate';
 import { ALL_LABELS, summarySheetName } from '../../month-close/labels';
 import { monthKey, type CalendarMonth } from '../../month-close/month';
-import { a1Of, KPI, type ChartSpec, type SummaryPlan } from '../../month-close/summary-sheet';
+import { COST_CELL_A1 } from '../../month-close/close-plan';
+import { a1Of, type ChartSpec, type SummaryPlan } from '../../month-close/summary-sheet';
 import { writeFormattedRows } from './formatted-rows';
 import { ownedSheet } from '../shared/owned-sheet';
 
@@ -25,7 +26,6 @@ export interface SummaryRead {
   formats: string[][];
 }
 
-export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
 /** The Atom block's unique contacts: its third row, second column (src/atom/month-block.ts). */
 export const ATOM_CONTACTS_A1 = a1Of(3, ATOM_BLOCK_COLUMN + 1);
 
