@@ -630,7 +630,9 @@ export class Sheet extends ServiceObject {
     if (after < 1 || after > this.model.maxColumns || howMany < 1)
       throw new AppsScriptException('Those columns are out of bounds.');
     if (after !== this.model.maxColumns)
-      throw new Error(`runtime: not modelled — Sheet.insertColumnsAfter(${after}) inside "${this.model.name}"`);
+      throw new Error(
+        `runtime: not modelled — Sheet.insertColumnsAfter(${after}) inside "${this.model.name}"`,
+      );
     this.model.resize(this.model.maxRows, this.model.maxColumns + howMany);
     return this;
   }
