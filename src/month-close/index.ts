@@ -26,7 +26,6 @@ export {
   drift,
   latestPerMonth,
   LEDGER_COLUMNS,
-  LEDGER_COLUMNS_WITHOUT_NOTE,
   type LedgerEntry,
   ledgerRow,
   ledgerRowFormats,
@@ -60,6 +59,8 @@ export {
   parseMonth,
   previousMonth,
 } from './month';
-export { dataSheetChange, LEDGER_GROWTH, ledgerChange, summarySheetChange } from './grid-changes';
-export { keepStoredHistory, META_LOOKBACK_DAYS, storedMonthRows } from './stored-history';
 export { a1Of, type ChartSpec, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
+export { COST_CELL_A1, type MonthClosePlan, planMonthClose, type RateCardCost } from './close-plan';
+export { type MetaUsageRow } from './figures';
+export { dataRowsInserted, type Grid, NEW_SHEET_GRID, peakCellsAdded } from './grid-growth';
+export { LEDGER_OWNED_COLUMNS, ledgerRowsAdded } from './ledger';

@@ -14,8 +14,8 @@ import { digitsOf } from './meta-data-sheet';
 import type { MonthStatus } from './month';
 
 export const LEDGER_COLUMNS = 15;
-/** Ledgers written before the Note column was added; they gain it with their next entry. */
-export const LEDGER_COLUMNS_WITHOUT_NOTE = 14;
+/** Ledgers made before the Notes column have the first 14; they are still ours (the column is added). */
+export const LEDGER_OWNED_COLUMNS = 14;
 
 export interface LedgerEntry {
   importedAtMs: number;
@@ -35,8 +35,16 @@ export interface LedgerEntry {
   deltaUnits: number | null;
   deltaCost: number | null;
   scheduled: boolean;
-  /** What the import says about the stored history (rows kept or replaced by a smaller answer); '' when nothing. */
-  note: string;
+  /** What the import kept or replaced that the figures alone do not say (src/month-close/stored-history.ts). */
+  notes: string;
+}
+
+/** Rows added when the ledger is full: a thousand imports before it grows again. */
+const LEDGER_GROWTH = 1000;
+
+/** Rows the ledger's grid grows by so that row `lastWritten` exists. */
+export function ledgerRowsAdded(lastWritten: number, maxRows: number): number {
+  return lastWritten > maxRows ? lastWritten - maxRows + LEDGER_GROWTH : 0;
 }
 
 export function linesKey(lines: readonly string[]): string {
@@ -66,7 +74,11 @@ export function ledgerRow(
     ...literalRow([entry.currency, labels.status[entry.status]]),
     entry.deltaUnits ?? '',
     entry.deltaCost ?? '',
-    ...literalRow([entry.scheduled ? labels.run.scheduled : labels.run.manual, entry.costSource, entry.note]),
+    ...literalRow([
+      entry.scheduled ? labels.run.scheduled : labels.run.manual,
+      entry.costSource,
+      entry.notes,
+    ]),
   ];
 }
 
@@ -118,7 +130,7 @@ export function readLedger(rows: readonly unknown[][], calendar: ZoneCalendar): 
       deltaUnits: num(r[10]),
       deltaCost: num(r[11]),
       scheduled: isScheduledRun(r[12]),
-      note: String(r[14] ?? ''),
+      notes: String(r[14] ?? ''),
     });
   }
   return entries;

@@ -134,10 +134,10 @@ export interface BlockRewrite {
 }
 
 /**
- * The block's new content: its rows outside the upsert (other lines, other months of a re-sorted sheet, the days
- * whose stored history is kept) as they were — same values, same formats — plus Meta's rows for the month, all
- * sorted; fully blank rows dropped.
- * `lineDigits` null = every line was imported.
+ * The block's new content: its rows outside the upsert (other lines, other months of a re-sorted sheet) as they
+ * were — same values, same formats — plus Meta's rows for the month, all sorted; fully blank rows dropped.
+ * `lineDigits` null = every line was imported; `keeps` says which stored rows of the month stay beside Meta's
+ * (src/month-close/stored-history.ts).
  */
 export function rewriteBlock(
   block: { values: readonly unknown[][]; formats: readonly string[][] },
@@ -146,7 +146,7 @@ export function rewriteBlock(
   fresh: readonly DataRow[],
   importedAtMs: number,
   cells: CellCalendar,
-  keptDays: ReadonlySet<string> = new Set(),
+  keeps: (day: string, lineDigits: string) => boolean = () => false,
 ): BlockRewrite {
   const from = dayKeyToIso(firstDay(month));
   const to = dayKeyToIso(lastDay(month));
@@ -156,8 +156,7 @@ export function rewriteBlock(
     const day = dayOfCell(values[COL.day], cells);
     const inMonth = day !== null && day >= from && day <= to;
     const line = digitsOf(String(values[COL.line] ?? ''));
-    // Rows of the imported lines are replaced by Meta's, except on the days whose stored history is kept.
-    if (inMonth && (lineDigits === null || lineDigits.has(line)) && !keptDays.has(day)) return;
+    if (day !== null && inMonth && (lineDigits === null || lineDigits.has(line)) && !keeps(day, line)) return;
     entries.push({
       // A row whose day cannot be read sorts after the dated ones, in its old order.
       key: [day ?? '\uffff', ...values.slice(1, KEY_COLUMNS).map((v) => String(v ?? ''))],

@@ -1,102 +1,116 @@
 /**
- * "Meta data" is the history that outlives Meta's one-year lookback, so Meta's answer replaces the month's stored
- * rows only where Meta still has the data:
- * - an empty answer replaces nothing (a month past the lookback, or an answer gone wrong): every stored row is kept;
- * - days before the lookback that Meta no longer returns keep their stored rows (the days it does return are
- *   replaced, day by day);
- * - within the lookback Meta's answer is the truth, and a smaller one replaces the stored rows — saying so.
- * The month's figures are computed from what the sheet holds after the import: Meta's rows and the kept ones.
- * https://developers.facebook.com/docs/whatsapp/business-management-api/analytics (lookback of 1 year since
- * 2025-12-01; shared/reference/meta-2026.md §3).
+ * What Meta's answer may replace in "Meta data" (the history that outlives Meta's one-year lookback): an empty
+ * answer never replaces the month's stored rows, and a day Meta no longer returns (past its lookback) keeps its
+ * stored rows. Within the lookback Meta's answer is the truth and replaces the stored rows — and when it has fewer
+ * rows, the result says how many it replaced with how many. Keyed by (day, line): the unit Meta answers for.
+ * Lookback: https://developers.facebook.com/docs/whatsapp/business-management-api/analytics (1 year since
+ * 2025-12-01; /work/shared/reference/meta-2026.md).
  */
 import { isBlank } from '../core/sheet-args/cells';
+import { count } from '../core/write-plan/limits';
+import { dayKeyToIso, type DayKey } from '../core/time';
 import type { MetaUsageRow } from './figures';
-import { COL, dayOfCell, digitsOf, type CellCalendar, type DataRow } from './meta-data-sheet';
+import { COL, dayOfCell, digitsOf, type CellCalendar } from './meta-data-sheet';
 import { firstDay, lastDay, monthKey, type CalendarMonth } from './month';
-import { dayKeyToIso } from '../core/time';
 
-/** How far back Meta's analytics answer, in days counted from today. */
-export const META_LOOKBACK_DAYS = 365;
-
-export interface HistoryDecision {
-  /** Days of the month whose stored rows (of the lines imported) stay as they are. */
-  keptDays: ReadonlySet<string>;
-  /** The stored rows kept, as usage rows for the month's figures. */
-  kept: MetaUsageRow[];
-  /** Stored rows of the month (lines imported) that Meta's rows replace. */
-  replaced: number;
-  /** What the result card, the month's sheet and the ledger say; null when Meta's answer simply replaced the month. */
-  note: string | null;
+/**
+ * The first day Meta's analytics still answer for (yyyy-MM-dd), `today` in the account's zone: the same date a
+ * year back (a 29 February gives "yyyy-02-29" of a common year, which orders between the 28th and 1 March).
+ */
+export function lookbackFirstDay(today: DayKey): string {
+  return dayKeyToIso(today - 10_000);
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
-const rowsOf = (n: number): string => `${count(n)} row${n === 1 ? '' : 's'}`;
+/** A stored "Meta data" row of the month, read back as one of Meta's rows (for the month's figures). */
+export interface StoredRow {
+  lineDigits: string;
+  usage: MetaUsageRow;
+}
 
-/** The month's stored rows of the lines imported (null: every line), read back as Meta's usage rows. */
-export function storedMonthRows(
-  values: readonly unknown[][],
+/** The block's rows of the month for the imported lines (`lineDigits` null = every line). */
+export function storedRowsOf(
+  block: readonly unknown[][],
   month: CalendarMonth,
   lineDigits: ReadonlySet<string> | null,
   cells: CellCalendar,
-): MetaUsageRow[] {
+): StoredRow[] {
   const from = dayKeyToIso(firstDay(month));
   const to = dayKeyToIso(lastDay(month));
-  const text = (v: unknown): string | null => (isBlank(v) ? null : String(v));
-  const rows: MetaUsageRow[] = [];
-  const numberOr = <T>(v: unknown, otherwise: T): number | T => (typeof v === 'number' ? v : otherwise);
-  for (const v of values) {
-    const day = dayOfCell(v[COL.day], cells);
+  const stored: StoredRow[] = [];
+  for (const values of block) {
+    if (values.every(isBlank)) continue;
+    const day = dayOfCell(values[COL.day], cells);
     if (day === null || day < from || day > to) continue;
-    if (lineDigits !== null && !lineDigits.has(digitsOf(String(v[COL.line] ?? '')))) continue;
-    rows.push({
-      day,
-      line: text(v[COL.line]),
-      country: text(v[2]),
-      pricingModel: v[3] === 'conversation' ? 'conversation' : 'message',
-      category: text(v[4]),
-      type: text(v[COL.type]),
-      tier: text(v[6]),
-      volume: numberOr(v[COL.volume], 0),
-      cost: numberOr(v[COL.cost], null),
+    const line = String(values[COL.line] ?? '');
+    const digits = digitsOf(line);
+    if (lineDigits !== null && !lineDigits.has(digits)) continue;
+    const text = (i: number) => (isBlank(values[i]) ? null : String(values[i]));
+    const cost = values[COL.cost];
+    stored.push({
+      lineDigits: digits,
+      usage: {
+        day,
+        line: line || null,
+        country: text(2),
+        pricingModel: values[3] === 'message' ? 'message' : 'conversation',
+        category: text(4),
+        type: text(COL.type),
+        tier: text(6),
+        volume: Number(values[COL.volume]) || 0,
+        cost: typeof cost === 'number' ? cost : null,
+      },
     });
   }
-  return rows;
+  return stored;
 }
 
-/** `lookbackFrom`: the first day (yyyy-MM-dd) Meta still answers for. */
-export function keepStoredHistory(
+export interface HistoryDecision {
+  /** Stored rows kept beside Meta's answer (the sheet keeps them as they are). */
+  kept: StoredRow[];
+  /** Whether a stored row of (day, line digits) stays. */
+  keeps(day: string, lineDigits: string): boolean;
+  /** Rows the month's figures are computed from: Meta's answer and the kept rows. */
+  usage: MetaUsageRow[];
+  /** Said on the result card, the Billing sheet and the ledger; null when the answer simply replaced. */
+  note: string | null;
+}
+
+/**
+ * `answer` is Meta's rows for the month (lines already those imported), `stored` the month's stored rows of the
+ * same lines, `lookbackFrom` the first day Meta still answers for (yyyy-MM-dd).
+ */
+export function decideHistory(
   month: CalendarMonth,
-  stored: readonly MetaUsageRow[],
-  fresh: readonly DataRow[],
+  answer: readonly MetaUsageRow[],
+  stored: readonly StoredRow[],
   lookbackFrom: string,
 ): HistoryDecision {
-  const label = monthKey(month);
-  if (fresh.length === 0) {
-    const keptDays = new Set(stored.map((r) => r.day));
-    return {
-      keptDays,
-      kept: [...stored],
-      replaced: 0,
-      note: stored.length
-        ? `Meta returned no data for ${label}; the ${count(stored.length)} stored ${stored.length === 1 ? 'row was' : 'rows were'} kept`
-        : null,
-    };
-  }
-  const answered = new Set(fresh.map((r) => r.day));
-  const kept = stored.filter((r) => r.day < lookbackFrom && !answered.has(r.day));
-  const keptDays = new Set(kept.map((r) => r.day));
-  const replaced = stored.length - kept.length;
+  const key = (day: string, digits: string) => `${day}|${digits}`;
+  const answered = new Set(answer.map((r) => key(r.day, digitsOf(r.line ?? ''))));
+  const keepAll = answer.length === 0;
+  const keeps = (day: string, digits: string) =>
+    keepAll || (day < lookbackFrom && !answered.has(key(day, digits)));
+  const kept = stored.filter((s) => keeps(s.usage.day, s.lineDigits));
+  const usage = [...answer, ...kept.map((s) => s.usage)];
+  const m = monthKey(month);
   const notes: string[] = [];
-  if (kept.length) {
-    notes.push(
-      `Meta no longer returns ${count(keptDays.size)} day${keptDays.size === 1 ? '' : 's'} of ${label} (past its ` +
-        `one-year lookback); the ${rowsOf(kept.length)} stored for them were kept`,
-    );
+  if (keepAll) {
+    if (stored.length)
+      notes.push(`Meta returned no data for ${m}; the ${count(stored.length)} stored rows were kept`);
+  } else {
+    const days = new Set(kept.map((s) => s.usage.day)).size;
+    if (days) {
+      notes.push(
+        `Meta no longer returns ${count(days)} day(s) of ${m} (past its one-year lookback); the ` +
+          `${count(kept.length)} stored rows of those days were kept`,
+      );
+    }
+    const replaced = stored.length - kept.length;
+    if (answer.length < replaced) {
+      notes.push(
+        `Meta's answer replaced the ${count(replaced)} stored rows of ${m} with ${count(answer.length)}`,
+      );
+    }
   }
-  if (fresh.length < replaced) {
-    notes.push(
-      `Meta returned ${rowsOf(fresh.length)} for ${label} where ${count(replaced)} were stored; they replace them`,
-    );
-  }
-  return { keptDays, kept, replaced, note: notes.length ? notes.join('. ') : null };
+  return { kept, keeps, usage, note: notes.join('; ') || null };
 }

@@ -76,8 +76,6 @@ export interface SummaryInput {
    * 2025-10-01"); null for Meta's cost or none.
    */
   rateCardSource: string | null;
-  /** What the import says about the month's stored history (rows kept, or replaced by a smaller answer). */
-  historyNote: string | null;
   projectionMethod: string;
   importedAt: Date;
   lineLabels: readonly string[];
@@ -89,6 +87,8 @@ export interface SummaryInput {
   /** Data rows of each Atom range (so the formulas' spill areas get number formats). */
   groupRows: number;
   campaignRows: number;
+  /** What the import kept or replaced of the stored history (under the title); empty for none. */
+  historyNotes: readonly string[];
   /** Dates of the realm Sheets reads. */
   makeDate(epochMs: number): Date;
   /** Epoch ms of a yyyy-MM-dd day at midnight in the spreadsheet's zone. */
@@ -193,6 +193,7 @@ export function summaryPlan(
   const names = namedRangeNames(input.month);
   const { figures } = input;
   grid.set(1, 1, labels.title(monthKey(input.month)));
+  if (input.historyNotes.length) grid.set(2, 1, input.historyNotes.join('. '));
 
   const kpi = (at: { row: number; column: number }, label: string, value: Cell, format = GENERAL_FORMAT) => {
     grid.set(at.row, 1, label);
@@ -215,7 +216,6 @@ export function summaryPlan(
   );
   kpi(KPI.status, labels.kpi.status, labels.status[input.status]);
   kpi(KPI.lastImport, labels.kpi.lastImport, input.importedAt, DATE_TIME_FORMAT);
-  if (input.historyNote) grid.set(KPI.lastImport.row, 3, input.historyNote);
   kpi(KPI.lines, labels.kpi.lines, input.lineLabels.length ? input.lineLabels.join(', ') : labels.allLines);
   kpi(KPI.waba, labels.kpi.waba, input.wabaLabel);
   // Live on the Atom block: blank, with a hint, until an Atom import brings the month's contacts.

@@ -1,15 +1,26 @@
 /**
- * Issue 15, points 1 and 3 for the month close, through the built bundle: an empty answer from Meta keeps the month's
- * stored rows (and says so on the result card, the sheet and the ledger); an import that would pass the 10 million
- * cells is refused before its first write, every sheet as it was; a ledger from before the Note column gains it.
+ * Issue 15 points 1 and 3 for the month close, through the built bundle: an empty or smaller answer from Meta
+ * never silently replaces the stored "Meta data" rows, and a month close that would cross Sheets' 10-million cell
+ * limit is refused before its first write, every sheet as it was.
  */
-import { connectedRuntime, thrown, useGraph } from './meta-helpers';
+import { expectedTotals } from '../../dev/fake-graph/generator';
+import {
+  connect,
+  connectedRuntime,
+  DATASET,
+  SEED,
+  thrown,
+  TOKEN,
+  useGraph,
+  withOtherGraph,
+} from './meta-helpers';
 import { runImport, seedAtomSheets, snapshot, WITH_ATOM } from './month-close-helpers';
-import type { AppsScriptRuntime } from '../../dev/runtime';
 
 jest.setTimeout(180_000);
 
 const server = useGraph();
+const OCTOBER = expectedTotals(DATASET, { fromDay: 20251001, toDay: 20251031 });
+const count = (n: number) => n.toLocaleString('en-US');
 
 function imported() {
   const m = connectedRuntime(server());
@@ -17,106 +28,105 @@ function imported() {
   return m;
 }
 
-const ledgerRows = (rt: AppsScriptRuntime) => rt.spreadsheet.getSheet('Imports')!.lastRow - 1;
+const dataRows = (rt: ReturnType<typeof imported>['rt']) => rt.spreadsheet.getSheet('Meta data')!.lastRow - 1;
 
-describe('an empty answer from Meta never replaces the stored history', () => {
-  afterEach(() => server().clearFaults());
-
-  it('keeps the stored rows and their figures, and says so on the result card, the sheet and the ledger', async () => {
+describe('point 1: an empty or smaller answer never silently replaces the stored rows', () => {
+  it('Meta returns no data for a month with stored rows: they are kept, the figures come from them, and the card, the Billing sheet and the ledger say so', async () => {
     const { rt } = imported();
     const first = runImport(rt, { month: '2025-10', ...WITH_ATOM });
-    const stored = rt.spreadsheet.getSheet('Meta data')!.lastRow - 1;
-    expect(stored).toBe(first.rowsWritten);
-    const dataBefore = rt.spreadsheet.getValues(`'Meta data'!A1:K${stored + 1}`);
-    await server().setFault({ kind: 'emptyData', times: 'always', pathIncludes: 'analytics' });
-
+    expect(dataRows(rt)).toBe(OCTOBER.records);
+    const metaData = snapshot(rt).sheets.find((s) => s.name === 'Meta data');
+    await server().setFault({ kind: 'emptyData', times: 'always' });
     const again = runImport(rt, { month: '2025-10', ...WITH_ATOM });
-
-    const note = `Meta returned no data for 2025-10; the ${stored.toLocaleString('en-US')} stored rows were kept`;
+    const note = `Meta returned no data for 2025-10; the ${count(OCTOBER.records)} stored rows were kept`;
     expect(again.notes).toContain(note);
-    expect(again).toMatchObject({ billedUnits: first.billedUnits, cost: first.cost, rowsWritten: 0 });
-    expect(rt.spreadsheet.getValues(`'Meta data'!A1:K${stored + 1}`)).toEqual(dataBefore);
-    expect(rt.spreadsheet.getSheet('Meta data')!.lastRow).toBe(stored + 1);
-    expect(rt.spreadsheet.getValues("'Billing 2025-10'!B3")).toEqual([[first.billedUnits]]);
-    expect(rt.spreadsheet.getValues("'Billing 2025-10'!C11")).toEqual([[note]]);
-    expect(rt.spreadsheet.getValues("'Imports'!F3:G3")).toEqual([[0, first.billedUnits]]);
-    expect(rt.spreadsheet.getValues("'Imports'!K3:O3")).toEqual([[0, 0, 'manual', 'Meta', note]]);
+    expect(again).toMatchObject({ billedUnits: first.billedUnits, cost: first.cost, status: 'closed' });
+    expect(again.billedUnits).toBe(OCTOBER.billable);
+    expect(snapshot(rt).sheets.find((s) => s.name === 'Meta data')).toEqual(metaData);
+    expect(rt.spreadsheet.getDisplayValues("'Billing 2025-10'!A2")).toEqual([[note]]);
+    expect(rt.spreadsheet.getValues("'Billing 2025-10'!B3")).toEqual([[OCTOBER.billable]]);
+    expect(rt.spreadsheet.getValues("'Imports'!O1:O3")).toEqual([['Notes'], [''], [note]]);
+    expect(rt.spreadsheet.getValues("'Imports'!K3")).toEqual([[0]]); // no drift: nothing was lost
   });
 
-  it('a month Meta has no rows for, and nothing stored: nothing to keep, no note', async () => {
+  it("days past Meta's one-year lookback keep their stored rows when Meta no longer returns them", async () => {
+    const { rt, clock } = imported();
+    const first = runImport(rt, { month: '2025-10' });
+    // A year later Meta answers from 2025-10-20 only: 1–19 October are past its lookback.
+    clock.set(Date.UTC(2026, 9, 20, 15));
+    const past = expectedTotals(DATASET, { fromDay: 20251001, toDay: 20251019 }).records;
+    await withOtherGraph({ token: TOKEN, seed: SEED, firstDay: 20251020 }, (other) => {
+      connect(rt, other);
+      const again = runImport(rt, { month: '2025-10' });
+      const note =
+        `Meta no longer returns 19 day(s) of 2025-10 (past its one-year lookback); the ${count(past)} stored ` +
+        'rows of those days were kept';
+      expect(again.notes).toContain(note);
+      expect(again.billedUnits).toBe(first.billedUnits);
+      expect(dataRows(rt)).toBe(OCTOBER.records);
+      expect(rt.spreadsheet.getValues("'Imports'!O3")).toEqual([[note]]);
+    });
+  });
+
+  it('within the lookback a smaller answer replaces the stored rows, and the card and the ledger say how many with how many', async () => {
     const { rt } = imported();
-    await server().setFault({ kind: 'emptyData', times: 'always', pathIncludes: 'analytics' });
-    const result = runImport(rt, { month: '2025-10', ...WITH_ATOM });
-    expect(result).toMatchObject({ billedUnits: 0, rowsWritten: 0 });
-    expect(result.notes.some((n) => n.includes('stored rows'))).toBe(false);
-    expect(rt.spreadsheet.getValues("'Billing 2025-10'!C11")).toEqual([['']]);
+    runImport(rt, { month: '2025-10' });
+    const fresh = expectedTotals(DATASET, { fromDay: 20251020, toDay: 20251031 });
+    await withOtherGraph({ token: TOKEN, seed: SEED, firstDay: 20251020 }, (other) => {
+      connect(rt, other);
+      const again = runImport(rt, { month: '2025-10' });
+      const note = `Meta's answer replaced the ${count(OCTOBER.records)} stored rows of 2025-10 with ${count(fresh.records)}`;
+      expect(again.notes).toContain(note);
+      expect(again.billedUnits).toBe(fresh.billable);
+      expect(dataRows(rt)).toBe(fresh.records);
+      expect(rt.spreadsheet.getValues("'Imports'!O3")).toEqual([[note]]);
+    });
   });
 });
 
-describe("Sheets' 10 million cells", () => {
-  /** A sheet that takes all but `free` of the spreadsheet's cells. */
-  function leaveFree(rt: AppsScriptRuntime, free: number): void {
-    const filler = rt.spreadsheet.insertSheet('Archive');
-    filler.resize(1, 1);
-    filler.resize(10_000_000 - free - (rt.spreadsheet.cellCount() - 1), 1);
-    expect(10_000_000 - rt.spreadsheet.cellCount()).toBe(free);
+it('a ledger made before the Notes column gains it on the next import; its entries still count for the drift', () => {
+  const { rt } = imported();
+  runImport(rt, { month: '2025-10' });
+  const ledger = rt.spreadsheet.getSheet('Imports')!;
+  rt.spreadsheet.setValues("'Imports'!O1", [['']]);
+  ledger.resize(ledger.maxRows, 14);
+  const again = runImport(rt, { month: '2025-10' });
+  expect(again.previous).not.toBeNull();
+  expect(ledger.maxColumns).toBe(15);
+  expect(rt.spreadsheet.getValues("'Imports'!K3:O3")).toEqual([[0, 0, 'manual', 'Meta', '']]);
+  expect(rt.spreadsheet.getValues("'Imports'!O1")).toEqual([['Notes']]);
+});
+
+describe("point 3: Sheets' 10-million cell limit is checked before the first write", () => {
+  /** Fills the spreadsheet with an archive sheet so that `free` cells are left. */
+  function leaveFree(rt: ReturnType<typeof imported>['rt'], free: number): void {
+    const archive = rt.spreadsheet.insertSheet('Archive 2019');
+    const others = rt.spreadsheet.cellCount() - archive.maxRows * archive.maxColumns;
+    archive.resize(10_000_000 - free - others, 1);
+    expect(rt.spreadsheet.cellCount()).toBe(10_000_000 - free);
   }
 
   it.each([50_000, 80_000])(
-    'with %i cells free, a first import is refused before its first write, naming the cells and what to archive',
+    'with %d cells free the month close is refused with the cells needed and free, every sheet as it was; with room it runs',
     (free) => {
       const { rt } = imported();
       leaveFree(rt, free);
       const before = snapshot(rt);
-      const properties = new Map(rt.properties.document);
       const e = thrown(() => runImport(rt, { month: '2025-10', ...WITH_ATOM }));
       expect(e.message).toMatch(
-        /^The month close of 2025-10 needs [\d,]+ more cells, but the spreadsheet has [\d,]+ of its 10,000,000 cells free; nothing was written\. Archive or delete sheets you no longer need — the largest are "Archive" \([\d,]+\)/,
+        new RegExp(
+          `^The month close of 2025-10 needs [\\d,]+ more cells, but the spreadsheet has ${count(free)} of its ` +
+            '10,000,000 cells free; nothing was written\\. Archive or delete sheets you no longer need — the ' +
+            'largest are "Archive 2019"',
+        ),
       );
+      // Meta data's rows × 11 columns, then "Billing 2025-10" and "Imports" made 1000 × 26 (the peak)
+      expect(e.message).toContain(`needs ${count((OCTOBER.records + 1) * 11 + 2 * 26_000)} more cells`);
       expect(snapshot(rt)).toEqual(before);
-      expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual([
-        'Sheet1',
-        'Atom groups',
-        'Atom campaigns',
-        'Archive',
-      ]);
-      expect(rt.properties.document).toEqual(properties);
-      // Once there is room, the same import goes through.
-      rt.spreadsheet.deleteSheet(rt.spreadsheet.getSheet('Archive')!);
-      expect(runImport(rt, { month: '2025-10', ...WITH_ATOM }).month).toBe('2025-10');
+      expect(rt.spreadsheet.getSheet('Meta data')).toBeUndefined();
+      // Archiving makes room: the same import then runs.
+      rt.spreadsheet.getSheet('Archive 2019')!.resize(1000, 1);
+      expect(runImport(rt, { month: '2025-10', ...WITH_ATOM }).billedUnits).toBe(OCTOBER.billable);
     },
   );
-
-  it('the prediction is exact: one cell fewer than the import takes at its peak is refused, that many goes through', () => {
-    const probe = imported().rt;
-    const cellsBefore = probe.spreadsheet.cellCount();
-    runImport(probe, { month: '2025-10', ...WITH_ATOM });
-    // insertSheet's full grid (26 columns) is taken before a narrow sheet is trimmed: the peak, what must fit, comes
-    // when the ledger (made last, 15 columns) is inserted.
-    const peak = probe.spreadsheet.cellCount() - cellsBefore + (26 - 15) * 1000;
-    const short = imported().rt;
-    leaveFree(short, peak - 1);
-    expect(thrown(() => runImport(short, { month: '2025-10', ...WITH_ATOM })).message).toMatch(
-      new RegExp(`needs ${peak.toLocaleString('en-US')} more cells`),
-    );
-    const { rt } = imported();
-    leaveFree(rt, peak);
-    expect(runImport(rt, { month: '2025-10', ...WITH_ATOM }).month).toBe('2025-10');
-  });
-});
-
-describe('a ledger from before the Note column', () => {
-  it('gains the column with its next entry; earlier rows are read as before (the drift is measured against them)', () => {
-    const { rt } = imported();
-    const first = runImport(rt, { month: '2025-10', ...WITH_ATOM });
-    const ledger = rt.spreadsheet.getSheet('Imports')!;
-    rt.spreadsheet.setValues("'Imports'!O1:O2", [[''], ['']]);
-    ledger.resize(ledger.maxRows, 14);
-    const again = runImport(rt, { month: '2025-10', ...WITH_ATOM });
-    expect(again.previous).toEqual({ billedUnits: first.billedUnits, cost: first.cost });
-    expect(ledger.maxColumns).toBe(15);
-    expect(rt.spreadsheet.getValues("'Imports'!N1:O1")).toEqual([['Cost source', 'Note']]);
-    expect(ledgerRows(rt)).toBe(2);
-    expect(rt.spreadsheet.getValues("'Imports'!K3:L3")).toEqual([[0, 0]]);
-  });
 });

@@ -117,7 +117,6 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     currency: 'BRL',
     costToAllocateCell: { formula: '=B5' },
     rateCardSource: null,
-    historyNote: null,
     projectionMethod: 'linear',
     importedAt: new Date(Date.UTC(2025, 10, 15)),
     lineLabels: [],
@@ -127,6 +126,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     atomContactsCell: 'X3',
     groupRows: 3,
     campaignRows: 0,
+    historyNotes: [],
     makeDate: (ms) => new Date(ms),
     midnightOf: (iso) => {
       const [y, m, d] = iso.split('-').map(Number);
@@ -230,7 +230,7 @@ describe('ledger', () => {
     deltaUnits: null,
     deltaCost: null,
     scheduled: false,
-    note: '',
+    notes: '',
     ...over,
   });
 

@@ -26,7 +26,7 @@ export class PlanLimitError extends UserFacingError {
   }
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
+export const count = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * The grid cells a plan adds must fit beside those the spreadsheet already has. `what` names the import
@@ -126,26 +126,24 @@ export function checkPropertyValue(what: string, value: string): void {
   );
 }
 
-/**
- * The writes must finish inside the execution's 6 minutes: an import that has used too much of them reading and
- * fetching is refused before its first write rather than cut off part-way by Apps Script.
- */
-export function checkTimeLeft(what: string, elapsedMs: number, writesNeedMs: number): void {
-  if (elapsedMs + writesNeedMs <= APPS_SCRIPT_LIMITS.executionMs) return;
-  throw new PlanLimitError(
-    `${what} has used ${Math.round(elapsedMs / 1000)} s of Apps Script's 6-minute limit before writing, and its ` +
-      `writes may take ${Math.round(writesNeedMs / 1000)} s more; nothing was written — run it again`,
+/** Every text cell of the rows a plan writes to `sheet` (a sheet or file name) from row `firstRow` on. */
+export function checkTextCells(sheet: string, rows: readonly (readonly unknown[])[], firstRow: number): void {
+  rows.forEach((values, r) =>
+    values.forEach((value, c) => {
+      if (typeof value === 'string')
+        checkCellText(value, () => `"${sheet}" row ${firstRow + r}, column ${c + 1}`);
+    }),
   );
 }
 
-/** Every text cell of rows about to be written fits in a cell; `where` names a cell for the message. */
-export function checkRowTexts(
-  rows: readonly (readonly unknown[])[],
-  where: (row: number, column: number) => string,
-): void {
-  rows.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (typeof v === 'string') checkCellText(v, () => where(r, c));
-    }),
+/**
+ * Enough of the execution's time must be left to commit the plan: Apps Script ends an execution at 6 minutes
+ * wherever it is, so a commit that could not finish is not started. `startedAtMs` is when the execution began.
+ */
+export function checkTimeLeft(what: string, startedAtMs: number, nowMs: number, reserveMs: number): void {
+  const left = APPS_SCRIPT_LIMITS.executionMs - (nowMs - startedAtMs);
+  if (left >= reserveMs) return;
+  throw new PlanLimitError(
+    `${what} ran out of time (6-minute limit) before writing; nothing was written — run it again`,
   );
 }

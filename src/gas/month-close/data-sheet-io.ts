@@ -11,11 +11,10 @@ import {
   DATA_SHEET,
   type DataBlock,
   dataHeaderFormats,
-  type DataRow,
+  dataRowsInserted,
   dayOfCell,
   monthBlock,
   type MonthCloseLabels,
-  rewriteBlock,
 } from '../../month-close';
 import { literalRow } from '../../core/sheet-output/literal-text';
 import { narrowSheet } from '../shared/narrow-sheet';
@@ -64,16 +63,9 @@ export interface DataSheetPlan {
   rows: { values: unknown[][]; formats: string[][] };
 }
 
-export function planDataSheet(
-  read: DataSheetRead,
-  month: CalendarMonth,
-  lineDigits: ReadonlySet<string> | null,
-  fresh: readonly DataRow[],
-  importedAtMs: number,
-  cells: CellCalendar,
-  keptDays: ReadonlySet<string>,
-): DataSheetPlan {
-  return { read, rows: rewriteBlock(read, month, lineDigits, fresh, importedAtMs, cells, keptDays) };
+/** The block's change, for src/month-close/grid-growth.ts (the grid's rows added apart). */
+export function dataGrowthOf(read: DataSheetRead, newLength: number) {
+  return { ...read.block, dataRows: read.dataRows, newLength, firstDataRow: FIRST_DATA_ROW };
 }
 
 export function writeDataSheet(
@@ -91,13 +83,10 @@ export function writeDataSheet(
   if (read.header) refreshHeader(sheet, read.header, labels.dataHeader);
   else if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   const atEnd = read.block.end === read.dataRows;
-  if (newLength > oldLength) {
+  const inserted = dataRowsInserted({ ...dataGrowthOf(read, newLength), maxRows: sheet.getMaxRows() });
+  if (inserted > 0) {
     // A block at the end fills the blank rows below the data first; the sheet grows only by what is missing.
-    const lastNeeded = blockRow + newLength - 1;
-    if (!atEnd) sheet.insertRowsAfter(blockRow + oldLength - 1, newLength - oldLength);
-    else if (lastNeeded > sheet.getMaxRows()) {
-      sheet.insertRowsAfter(sheet.getMaxRows(), lastNeeded - sheet.getMaxRows());
-    }
+    sheet.insertRowsAfter(atEnd ? sheet.getMaxRows() : blockRow + oldLength - 1, inserted);
   } else if (newLength < oldLength) {
     const from = blockRow + newLength;
     const count = oldLength - newLength;

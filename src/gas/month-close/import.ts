@@ -4,76 +4,60 @@
  * "Imports" ledger last, so a failure before writing changes nothing and a failure while writing leaves no ledger
  * row and is repaired by running the import again (every write is idempotent).
  */
-import { UserFacingError } from '../../core/errors';
 import {
   assertStarted,
   type AtomRange,
   type CalendarMonth,
   type CellCalendar,
-  columnLetters,
-  DATA_SHEET,
-  dataSheetChange,
-  keepStoredHistory,
-  LEDGER_SHEET,
-  ledgerChange,
-  META_LOOKBACK_DAYS,
-  storedMonthRows,
-  summarySheetChange,
   checkedCostToAllocate,
   checkedProjectionMethod,
-  costToAllocate,
-  dataRowsOf,
   digitsOf,
-  drift,
   firstDay,
   lastDay,
-  type LedgerEntry,
   ledgerRow,
+  type MetaUsageRow,
   MonthCloseInputError,
   monthCloseLabels,
-  monthFigures,
   monthKey,
   monthStatus,
-  otherMonthNotes,
   parseAtomRange,
   parseMonth,
-  previousImport,
+  planMonthClose,
   rangeA1,
-  summaryPlan,
+  type RateCardCost,
+  otherMonthNotes,
 } from '../../month-close';
-import { atomRangesFor, readMonthRanges } from '../atom/settings';
-import { addDays, dayKeyAt, dayKeyToIso } from '../../core/time';
-import {
-  cellsAdded,
-  checkPropertyValue,
-  checkRowTexts,
-  checkTimeLeft,
-  type Grid,
-} from '../../core/write-plan/limits';
-import { checkCellsAdded } from '../shared/grids';
 import { writtenSheet } from '../shared/narrow-sheet';
+import { UserFacingError } from '../../core/errors';
+import { atomRangesFor, readMonthRanges } from '../atom/settings';
+import { addDays, dayKeyAt, startOfDay } from '../../core/time';
 import { ZoneCalendar } from '../../core/zone-calendar';
 import {
-  type AnalyticsRow,
   createGraphClient,
-  META_COST_SOURCE,
   MetaError,
   MetaNotConnectedError,
-  type PhoneLine,
   redact,
   resolveWabaTimeZone,
   SIDEBAR_BUDGET_MS,
+  type PhoneLine,
+  META_COST_SOURCE,
 } from '../../meta';
 import { rateCardMonthCost, RateLookupError } from '../../rates';
 import type { MonthCloseResult, RunMonthCloseRequest, SheetRangeRef } from '../../rpc/contract';
 import { readRateBook } from '../rates/rate-card-sheet';
 import { readConnection, type StoredConnection } from '../shared/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
-import { planDataSheet, readDataSheet, writeDataSheet } from './data-sheet-io';
+import { readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';
 import { progressReporter, readProgress } from './progress';
-import { readGraceDays, writeRememberedRequest } from './settings-store';
-import { ATOM_CONTACTS_A1, COST_CELL_A1, readSummarySheet, writeSummarySheet } from './summary-sheet-io';
+import {
+  readGraceDays,
+  rememberedRequestValue,
+  writeRememberedRequest,
+  type RememberedRequest,
+} from './settings-store';
+import { checkPlan } from './plan-check';
+import { ATOM_CONTACTS_A1, readSummarySheet, writeSummarySheet } from './summary-sheet-io';
 
 /** How long a second import waits for the first to finish. */
 const LOCK_WAIT_MS = 30_000;
@@ -111,7 +95,8 @@ interface CheckedRequest {
 }
 
 export function importMonth(request: RunMonthCloseRequest, context: ImportContext): MonthCloseResult {
-  const startedAtMs = Date.now();
+  // The 6-minute limit runs from the execution's start; the import is its first work.
+  const startedAt = Date.now();
   const connection = readConnection();
   if (!connection) throw new MonthCloseInputError(`Not connected: ${new MetaNotConnectedError().message}`);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -129,7 +114,7 @@ export function importMonth(request: RunMonthCloseRequest, context: ImportContex
     }
   }
   try {
-    return runLocked(checked, connection, spreadsheet, context, progress, startedAtMs);
+    return runLocked(checked, connection, spreadsheet, context, progress, startedAt);
   } catch (e) {
     if (e instanceof UserFacingError) throw e;
     throw new Error(redact(e instanceof Error ? e.message : String(e), connection.token), { cause: e });
@@ -149,7 +134,7 @@ function runLocked(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   context: ImportContext,
   progress: ReturnType<typeof progressReporter>,
-  startedAtMs: number,
+  startedAt: number,
 ): MonthCloseResult {
   const { month } = checked;
   const sheetZone = spreadsheet.getSpreadsheetTimeZone();
@@ -182,205 +167,82 @@ function runLocked(
   const calendar = new ZoneCalendar(sheetZone);
   const cells: CellCalendar = { calendar, makeDate: (ms) => new Date(ms) };
   const labels = monthCloseLabels(spreadsheet.getSpreadsheetLocale());
-  const lineLabels = new Map(
-    connection.lines.map((l) => [digitsOf(l.displayPhoneNumber), l.displayPhoneNumber]),
-  );
-  const fresh = dataRowsOf(rows, lineLabels, connection.currency);
   const dataRead = readDataSheet(spreadsheet, month, cells);
-  const lineDigits = checked.lines.length
-    ? new Set(checked.lines.map((l) => digitsOf(l.displayPhoneNumber)))
-    : null;
-  // Stored history is replaced only where Meta still has the data (stored-history.ts).
-  const history = keepStoredHistory(
-    month,
-    storedMonthRows(dataRead.values, month, lineDigits, cells),
-    fresh,
-    dayKeyToIso(addDays(today, -META_LOOKBACK_DAYS)),
-  );
-  const monthRows = [...rows, ...history.kept.map((r) => ({ ...r, start: 0, end: 0 }))];
-  const status = monthStatus(month, now, zone.timeZone, readGraceDays());
-  const asOf = status === 'closed' ? null : Math.min(today, lastDay(month));
-  const metaFigures = monthFigures(month, monthRows, asOf, checked.projectionMethod);
-  // Meta gives no cost (partner credit line): the month is priced from the rate cards, if they cover it.
-  const rateCard = metaFigures.cost === null ? rateCardCostOf(monthRows, connection.currency) : null;
-  const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
-  const rateCardSource = rateCard && 'cost' in rateCard ? rateCard.source : null;
-  const costSource = metaFigures.cost !== null ? META_COST_SOURCE : rateCardSource;
-  const dataPlan = planDataSheet(dataRead, month, lineDigits, fresh, now, cells, history.keptDays);
   const summaryRead = readSummarySheet(spreadsheet, month);
-  const cost = costToAllocate(checked.costToAllocate, summaryRead.costCell, figures.cost, COST_CELL_A1);
-  const importedAt = new Date(now);
-  const plan = summaryPlan(
-    {
-      month,
-      figures,
-      status,
-      currency: connection.currency,
-      costToAllocateCell: cost.cell,
-      rateCardSource,
-      historyNote: history.note,
-      projectionMethod: checked.projectionMethod,
-      importedAt,
-      lineLabels: checked.lines.map((l) => l.displayPhoneNumber),
-      wabaLabel: `${connection.wabaName} (${connection.wabaId})`,
-      groups: checked.groups?.range ?? null,
-      campaigns: checked.campaigns?.range ?? null,
-      atomContactsCell: ATOM_CONTACTS_A1,
-      groupRows: checked.groups?.rows ?? 0,
-      campaignRows: checked.campaigns?.rows ?? 0,
-      makeDate: cells.makeDate,
-      midnightOf: (iso) => {
-        const [y, m, d] = iso.split('-').map(Number);
-        return calendar.instantOf(y, m, d);
-      },
-    },
-    labels,
-    summaryRead.used,
-  );
   const ledgerRead = readLedgerSheet(spreadsheet, calendar);
-  const lineNumbers = checked.lines.map((l) => l.displayPhoneNumber);
-  const previous = previousImport(ledgerRead.entries, monthKey(month), connection.wabaId, lineNumbers);
-  const entry: LedgerEntry = {
-    importedAtMs: now,
+  const plan = planMonthClose({
+    request: checked,
+    nowMs: now,
+    today,
+    status: monthStatus(month, now, zone.timeZone, readGraceDays()),
+    account: connection,
+    answer: rows,
+    rateCardCost: (usage) => rateCardCostOf(usage, zone.timeZone, connection.currency),
+    metaCostSource: META_COST_SOURCE,
+    dataBlock: dataRead,
+    summary: summaryRead,
+    ledgerEntries: ledgerRead.entries,
+    atomContactsCell: ATOM_CONTACTS_A1,
     user: context.user,
-    month: monthKey(month),
-    wabaId: connection.wabaId,
-    lines: lineNumbers,
-    rowsWritten: fresh.length,
-    billedUnits: figures.billedUnits,
-    cost: figures.cost,
-    costSource: costSource ?? '',
-    currency: connection.currency,
-    status,
-    ...drift(figures, previous),
     scheduled: context.scheduled,
-    note: history.note ?? '',
-  };
-  const remembered = {
-    lines: lineNumbers,
+    labels,
+    cells,
+  });
+  const remembered: RememberedRequest = {
+    lines: plan.ledgerEntry.lines,
     groups: checked.groups?.ref ?? null,
     campaigns: checked.campaigns?.ref ?? null,
     projectionMethod: checked.projectionMethod,
   };
-  checkPlan(spreadsheet, {
-    month,
-    data: { read: dataRead, rows: dataPlan.rows.values },
-    summary: { read: summaryRead, values: plan.values },
-    ledger: { read: ledgerRead, row: ledgerRow(entry, labels, cells.makeDate) },
-    remembered: JSON.stringify(remembered),
-    elapsedMs: Date.now() - startedAtMs,
-  });
-
-  const notes: string[] = history.note ? [history.note] : [];
-  if (cost.source === 'kept') {
-    notes.push(`The cost to allocate typed in ${summaryRead.name}!${COST_CELL_A1} was kept`);
-  }
-  if (rateCardSource)
-    notes.push(
-      `Meta gives no cost for this account (partner credit line): priced from the ${rateCardSource}`,
-    );
-  notes.push(
-    ...otherMonthNotes(checked.groups?.ref, checked.campaigns?.ref, monthKey(month), readMonthRanges()),
+  checkPlan(
+    spreadsheet,
+    { data: dataRead, summary: summaryRead, ledger: ledgerRead },
+    plan,
+    ledgerRow(plan.ledgerEntry, labels, cells.makeDate),
+    rememberedRequestValue(remembered),
+    startedAt,
   );
-  if (rateCard && 'problem' in rateCard) {
-    notes.push(`Meta gives no cost for this account (partner credit line), and ${rateCard.problem}`);
-  }
+
+  const notes = [
+    ...plan.card.notes,
+    ...otherMonthNotes(checked.groups?.ref, checked.campaigns?.ref, monthKey(month), readMonthRanges()),
+  ];
 
   progress.report('writing', 3);
   // The ledger row is the commit: the last call that can fail the import, so a failure anywhere before it adds no
   // row, and a re-run repairs the sheets (every write before it is idempotent).
   let sheets;
   try {
-    const data = writtenSheet(writeDataSheet(spreadsheet, dataPlan, labels));
-    const summary = writtenSheet(writeSummarySheet(spreadsheet, summaryRead, plan));
+    const data = writtenSheet(writeDataSheet(spreadsheet, { read: dataRead, rows: plan.dataRows }, labels));
+    const summary = writtenSheet(writeSummarySheet(spreadsheet, summaryRead, plan.summary));
     writeRememberedRequest(remembered);
     // Pending writes fail here, if they do, rather than after the ledger row.
     SpreadsheetApp.flush();
-    const ledger = appendLedgerRow(spreadsheet, ledgerRead, entry, labels, cells.makeDate);
+    const ledger = appendLedgerRow(spreadsheet, ledgerRead, plan.ledgerEntry, labels, cells.makeDate);
     sheets = { data, summary, ledger };
   } catch (e) {
     throw new MonthCloseWriteError(redact(e instanceof Error ? e.message : String(e), connection.token));
   }
   progress.report('done', 4);
-
-  return {
-    month: monthKey(month),
-    status,
-    pricingModel: figures.pricingModel,
-    billedUnits: figures.billedUnits,
-    cost: figures.cost,
-    costSource,
-    currency: connection.currency,
-    costToAllocate: cost.value,
-    costToAllocateSource: cost.source,
-    projection: figures.projection,
-    projectionMethod: checked.projectionMethod,
-    rowsWritten: fresh.length,
-    previous: previous ? { billedUnits: previous.billedUnits, cost: previous.cost } : null,
-    sheets,
-    importedAt: importedAt.toISOString(),
-    daily: figures.daily.map((d) => ({ ...d })),
-    notes,
-  };
-}
-
-/**
- * Writes modelled at ~7 ms a Spreadsheet call (Google's best-practices measurement) for a few dozen calls, with a
- * wide margin: Sheets' own time to store a large block is not published.
- */
-const WRITES_NEED_MS = 60_000;
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-const gridOf = (sheet: Sheet | null): Grid | null =>
-  sheet && { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
-
-/**
- * The plan is checked against Apps Script's limits before its first write, so a refusal leaves every sheet as it
- * was: the cells the three sheets add, every text cell, the remembered request's property and the time left.
- */
-function checkPlan(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  plan: {
-    month: CalendarMonth;
-    data: { read: ReturnType<typeof readDataSheet>; rows: unknown[][] };
-    summary: { read: ReturnType<typeof readSummarySheet>; values: unknown[][] };
-    ledger: { read: ReturnType<typeof readLedgerSheet>; row: unknown[] };
-    remembered: string;
-    elapsedMs: number;
-  },
-): void {
-  const what = `The month close of ${monthKey(plan.month)}`;
-  const { data, summary, ledger } = plan;
-  const cell = (sheet: string, firstRow: number) => (r: number, c: number) =>
-    `${what}: ${sheet}!${columnLetters(c + 1)}${firstRow + r}`;
-  checkRowTexts(data.rows, cell(DATA_SHEET, 2 + data.read.block.start));
-  checkRowTexts(summary.values, cell(summary.read.name, 1));
-  checkRowTexts([ledger.row], cell(LEDGER_SHEET, ledger.read.next.row));
-  checkPropertyValue(`${what}: the request remembered for the next import`, plan.remembered);
-  const added = cellsAdded([
-    dataSheetChange({
-      grid: gridOf(data.read.sheet),
-      block: data.read.block,
-      dataRows: data.read.dataRows,
-      newLength: data.rows.length,
-    }),
-    summarySheetChange(gridOf(summary.read.sheet), {
-      rows: summary.values.length,
-      columns: summary.values[0].length,
-    }),
-    ledgerChange(gridOf(ledger.read.sheet), ledger.read.next.row),
-  ]);
-  checkCellsAdded(spreadsheet, what, added, '');
-  checkTimeLeft(what, plan.elapsedMs, WRITES_NEED_MS);
+  return { ...plan.card, notes, sheets };
 }
 
 /** The month priced from the imported rate cards, or why it cannot be (no card covering a day, an n/a rate). */
-function rateCardCostOf(
-  rows: readonly AnalyticsRow[],
-  currency: string,
-): { cost: number; source: string } | { problem: string } {
+function rateCardCostOf(rows: readonly MetaUsageRow[], timeZone: string, currency: string): RateCardCost {
   try {
-    return rateCardMonthCost(rows, readRateBook(), currency);
+    return rateCardMonthCost(
+      // As Meta's buckets (a stored row has none): the rate cards price by day, country and category.
+      rows.map((r) => {
+        const day = Number(r.day.replace(/-/g, ''));
+        return {
+          ...r,
+          start: startOfDay(day, timeZone) / 1000,
+          end: startOfDay(addDays(day, 1), timeZone) / 1000,
+        };
+      }),
+      readRateBook(),
+      currency,
+    );
   } catch (e) {
     if (e instanceof RateLookupError) return { problem: e.message };
     throw e;

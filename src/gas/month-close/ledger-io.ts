@@ -7,12 +7,12 @@ import {
   ALL_LABELS,
   GENERAL_FORMAT,
   LEDGER_COLUMNS,
-  LEDGER_COLUMNS_WITHOUT_NOTE,
-  LEDGER_GROWTH,
+  LEDGER_OWNED_COLUMNS,
   LEDGER_SHEET,
   type LedgerEntry,
   ledgerRow,
   ledgerRowFormats,
+  ledgerRowsAdded,
   type MonthCloseLabels,
   readLedger,
 } from '../../month-close';
@@ -33,19 +33,21 @@ export interface LedgerRead extends OwnedSheet {
 }
 
 export function readLedgerSheet(spreadsheet: Spreadsheet, calendar: ZoneCalendar): LedgerRead {
-  const { sheet, header } = ownedSheet(
+  const owned = ownedSheet(
     spreadsheet,
     LEDGER_SHEET,
-    ALL_LABELS.flatMap((l) => [l.ledgerHeader, l.ledgerHeader.slice(0, LEDGER_COLUMNS_WITHOUT_NOTE)]),
+    ALL_LABELS.map((l) => l.ledgerHeader.slice(0, LEDGER_OWNED_COLUMNS)),
   );
-  if (!sheet || !header) return { sheet, header, entries: [], next: { row: 2, formats: null } };
+  const { sheet } = owned;
+  if (!sheet || !owned.header) return { ...owned, entries: [], next: { row: 2, formats: null } };
+  // A ledger made before the Notes column is narrower: read what it has (the column is added when writing).
+  const width = Math.min(sheet.getMaxColumns(), LEDGER_COLUMNS);
   const rows = sheet.getLastRow() - 1;
-  // A ledger from before the Note column has one column fewer until its next entry.
-  const width = Math.min(LEDGER_COLUMNS, sheet.getMaxColumns());
-  const entries = rows > 0 ? readLedger(sheet.getRange(2, 1, rows, width).getValues(), calendar) : [];
+  const values = sheet.getRange(1, 1, rows + 1, width).getValues();
+  const entries = rows > 0 ? readLedger(values.slice(1), calendar) : [];
   const row = rows + 2;
   const formats = row <= sheet.getMaxRows() ? sheet.getRange(row, 1, 1, width).getNumberFormats()[0] : null;
-  return { sheet, header, entries, next: { row, formats } };
+  return { sheet, header: values[0], entries, next: { row, formats } };
 }
 
 export function appendLedgerRow(
@@ -57,18 +59,20 @@ export function appendLedgerRow(
 ): WrittenSheet {
   const row = ledgerRow(entry, labels, makeDate);
   const formats = ledgerRowFormats(entry.currency);
+  // A ledger made before the Notes column gains it (the plan counted its cells).
+  const missing = read.sheet ? LEDGER_COLUMNS - read.sheet.getMaxColumns() : 0;
+  if (read.sheet && missing > 0) read.sheet.insertColumnsAfter(read.sheet.getMaxColumns(), missing);
   if (!read.sheet || !read.header) {
     // A new (or emptied) sheet: every row's formats in one call, then header and first entry in one setValues.
     const sheet = narrowSheet(spreadsheet, read.sheet, LEDGER_SHEET, LEDGER_COLUMNS);
     formatRowsFrom(sheet, 1, formats, new Array<string>(LEDGER_COLUMNS).fill(GENERAL_FORMAT));
     const target = sheet.getRange(1, 1, 2, LEDGER_COLUMNS);
+    // Named before the entry's setValues: that write is the import's last call (its commit).
     const written = writtenSheet(sheet);
     target.setValues([literalRow(labels.ledgerHeader), row]);
     return written;
   }
   const sheet = read.sheet;
-  const missing = LEDGER_COLUMNS - sheet.getMaxColumns();
-  if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
   refreshHeader(sheet, read.header, labels.ledgerHeader);
   const { formats: nextFormats } = read.next;
   if (!sameRow(nextFormats ?? undefined, formats)) formatRowsFrom(sheet, read.next.row, formats);
@@ -85,9 +89,8 @@ export function appendLedgerRow(
  */
 function formatRowsFrom(sheet: Sheet, firstRow: number, formats: readonly string[], header?: string[]): void {
   const lastWritten = firstRow + (header ? 1 : 0);
-  if (lastWritten > sheet.getMaxRows()) {
-    sheet.insertRowsAfter(sheet.getMaxRows(), lastWritten - sheet.getMaxRows() + LEDGER_GROWTH);
-  }
+  const added = ledgerRowsAdded(lastWritten, sheet.getMaxRows());
+  if (added > 0) sheet.insertRowsAfter(sheet.getMaxRows(), added);
   const rows = Array.from({ length: sheet.getMaxRows() - firstRow + 1 }, () => [...formats]);
   if (header) rows[0] = header;
   sheet.getRange(firstRow, 1, rows.length, LEDGER_COLUMNS).setNumberFormats(rows);

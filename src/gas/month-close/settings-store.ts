@@ -50,8 +50,13 @@ export function readRememberedRequest(): RememberedRequest {
   };
 }
 
+/** The property value the request is stored as (checked against the 9 KB limit before the import writes). */
+export function rememberedRequestValue(request: RememberedRequest): string {
+  return JSON.stringify(request);
+}
+
 export function writeRememberedRequest(request: RememberedRequest): void {
-  properties().setProperty(LAST_REQUEST_KEY, JSON.stringify(request));
+  properties().setProperty(LAST_REQUEST_KEY, rememberedRequestValue(request));
 }
 
 export function readRefresh(): StoredRefresh | null {

@@ -10,8 +10,8 @@ import {
   ALL_LABELS,
   type CalendarMonth,
   type ChartSpec,
+  COST_CELL_A1,
   type ExistingCell,
-  KPI,
   monthKey,
   type SummaryPlan,
   summarySheetName,
@@ -32,7 +32,6 @@ export interface SummaryRead {
   formats: string[][];
 }
 
-export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
 /** The Atom block's unique contacts: its third row, second column (src/atom/month-block.ts). */
 export const ATOM_CONTACTS_A1 = a1Of(3, ATOM_BLOCK_COLUMN + 1);
 

@@ -1,0 +1,201 @@
+/**
+ * A month close's complete plan, pure: from what was read (Meta's answer, the month's block of "Meta data", the
+ * Billing sheet's cost cell and extent, the ledger), every write — the block's rows, the Billing sheet, the ledger
+ * row, the remembered request — and the result card's figures and notes. The adapter (src/gas/month-close/import.ts)
+ * checks it against Apps Script's limits, then commits it.
+ */
+import type { ProjectionMethod } from '../core/projection/month-end';
+import type { DayKey } from '../core/time';
+import type { AtomRange } from './atom-range';
+import { costToAllocate, type CostToAllocate, type ExistingCell } from './cost-to-allocate';
+import { monthFigures, type MetaUsageRow, type MonthFigures } from './figures';
+import type { MonthCloseLabels } from './labels';
+import { drift, previousImport, type LedgerEntry } from './ledger';
+import { dataRowsOf, digitsOf, rewriteBlock, type BlockRewrite, type CellCalendar } from './meta-data-sheet';
+import { lastDay, monthKey, type CalendarMonth, type MonthStatus } from './month';
+import { decideHistory, lookbackFirstDay, storedRowsOf } from './stored-history';
+import { a1Of, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
+
+export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
+
+/** A priced month, or why the rate cards cannot price it (no card covering a day, an n/a rate). */
+export type RateCardCost = { cost: number; source: string } | { problem: string };
+
+export interface AtomTable {
+  range: AtomRange;
+  rows: number;
+}
+
+/** The request, checked: the month parsed once. */
+export interface CheckedMonthClose {
+  month: CalendarMonth;
+  /** The lines imported; empty = every line. */
+  lines: readonly { displayPhoneNumber: string }[];
+  costToAllocate: number | null;
+  projectionMethod: ProjectionMethod;
+  groups: AtomTable | null;
+  campaigns: AtomTable | null;
+}
+
+export interface MonthCloseInput {
+  request: CheckedMonthClose;
+  nowMs: number;
+  /** Today in the account's zone. */
+  today: DayKey;
+  status: MonthStatus;
+  /** The connected account; lines shown by their display numbers. */
+  account: {
+    currency: string;
+    wabaId: string;
+    wabaName: string;
+    lines: readonly { displayPhoneNumber: string }[];
+  };
+  /** Meta's rows for the month and those lines. */
+  answer: readonly MetaUsageRow[];
+  /** Prices rows Meta gave no cost for (partner credit line) from the imported rate cards. */
+  rateCardCost(rows: readonly MetaUsageRow[]): RateCardCost;
+  /** How Meta's own cost is named in the ledger. */
+  metaCostSource: string;
+  /** The month's block of "Meta data" as read. */
+  dataBlock: { values: readonly unknown[][]; formats: readonly string[][] };
+  summary: { name: string; costCell: ExistingCell | null; used: { rows: number; columns: number } };
+  ledgerEntries: readonly LedgerEntry[];
+  atomContactsCell: string;
+  user: string;
+  scheduled: boolean;
+  labels: MonthCloseLabels;
+  cells: CellCalendar;
+}
+
+export interface MonthClosePlan {
+  dataRows: BlockRewrite;
+  summary: SummaryPlan;
+  ledgerEntry: LedgerEntry;
+  /** The result card, but for the sheets written (src/rpc/contract.ts MonthCloseResult). */
+  card: {
+    month: string;
+    status: MonthStatus;
+    pricingModel: MonthFigures['pricingModel'];
+    billedUnits: number;
+    cost: number | null;
+    costSource: string | null;
+    currency: string;
+    costToAllocate: number | null;
+    costToAllocateSource: CostToAllocate['source'];
+    projection: number | null;
+    projectionMethod: ProjectionMethod;
+    /** Meta's rows written. */
+    rowsWritten: number;
+    previous: { billedUnits: number; cost: number | null } | null;
+    importedAt: string;
+    daily: MonthFigures['daily'];
+    /** History kept or replaced first, then the cost's. */
+    notes: string[];
+  };
+}
+
+export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
+  const { account, cells, request } = input;
+  const { month, projectionMethod } = request;
+  const lines = request.lines.map((l) => l.displayPhoneNumber);
+  const lineDigits = lines.length ? new Set(lines.map(digitsOf)) : null;
+  const lineLabels = new Map(
+    account.lines.map((l) => [digitsOf(l.displayPhoneNumber), l.displayPhoneNumber]),
+  );
+  // An empty answer, or days past Meta's lookback, never replace the stored history (stored-history.ts).
+  const history = decideHistory(
+    month,
+    input.answer,
+    storedRowsOf(input.dataBlock.values, month, lineDigits, cells),
+    lookbackFirstDay(input.today),
+  );
+  const asOf = input.status === 'closed' ? null : Math.min(input.today, lastDay(month));
+  const metaFigures = monthFigures(month, history.usage, asOf, projectionMethod);
+  // Meta gives no cost (partner credit line): the month is priced from the rate cards, if they cover it.
+  const rateCard = metaFigures.cost === null ? input.rateCardCost(history.usage) : null;
+  const rateCardSource = rateCard && 'cost' in rateCard ? rateCard.source : null;
+  const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
+  const costSource = metaFigures.cost !== null ? input.metaCostSource : rateCardSource;
+  const fresh = dataRowsOf(input.answer, lineLabels, account.currency);
+  const dataRows = rewriteBlock(input.dataBlock, month, lineDigits, fresh, input.nowMs, cells, history.keeps);
+  const historyNotes = history.note ? [history.note] : [];
+  const cost = costToAllocate(request.costToAllocate, input.summary.costCell, figures.cost, COST_CELL_A1);
+  const summary = summaryPlan(
+    {
+      month,
+      figures,
+      status: input.status,
+      currency: account.currency,
+      costToAllocateCell: cost.cell,
+      rateCardSource,
+      projectionMethod,
+      importedAt: cells.makeDate(input.nowMs),
+      lineLabels: lines,
+      wabaLabel: `${account.wabaName} (${account.wabaId})`,
+      groups: request.groups?.range ?? null,
+      campaigns: request.campaigns?.range ?? null,
+      atomContactsCell: input.atomContactsCell,
+      groupRows: request.groups?.rows ?? 0,
+      campaignRows: request.campaigns?.rows ?? 0,
+      historyNotes,
+      makeDate: cells.makeDate,
+      midnightOf: (iso) => {
+        const [y, m, d] = iso.split('-').map(Number);
+        return cells.calendar.instantOf(y, m, d);
+      },
+    },
+    input.labels,
+    input.summary.used,
+  );
+  const key = monthKey(month);
+  const previous = previousImport(input.ledgerEntries, key, account.wabaId, lines);
+  const ledgerEntry: LedgerEntry = {
+    importedAtMs: input.nowMs,
+    user: input.user,
+    month: key,
+    wabaId: account.wabaId,
+    lines,
+    rowsWritten: fresh.length,
+    billedUnits: figures.billedUnits,
+    cost: figures.cost,
+    costSource: costSource ?? '',
+    currency: account.currency,
+    status: input.status,
+    ...drift(figures, previous),
+    scheduled: input.scheduled,
+    notes: historyNotes.join('. '),
+  };
+  const notes = [...historyNotes];
+  const noCost = 'Meta gives no cost for this account (partner credit line)';
+  if (cost.source === 'kept')
+    notes.push(`The cost to allocate typed in ${input.summary.name}!${COST_CELL_A1} was kept`);
+  if (rateCardSource) {
+    notes.push(`${noCost}: priced from the ${rateCardSource}`);
+  }
+  if (rateCard && 'problem' in rateCard) {
+    notes.push(`${noCost}, and ${rateCard.problem}`);
+  }
+  return {
+    dataRows,
+    summary,
+    ledgerEntry,
+    card: {
+      month: key,
+      status: input.status,
+      pricingModel: figures.pricingModel,
+      billedUnits: figures.billedUnits,
+      cost: figures.cost,
+      costSource,
+      currency: account.currency,
+      costToAllocate: cost.value,
+      costToAllocateSource: cost.source,
+      projection: figures.projection,
+      projectionMethod,
+      rowsWritten: fresh.length,
+      previous: previous && { billedUnits: previous.billedUnits, cost: previous.cost },
+      importedAt: new Date(input.nowMs).toISOString(),
+      daily: figures.daily.map((d) => ({ ...d })),
+      notes,
+    },
+  };
+}
