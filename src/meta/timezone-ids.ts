@@ -181,10 +181,18 @@ function zonesOfLine(line: string): string[] {
   return [first, ...rest.map((name) => area + name)];
 }
 
-/** Meta's timezone_id → IANA zone. */
-export const TIMEZONE_IDS: Readonly<Record<number, string>> = Object.fromEntries(
-  [IDS_1_TO_53, IDS_54_TO_141, IDS_142_TO_475]
-    .flatMap((lines) => lines.trim().split('\n'))
-    .flatMap(zonesOfLine)
-    .map((zone, index) => [index + 1, zone]),
-);
+let table: Readonly<Record<number, string>> | undefined;
+
+/**
+ * Meta's timezone_id → IANA zone, decoded on first use: Apps Script runs Code.js's top level on every
+ * custom-function call, and most of them never look a zone id up.
+ */
+export function timezoneIds(): Readonly<Record<number, string>> {
+  table ??= Object.fromEntries(
+    [IDS_1_TO_53, IDS_54_TO_141, IDS_142_TO_475]
+      .flatMap((lines) => lines.trim().split('\n'))
+      .flatMap(zonesOfLine)
+      .map((zone, index) => [index + 1, zone]),
+  );
+  return table;
+}
