@@ -6,11 +6,12 @@
  * cost ~10 KB; error messages and `name`s are string literals): Code.js's source map goes to .build/Code.js.map,
  * outside dist/ so clasp never pushes it, to map an Apps Script stack trace (line 1, column N) back to src/.
  * Beside it, .build/Code.js.meta.json (esbuild's metafile) says which modules Code.js holds (test/build reads it:
- * minified code no longer names them).
+ * minified code no longer names them); the build prints what each feature folder costs in Code.js (code-cost.ts).
  */
 import { build, type Metafile } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { codeCost, formatCodeCost } from './code-cost';
 import { BUNDLE_NAME, readGlobalFunctions, readSidebarCalls, toAppsScript } from './gas-globals';
 
 const root = process.cwd();
@@ -68,7 +69,10 @@ async function buildCode(): Promise<void> {
     sourceMapFile,
   });
   // The stubs go after the bundle, so the map's lines and columns stay those of Code.js.
-  writeFileSync(join(dist, 'Code.js'), toAppsScript(code, globals));
+  const codeJs = toAppsScript(code, globals);
+  writeFileSync(join(dist, 'Code.js'), codeJs);
+  const codeBytes = Buffer.byteLength(codeJs, 'utf8');
+  console.log(formatCodeCost(codeCost(metafile, codeBytes), codeBytes));
   writeFileSync(sourceMapFile, sourceMap!);
   writeFileSync(join(buildInfo, 'Code.js.meta.json'), JSON.stringify(metafile));
 }

@@ -40,59 +40,33 @@ export const TIMEZONE_ID_SOURCES: readonly TimezoneIdRange[] = [
 ];
 
 /*
- * The zones of ids 1, 2, 3, … in order, one a line: a list, not an object literal, keeps ~3 KB of keys and quotes
- * out of Code.js, which Apps Script loads on every custom-function call.
+ * The zones of ids 1, 2, 3, … in order, as lists rather than an object literal, which keeps ~3 KB of keys and quotes
+ * out of Code.js (Apps Script loads all of it on every custom-function call). A line is `Area/Name Name …`: each
+ * further space-separated name shares the first one's area (everything up to its last "/"), so
+ * `Asia/Tokyo Seoul` is Asia/Tokyo, Asia/Seoul — another ~3.5 KB of repeated areas kept out.
  */
 /** 1–53: Meta's page. */
 const IDS_1_TO_53 = `
-America/Los_Angeles
-America/Denver
+America/Los_Angeles Denver
 Pacific/Honolulu
-America/Anchorage
-America/Phoenix
-America/Chicago
-America/New_York
+America/Anchorage Phoenix Chicago New_York
 Asia/Dubai
-America/Argentina/San_Luis
-America/Argentina/Buenos_Aires
-America/Argentina/Salta
+America/Argentina/San_Luis Buenos_Aires Salta
 Europe/Vienna
-Australia/Perth
-Australia/Broken_Hill
-Australia/Sydney
+Australia/Perth Broken_Hill Sydney
 Europe/Sarajevo
 Asia/Dhaka
-Europe/Brussels
-Europe/Sofia
+Europe/Brussels Sofia
 Asia/Bahrain
-America/La_Paz
-America/Noronha
-America/Campo_Grande
-America/Belem
-America/Sao_Paulo
-America/Nassau
-America/Dawson
-America/Vancouver
-America/Dawson_Creek
-America/Edmonton
-America/Rainy_River
-America/Regina
-America/Atikokan
-America/Iqaluit
-America/Toronto
-America/Blanc-Sablon
-America/Halifax
-America/St_Johns
+America/La_Paz Noronha Campo_Grande Belem Sao_Paulo Nassau Dawson Vancouver Dawson_Creek Edmonton Rainy_River
+America/Regina Atikokan Iqaluit Toronto Blanc-Sablon Halifax St_Johns
 Europe/Zurich
 Pacific/Easter
 America/Santiago
 Asia/Shanghai
-America/Bogota
-America/Costa_Rica
+America/Bogota Costa_Rica
 Asia/Nicosia
-Europe/Prague
-Europe/Berlin
-Europe/Copenhagen
+Europe/Prague Berlin Copenhagen
 America/Santo_Domingo
 Pacific/Galapagos
 America/Guayaquil
@@ -102,57 +76,35 @@ Africa/Cairo
 /** 54–141: two transcriptions. */
 const IDS_54_TO_141 = `
 Atlantic/Canary
-Europe/Madrid
-Europe/Helsinki
-Europe/Paris
-Europe/London
+Europe/Madrid Helsinki Paris London
 Africa/Accra
 Europe/Athens
 America/Guatemala
 Asia/Hong_Kong
 America/Tegucigalpa
-Europe/Zagreb
-Europe/Budapest
-Asia/Jakarta
-Asia/Makassar
-Asia/Jayapura
+Europe/Zagreb Budapest
+Asia/Jakarta Makassar Jayapura
 Europe/Dublin
-Asia/Jerusalem
-Asia/Kolkata
-Asia/Baghdad
+Asia/Jerusalem Kolkata Baghdad
 Atlantic/Reykjavik
 Europe/Rome
 America/Jamaica
-Asia/Amman
-Asia/Tokyo
+Asia/Amman Tokyo
 Africa/Nairobi
-Asia/Seoul
-Asia/Kuwait
-Asia/Beirut
-Asia/Colombo
-Europe/Vilnius
-Europe/Luxembourg
-Europe/Riga
+Asia/Seoul Kuwait Beirut Colombo
+Europe/Vilnius Luxembourg Riga
 Africa/Casablanca
-Europe/Skopje
-Europe/Malta
-Indian/Mauritius
-Indian/Maldives
-America/Tijuana
-America/Hermosillo
-America/Mazatlan
-America/Mexico_City
+Europe/Skopje Malta
+Indian/Mauritius Maldives
+America/Tijuana Hermosillo Mazatlan Mexico_City
 Asia/Kuala_Lumpur
 Africa/Lagos
 America/Managua
-Europe/Amsterdam
-Europe/Oslo
+Europe/Amsterdam Oslo
 Pacific/Auckland
 Asia/Muscat
-America/Panama
-America/Lima
-Asia/Manila
-Asia/Karachi
+America/Panama Lima
+Asia/Manila Karachi
 Europe/Warsaw
 America/Puerto_Rico
 Asia/Gaza
@@ -160,24 +112,11 @@ Atlantic/Azores
 Europe/Lisbon
 America/Asuncion
 Asia/Qatar
-Europe/Bucharest
-Europe/Belgrade
-Europe/Kaliningrad
-Europe/Moscow
-Europe/Samara
-Asia/Yekaterinburg
-Asia/Omsk
-Asia/Krasnoyarsk
-Asia/Irkutsk
-Asia/Yakutsk
-Asia/Vladivostok
-Asia/Magadan
-Asia/Kamchatka
-Asia/Riyadh
+Europe/Bucharest Belgrade Kaliningrad Moscow Samara
+Asia/Yekaterinburg Omsk Krasnoyarsk Irkutsk Yakutsk Vladivostok Magadan Kamchatka Riyadh
 Europe/Stockholm
 Asia/Singapore
-Europe/Ljubljana
-Europe/Bratislava
+Europe/Ljubljana Bratislava
 America/El_Salvador
 Asia/Bangkok
 Africa/Tunis
@@ -185,352 +124,75 @@ Europe/Istanbul
 America/Port_of_Spain
 Asia/Taipei
 Europe/Kiev
-America/Montevideo
-America/Caracas
+America/Montevideo Caracas
 Asia/Ho_Chi_Minh
 Africa/Johannesburg
 `;
 /** 142–475: one transcription (unconfirmed). */
 const IDS_142_TO_475 = `
-America/Winnipeg
-America/Detroit
+America/Winnipeg Detroit
 Australia/Melbourne
-Asia/Kathmandu
-Asia/Baku
-Africa/Abidjan
-Africa/Addis_Ababa
-Africa/Algiers
-Africa/Asmara
-Africa/Bamako
-Africa/Bangui
-Africa/Banjul
-Africa/Bissau
-Africa/Blantyre
-Africa/Brazzaville
-Africa/Bujumbura
-Africa/Ceuta
-Africa/Conakry
-Africa/Dakar
-Africa/Dar_es_Salaam
-Africa/Djibouti
-Africa/Douala
-Africa/El_Aaiun
-Africa/Freetown
-Africa/Gaborone
-Africa/Harare
-Africa/Juba
-Africa/Kampala
-Africa/Khartoum
-Africa/Kigali
-Africa/Kinshasa
-Africa/Libreville
-Africa/Lome
-Africa/Luanda
-Africa/Lubumbashi
-Africa/Lusaka
-Africa/Malabo
-Africa/Maputo
-Africa/Maseru
-Africa/Mbabane
-Africa/Mogadishu
-Africa/Monrovia
-Africa/Ndjamena
-Africa/Niamey
-Africa/Nouakchott
-Africa/Ouagadougou
-Africa/Porto-Novo
-Africa/Sao_Tome
-Africa/Tripoli
-Africa/Windhoek
-America/Adak
-America/Anguilla
-America/Antigua
-America/Araguaina
-America/Argentina/Catamarca
-America/Argentina/Cordoba
-America/Argentina/Jujuy
-America/Argentina/La_Rioja
-America/Argentina/Mendoza
-America/Argentina/Rio_Gallegos
-America/Argentina/San_Juan
-America/Argentina/Tucuman
-America/Argentina/Ushuaia
-America/Aruba
-America/Bahia
-America/Bahia_Banderas
-America/Barbados
-America/Belize
-America/Boa_Vista
-America/Boise
-America/Cambridge_Bay
-America/Cancun
-America/Cayenne
-America/Cayman
-America/Chihuahua
-America/Creston
-America/Cuiaba
-America/Curacao
-America/Danmarkshavn
-America/Dominica
-America/Eirunepe
-America/Fort_Nelson
-America/Fortaleza
-America/Glace_Bay
-America/Godthab
-America/Goose_Bay
-America/Grand_Turk
-America/Grenada
-America/Guadeloupe
-America/Guyana
-America/Havana
-America/Indiana/Indianapolis
-America/Indiana/Knox
-America/Indiana/Marengo
-America/Indiana/Petersburg
-America/Indiana/Tell_City
-America/Indiana/Vevay
-America/Indiana/Vincennes
-America/Indiana/Winamac
-America/Indianapolis
-America/Inuvik
-America/Juneau
-America/Kentucky/Louisville
-America/Kentucky/Monticello
-America/Kralendijk
-America/Lower_Princes
-America/Maceio
-America/Manaus
-America/Marigot
-America/Martinique
-America/Matamoros
-America/Menominee
-America/Merida
-America/Metlakatla
-America/Miquelon
-America/Moncton
-America/Monterrey
-America/Montreal
-America/Montserrat
-America/Nipigon
-America/Nome
-America/North_Dakota/Beulah
-America/North_Dakota/Center
-America/North_Dakota/New_Salem
-America/Ojinaga
-America/Pangnirtung
-America/Paramaribo
-America/Port-au-Prince
-America/Porto_Velho
-America/Punta_Arenas
-America/Rankin_Inlet
-America/Recife
-America/Resolute
-America/Rio_Branco
-America/Santarem
-America/Scoresbysund
-America/Sitka
-America/St_Barthelemy
-America/St_Kitts
-America/St_Lucia
-America/St_Thomas
-America/St_Vincent
-America/Swift_Current
-America/Thule
-America/Thunder_Bay
-America/Tortola
-America/Whitehorse
-America/Yakutat
-America/Yellowknife
-Antarctica/Casey
-Antarctica/Davis
-Antarctica/DumontDUrville
-Antarctica/Macquarie
-Antarctica/Mawson
-Antarctica/McMurdo
-Antarctica/Palmer
-Antarctica/Rothera
-Antarctica/Syowa
-Antarctica/Troll
-Antarctica/Vostok
+Asia/Kathmandu Baku
+Africa/Abidjan Addis_Ababa Algiers Asmara Bamako Bangui Banjul Bissau Blantyre Brazzaville Bujumbura Ceuta
+Africa/Conakry Dakar Dar_es_Salaam Djibouti Douala El_Aaiun Freetown Gaborone Harare Juba Kampala Khartoum
+Africa/Kigali Kinshasa Libreville Lome Luanda Lubumbashi Lusaka Malabo Maputo Maseru Mbabane Mogadishu Monrovia
+Africa/Ndjamena Niamey Nouakchott Ouagadougou Porto-Novo Sao_Tome Tripoli Windhoek
+America/Adak Anguilla Antigua Araguaina
+America/Argentina/Catamarca Cordoba Jujuy La_Rioja Mendoza Rio_Gallegos San_Juan Tucuman Ushuaia
+America/Aruba Bahia Bahia_Banderas Barbados Belize Boa_Vista Boise Cambridge_Bay Cancun Cayenne Cayman Chihuahua
+America/Creston Cuiaba Curacao Danmarkshavn Dominica Eirunepe Fort_Nelson Fortaleza Glace_Bay Godthab Goose_Bay
+America/Grand_Turk Grenada Guadeloupe Guyana Havana
+America/Indiana/Indianapolis Knox Marengo Petersburg Tell_City Vevay Vincennes Winamac
+America/Indianapolis Inuvik Juneau
+America/Kentucky/Louisville Monticello
+America/Kralendijk Lower_Princes Maceio Manaus Marigot Martinique Matamoros Menominee Merida Metlakatla Miquelon
+America/Moncton Monterrey Montreal Montserrat Nipigon Nome
+America/North_Dakota/Beulah Center New_Salem
+America/Ojinaga Pangnirtung Paramaribo Port-au-Prince Porto_Velho Punta_Arenas Rankin_Inlet Recife Resolute
+America/Rio_Branco Santarem Scoresbysund Sitka St_Barthelemy St_Kitts St_Lucia St_Thomas St_Vincent
+America/Swift_Current Thule Thunder_Bay Tortola Whitehorse Yakutat Yellowknife
+Antarctica/Casey Davis DumontDUrville Macquarie Mawson McMurdo Palmer Rothera Syowa Troll Vostok
 Arctic/Longyearbyen
-Asia/Aden
-Asia/Almaty
-Asia/Anadyr
-Asia/Aqtau
-Asia/Aqtobe
-Asia/Ashgabat
-Asia/Atyrau
-Asia/Barnaul
-Asia/Bishkek
-Asia/Brunei
-Asia/Chita
-Asia/Choibalsan
-Asia/Damascus
-Asia/Dili
-Asia/Dushanbe
-Asia/Famagusta
-Asia/Hebron
-Asia/Hovd
-Asia/Istanbul
-Asia/Kabul
-Asia/Khandyga
-Asia/Kuching
-Asia/Macau
-Asia/Novokuznetsk
-Asia/Novosibirsk
-Asia/Oral
-Asia/Phnom_Penh
-Asia/Pontianak
-Asia/Pyongyang
-Asia/Qostanay
-Asia/Qyzylorda
-Asia/Sakhalin
-Asia/Samarkand
-Asia/Srednekolymsk
-Asia/Tashkent
-Asia/Tbilisi
-Asia/Tehran
-Asia/Thimphu
-Asia/Tomsk
-Asia/Ulaanbaatar
-Asia/Urumqi
-Asia/Ust-Nera
-Asia/Vientiane
-Asia/Yangon
-Asia/Yerevan
-Atlantic/Bermuda
-Atlantic/Cape_Verde
-Atlantic/Faroe
-Atlantic/Madeira
-Atlantic/South_Georgia
-Atlantic/St_Helena
-Atlantic/Stanley
-Australia/Adelaide
-Australia/Brisbane
-Australia/Currie
-Australia/Darwin
-Australia/Eucla
-Australia/Hobart
-Australia/Lindeman
-Australia/Lord_Howe
-CET
-CST6CDT
-EET
-EST
-EST5EDT
-Etc/GMT
-Etc/GMT+0
-Etc/GMT+1
-Etc/GMT+10
-Etc/GMT+11
-Etc/GMT+12
-Etc/GMT+2
-Etc/GMT+3
-Etc/GMT+4
-Etc/GMT+5
-Etc/GMT+6
-Etc/GMT+7
-Etc/GMT+8
-Etc/GMT+9
-Etc/GMT-0
-Etc/GMT-1
-Etc/GMT-10
-Etc/GMT-11
-Etc/GMT-12
-Etc/GMT-13
-Etc/GMT-14
-Etc/GMT-2
-Etc/GMT-3
-Etc/GMT-4
-Etc/GMT-5
-Etc/GMT-6
-Etc/GMT-7
-Etc/GMT-8
-Etc/GMT-9
-Etc/GMT0
-Etc/Greenwich
-Etc/Universal
-Etc/Zulu
-Europe/Andorra
-Europe/Astrakhan
-Europe/Busingen
-Europe/Chisinau
-Europe/Gibraltar
-Europe/Guernsey
-Europe/Isle_of_Man
-Europe/Jersey
-Europe/Kirov
-Europe/Mariehamn
-Europe/Minsk
-Europe/Monaco
-Europe/Nicosia
-Europe/Podgorica
-Europe/San_Marino
-Europe/Saratov
-Europe/Simferopol
-Europe/Tirane
-Europe/Ulyanovsk
-Europe/Uzhgorod
-Europe/Vaduz
-Europe/Vatican
-Europe/Volgograd
+Asia/Aden Almaty Anadyr Aqtau Aqtobe Ashgabat Atyrau Barnaul Bishkek Brunei Chita Choibalsan Damascus Dili
+Asia/Dushanbe Famagusta Hebron Hovd Istanbul Kabul Khandyga Kuching Macau Novokuznetsk Novosibirsk Oral
+Asia/Phnom_Penh Pontianak Pyongyang Qostanay Qyzylorda Sakhalin Samarkand Srednekolymsk Tashkent Tbilisi Tehran
+Asia/Thimphu Tomsk Ulaanbaatar Urumqi Ust-Nera Vientiane Yangon Yerevan
+Atlantic/Bermuda Cape_Verde Faroe Madeira South_Georgia St_Helena Stanley
+Australia/Adelaide Brisbane Currie Darwin Eucla Hobart Lindeman Lord_Howe
+CET CST6CDT EET EST EST5EDT
+Etc/GMT GMT+0 GMT+1 GMT+10 GMT+11 GMT+12 GMT+2 GMT+3 GMT+4 GMT+5 GMT+6 GMT+7 GMT+8 GMT+9 GMT-0 GMT-1 GMT-10
+Etc/GMT-11 GMT-12 GMT-13 GMT-14 GMT-2 GMT-3 GMT-4 GMT-5 GMT-6 GMT-7 GMT-8 GMT-9 GMT0 Greenwich Universal Zulu
+Europe/Andorra Astrakhan Busingen Chisinau Gibraltar Guernsey Isle_of_Man Jersey Kirov Mariehamn Minsk Monaco
+Europe/Nicosia Podgorica San_Marino Saratov Simferopol Tirane Ulyanovsk Uzhgorod Vaduz Vatican Volgograd
 Europe/Zaporozhye
-GMT
-HST
-Indian/Antananarivo
-Indian/Chagos
-Indian/Christmas
-Indian/Cocos
-Indian/Comoro
-Indian/Kerguelen
-Indian/Mahe
-Indian/Mayotte
-Indian/Reunion
-MET
-MST
-MST7MDT
-PST8PDT
-Pacific/Apia
-Pacific/Bougainville
-Pacific/Chatham
-Pacific/Chuuk
-Pacific/Efate
-Pacific/Enderbury
-Pacific/Fakaofo
-Pacific/Fiji
-Pacific/Funafuti
-Pacific/Gambier
-Pacific/Guadalcanal
-Pacific/Guam
-Pacific/Kiritimati
-Pacific/Kosrae
-Pacific/Kwajalein
-Pacific/Majuro
-Pacific/Marquesas
-Pacific/Midway
-Pacific/Nauru
-Pacific/Niue
-Pacific/Norfolk
-Pacific/Noumea
-Pacific/Pago_Pago
-Pacific/Palau
-Pacific/Pitcairn
-Pacific/Pohnpei
-Pacific/Port_Moresby
-Pacific/Rarotonga
-Pacific/Saipan
-Pacific/Tahiti
-Pacific/Tarawa
-Pacific/Tongatapu
-Pacific/Wake
-Pacific/Wallis
-UTC
-WET
+GMT HST
+Indian/Antananarivo Chagos Christmas Cocos Comoro Kerguelen Mahe Mayotte Reunion
+MET MST MST7MDT PST8PDT
+Pacific/Apia Bougainville Chatham Chuuk Efate Enderbury Fakaofo Fiji Funafuti Gambier Guadalcanal Guam
+Pacific/Kiritimati Kosrae Kwajalein Majuro Marquesas Midway Nauru Niue Norfolk Noumea Pago_Pago Palau Pitcairn
+Pacific/Pohnpei Port_Moresby Rarotonga Saipan Tahiti Tarawa Tongatapu Wake Wallis
+UTC WET
 `;
 
-/** Meta's timezone_id → IANA zone. */
-export const TIMEZONE_IDS: Readonly<Record<number, string>> = Object.fromEntries(
-  [IDS_1_TO_53, IDS_54_TO_141, IDS_142_TO_475]
-    .flatMap((lines) => lines.trim().split('\n'))
-    .map((zone, index) => [index + 1, zone]),
-);
+/** The zones of one `Area/Name Name …` line, in order. */
+function zonesOfLine(line: string): string[] {
+  const [first, ...rest] = line.split(' ');
+  const area = first.slice(0, first.lastIndexOf('/') + 1);
+  return [first, ...rest.map((name) => area + name)];
+}
+
+let table: Readonly<Record<number, string>> | undefined;
+
+/**
+ * Meta's timezone_id → IANA zone, decoded on first use: Apps Script runs Code.js's top level on every
+ * custom-function call, and most of them never look a zone id up.
+ */
+export function timezoneIds(): Readonly<Record<number, string>> {
+  table ??= Object.fromEntries(
+    [IDS_1_TO_53, IDS_54_TO_141, IDS_142_TO_475]
+      .flatMap((lines) => lines.trim().split('\n'))
+      .flatMap(zonesOfLine)
+      .map((zone, index) => [index + 1, zone]),
+  );
+  return table;
+}

@@ -8,7 +8,7 @@
  */
 
 import { isValidTimeZone } from '../core/time';
-import { TIMEZONE_ID_SOURCES, TIMEZONE_IDS, type TimezoneConfidence } from './timezone-ids';
+import { TIMEZONE_ID_SOURCES, timezoneIds, type TimezoneConfidence } from './timezone-ids';
 
 export type ZoneSource = 'waba' | 'spreadsheet';
 /** How sure the billing zone is: a confirmed or unconfirmed id of Meta's, or the spreadsheet's zone instead. */
@@ -31,7 +31,7 @@ export interface WabaZone extends ZoneChoice {
  */
 export function metaTimezone(
   timezoneId: string | number | null | undefined,
-  table: Readonly<Record<number, string>> = TIMEZONE_IDS,
+  table: Readonly<Record<number, string>> = timezoneIds(),
 ): { zone: string; confidence: TimezoneConfidence } | null {
   const text = String(timezoneId ?? '').trim();
   if (!/^\d+$/.test(text)) return null;

@@ -1,6 +1,8 @@
 import { isValidTimeZone } from '../../src/core/time';
-import { TIMEZONE_ID_SOURCES, TIMEZONE_IDS } from '../../src/meta/timezone-ids';
+import { TIMEZONE_ID_SOURCES, timezoneIds } from '../../src/meta/timezone-ids';
 import { ianaZoneForMetaTimezoneId, metaTimezone, resolveWabaTimeZone } from '../../src/meta/timezones';
+
+const TIMEZONE_IDS = timezoneIds();
 
 describe('Meta timezone_id → IANA zone', () => {
   // The Latin-American ids of shared/reference/meta-2026.md §1 (* = unconfirmed range there).

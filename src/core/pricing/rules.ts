@@ -30,10 +30,17 @@ export interface PricingRule {
   readonly utilityFreeInServiceWindow: boolean;
   /** An entry that is off is kept for the record and ignored. */
   readonly enabled: boolean;
-  readonly note: string;
 }
 
+/**
+ * Meta's pricing rules by date. Why each entry is what it is goes in the comment above it, not a string field:
+ * nothing reads such a note, and Code.js (loaded on every custom-function call) would carry it.
+ */
 export const PRICING_RULES: readonly PricingRule[] = [
+  /**
+   * Conversation-based pricing, June-2023 categories. The 2022-02..2023-05 free tier (1,000 conversations of
+   * any kind) is not modelled: service conversations are charged.
+   */
   {
     from: 20220201,
     model: 'conversation',
@@ -41,8 +48,11 @@ export const PRICING_RULES: readonly PricingRule[] = [
     freeServiceScope: 'account',
     utilityFreeInServiceWindow: false,
     enabled: true,
-    note: 'Conversation-based pricing, June-2023 categories. The 2022-02..2023-05 free tier (1,000 conversations of any kind) is not modelled: service conversations are charged.',
   },
+  /**
+   * First 1,000 service conversations of each calendar month free per WABA, not per number
+   * (Meta, updates-to-pricing).
+   */
   {
     from: 20230601,
     model: 'conversation',
@@ -50,8 +60,8 @@ export const PRICING_RULES: readonly PricingRule[] = [
     freeServiceScope: 'account',
     utilityFreeInServiceWindow: false,
     enabled: true,
-    note: 'First 1,000 service conversations of each calendar month free per WABA, not per number (Meta, updates-to-pricing).',
   },
+  /** Service conversations free and unlimited (Meta, conversation-based pricing page). */
   {
     from: 20241101,
     model: 'conversation',
@@ -59,8 +69,11 @@ export const PRICING_RULES: readonly PricingRule[] = [
     freeServiceScope: 'account',
     utilityFreeInServiceWindow: false,
     enabled: true,
-    note: 'Service conversations free and unlimited (Meta, conversation-based pricing page).',
   },
+  /**
+   * Per-message pricing: delivered templates charged; service messages and utility templates in an open
+   * customer-service window free (Meta, pricing page).
+   */
   {
     from: 20250701,
     model: 'message',
@@ -68,8 +81,13 @@ export const PRICING_RULES: readonly PricingRule[] = [
     freeServiceScope: 'account',
     utilityFreeInServiceWindow: true,
     enabled: true,
-    note: 'Per-message pricing: delivered templates charged; service messages and utility templates in an open customer-service window free (Meta, pricing page).',
   },
+  /**
+   * Service messages charged beyond the first 1,000 delivered per business phone number per calendar month
+   * (no roll-over); utility templates inside the customer-service window charged; free-entry-point windows
+   * stay free (Meta, "Upcoming pricing updates for Meta Business Agent, service and utility messages",
+   * timeline, updated 2026-07-01; allowance: secondary sources).
+   */
   {
     from: 20261001,
     model: 'message',
@@ -80,7 +98,6 @@ export const PRICING_RULES: readonly PricingRule[] = [
     freeServiceScope: 'line',
     utilityFreeInServiceWindow: false,
     enabled: true,
-    note: 'Service messages charged beyond the first 1,000 delivered per business phone number per calendar month (no roll-over); utility templates inside the customer-service window charged; free-entry-point windows stay free (Meta, "Upcoming pricing updates for Meta Business Agent, service and utility messages", timeline, updated 2026-07-01; allowance: secondary sources).',
   },
 ];
 
