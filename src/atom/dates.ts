@@ -61,6 +61,7 @@ function tokenize(cell: RawCell): Token {
   if (pair) {
     const clock = clockOf(pair, 4);
     if (typeof clock === 'string') return { kind: 'bad', reason: `${clock} in "${text}"` };
+    // One rule for two-digit years (README, Atom): yy is 20yy; 31/12/99 → 2099, then refused as implausible.
     const year = pair[3].length === 2 ? 2000 + Number(pair[3]) : Number(pair[3]);
     return { kind: 'pair', first: Number(pair[1]), second: Number(pair[2]), year, clock };
   }
@@ -99,6 +100,22 @@ export function serialToWallTime(serial: number, date1904: boolean): string | { 
   return wallTime(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), clock);
 }
 
+/**
+ * Atom's exports start in 2014; a start after the end of next year is a placeholder or a typo (01/01/0001,
+ * 31/12/9999) that would otherwise create sheets such as "Billing 0001-01". `now` is the import's clock.
+ */
+export function plausibleRange(now: Date): { first: string; last: string } {
+  return { first: '2014-01-01', last: `${now.getUTCFullYear() + 1}-12-31` };
+}
+
+function plausible(value: string | { reason: string }, range: { first: string; last: string }) {
+  if (typeof value !== 'string') return value;
+  const day = value.slice(0, 10);
+  if (day < range.first) return { reason: `${day} is before ${range.first}, the earliest plausible start` };
+  if (day > range.last) return { reason: `${day} is after ${range.last}, the latest plausible start` };
+  return value;
+}
+
 export interface StartColumn {
   /** Per cell: the wall time, '' for a blank cell, or why it is not a date. */
   values: (string | { reason: string })[];
@@ -113,7 +130,9 @@ export function readStartColumn(
   cells: readonly RawCell[],
   dayFirst: boolean | undefined,
   date1904: boolean,
+  now: Date,
 ): StartColumn {
+  const range = plausibleRange(now);
   const tokens = cells.map(tokenize);
   let firstAbove12 = false;
   let secondAbove12 = false;
@@ -131,9 +150,13 @@ export function readStartColumn(
       ? { order: firstAbove12 ? 'dayFirst' : 'monthFirst', decidedBy: 'data', conflicting: false }
       : { order: fallback, decidedBy: fallbackBy, conflicting: firstAbove12 && secondAbove12 };
   const values = tokens.map((t) => {
+    if (t.kind === 'blank') return '';
+    return plausible(valueOf(t), range);
+  });
+  return { values, reading };
+
+  function valueOf(t: Exclude<Token, { kind: 'blank' }>): string | { reason: string } {
     switch (t.kind) {
-      case 'blank':
-        return '';
       case 'bad':
         return { reason: t.reason };
       case 'serial':
@@ -145,6 +168,5 @@ export function readStartColumn(
           ? wallTime(t.year, t.second, t.first, t.clock)
           : wallTime(t.year, t.first, t.second, t.clock);
     }
-  });
-  return { values, reading };
+  }
 }

@@ -22,6 +22,8 @@ export interface ParseOptions {
   mapping?: AtomMapping;
   /** How to read ambiguous dd/mm vs mm/dd dates when the column does not decide (default true). */
   dayFirst?: boolean;
+  /** The import's clock, bounding plausible start dates (the latest is the end of next year); default the current time. */
+  now?: Date;
 }
 
 export interface AtomParseResult {
@@ -159,6 +161,7 @@ export function normaliseTable(
           records.map((r) => at(r, 'start')),
           options.dayFirst,
           table.date1904,
+          options.now ?? new Date(),
         );
   const decimalComma = usesDecimalComma(
     records.map((r) => at(r, 'conversations')),

@@ -3,7 +3,7 @@
  * the shared strings and one worksheet. Cells keep their type: shared and inline strings, numbers
  * (dates are serial numbers in the workbook's date system), booleans, error values as their text.
  */
-import { unzipSync, type Unzipped } from 'fflate';
+import { Unzip, UnzipInflate, type Unzipped } from 'fflate';
 import { AtomFileError } from './errors';
 import type { RawCell, RawRecord, RawTable } from './raw-table';
 import { scanXml, XmlSyntaxError } from './xml-scan';
@@ -30,15 +30,74 @@ function partPath(target: string): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
 
+/**
+ * Limits against zip bombs, checked while inflating so a bomb stops within its first megabytes: the parts read at
+ * most 256 MiB uncompressed (a 200,000-row export's sheet is far below), and cell references within Excel's grid
+ * (1,048,576 rows × 16,384 columns, https://support.microsoft.com/en-us/office/excel-specifications-and-limits).
+ */
+const MAX_UNCOMPRESSED = 256 * 1024 * 1024;
+const MAX_ROW = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+class TooLarge extends Error {}
+
 function unzip(bytes: Uint8Array, fileName: string, wanted: (name: string) => boolean): Unzipped {
+  const files: Unzipped = {};
+  let total = 0;
+  let unfinished = 0;
   try {
-    return unzipSync(bytes, { filter: (file) => wanted(file.name) });
+    if (!hasEndOfDirectory(bytes)) throw new Error('the end of the zip directory is missing');
+    const unzipper = new Unzip((file) => {
+      if (!wanted(file.name)) return;
+      const chunks: Uint8Array[] = [];
+      unfinished++;
+      file.ondata = (err, chunk, final) => {
+        if (err) throw err;
+        total += chunk.length;
+        if (total > MAX_UNCOMPRESSED) throw new TooLarge();
+        chunks.push(chunk);
+        if (!final) return;
+        files[file.name] = concat(chunks) as Unzipped[string];
+        unfinished--;
+      };
+      file.start();
+    });
+    unzipper.register(UnzipInflate);
+    unzipper.push(bytes, true);
+    // The streaming reader never reaches the central directory, so a cut file shows as a part left unfinished.
+    if (unfinished > 0) throw new Error('the file ends inside a part');
   } catch (e) {
+    if (e instanceof TooLarge) {
+      throw new AtomFileError(
+        fileName,
+        `the XLSX file expands to more than ${MAX_UNCOMPRESSED / 1024 / 1024} MB of data, more than an Atom export holds; it may be a zip bomb`,
+      );
+    }
     throw new AtomFileError(
       fileName,
       `the XLSX file is corrupt and cannot be opened (${(e as Error).message})`,
     );
   }
+  return files;
+}
+
+/** A zip ends with its end-of-central-directory record (PK\\5\\6, 22 bytes plus a comment of up to 65,535). */
+function hasEndOfDirectory(bytes: Uint8Array): boolean {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 5 && bytes[i + 3] === 6) return true;
+  }
+  return false;
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 function readXml(
@@ -152,11 +211,23 @@ function readWorksheet(part: Uint8Array, shared: readonly string[], fileName: st
       switch (name) {
         case 'row':
           row = a.r ? Number(a.r) : row + 1;
+          if (!(row >= 1 && row <= MAX_ROW)) {
+            throw new AtomFileError(
+              fileName,
+              `row ${a.r ?? row} is outside Excel's ${MAX_ROW.toLocaleString('en-US')} rows`,
+            );
+          }
           cells = [];
           col = -1;
           break;
         case 'c':
           col = a.r ? columnIndex(a.r) : col + 1;
+          if (col >= MAX_COLUMNS) {
+            throw new AtomFileError(
+              fileName,
+              `cell ${a.r ?? col + 1} is outside Excel's ${MAX_COLUMNS.toLocaleString('en-US')} columns (row ${row})`,
+            );
+          }
           type = a.t ?? 'n';
           value = '';
           break;

@@ -61,7 +61,8 @@ function classifyGraphError(
 ): RetryVerdict {
   const code = err.code as number;
   if (code === 190 || code === 102) throw new MetaTokenError(code);
-  const detail = redact(errorDetail(err), token);
+  // Redact before cutting: a cut first could split a long token so the remaining prefix escaped redaction.
+  const detail = redact(errorDetail(err), token).slice(0, 300);
   if (code === 100) throw new MetaParameterError(parameterNamed(detail), detail);
   if (code === 10 || (code >= 200 && code <= 299)) throw new MetaPermissionError(code, wabaId);
   const regainMinutes = regainMinutesFrom(res.headers);
@@ -79,7 +80,7 @@ function graphErrorOf(value: unknown): GraphErrorBody | null {
 
 function errorDetail(err: GraphErrorBody): string {
   const text = typeof err.message === 'string' && err.message ? err.message : err.error_user_msg;
-  return typeof text === 'string' ? text.replace(/^\(#\d+\)\s*/, '').slice(0, 300) : 'no details given';
+  return typeof text === 'string' ? text.replace(/^\(#\d+\)\s*/, '') : 'no details given';
 }
 
 /** Best effort: Meta phrases 100s as "Param X must…", "The parameter X is required", "nonexisting field (X)". */

@@ -316,3 +316,31 @@ it('folds case, accents, spacing and punctuation in headers', () => {
     campaign: 'CAMPAÑA',
   });
 });
+
+describe('implausible start dates', () => {
+  const now = new Date('2026-12-04T04:00:00Z');
+  it('refuses placeholders and far-future years per row, and reads two-digit years as 20yy', () => {
+    const text = csv(
+      [
+        ['Fecha', 'Grupo'],
+        ['02/10/2025', 'Ventas'],
+        ['01/01/0001', 'Ventas'],
+        ['31/12/9999', 'Ventas'],
+        ['31/12/99', 'Ventas'],
+        ['31/12/13', 'Ventas'],
+        ['31/12/27', 'Ventas'],
+        ['2028-01-01', 'Ventas'],
+      ],
+      ',',
+    );
+    const result = parseAtomExport(utf8(text), 'dates.csv', { now });
+    expect(result.rows.map((r) => r.start)).toEqual(['2025-10-02 00:00:00', '2027-12-31 00:00:00']);
+    expect(result.rejected).toEqual([
+      { row: 3, reason: '0001-01-01 is before 2014-01-01, the earliest plausible start' },
+      { row: 4, reason: '9999-12-31 is after 2027-12-31, the latest plausible start' },
+      { row: 5, reason: '2099-12-31 is after 2027-12-31, the latest plausible start' },
+      { row: 6, reason: '2013-12-31 is before 2014-01-01, the earliest plausible start' },
+      { row: 8, reason: '2028-01-01 is after 2027-12-31, the latest plausible start' },
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { AtomFileError } from '../../src/atom';
 import { MAX_FILE_BYTES, parseAtomExport } from '../../src/atom/parse';
 import { csv, utf8, xlsxOf } from '../../dev/fixtures/atom-exports';
+import { sizeBomb, xlsxWithSheet } from './bombs';
 
 const fails = (bytes: Uint8Array, fileName: string): AtomFileError => {
   try {
@@ -123,4 +124,29 @@ it('a file over 50 MB is refused before it is read', () => {
   expect(fails(big, 'enorme.csv').message).toBe(
     'enorme.csv: the file is 50.0 MB; the limit is 50 MB — export a shorter date range',
   );
+});
+
+describe('XLSX bombs (refused while inflating, before memory runs out)', () => {
+  it('a cell reference far beyond Excel’s 16,384 columns is refused, not padded', () => {
+    const bytes = xlsxWithSheet('<row r="2"><c r="ZZZZZZ2"><v>1</v></c></row>');
+    expect(bytes.length).toBeLessThan(2000);
+    expect(fails(bytes, 'zz.xlsx').message).toBe(
+      "zz.xlsx: cell ZZZZZZ2 is outside Excel's 16,384 columns (row 2)",
+    );
+  });
+
+  it('a row beyond Excel’s 1,048,576 rows is refused', () => {
+    const bytes = xlsxWithSheet('<row r="99999999"><c><v>1</v></c></row>');
+    expect(fails(bytes, 'rows.xlsx').message).toBe(
+      "rows.xlsx: row 99999999 is outside Excel's 1,048,576 rows",
+    );
+  });
+
+  it('an XLSX expanding past the uncompressed limit is refused while inflating', () => {
+    const bytes = sizeBomb(300);
+    expect(bytes.length).toBeLessThan(4 * 1024 * 1024);
+    expect(fails(bytes, 'bomba.xlsx').message).toMatch(
+      /^bomba\.xlsx: the XLSX file expands to more than 256 MB of data/,
+    );
+  });
 });

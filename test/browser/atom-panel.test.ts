@@ -6,6 +6,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/preview';
 import { csv, windows1252, xlsxOf } from '../../dev/fixtures/atom-exports';
 import { launchChromium } from '../../dev/chromium';
+import { sizeBomb, xlsxWithSheet } from '../atom/bombs';
 
 let browser: Browser;
 
@@ -165,6 +166,32 @@ it('a file that cannot be read says why, in Spanish, naming the file', async () 
     );
     expect(await sidebar.getByRole('button', { name: 'Importar' }).isDisabled()).toBe(true);
     expect(await sidebar.getByLabel('Archivos exportados de Atom (.csv, .xlsx)').count()).toBe(1);
+  } finally {
+    await page.close();
+    await preview.close();
+  }
+});
+
+it('XLSX bombs are refused in the sidebar, naming the file, and the page stays responsive', async () => {
+  const { preview, page, sidebar } = await openAtomPanel('en');
+  try {
+    for (const [name, bytes, message] of [
+      [
+        'zz.xlsx',
+        xlsxWithSheet('<row r="2"><c r="ZZZZZZ2"><v>1</v></c></row>'),
+        "zz.xlsx: cell ZZZZZZ2 is outside Excel's 16,384 columns (row 2)",
+      ],
+      ['bomba.xlsx', sizeBomb(300), 'bomba.xlsx: the XLSX file expands to more than 256 MB of data'],
+    ] as const) {
+      await sidebar.setInputFiles(`${PANEL} input[type="file"]`, [
+        { name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) },
+      ]);
+      const alert = sidebar.locator(`${PANEL} [data-source="${name}"] [role="alert"]`);
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.textContent()).toContain(message);
+      // Generous: the point is "refused, not frozen"; timings live in npm run bench.
+      expect(await sidebar.evaluate(() => 1 + 1)).toBe(2);
+    }
   } finally {
     await page.close();
     await preview.close();

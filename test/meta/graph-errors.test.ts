@@ -130,3 +130,28 @@ describe('X-Business-Use-Case-Usage', () => {
     });
   });
 });
+
+describe('a token echoed in a long error message', () => {
+  const longToken = 'EAAG' + 'x7Qz9'.repeat(60); // 304 characters, longer than the 300-character cut
+  const substrings = (s: string) => Array.from({ length: s.length - 11 }, (_, i) => s.slice(i, i + 12));
+
+  test('is redacted before the message is cut, so no 12-character piece of it survives', () => {
+    const err = thrown(() =>
+      interpretResponse(
+        {
+          status: 400,
+          headers: {},
+          body: JSON.stringify({
+            error: { code: 9000, message: `Invalid token ${longToken} for this call` },
+          }),
+        },
+        WABA,
+        longToken,
+      ),
+    );
+    expect(err).toBeInstanceOf(MetaError);
+    const message = (err as Error).message;
+    expect(message).toContain('Invalid token …');
+    for (const piece of substrings(longToken)) expect(message).not.toContain(piece);
+  });
+});
