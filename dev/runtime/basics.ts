@@ -76,7 +76,20 @@ const AUTH_MODES = {
 } as const;
 
 /**
- * ScriptApp: the AuthMode, EventType and TriggerSource enums (values are their names, so
+ * How the script came to be installed for the user
+ * (https://developers.google.com/apps-script/reference/script/installation-source): APPS_MARKETPLACE_DOMAIN_ADD_ON
+ * "Add-on was installed by the administrator for the user's domain", NONE "Script is not running as an add-on",
+ * WEB_STORE_ADD_ON "Add-on was installed by the user from the Chrome Web Store".
+ */
+const INSTALLATION_SOURCES = {
+  APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+  NONE: 'NONE',
+  WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+} as const;
+export type InstallationSourceName = keyof typeof INSTALLATION_SOURCES;
+
+/**
+ * ScriptApp: the AuthMode, EventType, TriggerSource and InstallationSource enums (values are their names, so
  * `e.authMode === ScriptApp.AuthMode.NONE` holds) and the installable triggers of triggers.ts.
  */
 export class ScriptAppImpl extends ServiceObject {
@@ -85,6 +98,9 @@ export class ScriptAppImpl extends ServiceObject {
     AuthMode: 'free',
     EventType: 'free',
     TriggerSource: 'free',
+    InstallationSource: 'free',
+    // The reference lists no authorization scope for it (script-app#getInstallationSource()).
+    getInstallationSource: 'free',
     newTrigger: 'triggers',
     getUserTriggers: 'triggers',
     getProjectTriggers: 'triggers',
@@ -93,9 +109,17 @@ export class ScriptAppImpl extends ServiceObject {
   readonly AuthMode = AUTH_MODES;
   readonly EventType = EVENT_TYPES;
   readonly TriggerSource = TRIGGER_SOURCES;
+  readonly InstallationSource = INSTALLATION_SOURCES;
 
-  constructor(private readonly triggers: ScriptTriggers) {
+  constructor(
+    private readonly triggers: ScriptTriggers,
+    private readonly installationSource: InstallationSourceName,
+  ) {
     super();
+  }
+
+  getInstallationSource(): InstallationSourceName {
+    return this.installationSource;
   }
 
   newTrigger(functionName: string): TriggerBuilder {

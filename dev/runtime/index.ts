@@ -40,6 +40,7 @@ import {
 } from './service';
 import { ChartsImpl, Spreadsheet, SpreadsheetAppImpl, SpreadsheetContext } from './spreadsheet-app';
 import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheet-model';
+import type { InstallationSourceName } from './basics';
 import { ScriptTriggers, TriggerStore, clockEvent, type TriggerRecord } from './triggers';
 import { newUiRecord, type UiRecord } from './ui';
 import { UrlFetchAppImpl } from './url-fetch';
@@ -84,6 +85,11 @@ export interface RuntimeOptions {
    * (default 0): lets a test stand for a slow Meta without waiting for real.
    */
   fetchLatencyMs?: number;
+  /**
+   * How the script came to run for the user (ScriptApp.getInstallationSource): an add-on installed from the
+   * Marketplace (default), by a domain admin, or NONE — a script bound to the spreadsheet, not an add-on.
+   */
+  installationSource?: InstallationSourceName;
 }
 
 /** A reference to cells of the emulated spreadsheet, passed to runCustomFunction like "=F(Data!A2:A9)". */
@@ -179,6 +185,8 @@ interface Running {
 export class AppsScriptRuntime {
   readonly spreadsheet: SpreadsheetModel;
   readonly counters: Record<string, number> = {};
+  /** ScriptApp.getInstallationSource() (RuntimeOptions.installationSource); tests may change it. */
+  installationSource: InstallationSourceName;
   readonly ui: UiRecord = newUiRecord();
   readonly logs: string[] = [];
   readonly properties: PropertyStores = { document: new Map(), user: new Map(), script: new Map() };
@@ -219,6 +227,7 @@ export class AppsScriptRuntime {
   onWait?: (point: WaitPoint) => void;
 
   constructor(options: RuntimeOptions = {}) {
+    this.installationSource = options.installationSource ?? 'WEB_STORE_ADD_ON';
     this.clock = options.clock ?? realClock;
     this.distDir = options.distDir ?? 'dist';
     this.manifest = resolveManifest(options.manifest, this.distDir);
@@ -301,7 +310,7 @@ export class AppsScriptRuntime {
       Logger: new LoggerImpl(this.logs),
       console: new ConsoleImpl(this.logs),
       HtmlService: new HtmlServiceImpl(this.distDir),
-      ScriptApp: new ScriptAppImpl(triggers),
+      ScriptApp: new ScriptAppImpl(triggers, this.installationSource),
       UrlFetchApp: new UrlFetchAppImpl(host, this.fetchTimeoutMs, this.fetchLatencyMs),
     };
     for (const [name, service] of Object.entries(services)) realm.defineGlobal(name, exposer.wrap(service));

@@ -130,6 +130,22 @@ describe('saveConnection', () => {
     expect(rt.runFromSidebar('getConnection')).toBeNull();
   });
 
+  it('run as a script bound to the spreadsheet (not an add-on), it stores no token and says why (issue 15 point 10)', () => {
+    const { rt } = metaRuntime();
+    rt.installationSource = 'NONE';
+    const e = thrown(() => connect(rt, graph));
+    expect(e.name).toBe('ConnectionSettingsError');
+    expect(e.message).toMatch(
+      /^Not connected: Atom Billing is running as a script bound to this spreadsheet, not as an add-on, so every editor of the spreadsheet could open the script and read the token — it stores none\. Install Atom Billing as an Editor add-on/,
+    );
+    expect(rt.properties.document.size).toBe(0);
+    expect(fetches(rt)).toBe(0);
+    // Installed by a domain admin (or from the Marketplace, the default), the same request connects.
+    rt.installationSource = 'APPS_MARKETPLACE_DOMAIN_ADD_ON';
+    connect(rt, graph);
+    expect(rt.runFromSidebar('getConnection')).toMatchObject({ wabaId: WABA_ID });
+  });
+
   it('a missing permission stores nothing and names whatsapp_business_management', async () => {
     const { rt } = metaRuntime();
     await graph.setFault({ kind: 'permission200' });

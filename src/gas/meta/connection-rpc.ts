@@ -91,8 +91,24 @@ function checkedRequest(
   return { wabaId, token, apiVersion, graphBaseUrl };
 }
 
+/**
+ * A script bound to the spreadsheet is open to every editor of it (Extensions ▸ Apps Script): each could read a
+ * token it stored, and rewrite the admin list. Installed as an Editor add-on, the code and its script properties
+ * are the developer's alone. InstallationSource.NONE: "Script is not running as an add-on"
+ * (https://developers.google.com/apps-script/reference/script/installation-source).
+ */
+function requireAddOn(): void {
+  if (ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE) return;
+  throw new ConnectionSettingsError(
+    'Not connected: Atom Billing is running as a script bound to this spreadsheet, not as an add-on, so every ' +
+      'editor of the spreadsheet could open the script and read the token — it stores none. Install Atom Billing ' +
+      'as an Editor add-on and connect from there',
+  );
+}
+
 export function saveConnection(request: SaveConnectionRequest): MetaConnectionView {
   requireAdmin(readAdmins(), true);
+  requireAddOn();
   const settings = checkedRequest(request, readConnection()?.apiVersion);
   const client = createGraphClient(settings, appsScriptGraphPorts());
   let account;
