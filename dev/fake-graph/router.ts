@@ -21,6 +21,7 @@ export type FaultKind =
   | 'throttle17'
   | 'throttle80008'
   | 'token190'
+  | 'tokenEcho'
   | 'permission200'
   | 'param100'
   | 'malformedJson'
@@ -325,6 +326,12 @@ function faultResponse(fault: FaultSpec, state: FakeGraphState): FakeResponse | 
       return graphError(401, 190, 'Error validating access token: Session has expired.', {
         type: 'OAuthException',
         error_subcode: 463,
+      });
+    case 'tokenEcho':
+      // Meta quotes what it was sent back in its messages (a parameter, a token: "Malformed access token EAAG…",
+      // observed): the add-on must never show a token.
+      return graphError(400, 100, `(#100) Invalid parameter access_token: ${state.token} is malformed`, {
+        type: 'OAuthException',
       });
     case 'permission200':
       return graphError(403, 200, '(#200) Permissions error', { type: 'OAuthException' });
