@@ -116,6 +116,16 @@ function plausible(value: string | { reason: string }, range: { first: string; l
   return value;
 }
 
+/**
+ * A start that crossed google.script.run is checked again on the server (the sidebar's reading is not trusted):
+ * why it is not a plausible start, or null.
+ */
+export function implausibleStart(start: string, now: Date): string | null {
+  if (start === '') return null;
+  const v = plausible(start, plausibleRange(now));
+  return typeof v === 'string' ? null : v.reason;
+}
+
 export interface StartColumn {
   /** Per cell: the wall time, '' for a blank cell, or why it is not a date. */
   values: (string | { reason: string })[];

@@ -6,7 +6,7 @@
 export { AtomFileError } from './errors';
 export { ATOM_FIELDS, type AtomField, type AtomMapping } from './fields';
 export type { AtomParseResult, ParseOptions } from './normalise';
-export type { DateReading } from './dates';
+export { type DateReading, implausibleStart } from './dates';
 export type { AtomImportKind, AtomReportKind, AtomRow, ClosingType, RejectedRow } from './rows';
 export { type StoredRecord, upsertRecords } from './import-store';
 export { checkPlanCells, checkRowCells, importMonths, planAtomImport, planCellsAdded } from './import-plan';

@@ -154,6 +154,7 @@ export function normaliseTable(
     return c === undefined ? null : (r.cells[c] ?? null);
   };
   const startCol = columns.start;
+  const startHeader = startCol === undefined ? '' : header[startCol];
   const starts =
     startCol === undefined
       ? null
@@ -195,7 +196,8 @@ export function normaliseTable(
     let start = '';
     if (starts) {
       const v = starts.values[i];
-      if (typeof v !== 'string') return reject(v.reason);
+      // The column is named: a date's reason alone does not say which of the file's dates it is.
+      if (typeof v !== 'string') return reject(`${startHeader}: ${v.reason}`);
       start = v;
     }
     if (kind === 'conversations' && starts && start === '') return reject('no start date');

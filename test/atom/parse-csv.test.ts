@@ -114,7 +114,7 @@ describe('the Spanish Audit export (General report)', () => {
     const result = parseAtomExport(utf8(text), 'x.csv');
     expect(result.rows).toHaveLength(1);
     expect(result.unknownColumns).toEqual(['Nota']);
-    expect(result.rejected).toEqual([{ row: 3, reason: '2025-10-40 is not a calendar day' }]);
+    expect(result.rejected).toEqual([{ row: 3, reason: 'Fecha: 2025-10-40 is not a calendar day' }]);
   });
 
   it('finds the header below a title line and reports rows by file row', () => {
@@ -134,7 +134,7 @@ describe('the Spanish Audit export (General report)', () => {
     expect(result.rows).toEqual([
       expect.objectContaining({ start: '2025-10-05 00:00:00', contact: '', group: 'Ventas' }),
     ]);
-    expect(result.rejected).toEqual([{ row: 6, reason: '"xx" is not a date' }]);
+    expect(result.rejected).toEqual([{ row: 6, reason: 'Fecha de inicio: "xx" is not a date' }]);
     expect(result.warnings).toEqual([
       'no start date settles day and month; read as dd/mm (day first)',
       '1 row(s) have a contact that is not a phone number (row 4: "abc"): they count as conversations, not as contacts',
@@ -236,7 +236,7 @@ describe('the English interface', () => {
     const result = parseAtomExport(utf8(text), 'mixed.csv');
     expect(result.dates).toEqual({ order: 'dayFirst', decidedBy: 'default', conflicting: true });
     expect(result.rows.map((r) => r.start)).toEqual(['2025-10-13 00:00:00', '2025-10-14 08:00:00']);
-    expect(result.rejected).toEqual([{ row: 3, reason: '2025-13-10 is not a calendar day' }]);
+    expect(result.rejected).toEqual([{ row: 3, reason: 'Date: 2025-13-10 is not a calendar day' }]);
   });
 });
 
@@ -336,11 +336,11 @@ describe('implausible start dates', () => {
     const result = parseAtomExport(utf8(text), 'dates.csv', { now });
     expect(result.rows.map((r) => r.start)).toEqual(['2025-10-02 00:00:00', '2027-12-31 00:00:00']);
     expect(result.rejected).toEqual([
-      { row: 3, reason: '0001-01-01 is before 2014-01-01, the earliest plausible start' },
-      { row: 4, reason: '9999-12-31 is after 2027-12-31, the latest plausible start' },
-      { row: 5, reason: '2099-12-31 is after 2027-12-31, the latest plausible start' },
-      { row: 6, reason: '2013-12-31 is before 2014-01-01, the earliest plausible start' },
-      { row: 8, reason: '2028-01-01 is after 2027-12-31, the latest plausible start' },
+      { row: 3, reason: 'Fecha: 0001-01-01 is before 2014-01-01, the earliest plausible start' },
+      { row: 4, reason: 'Fecha: 9999-12-31 is after 2027-12-31, the latest plausible start' },
+      { row: 5, reason: 'Fecha: 2099-12-31 is after 2027-12-31, the latest plausible start' },
+      { row: 6, reason: 'Fecha: 2013-12-31 is before 2014-01-01, the earliest plausible start' },
+      { row: 8, reason: 'Fecha: 2028-01-01 is after 2027-12-31, the latest plausible start' },
     ]);
   });
 });

@@ -304,3 +304,39 @@ describe('nothing that grows with months lives in one property (point 5)', () =>
     expect(setup().groups).toEqual({ sheet: 'Billing 2025-10', range: 'W5:X305' });
   });
 });
+
+describe('impossible dates (point 8)', () => {
+  const rows = [
+    AUDIT_HEADER,
+    audit('C-1', '01/01/0001 10:00'),
+    audit('C-2', '31/12/99 10:00'),
+    audit('C-3', '15/10/2025 10:00'),
+  ];
+
+  it('the parser leaves out placeholder and far-future starts, naming row and column; no "Billing 0001-01" is made', () => {
+    const rt = atomRuntime();
+    const parsed = parsedCsv(rows, 'auditoria.csv');
+    expect(parsed.rejected).toEqual([
+      { row: 2, reason: expect.stringMatching(/^Fecha de inicio: 0001-01-01 is before 2014-01-01/) },
+      { row: 3, reason: expect.stringMatching(/^Fecha de inicio: 2099-12-31 is after \d{4}-12-31/) },
+    ]);
+    importParsed(rt, parsed, 'auditoria.csv');
+    expect(rt.spreadsheet.sheets.map((s) => s.name).filter((n) => n.startsWith('Billing '))).toEqual([
+      'Billing 2025-10',
+    ]);
+  });
+
+  it('rows that reach the server without the sidebar are checked again: refused naming file, row and column', () => {
+    const rt = atomRuntime();
+    const parsed = parsedCsv(
+      rows.filter((_, i) => i !== 1 && i !== 2),
+      'auditoria.csv',
+    );
+    const forged = { ...parsed, rows: [{ ...parsed.rows[0], start: '0001-01-01 10:00:00' }, ...parsed.rows] };
+    const before = state(rt);
+    expect(() => importParsed(rt, forged, 'auditoria.csv')).toThrow(
+      /^auditoria\.csv: row 1 of batch 1 cannot be imported: column "Fecha de inicio": 0001-01-01 is before 2014-01-01/,
+    );
+    expect(state(rt)).toEqual(before);
+  });
+});

@@ -20,6 +20,7 @@ import {
   CONVERSATION_WIDTH,
   CONVERSATIONS_SHEET,
   GROUPS_SHEET,
+  implausibleStart,
   importMonths,
   planAtomImport,
   planCellsAdded,
@@ -96,8 +97,12 @@ function checkedRequest(request: ImportAtomRowsRequest): ImportAtomRowsRequest {
   if (!Array.isArray(request.rows) || request.rows.length > MAX_BATCH_ROWS) {
     fail(`a batch holds at most ${MAX_BATCH_ROWS} rows`);
   }
+  const now = new Date();
+  const startColumn = request.mapping?.start || 'start';
   request.rows.forEach((row, i) => {
-    const problem = rowProblem(row);
+    const shape = rowProblem(row);
+    const start = shape ? null : implausibleStart(row.start, now);
+    const problem = shape ?? (start && `column "${startColumn}": ${start}`);
     if (problem) fail(`row ${i + 1} of batch ${index + 1} cannot be imported: ${problem}`);
   });
   if (request.month != null && !MONTH.test(request.month))
