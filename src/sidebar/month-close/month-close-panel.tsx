@@ -237,7 +237,11 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
           (current) =>
             current ?? {
               month: loaded.defaultMonth,
-              ...proposedRanges(loaded, loaded.defaultMonth),
+              // The last import's ranges stand as typed: kept when they are the user's own sheets.
+              ...proposedRanges(loaded, loaded.defaultMonth, {
+                groups: loaded.groups ? rangeText(loaded.groups) : '',
+                campaigns: loaded.campaigns ? rangeText(loaded.campaigns) : '',
+              }),
               cost: '',
               lines: loaded.lines.map((line) => line.displayPhoneNumber),
             },
