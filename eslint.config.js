@@ -41,12 +41,25 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/sidebar/**', 'src/core/**', 'src/rates/**', 'src/month-close/**'],
+    ignores: [
+      'src/sidebar/**',
+      'src/core/**',
+      'src/rates/**',
+      'src/month-close/**',
+      'src/atom/**',
+      'src/meta/**',
+    ],
     rules: { 'no-restricted-globals': ['error', ...missingInAppsScript] },
   },
   {
-    // src/core, src/rates and src/month-close are pure: no Apps Script service may be referenced there either.
-    files: ['src/core/**/*.ts', 'src/rates/**/*.ts', 'src/month-close/**/*.ts'],
+    // src/core and the feature folders (rates, month-close, atom, meta) are pure: no Apps Script service may be referenced there either.
+    files: [
+      'src/core/**/*.ts',
+      'src/rates/**/*.ts',
+      'src/month-close/**/*.ts',
+      'src/atom/**/*.ts',
+      'src/meta/**/*.ts',
+    ],
     rules: {
       'no-restricted-globals': [
         'error',
