@@ -6,13 +6,9 @@
  * their order: "Meta data", "Billing YYYY-MM", "Imports".
  */
 
-/** Sheets' grid for a sheet made by insertSheet(name): https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String) */
-export const NEW_SHEET_GRID = { rows: 1000, columns: 26 } as const;
+import { cellsAdded, NEW_SHEET_GRID, type Grid } from '../core/write-plan/limits';
 
-export interface Grid {
-  rows: number;
-  columns: number;
-}
+export { NEW_SHEET_GRID, type Grid };
 
 /**
  * How the "Meta data" block's rewrite changes the sheet's rows: a block in the middle inserts (or deletes) the
@@ -47,16 +43,10 @@ export interface SheetGrowth {
 
 /** The most cells the spreadsheet gains at any point of the writes (`steps` in their order). */
 export function peakCellsAdded(steps: readonly SheetGrowth[]): number {
-  const { rows: newRows, columns: newColumns } = NEW_SHEET_GRID;
-  let added = 0;
-  let peak = 0;
-  for (const { before, narrowTo = newColumns, rowsAdded, columnsAdded = 0 } of steps) {
-    const grid = before ?? { rows: newRows, columns: narrowTo };
-    // A new sheet is made whole, then narrowed.
-    if (!before) peak = Math.max(peak, added + newRows * newColumns);
-    added +=
-      (grid.rows + rowsAdded) * (grid.columns + columnsAdded) - (before ? grid.rows * grid.columns : 0);
-    peak = Math.max(peak, added);
-  }
-  return peak;
+  return cellsAdded(
+    steps.map(({ before, narrowTo = NEW_SHEET_GRID.columns, rowsAdded, columnsAdded = 0 }) => {
+      const grid = before ?? { rows: NEW_SHEET_GRID.rows, columns: narrowTo };
+      return { before, after: { rows: grid.rows + rowsAdded, columns: grid.columns + columnsAdded } };
+    }),
+  );
 }

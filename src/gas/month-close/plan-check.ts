@@ -15,12 +15,8 @@ import {
   NEW_SHEET_GRID,
   peakCellsAdded,
 } from '../../month-close';
-import {
-  checkCellsFit,
-  checkPropertyValue,
-  checkTextCells,
-  checkTimeLeft,
-} from '../../core/write-plan/limits';
+import { checkPropertyValue, checkTextCells, checkTimeLeft } from '../../core/write-plan/limits';
+import { checkCellsAdded } from '../shared/grids';
 import { dataGrowthOf, type DataSheetRead } from './data-sheet-io';
 import type { LedgerRead } from './ledger-io';
 import type { SummaryRead } from './summary-sheet-io';
@@ -82,15 +78,7 @@ export function checkPlan(
       columnsAdded: ledgerGrid ? Math.max(0, LEDGER_COLUMNS - ledgerGrid.columns) : 0,
     },
   ]);
-  const sheets = spreadsheet
-    .getSheets()
-    .map((s) => ({ name: s.getName(), cells: s.getMaxRows() * s.getMaxColumns() }));
-  checkCellsFit(
-    what,
-    sheets.reduce((sum, s) => sum + s.cells, 0),
-    added,
-    sheets,
-  );
+  checkCellsAdded(spreadsheet, what, added, '');
   checkTextCells(DATA_SHEET, plan.dataRows.values, 2 + read.data.block.start);
   checkTextCells(read.summary.name, plan.summary.values, 1);
   checkTextCells(LEDGER_SHEET, [ledgerRow], read.ledger.next.row);
