@@ -89,7 +89,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       try {
         target.enter(box.row, box.column, input);
       } catch (error) {
-        return answer(200, 'application/json', JSON.stringify({ ok: false, error: (error as Error).message }));
+        return answer(
+          200,
+          'application/json',
+          JSON.stringify({ ok: false, error: (error as Error).message }),
+        );
       }
       return answer(200, 'application/json', JSON.stringify({ ok: true }));
     }
