@@ -87,6 +87,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const { sheet, cell, input } = JSON.parse(req.body) as { sheet: string; cell: string; input: string };
       const { sheet: target, box } = runtime.spreadsheet.locate(`${quoteSheetName(sheet)}!${cell}`);
       try {
+        // Committing a formula re-runs it in Sheets, even unchanged (after a rate card arrived, say): the engine
+        // keeps a custom function's result while its arguments stay the same, so the cell is blanked and
+        // evaluated once first, which drops that result.
+        if (target.cell(box.row, box.column)?.formula && input.startsWith('=')) {
+          target.enter(box.row, box.column, '');
+          target.value(box.row, box.column);
+        }
         target.enter(box.row, box.column, input);
       } catch (error) {
         return answer(

@@ -4,6 +4,7 @@
  * Formulas sheet shows each README example with the README's value.
  */
 import type { Page } from 'playwright-core';
+import { BRL_OCTOBER, fixtureText } from '../bundle/rate-helpers';
 import { demoInChromium } from '../support/browser';
 
 jest.setTimeout(120_000);
@@ -123,4 +124,36 @@ it("shows each README example's value on the Formulas sheet", async () => {
   expect(ss.getValues('Formulas!F49')).toEqual(ss.getValues('Billing!B3'));
   expect(ss.getValues('Formulas!F51')).toEqual(ss.getValues('Billing!B4'));
   expect(ss.getValues('Formulas!F57:G57')).toEqual([['Día', 'Categoría']]);
+});
+
+describe('without a rate card (npm start -- --no-cost)', () => {
+  const noCost = demoInChromium({ costAvailable: false });
+
+  it('BILLED_COST names the card to import, and computes once the formula is committed again after the import', async () => {
+    const p = await noCost.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      await p.goto(noCost.demo.preview.url);
+      await p.click('#tabs button:has-text("Formulas")');
+      const costCell = `#sheet tr:nth-child(38) td:nth-child(7)`;
+      await p.locator(costCell, { hasText: '#ERROR!' }).waitFor();
+      expect(await p.getAttribute(costCell, 'title')).toMatch(
+        /^BILLED_COST: no BRL rate card covers 2025-10-01/,
+      );
+      const sidebar = (await (await p.waitForSelector('iframe#sidebar')).contentFrame())!;
+      await sidebar.getByRole('tab', { name: 'Rate cards' }).click();
+      await sidebar.getByLabel('Rates CSV file').setInputFiles({
+        name: BRL_OCTOBER,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(fixtureText(BRL_OCTOBER), 'utf8'),
+      });
+      await sidebar.getByRole('button', { name: 'Import' }).click();
+      await sidebar.locator('[data-section="rate-card-result"]').waitFor();
+      await p.dblclick(costCell);
+      await p.keyboard.press('Enter');
+      await p.locator(costCell, { hasText: /^0,58=BILLED_COST/ }).waitFor();
+      expect(await p.getAttribute(costCell, 'title')).toBeNull();
+    } finally {
+      await p.close();
+    }
+  });
 });
