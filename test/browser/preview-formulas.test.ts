@@ -3,9 +3,11 @@
  * and the bundle's custom functions, a failing one shows #ERROR! with its message on hover — and the demo's
  * Formulas sheet shows each README example with the README's value.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { BRL_OCTOBER, fixtureText } from '../bundle/rate-helpers';
-import { demoInChromium } from '../support/browser';
+import { BRL_OCTOBER } from '../bundle/rate-helpers';
+import { demoInChromium, importRateCardInSidebar } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -100,6 +102,10 @@ it("shows each README example's value on the Formulas sheet", async () => {
   );
   expect(pairs.map(([, readme]) => readme)).toEqual(['360', '360', '366', '1', '0.58', '2', '0.0095']);
   for (const [shown, readme] of pairs) expect(shown).toBe(readme.replace('.', ','));
+  // …and those answers are the README's own (META_RATE's is the fixture card's Colombia utility rate).
+  const text = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+  for (const [, readme] of pairs)
+    expect(text).toMatch(new RegExp(`(returns|utility) ${readme.replace('.', '\\.')}\\b`));
 
   // The tables, as the README prints them (values read back from the emulated spreadsheet).
   const ss = session.demo.preview.runtime.spreadsheet;
@@ -140,14 +146,7 @@ describe('without a rate card (npm start -- --no-cost)', () => {
         /^BILLED_COST: no BRL rate card covers 2025-10-01/,
       );
       const sidebar = (await (await p.waitForSelector('iframe#sidebar')).contentFrame())!;
-      await sidebar.getByRole('tab', { name: 'Rate cards' }).click();
-      await sidebar.getByLabel('Rates CSV file').setInputFiles({
-        name: BRL_OCTOBER,
-        mimeType: 'text/csv',
-        buffer: Buffer.from(fixtureText(BRL_OCTOBER), 'utf8'),
-      });
-      await sidebar.getByRole('button', { name: 'Import' }).click();
-      await sidebar.locator('[data-section="rate-card-result"]').waitFor();
+      await importRateCardInSidebar(sidebar, BRL_OCTOBER);
       await p.dblclick(costCell);
       await p.keyboard.press('Enter');
       await p.locator(costCell, { hasText: /^0,58=BILLED_COST/ }).waitFor();
