@@ -1,7 +1,7 @@
 // Editing the preview grid as in Sheets: double-click a cell, press Enter or F2, or just start typing on the
-// selected cell; Enter commits, Escape cancels. The text goes to the preview server (POST /api/edit), which
-// enters it as Sheets takes typed input, so a formula runs through the runtime's formula engine and the
-// bundle's custom functions. Works on the cell grid-selection.js selected (its top-left cell when a range).
+// selected cell; Enter commits and selects the cell below, Escape cancels. The text goes to the preview server
+// (POST /api/edit), which enters it as Sheets takes typed input, so a formula runs through the runtime's formula
+// engine and the bundle's custom functions. Works on the cell grid-selection.js selected (its top-left cell when a range).
 (function () {
   var editor = null; // { td, input, sheet, cell }
   window.gridEditing = false;
@@ -38,6 +38,14 @@
     window.gridEditing = false;
     window.refresh();
   }
+  /** Selects the cell below, as Sheets does after Enter (through grid-selection.js, so the spreadsheet follows). */
+  function selectBelow(td) {
+    var next = td.parentElement.nextElementSibling;
+    var below = next && next.cells[td.cellIndex];
+    if (!below) return;
+    below.dispatchEvent(new window.MouseEvent('mousedown', { bubbles: true }));
+    below.dispatchEvent(new window.MouseEvent('mouseup', { bubbles: true }));
+  }
   function commit() {
     var edit = editor;
     edit.input.disabled = true;
@@ -51,6 +59,7 @@
       })
       .then(function (reply) {
         if (!reply.ok) window.alert(reply.error);
+        else selectBelow(edit.td);
         stop();
       });
   }

@@ -50,6 +50,11 @@ it('computes a formula typed in an empty cell: a custom function by the bundle, 
   expect(await waitForCell(3, 8, '366')).toBe('366=BILLED_PROJECTION(A19:A21, B19:B21, , "weekday")');
   const ss = session.demo.preview.runtime.spreadsheet;
   expect(ss.getValues('Formulas!H3')).toEqual([[366]]);
+  // Enter moved the selection down, as in Sheets, and the spreadsheet's active range followed.
+  await page.locator(`${cell(4, 8)}.selected`).waitFor();
+  // The selection reaches the server by its own request: wait for it.
+  for (let i = 0; i < 50 && ss.activeRange().box.row !== 4; i++) await page.waitForTimeout(50);
+  expect(ss.activeRange().box).toMatchObject({ row: 4, column: 8, numRows: 1, numColumns: 1 });
 
   // A built-in over the same inputs, started with Enter on the selected cell; typed in English syntax.
   await page.click(cell(3, 9));
