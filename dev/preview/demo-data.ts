@@ -1,9 +1,11 @@
 /**
  * Demo data for `npm start`: an Atom message log, group and campaign reports for October 2025, a spreadsheet (Spanish
  * locale, as most Atom customers') already connected to the fake Meta account, and a Billing sheet whose
- * formulas the runtime's formula engine computes with the real bundle, plus a chart drawn from its record.
+ * formulas the runtime's formula engine computes with the real bundle, plus a chart drawn from its record, and a
+ * Formulas sheet of the README's worked examples (demo-formulas.ts).
  */
 import type { AppsScriptRuntime } from '../runtime';
+import { seedFormulasSheet } from './demo-formulas';
 
 const contacts = [
   '+57 300 123 4567',
@@ -117,4 +119,6 @@ export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: Dem
     options: { title: 'Unidades por grupo', 'legend.position': 'right' },
     position: { row: 1, column: 6, offsetX: 0, offsetY: 0 },
   });
+  seedFormulasSheet(runtime);
+  runtime.spreadsheet.activeSheet = runtime.spreadsheet.sheet('Billing');
 }

@@ -7,7 +7,10 @@
  */
 import { startFakeGraphServerProcess, type FakeGraphServer } from '../fake-graph';
 import { createDataset } from '../fake-graph/generator';
-import { realClock, type Clock } from '../runtime';
+import { realClock, type AppsScriptRuntime, type Clock } from '../runtime';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rateCardRows } from '../../src/rates/card-rows';
 import { seedDemoSpreadsheet, type DemoConnection } from './demo-data';
 import { startPreview, type Preview } from './preview';
 
@@ -29,7 +32,20 @@ export interface Demo {
   close(): Promise<void>;
 }
 
-/** `costAvailable: false` makes the fake account a partner credit line: volumes without cost. */
+/** Meta's BRL card of October 2025: the demo account's currency; the Formulas sheet's BILLED_COST and META_RATE use it. */
+export const DEMO_RATE_CARD = 'test/fixtures/rate-cards/brl-2025-10-01.csv';
+
+/** Imports a rate card file as the sidebar's Rate cards panel does (split into rows, then the server RPC). */
+function importRateCard(runtime: AppsScriptRuntime, path: string): void {
+  const fileName = path.split('/').pop() ?? path;
+  const rows = rateCardRows(readFileSync(join(process.cwd(), path), 'utf8'), fileName);
+  runtime.runFromSidebar('importRateCard', { fileName, rows });
+}
+
+/**
+ * `costAvailable: false` makes the fake account a partner credit line: volumes without cost, and no rate card is
+ * imported (the README's "Try it in the preview" imports it in the sidebar); otherwise the BRL card is there.
+ */
 export interface DemoOptions {
   costAvailable?: boolean;
 }
@@ -51,7 +67,11 @@ export async function startDemo(port: number, options: DemoOptions = {}): Promis
       spreadsheet: { name: 'Cierre WhatsApp — octubre 2025', locale: 'es_CO', timeZone: 'America/Bogota' },
       clock: clockStartingAt(DEMO_START),
     },
-    seed: (runtime) => seedDemoSpreadsheet(runtime, connection),
+    seed: (runtime) => {
+      // Before the formulas: a custom function re-runs only when its arguments change, not when a card arrives.
+      if (options.costAvailable ?? true) importRateCard(runtime, DEMO_RATE_CARD);
+      seedDemoSpreadsheet(runtime, connection);
+    },
   }).catch(async (error: unknown) => {
     // A port already in use, say: stop the child, which would otherwise outlive this process.
     await graph.close();

@@ -1,6 +1,7 @@
 /**
  * The local preview: the built sidebar at its real width, its google.script.run bridged to the bundle running
- * in the offline Apps Script runtime, beside a read-only view of the emulated spreadsheet.
+ * in the offline Apps Script runtime, beside an editable view of the emulated spreadsheet (values and formulas
+ * typed in a cell go through the runtime as typed input, so custom functions run in the same bundle).
  *
  * Calls are answered side by side, as Apps Script runs each google.script.run call as an execution of its own
  * (the sidebar polls an import's progress while the import runs). The runtime stays on this thread (callers
@@ -45,6 +46,9 @@ interface Answer {
   body: string;
 }
 
+/** The grid's scripts beside page.html: selection, then cell editing. */
+const GRID_SCRIPTS = new Set(['/grid-selection.js', '/grid-edit.js']);
+
 const answer = (status: number, type: string, body: string): Answer => ({ status, type, body });
 
 /** Sidebar.html as Apps Script serves it, with the bridge defining google.script.run (one method per server function) first. */
@@ -67,12 +71,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return answer(200, 'text/html', readFileSync(join(root, 'dev/preview/page.html'), 'utf8'));
     if (req.method === 'GET' && path === '/sidebar')
       return answer(200, 'text/html', sidebarPage(runtime.scriptFunctionNames()));
-    if (req.method === 'GET' && path === '/grid-selection.js')
-      return answer(
-        200,
-        'text/javascript',
-        readFileSync(join(root, 'dev/preview/grid-selection.js'), 'utf8'),
-      );
+    if (req.method === 'GET' && GRID_SCRIPTS.has(path))
+      return answer(200, 'text/javascript', readFileSync(join(root, 'dev/preview', path), 'utf8'));
     if (req.method === 'POST' && path === '/api/select') {
       // What the user picks in the grid becomes the spreadsheet's selection (getActiveRange) and active sheet.
       const { sheet, range } = JSON.parse(req.body) as { sheet: string; range?: string };
@@ -80,6 +80,29 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       if (range) model.select(`${quoteSheetName(sheet)}!${range}`);
       else model.activeSheet = model.sheet(sheet);
       return answer(200, 'application/json', 'null');
+    }
+    if (req.method === 'POST' && path === '/api/edit') {
+      // A cell typed in the grid: entered as Sheets takes typed input (a formula, a number or date in the
+      // spreadsheet's locale, "'" text); formulas are then computed by the runtime's formula engine.
+      const { sheet, cell, input } = JSON.parse(req.body) as { sheet: string; cell: string; input: string };
+      const { sheet: target, box } = runtime.spreadsheet.locate(`${quoteSheetName(sheet)}!${cell}`);
+      try {
+        // Committing a formula re-runs it in Sheets, even unchanged (after a rate card arrived, say): the engine
+        // keeps a custom function's result while its arguments stay the same, so the cell is blanked and
+        // evaluated once first, which drops that result.
+        if (target.cell(box.row, box.column)?.formula && input.startsWith('=')) {
+          target.enter(box.row, box.column, '');
+          target.value(box.row, box.column);
+        }
+        target.enter(box.row, box.column, input);
+      } catch (error) {
+        return answer(
+          200,
+          'application/json',
+          JSON.stringify({ ok: false, error: (error as Error).message }),
+        );
+      }
+      return answer(200, 'application/json', JSON.stringify({ ok: true }));
     }
     if (req.method === 'GET' && path === '/api/spreadsheet') {
       const sheet = new URLSearchParams(query).get('sheet') ?? undefined;

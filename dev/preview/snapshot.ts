@@ -1,5 +1,5 @@
 /**
- * A JSON view of the emulated spreadsheet for the preview's read-only grid: each cell as Sheets would show
+ * A JSON view of the emulated spreadsheet for the preview's grid: each cell as Sheets would show
  * it (computed formulas, display values in the spreadsheet's locale), and each chart with the values of its
  * ranges so the page can draw it from the recorded spec.
  */

@@ -2,8 +2,8 @@
  * `npm start -- --no-cost`: an account Meta gives no cost for (a partner's credit line) gets a priced month close
  * from a rate card uploaded in the sidebar — the whole path a finance user takes, in real Chromium.
  */
-import { BRL_OCTOBER, fixtureText } from '../bundle/rate-helpers';
-import { demoInChromium } from '../support/browser';
+import { BRL_OCTOBER } from '../bundle/rate-helpers';
+import { demoInChromium, importRateCardInSidebar } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -14,14 +14,7 @@ it('imports the rate card, then closes October priced from it', async () => {
   try {
     await page.goto(session.demo.preview.url);
     const sidebar = (await (await page.waitForSelector('iframe#sidebar')).contentFrame())!;
-    await sidebar.getByRole('tab', { name: 'Rate cards' }).click();
-    await sidebar.getByLabel('Rates CSV file').setInputFiles({
-      name: BRL_OCTOBER,
-      mimeType: 'text/csv',
-      buffer: Buffer.from(fixtureText(BRL_OCTOBER), 'utf8'),
-    });
-    await sidebar.getByRole('button', { name: 'Import' }).click();
-    await sidebar.locator('[data-section="rate-card-result"]').waitFor();
+    await importRateCardInSidebar(sidebar, BRL_OCTOBER);
 
     await sidebar.getByRole('tab', { name: 'Month close' }).click();
     expect(await sidebar.getByLabel('Month', { exact: true }).inputValue()).toBe('2025-10');

@@ -26,6 +26,7 @@ it('shows one tab per sheet and the Billing sheet with values computed by the bu
     await page.waitForSelector('#sheet table');
     expect(await page.$$eval('#tabs button', (tabs) => tabs.map((t) => t.textContent))).toEqual([
       'Billing',
+      'Formulas',
       'Sheet1',
       'Atom log',
       'Atom groups',

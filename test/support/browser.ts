@@ -1,7 +1,8 @@
 /** Debian's Chromium, driven by playwright-core (no browser download): the flags this machine needs. */
-import type { Browser } from 'playwright-core';
+import type { Browser, Frame } from 'playwright-core';
 import { launchChromium } from '../../dev/chromium';
 import { startDemo, type Demo, type DemoOptions } from '../../dev/preview/demo';
+import { fixtureText } from '../bundle/rate-helpers';
 
 /**
  * `npm start`'s demo and Chromium for one test file: started before its tests, closed after them. Read
@@ -16,4 +17,16 @@ export function demoInChromium(options: DemoOptions = {}): { browser: Browser; d
     await Promise.all([session.browser?.close(), session.demo?.close()]);
   });
   return session;
+}
+
+/** Imports a fixture rate card (test/fixtures/rate-cards) from the sidebar's Rate cards panel, as a user does. */
+export async function importRateCardInSidebar(sidebar: Frame, name: string): Promise<void> {
+  await sidebar.getByRole('tab', { name: 'Rate cards' }).click();
+  await sidebar.getByLabel('Rates CSV file').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(fixtureText(name), 'utf8'),
+  });
+  await sidebar.getByRole('button', { name: 'Import' }).click();
+  await sidebar.locator('[data-section="rate-card-result"]').waitFor();
 }
