@@ -1,23 +1,13 @@
 /** Session, ScriptApp, Logger and console. */
 import { formatString } from './utilities';
 import { ServiceObject, type Access, type Host } from './service';
+import { User } from './user';
 import { EVENT_TYPES, ScriptTriggers, TRIGGER_SOURCES, type Trigger, type TriggerBuilder } from './triggers';
 
 export interface UserSettings {
   email: string;
   /** What Session.getActiveUserLocale() returns, e.g. "en" or "es". */
   locale?: string;
-}
-
-class User extends ServiceObject {
-  readonly kind = 'User';
-  readonly methods: Record<string, Access> = { getEmail: 'free' };
-  constructor(private readonly email: string) {
-    super();
-  }
-  getEmail(): string {
-    return this.email;
-  }
 }
 
 /**
@@ -47,10 +37,10 @@ export class SessionImpl extends ServiceObject {
     return userEmailIn(this.host, this.user);
   }
   getActiveUser(): User {
-    return new User(this.identity());
+    return new User(this.identity(), 'free');
   }
   getEffectiveUser(): User {
-    return new User(this.identity());
+    return new User(this.identity(), 'free');
   }
   getScriptTimeZone(): string {
     return this.scriptTimeZone;

@@ -5,6 +5,7 @@
 import { AppsScriptException, ServiceObject, type Access } from './service';
 import { isValidRangeName, type NamedRangeRecord, type ProtectionRecord } from './spreadsheet-model';
 import { Range, type SpreadsheetContext } from './spreadsheet-app';
+import { User } from './user';
 
 /** Observed wording when a name breaks Sheets' rules (UNCONFIRMED in the reference). */
 export function checkRangeName(ctx: SpreadsheetContext, name: unknown, self?: NamedRangeRecord): string {
@@ -73,18 +74,6 @@ export class NamedRange extends ServiceObject {
 /** ProtectionType (https://developers.google.com/apps-script/reference/spreadsheet/protection-type). */
 export const PROTECTION_TYPE = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 
-/** A user as Protection#getEditors returns it. */
-class User extends ServiceObject {
-  readonly kind = 'User';
-  readonly methods: Record<string, Access> = { getEmail: 'doc-read' };
-  constructor(private readonly email: string) {
-    super();
-  }
-  getEmail(): string {
-    return this.email;
-  }
-}
-
 export class Protection extends ServiceObject {
   readonly kind = 'Protection';
   readonly methods: Record<string, Access> = {
@@ -138,7 +127,7 @@ export class Protection extends ServiceObject {
     );
   }
   getEditors(): User[] {
-    return this.record.editors.map((e) => new User(e));
+    return this.record.editors.map((e) => new User(e, 'doc-read'));
   }
   addEditor(emailAddress: string): this {
     return this.addEditors([emailAddress]);
