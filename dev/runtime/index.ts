@@ -38,7 +38,9 @@ import {
   type ServiceObject,
   type WaitKind,
 } from './service';
-import { ChartsImpl, Spreadsheet, SpreadsheetAppImpl, SpreadsheetContext } from './spreadsheet-app';
+import { ChartsImpl } from './charts';
+import { Spreadsheet, SpreadsheetObjects } from './spreadsheet';
+import { SpreadsheetAppImpl } from './spreadsheet-app';
 import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheet-model';
 import type { InstallationSourceName } from './basics';
 import { ScriptTriggers, TriggerStore, clockEvent, type TriggerRecord } from './triggers';
@@ -166,7 +168,7 @@ function sidebarCopy(
 interface Execution {
   realm: Realm;
   exposer: Exposer;
-  sheets: SpreadsheetContext;
+  sheets: SpreadsheetObjects;
   timer: ExecutionTimer;
 }
 
@@ -275,7 +277,7 @@ export class AppsScriptRuntime {
     };
     const exposer = new Exposer(host);
     targets.exposer = exposer;
-    const sheets = new SpreadsheetContext(host, this.spreadsheet, this.ui);
+    const sheets = new SpreadsheetObjects(host, this.spreadsheet, this.ui);
     // Sleeps in steps, each a wait point, so that other executions run while this one sleeps.
     const sleeper = (name: string) => ({
       sleep: (ms: number) => {
