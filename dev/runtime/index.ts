@@ -7,15 +7,8 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { zonedTimeToEpoch } from '../../src/core/time';
-import {
-  ConsoleImpl,
-  LoggerImpl,
-  ScriptAppImpl,
-  SessionImpl,
-  userEmailIn,
-  type UserSettings,
-} from './basics';
 import { CacheServiceImpl, CacheStore, type CacheStores } from './cache';
+import { ChartsImpl } from './charts';
 import { realClock, type Clock } from './clock';
 import {
   ExecutionTimeExceeded,
@@ -28,6 +21,7 @@ import {
 } from './execution';
 import { HtmlServiceImpl } from './html';
 import { LockServiceImpl, LockTable } from './lock';
+import { ConsoleImpl, LoggerImpl } from './logger';
 import { PropertiesServiceImpl, type PropertyStores } from './properties';
 import { Realm, isPlainObject, isWatchdogTimeout, toNode, toNodeError } from './realm';
 import {
@@ -38,11 +32,11 @@ import {
   type ServiceObject,
   type WaitKind,
 } from './service';
-import { ChartsImpl } from './charts';
+import { ScriptAppImpl, type InstallationSourceName } from './script-app';
+import { SessionImpl, userEmailIn, type UserSettings } from './session';
 import { Spreadsheet, SpreadsheetObjects } from './spreadsheet';
 import { SpreadsheetAppImpl } from './spreadsheet-app';
 import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheet-model';
-import type { InstallationSourceName } from './basics';
 import { ScriptTriggers, TriggerStore, clockEvent, type TriggerRecord } from './triggers';
 import { newUiRecord, type UiRecord } from './ui';
 import { UrlFetchAppImpl } from './url-fetch';

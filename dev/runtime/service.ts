@@ -64,7 +64,7 @@ export const SCOPES: Partial<Record<Access, readonly string[]>> = {
  * (https://developers.google.com/apps-script/guides/triggers#restrictions); CUSTOM_FUNCTION: the guide's table
  * (https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services) —
  * Spreadsheet read-only, Properties readable, URL Fetch, Cache, Lock, Utilities. The user's identity can be
- * asked for everywhere; Session blanks it where Google does not share it (see basics.ts).
+ * asked for everywhere; Session blanks it where Google does not share it (see session.ts).
  */
 const LIMITED: readonly Access[] = [
   'free',

@@ -254,7 +254,7 @@ export class TriggerBuilder extends ServiceObject {
   }
 }
 
-/** The trigger half of ScriptApp (the AuthMode/EventType/TriggerSource enums live in basics.ts). */
+/** The trigger half of ScriptApp (the AuthMode/EventType/TriggerSource enums live in script-app.ts). */
 export class ScriptTriggers {
   constructor(private readonly ctx: TriggerContext) {}
 
