@@ -6,7 +6,8 @@
  * so the preview can draw the chart from its record.
  */
 import { toNode } from './realm';
-import { AppsScriptException, ServiceObject, type Access } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access } from './service';
 import type { ChartRecord } from './spreadsheet-model';
 import type { RangeRef, SpreadsheetContext } from './spreadsheet-context';
 

@@ -19,19 +19,13 @@ import {
   type Manifest,
   type TimeSpent,
 } from './execution';
+import { AppsScriptException } from './exception';
 import { HtmlServiceImpl } from './html';
 import { LockServiceImpl, LockTable } from './lock';
 import { ConsoleImpl, LoggerImpl } from './logger';
 import { PropertiesServiceImpl, type PropertyStores } from './properties';
 import { Realm, isPlainObject, isWatchdogTimeout, toNode, toNodeError } from './realm';
-import {
-  AppsScriptException,
-  Exposer,
-  type ExecutionMode,
-  type Host,
-  type ServiceObject,
-  type WaitKind,
-} from './service';
+import { Exposer, type ExecutionMode, type Host, type ServiceObject, type WaitKind } from './service';
 import { ScriptAppImpl, type InstallationSourceName } from './script-app';
 import { SessionImpl, userEmailIn, type UserSettings } from './session';
 import { Spreadsheet, SpreadsheetObjects } from './spreadsheet';

@@ -5,7 +5,8 @@
  * execution" holding the document lock can also be simulated with AppsScriptRuntime.holdDocumentLock().
  */
 import { WAIT_STEP_MS } from './execution';
-import { AppsScriptException, ServiceObject, type Access } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access } from './service';
 
 /** An execution's id, or 'other': an execution outside the runtime (holdDocumentLock). */
 export type LockOwner = number | 'other';

@@ -2,7 +2,8 @@
  * NamedRange and Protection (https://developers.google.com/apps-script/reference/spreadsheet/named-range,
  * https://developers.google.com/apps-script/reference/spreadsheet/protection) over the model's records.
  */
-import { AppsScriptException, ServiceObject, type Access } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access } from './service';
 import type { GridBox } from './a1';
 import type { RangeRef, SpreadsheetContext } from './spreadsheet-context';
 import {

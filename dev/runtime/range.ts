@@ -1,7 +1,8 @@
 /** Range (https://developers.google.com/apps-script/reference/spreadsheet/range) over the SpreadsheetModel. */
 import { formatA1, quoteSheetName, type GridBox } from './a1';
 import { protectionOf, type Protection } from './named-ranges';
-import { AppsScriptException, ServiceObject, type Access } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access } from './service';
 import { checkBox, coordinates, grid, guardDeleted, signatureError } from './spreadsheet-args';
 import type { SpreadsheetContext } from './spreadsheet-context';
 import { DEFAULT_NUMBER_FORMAT, type SheetModel } from './spreadsheet-model';

@@ -4,6 +4,7 @@
  * result or error is converted into the vm realm.
  */
 import type { Clock } from './clock';
+import { AppsScriptException } from './exception';
 import type { ExecutionTimer } from './execution';
 import type { Realm } from './realm';
 
@@ -28,14 +29,6 @@ export type Access =
   | 'fetch'
   | 'identity'
   | 'triggers';
-
-/** An Apps Script service error: Apps Script logs these as "Exception: <message>". */
-export class AppsScriptException extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'Exception';
-  }
-}
 
 const AUTH = 'https://www.googleapis.com/auth/';
 

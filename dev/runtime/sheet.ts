@@ -3,7 +3,8 @@ import { EmbeddedChart, newChartBuilder, type EmbeddedChartBuilder } from './cha
 import { unmodelledColumnShift } from './column-delete';
 import { protectionOf, protectionsOf, type Protection } from './named-ranges';
 import { Range } from './range';
-import { AppsScriptException, ServiceObject, type Access } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access } from './service';
 import { coordinates, guardDeleted, signatureError } from './spreadsheet-args';
 import type { SpreadsheetContext } from './spreadsheet-context';
 import type { SheetModel } from './spreadsheet-model';

@@ -1,6 +1,7 @@
 /** Argument checks Range, Sheet and Spreadsheet share, with Apps Script's messages. */
 import type { GridBox } from './a1';
-import { AppsScriptException, type Access, type ServiceObject } from './service';
+import { AppsScriptException } from './exception';
+import { type Access, type ServiceObject } from './service';
 import type { SheetModel } from './spreadsheet-model';
 
 const argType = (v: unknown): string =>

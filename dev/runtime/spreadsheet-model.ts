@@ -17,7 +17,7 @@ import {
 import { displayValue } from './display-format';
 import { FormulaEngine } from './formula-engine';
 import { shiftFormulaRows, type RowShift } from './row-shift';
-import { AppsScriptException } from './service';
+import { AppsScriptException } from './exception';
 
 export { DEFAULT_NUMBER_FORMAT, type Cell } from './cell-types';
 export type CellValue = StoredValue | Date;

@@ -5,7 +5,8 @@
 import type { GridBox } from './a1';
 import { NamedRange, checkRangeName, protectionsOf, rangeArgument, type Protection } from './named-ranges';
 import { Range, activeRange } from './range';
-import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access, type Host } from './service';
 import { Sheet } from './sheet';
 import { signatureError } from './spreadsheet-args';
 import type { SpreadsheetContext } from './spreadsheet-context';

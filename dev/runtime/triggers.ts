@@ -11,7 +11,8 @@
  * has at most 20 triggers per user (https://developers.google.com/apps-script/guides/services/quotas).
  */
 import { isValidTimeZone, zonedParts, zonedTimeToEpoch } from '../../src/core/time';
-import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access, type Host } from './service';
 
 export const EVENT_TYPES = {
   CLOCK: 'CLOCK',

@@ -7,7 +7,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { Blob } from './utilities';
-import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access, type Host } from './service';
 import { isPlainObject } from './realm';
 
 /** 127.0.0.0/8, localhost and [::1]: the only hosts this offline runtime may reach. */
