@@ -467,7 +467,7 @@ export class SpreadsheetModel {
   }
 
   /** Moves formulas' references and named ranges after rows were inserted or deleted on a sheet. */
-  shiftRows(shift: RowShift): void {
+  shiftRows(shift: RowShift<SheetModel>): void {
     for (const s of this.sheets)
       s.rewriteFormulas((f, own) => shiftFormulaRows(f, own === shift.sheet, shift));
     for (let i = this.namedRanges.length - 1; i >= 0; i--) {
