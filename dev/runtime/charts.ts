@@ -3,7 +3,7 @@
  * …/embedded-line-chart-builder, …/embedded-pie-chart-builder, …/embedded-column-chart-builder,
  * …/embedded-chart). Only the typed builders (asLineChart()…) have setTitle/setColors/…; the typed setters
  * are recorded as the Google Charts options they stand for (title, hAxis.title, colors, legend.position…),
- * so the preview can draw the chart from its record.
+ * so the preview can draw the chart from its record. Also the Charts service's enums (ChartsImpl).
  */
 import { toNode } from './realm';
 import { AppsScriptException } from './exception';

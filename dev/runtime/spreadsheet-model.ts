@@ -1,7 +1,7 @@
 /**
  * The emulated spreadsheet's data: sheets, cells (value, formula, number format), charts, named ranges and
- * protections. Tests seed and inspect it directly; the SpreadsheetApp emulation (spreadsheet-app.ts) reads
- * and writes it. Cells hold what was entered (dates as serials, see cell-types.ts); formulas are computed
+ * protections. Tests seed and inspect it directly; the SpreadsheetApp emulation (spreadsheet-app.ts, spreadsheet.ts,
+ * sheet.ts, range.ts) reads and writes it. Cells hold what was entered (dates as serials, see cell-types.ts); formulas are computed
  * by the FormulaEngine when read.
  */
 import { formatA1, parseA1, quoteSheetName, type GridBox } from './a1';
