@@ -3,7 +3,7 @@ import { formatA1, quoteSheetName, type GridBox } from './a1';
 import { protectionOf, type Protection } from './named-ranges';
 import { AppsScriptException } from './exception';
 import { ServiceObject, type Access } from './service';
-import { checkBox, coordinates, grid, guardDeleted, signatureError } from './spreadsheet-args';
+import { coordinates, guardDeleted, signatureError } from './spreadsheet-args';
 import type { SpreadsheetContext } from './spreadsheet-context';
 import { DEFAULT_NUMBER_FORMAT, type SheetModel } from './spreadsheet-model';
 
@@ -14,6 +14,38 @@ import { DEFAULT_NUMBER_FORMAT, type SheetModel } from './spreadsheet-model';
 export function activeRange(ctx: SpreadsheetContext): Range {
   const { sheet, box } = ctx.model.activeRange();
   return new Range(ctx, sheet, box);
+}
+
+function checkBox(sheet: SheetModel, box: GridBox): GridBox {
+  const { row, column, numRows, numColumns } = box;
+  if (row < 1) throw new AppsScriptException('The starting row of the range is too small.');
+  if (column < 1) throw new AppsScriptException('The starting column of the range is too small.');
+  if (numRows < 1) throw new AppsScriptException('The number of rows in the range must be at least 1.');
+  if (numColumns < 1) throw new AppsScriptException('The number of columns in the range must be at least 1.');
+  if (row + numRows - 1 > sheet.maxRows || column + numColumns - 1 > sheet.maxColumns) {
+    throw new AppsScriptException('The coordinates of the range are outside the dimensions of the sheet.');
+  }
+  return box;
+}
+
+/** The 2-D argument of setValues/setFormulas/setNumberFormats, checked like Apps Script. */
+function grid(data: unknown, box: GridBox, method: string): unknown[][] {
+  if (!Array.isArray(data) || data.some((r) => !Array.isArray(r)))
+    throw signatureError('Range', method, [data]);
+  const rows = data as unknown[][];
+  if (rows.length !== box.numRows) {
+    throw new AppsScriptException(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${box.numRows}.`,
+    );
+  }
+  for (const r of rows) {
+    if (r.length !== box.numColumns) {
+      throw new AppsScriptException(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${box.numColumns}.`,
+      );
+    }
+  }
+  return rows;
 }
 
 /** Observed wording for a write by a user who may not edit a protected range. */

@@ -1,7 +1,6 @@
 /** Argument checks Range, Sheet and Spreadsheet share, with Apps Script's messages. */
-import type { GridBox } from './a1';
 import { AppsScriptException } from './exception';
-import { type Access, type ServiceObject } from './service';
+import type { Access, ServiceObject } from './service';
 import type { SheetModel } from './spreadsheet-model';
 
 const argType = (v: unknown): string =>
@@ -25,38 +24,6 @@ export function coordinates(kind: string, method: string, args: readonly unknown
   if (args.some((a) => typeof a !== 'number' || !Number.isInteger(a)))
     throw signatureError(kind, method, args);
   return args as number[];
-}
-
-export function checkBox(sheet: SheetModel, box: GridBox): GridBox {
-  const { row, column, numRows, numColumns } = box;
-  if (row < 1) throw new AppsScriptException('The starting row of the range is too small.');
-  if (column < 1) throw new AppsScriptException('The starting column of the range is too small.');
-  if (numRows < 1) throw new AppsScriptException('The number of rows in the range must be at least 1.');
-  if (numColumns < 1) throw new AppsScriptException('The number of columns in the range must be at least 1.');
-  if (row + numRows - 1 > sheet.maxRows || column + numColumns - 1 > sheet.maxColumns) {
-    throw new AppsScriptException('The coordinates of the range are outside the dimensions of the sheet.');
-  }
-  return box;
-}
-
-/** The 2-D argument of setValues/setFormulas/setNumberFormats, checked like Apps Script. */
-export function grid(data: unknown, box: GridBox, method: string): unknown[][] {
-  if (!Array.isArray(data) || data.some((r) => !Array.isArray(r)))
-    throw signatureError('Range', method, [data]);
-  const rows = data as unknown[][];
-  if (rows.length !== box.numRows) {
-    throw new AppsScriptException(
-      `The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${box.numRows}.`,
-    );
-  }
-  for (const r of rows) {
-    if (r.length !== box.numColumns) {
-      throw new AppsScriptException(
-        `The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${box.numColumns}.`,
-      );
-    }
-  }
-  return rows;
 }
 
 /** An object of a deleted sheet fails every call (wording UNCONFIRMED). */
