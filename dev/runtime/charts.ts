@@ -5,8 +5,8 @@
  * are recorded as the Google Charts options they stand for (title, hAxis.title, colors, legend.position…),
  * so the preview can draw the chart from its record. Also the Charts service's enums (ChartsImpl).
  */
-import { toNode } from './realm';
 import { AppsScriptException } from './exception';
+import { toNode } from './realm';
 import { ServiceObject, type Access } from './service';
 import type { ChartRecord } from './spreadsheet-model';
 import type { RangeRef, SpreadsheetContext } from './spreadsheet-context';

@@ -10,6 +10,7 @@ import { zonedTimeToEpoch } from '../../src/core/time';
 import { CacheServiceImpl, CacheStore, type CacheStores } from './cache';
 import { ChartsImpl } from './charts';
 import { realClock, type Clock } from './clock';
+import { AppsScriptException } from './exception';
 import {
   ExecutionTimeExceeded,
   ExecutionTimer,
@@ -19,7 +20,6 @@ import {
   type Manifest,
   type TimeSpent,
 } from './execution';
-import { AppsScriptException } from './exception';
 import { HtmlServiceImpl } from './html';
 import { LockServiceImpl, LockTable } from './lock';
 import { ConsoleImpl, LoggerImpl } from './logger';

@@ -4,8 +4,8 @@
  * one interleaved with another (see AppsScriptRuntime.onWait) competes for the same locks, and "another
  * execution" holding the document lock can also be simulated with AppsScriptRuntime.holdDocumentLock().
  */
-import { WAIT_STEP_MS } from './execution';
 import { AppsScriptException } from './exception';
+import { WAIT_STEP_MS } from './execution';
 import { ServiceObject, type Access } from './service';
 
 /** An execution's id, or 'other': an execution outside the runtime (holdDocumentLock). */

@@ -1,7 +1,7 @@
 /** Range (https://developers.google.com/apps-script/reference/spreadsheet/range) over the SpreadsheetModel. */
 import { formatA1, quoteSheetName, type GridBox } from './a1';
-import { protectionOf, type Protection } from './named-ranges';
 import { AppsScriptException } from './exception';
+import { protectionOf, type Protection } from './named-ranges';
 import { ServiceObject, type Access } from './service';
 import { coordinates, guardDeleted, signatureError } from './spreadsheet-args';
 import type { SpreadsheetContext } from './spreadsheet-context';

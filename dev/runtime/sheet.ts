@@ -1,9 +1,9 @@
 /** Sheet (https://developers.google.com/apps-script/reference/spreadsheet/sheet) over the SpreadsheetModel. */
 import { EmbeddedChart, newChartBuilder, type EmbeddedChartBuilder } from './charts';
 import { unmodelledColumnShift } from './column-delete';
+import { AppsScriptException } from './exception';
 import { protectionOf, protectionsOf, type Protection } from './named-ranges';
 import { Range } from './range';
-import { AppsScriptException } from './exception';
 import { ServiceObject, type Access } from './service';
 import { coordinates, guardDeleted, signatureError } from './spreadsheet-args';
 import type { SpreadsheetContext } from './spreadsheet-context';

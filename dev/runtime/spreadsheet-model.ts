@@ -15,9 +15,9 @@ import {
   type StoredValue,
 } from './cell-types';
 import { displayValue } from './display-format';
+import { AppsScriptException } from './exception';
 import { FormulaEngine } from './formula-engine';
 import { shiftFormulaRows, type RowShift } from './row-shift';
-import { AppsScriptException } from './exception';
 
 export { DEFAULT_NUMBER_FORMAT, type Cell } from './cell-types';
 export type CellValue = StoredValue | Date;

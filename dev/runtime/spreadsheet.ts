@@ -1,11 +1,11 @@
 /**
  * Spreadsheet (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet) over the
- * SpreadsheetModel, and the SpreadsheetContext that makes one spreadsheet's objects.
+ * SpreadsheetModel, and SpreadsheetObjects, the SpreadsheetContext that makes one spreadsheet's objects.
  */
 import type { GridBox } from './a1';
+import { AppsScriptException } from './exception';
 import { NamedRange, checkRangeName, protectionsOf, rangeArgument, type Protection } from './named-ranges';
 import { Range, activeRange } from './range';
-import { AppsScriptException } from './exception';
 import { ServiceObject, type Access, type Host } from './service';
 import { Sheet } from './sheet';
 import { signatureError } from './spreadsheet-args';

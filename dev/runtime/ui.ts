@@ -1,6 +1,6 @@
 /** SpreadsheetApp.getUi(): menus, sidebars, dialogs and alerts, recorded for tests (https://developers.google.com/apps-script/reference/base/ui). */
-import { HtmlOutput } from './html';
 import { AppsScriptException } from './exception';
+import { HtmlOutput } from './html';
 import { ServiceObject, type Access, type Host } from './service';
 
 export type MenuEntry =

@@ -6,8 +6,8 @@
  * while an HTTP server in the caller's own thread keeps answering.
  */
 import { execFileSync } from 'node:child_process';
-import { Blob } from './utilities';
 import { AppsScriptException } from './exception';
+import { Blob } from './utilities';
 import { ServiceObject, type Access, type Host } from './service';
 import { isPlainObject } from './realm';
 

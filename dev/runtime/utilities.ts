@@ -1,9 +1,9 @@
 /** Utilities (https://developers.google.com/apps-script/reference/utilities/utilities) and Blob. */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { Clock } from './clock';
+import { AppsScriptException } from './exception';
 import { formatDate } from './format-date';
 import { isDate } from './realm';
-import { AppsScriptException } from './exception';
 import { ServiceObject, type Access } from './service';
 
 /** Apps Script byte arrays are Java bytes: signed, -128..127. */
