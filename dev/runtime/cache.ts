@@ -4,7 +4,8 @@
  * 1,000 items (past that Apps Script keeps the 900 farthest from expiry).
  */
 import type { Clock } from './clock';
-import { AppsScriptException, ServiceObject, type Access } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access } from './service';
 
 const MAX_KEY_CHARS = 250;
 const MAX_VALUE_BYTES = 100 * 1024;

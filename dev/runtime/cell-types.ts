@@ -8,8 +8,8 @@
  */
 import { getFormatFromId, isDateFormat, isTextFormat, parseValue } from 'numfmt';
 import { zoneCalendar } from '../../src/core/zone-calendar';
+import { AppsScriptException } from './exception';
 import { isDate } from './realm';
-import { AppsScriptException } from './service';
 
 /** What a cell holds: Dates are stored as serials under a date format, as Sheets stores them. */
 export type StoredValue = string | number | boolean;

@@ -3,12 +3,13 @@
  * …/embedded-line-chart-builder, …/embedded-pie-chart-builder, …/embedded-column-chart-builder,
  * …/embedded-chart). Only the typed builders (asLineChart()…) have setTitle/setColors/…; the typed setters
  * are recorded as the Google Charts options they stand for (title, hAxis.title, colors, legend.position…),
- * so the preview can draw the chart from its record.
+ * so the preview can draw the chart from its record. Also the Charts service's enums (ChartsImpl).
  */
+import { AppsScriptException } from './exception';
 import { toNode } from './realm';
-import { AppsScriptException, ServiceObject, type Access } from './service';
+import { ServiceObject, type Access } from './service';
 import type { ChartRecord } from './spreadsheet-model';
-import { Range, type SpreadsheetContext } from './spreadsheet-app';
+import type { RangeRef, SpreadsheetContext } from './spreadsheet-context';
 
 /** Charts.Position, Charts.CurveStyle, Charts.PointStyle (https://developers.google.com/apps-script/reference/charts). */
 export const POSITION = { TOP: 'TOP', RIGHT: 'RIGHT', BOTTOM: 'BOTTOM', NONE: 'NONE' } as const;
@@ -35,7 +36,7 @@ export class EmbeddedChart extends ServiceObject {
   constructor(
     private readonly ctx: SpreadsheetContext,
     readonly record: ChartRecord,
-    readonly ranges: Range[],
+    readonly ranges: RangeRef[],
   ) {
     super();
   }
@@ -43,7 +44,7 @@ export class EmbeddedChart extends ServiceObject {
   getChartId(): string | null {
     return this.record.chartId;
   }
-  getRanges(): Range[] {
+  getRanges(): RangeRef[] {
     return this.ranges;
   }
   getOptions(): ChartOptions {
@@ -97,7 +98,7 @@ interface BuilderState {
   chartId: string | null;
   type: string;
   options: Record<string, unknown>;
-  ranges: Range[];
+  ranges: RangeRef[];
   position: ChartRecord['position'];
 }
 
@@ -140,23 +141,22 @@ export class EmbeddedChartBuilder extends ServiceObject {
   }
   /** A range already in the chart is not added twice. */
   addRange(range: unknown): this {
-    const r = this.ctx.host.unwrap(range);
-    if (!(r instanceof Range)) throw new AppsScriptException('Invalid argument: range');
+    const r = this.ctx.asRange(range);
+    if (!r) throw new AppsScriptException('Invalid argument: range');
     const a1 = r.sheet.a1(r.box);
     if (!this.state.ranges.some((x) => x.sheet.a1(x.box) === a1)) this.state.ranges.push(r);
     return this;
   }
   removeRange(range: unknown): this {
-    const r = this.ctx.host.unwrap(range);
-    if (r instanceof Range)
-      this.state.ranges = this.state.ranges.filter((x) => x.sheet.a1(x.box) !== r.sheet.a1(r.box));
+    const r = this.ctx.asRange(range);
+    if (r) this.state.ranges = this.state.ranges.filter((x) => x.sheet.a1(x.box) !== r.sheet.a1(r.box));
     return this;
   }
   clearRanges(): this {
     this.state.ranges = [];
     return this;
   }
-  getRanges(): Range[] {
+  getRanges(): RangeRef[] {
     return [...this.state.ranges];
   }
   /** Where the chart will sit (embedded-chart-builder#getContainer). */
@@ -285,7 +285,7 @@ export function newChartBuilder(ctx: SpreadsheetContext): EmbeddedChartBuilder {
   });
 }
 
-function builderFor(ctx: SpreadsheetContext, record: ChartRecord, ranges: Range[]): EmbeddedChartBuilder {
+function builderFor(ctx: SpreadsheetContext, record: ChartRecord, ranges: RangeRef[]): EmbeddedChartBuilder {
   const state: BuilderState = {
     chartId: record.chartId,
     type: record.type,
@@ -304,4 +304,42 @@ function builderFor(ctx: SpreadsheetContext, record: ChartRecord, ranges: Range[
   return kinds[record.type]
     ? new TypedChartBuilder(ctx, state, kinds[record.type])
     : new EmbeddedChartBuilder(ctx, state);
+}
+
+/** Charts' enums (https://developers.google.com/apps-script/reference/charts/chart-type, …/position, …/curve-style, …/point-style). */
+export class ChartsImpl extends ServiceObject {
+  readonly kind = 'Charts';
+  readonly methods: Record<string, Access> = {
+    ChartType: 'free',
+    Position: 'free',
+    CurveStyle: 'free',
+    PointStyle: 'free',
+  };
+  readonly Position = POSITION;
+  readonly CurveStyle = CURVE_STYLE;
+  readonly PointStyle = POINT_STYLE;
+  readonly ChartType = Object.fromEntries(
+    [
+      'AREA',
+      'BAR',
+      'BUBBLE',
+      'CANDLESTICK',
+      'COLUMN',
+      'COMBO',
+      'GAUGE',
+      'GEO',
+      'HISTOGRAM',
+      'LINE',
+      'ORG',
+      'PIE',
+      'RADAR',
+      'SCATTER',
+      'SPARKLINE',
+      'STEPPED_AREA',
+      'TABLE',
+      'TIMELINE',
+      'TREEMAP',
+      'WATERFALL',
+    ].map((t) => [t, t]),
+  );
 }

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Clock } from './clock';
-import { AppsScriptException } from './service';
+import { AppsScriptException } from './exception';
 
 export const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
 export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;

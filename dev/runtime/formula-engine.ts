@@ -25,10 +25,40 @@ import {
   type SimpleCellAddress,
 } from 'hyperformula';
 import { format as formatNumber } from 'numfmt';
-import { quoteSheetName } from './a1';
-import { bcp47, dateToSerial, readValue, type StoredValue } from './cell-types';
+import { quoteSheetName, type GridBox } from './a1';
+import { bcp47, dateToSerial, readValue, type Cell, type StoredValue } from './cell-types';
 import { isDate } from './realm';
-import type { SheetModel, SpreadsheetModel } from './spreadsheet-model';
+
+/**
+ * What the engine reads of a sheet. SheetModel implements it; an interface, because the model owns its engine
+ * (spreadsheet-model.ts imports this module, never the other way).
+ */
+export interface FormulaSheet {
+  readonly name: string;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  hasFormulas(): boolean;
+  cell(row: number, column: number): Cell | undefined;
+  forEachCell(fn: (row: number, column: number, cell: Cell) => void): void;
+  a1(box: GridBox): string;
+}
+
+/** What the engine reads of the spreadsheet (SpreadsheetModel implements it). */
+export interface FormulaWorkbook {
+  /** Bumped on every change. */
+  readonly version: number;
+  /** Sheets changed since the last evaluation ('all': unknown); the engine empties it when it reads it. */
+  dirty: Set<FormulaSheet> | 'all';
+  readonly sheets: readonly FormulaSheet[];
+  readonly namedRanges: readonly {
+    readonly name: string;
+    readonly sheet: FormulaSheet;
+    readonly box: GridBox;
+  }[];
+  readonly timeZone: string;
+  readonly locale: string;
+  getSheet(name: string): FormulaSheet | undefined;
+}
 
 /** How the runtime runs a custom function for a cell (see AppsScriptRuntime.runCustomFunction). */
 export interface CustomFunctionHost {
@@ -112,28 +142,28 @@ function closeOpenRanges(formula: string, maxRows: (sheet: string | undefined) =
 export class FormulaEngine {
   private evaluatedVersion = -1;
   private evaluating = false;
-  private snapshot = new Map<SheetModel, Map<string, ComputedCell>>();
+  private snapshot = new Map<FormulaSheet, Map<string, ComputedCell>>();
   private readonly calls = new Map<string, CachedCall>();
   private readonly sizes = new Map<string, ArraySize>();
   /** The sheets the last evaluation read. */
-  private inputs = new Set<SheetModel>();
+  private inputs = new Set<FormulaSheet>();
   host?: CustomFunctionHost;
 
-  constructor(private readonly model: SpreadsheetModel) {}
+  constructor(private readonly model: FormulaWorkbook) {}
 
   /** The computed value of a formula cell or a cell a formula spilled into; undefined for other cells. */
-  computed(sheet: SheetModel, row: number, column: number): ComputedCell | undefined {
+  computed(sheet: FormulaSheet, row: number, column: number): ComputedCell | undefined {
     this.refresh();
     return this.snapshot.get(sheet)?.get(cellKey(0, row, column));
   }
 
   /** The message of a formula that failed (the note Sheets shows over #ERROR!), or undefined. */
-  errorMessage(sheet: SheetModel, row: number, column: number): string | undefined {
+  errorMessage(sheet: FormulaSheet, row: number, column: number): string | undefined {
     return this.computed(sheet, row, column)?.message;
   }
 
   /** The last row/column that holds a computed value on `sheet` (spilled tables count as content). */
-  extent(sheet: SheetModel): { lastRow: number; lastColumn: number } {
+  extent(sheet: FormulaSheet): { lastRow: number; lastColumn: number } {
     this.refresh();
     let lastRow = 0;
     let lastColumn = 0;
@@ -170,7 +200,7 @@ export class FormulaEngine {
     }
   }
 
-  private evaluate(): Map<SheetModel, Map<string, ComputedCell>> {
+  private evaluate(): Map<FormulaSheet, Map<string, ComputedCell>> {
     const used = new Set<string>();
     for (let pass = 0; ; pass++) {
       const actual = new Map<string, { table: StoredValue[][]; dates: boolean[][] }>();
@@ -247,8 +277,8 @@ export class FormulaEngine {
   }
 
   /** Formula sheets, every sheet a formula or named range mentions (others are left empty for speed). */
-  private neededSheets(): Set<SheetModel> {
-    const needed = new Set<SheetModel>(this.model.namedRanges.map((n) => n.sheet));
+  private neededSheets(): Set<FormulaSheet> {
+    const needed = new Set<FormulaSheet>(this.model.namedRanges.map((n) => n.sheet));
     const texts: string[] = [];
     for (const sheet of this.model.sheets)
       if (sheet.hasFormulas()) {
@@ -265,8 +295,8 @@ export class FormulaEngine {
   private read(
     hf: HyperFormula,
     actual: Map<string, { table: StoredValue[][]; dates: boolean[][] }>,
-  ): Map<SheetModel, Map<string, ComputedCell>> {
-    const out = new Map<SheetModel, Map<string, ComputedCell>>();
+  ): Map<FormulaSheet, Map<string, ComputedCell>> {
+    const out = new Map<FormulaSheet, Map<string, ComputedCell>>();
     this.model.sheets.forEach((sheet) => {
       if (!sheet.hasFormulas()) return;
       const id = hf.getSheetId(sheet.name);
@@ -427,7 +457,7 @@ export class FormulaEngine {
     return scalar(value);
   }
 
-  private dateAware(sheet: SheetModel, row: number, column: number, raw: number): unknown {
+  private dateAware(sheet: FormulaSheet, row: number, column: number, raw: number): unknown {
     const cell = sheet.cell(row, column);
     if (cell && !cell.formula) return readValue(raw, cell.numberFormat, this.model.timeZone);
     const computed = this.snapshot.get(sheet)?.get(cellKey(0, row, column));
@@ -461,7 +491,7 @@ function scalar(v: unknown): unknown {
 }
 
 function absolute(
-  sheet: SheetModel,
+  sheet: FormulaSheet,
   box: { row: number; column: number; numRows: number; numColumns: number },
 ): string {
   const a1 = sheet.a1(box).split('!').pop() ?? '';
@@ -469,7 +499,7 @@ function absolute(
 }
 
 /** TEXT(value, format) as Sheets formats it: the number-format engine in the spreadsheet's locale. */
-function textPlugin(model: SpreadsheetModel): FunctionPluginDefinition {
+function textPlugin(model: FormulaWorkbook): FunctionPluginDefinition {
   class SheetsText extends FunctionPlugin {
     static implementedFunctions = {
       TEXT: {

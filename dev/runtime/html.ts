@@ -1,7 +1,8 @@
 /** HtmlService: HtmlOutput objects built from dist/*.html (https://developers.google.com/apps-script/reference/html). */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { AppsScriptException, ServiceObject, type Access } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access } from './service';
 
 export class HtmlOutput extends ServiceObject {
   readonly kind = 'HtmlOutput';

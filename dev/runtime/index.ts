@@ -7,16 +7,10 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { zonedTimeToEpoch } from '../../src/core/time';
-import {
-  ConsoleImpl,
-  LoggerImpl,
-  ScriptAppImpl,
-  SessionImpl,
-  userEmailIn,
-  type UserSettings,
-} from './basics';
 import { CacheServiceImpl, CacheStore, type CacheStores } from './cache';
+import { ChartsImpl } from './charts';
 import { realClock, type Clock } from './clock';
+import { AppsScriptException } from './exception';
 import {
   ExecutionTimeExceeded,
   ExecutionTimer,
@@ -28,19 +22,15 @@ import {
 } from './execution';
 import { HtmlServiceImpl } from './html';
 import { LockServiceImpl, LockTable } from './lock';
+import { ConsoleImpl, LoggerImpl } from './logger';
 import { PropertiesServiceImpl, type PropertyStores } from './properties';
 import { Realm, isPlainObject, isWatchdogTimeout, toNode, toNodeError } from './realm';
-import {
-  AppsScriptException,
-  Exposer,
-  type ExecutionMode,
-  type Host,
-  type ServiceObject,
-  type WaitKind,
-} from './service';
-import { ChartsImpl, Spreadsheet, SpreadsheetAppImpl, SpreadsheetContext } from './spreadsheet-app';
+import { Exposer, type ExecutionMode, type Host, type ServiceObject, type WaitKind } from './service';
+import { ScriptAppImpl, type InstallationSourceName } from './script-app';
+import { SessionImpl, userEmailIn, type UserSettings } from './session';
+import { Spreadsheet, SpreadsheetObjects } from './spreadsheet';
+import { SpreadsheetAppImpl } from './spreadsheet-app';
 import { SpreadsheetModel, type SpreadsheetSettings } from './spreadsheet-model';
-import type { InstallationSourceName } from './basics';
 import { ScriptTriggers, TriggerStore, clockEvent, type TriggerRecord } from './triggers';
 import { newUiRecord, type UiRecord } from './ui';
 import { UrlFetchAppImpl } from './url-fetch';
@@ -166,7 +156,7 @@ function sidebarCopy(
 interface Execution {
   realm: Realm;
   exposer: Exposer;
-  sheets: SpreadsheetContext;
+  sheets: SpreadsheetObjects;
   timer: ExecutionTimer;
 }
 
@@ -275,7 +265,7 @@ export class AppsScriptRuntime {
     };
     const exposer = new Exposer(host);
     targets.exposer = exposer;
-    const sheets = new SpreadsheetContext(host, this.spreadsheet, this.ui);
+    const sheets = new SpreadsheetObjects(host, this.spreadsheet, this.ui);
     // Sleeps in steps, each a wait point, so that other executions run while this one sleeps.
     const sleeper = (name: string) => ({
       sleep: (ms: number) => {

@@ -4,8 +4,9 @@
  * one interleaved with another (see AppsScriptRuntime.onWait) competes for the same locks, and "another
  * execution" holding the document lock can also be simulated with AppsScriptRuntime.holdDocumentLock().
  */
+import { AppsScriptException } from './exception';
 import { WAIT_STEP_MS } from './execution';
-import { AppsScriptException, ServiceObject, type Access } from './service';
+import { ServiceObject, type Access } from './service';
 
 /** An execution's id, or 'other': an execution outside the runtime (holdDocumentLock). */
 export type LockOwner = number | 'other';

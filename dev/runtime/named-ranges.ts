@@ -2,9 +2,17 @@
  * NamedRange and Protection (https://developers.google.com/apps-script/reference/spreadsheet/named-range,
  * https://developers.google.com/apps-script/reference/spreadsheet/protection) over the model's records.
  */
-import { AppsScriptException, ServiceObject, type Access } from './service';
-import { isValidRangeName, type NamedRangeRecord, type ProtectionRecord } from './spreadsheet-model';
-import { Range, type SpreadsheetContext } from './spreadsheet-app';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access } from './service';
+import type { GridBox } from './a1';
+import type { RangeRef, SpreadsheetContext } from './spreadsheet-context';
+import {
+  isValidRangeName,
+  type NamedRangeRecord,
+  type ProtectionRecord,
+  type SheetModel,
+} from './spreadsheet-model';
+import { User } from './user';
 
 /** Observed wording when a name breaks Sheets' rules (UNCONFIRMED in the reference). */
 export function checkRangeName(ctx: SpreadsheetContext, name: unknown, self?: NamedRangeRecord): string {
@@ -17,9 +25,9 @@ export function checkRangeName(ctx: SpreadsheetContext, name: unknown, self?: Na
   return text;
 }
 
-export function rangeArgument(ctx: SpreadsheetContext, range: unknown): Range {
-  const r = ctx.host.unwrap(range);
-  if (!(r instanceof Range)) throw new AppsScriptException('Invalid argument: range');
+export function rangeArgument(ctx: SpreadsheetContext, range: unknown): RangeRef {
+  const r = ctx.asRange(range);
+  if (!r) throw new AppsScriptException('Invalid argument: range');
   return r;
 }
 
@@ -46,9 +54,9 @@ export class NamedRange extends ServiceObject {
   getName(): string {
     return this.live().name;
   }
-  getRange(): Range {
+  getRange(): RangeRef {
     const r = this.live();
-    return new Range(this.ctx, r.sheet, { ...r.box });
+    return this.ctx.range(r.sheet, { ...r.box });
   }
   setName(name: string): this {
     this.live().name = checkRangeName(this.ctx, name, this.record);
@@ -72,18 +80,6 @@ export class NamedRange extends ServiceObject {
 
 /** ProtectionType (https://developers.google.com/apps-script/reference/spreadsheet/protection-type). */
 export const PROTECTION_TYPE = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
-
-/** A user as Protection#getEditors returns it. */
-class User extends ServiceObject {
-  readonly kind = 'User';
-  readonly methods: Record<string, Access> = { getEmail: 'doc-read' };
-  constructor(private readonly email: string) {
-    super();
-  }
-  getEmail(): string {
-    return this.email;
-  }
-}
 
 export class Protection extends ServiceObject {
   readonly kind = 'Protection';
@@ -129,16 +125,15 @@ export class Protection extends ServiceObject {
     this.record.warningOnly = Boolean(warningOnly);
     return this;
   }
-  getRange(): Range {
+  getRange(): RangeRef {
     const { sheet, box } = this.record;
-    return new Range(
-      this.ctx,
+    return this.ctx.range(
       sheet,
       box ?? { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns },
     );
   }
   getEditors(): User[] {
-    return this.record.editors.map((e) => new User(e));
+    return this.record.editors.map((e) => new User(e, 'doc-read'));
   }
   addEditor(emailAddress: string): this {
     return this.addEditors([emailAddress]);
@@ -175,4 +170,35 @@ export class Protection extends ServiceObject {
     const i = list.indexOf(this.record);
     if (i >= 0) list.splice(i, 1);
   }
+}
+
+export function protectionOf(
+  ctx: SpreadsheetContext,
+  sheet: SheetModel,
+  type: 'RANGE' | 'SHEET',
+  box?: GridBox,
+): Protection {
+  if (type === 'SHEET') {
+    const existing = ctx.model.protections.find((p) => p.sheet === sheet && p.type === 'SHEET');
+    if (existing) return new Protection(ctx, existing); // a sheet has one sheet protection (sheet#protect)
+  }
+  const record = {
+    id: ctx.model.newProtectionId(),
+    type,
+    sheet,
+    box,
+    description: '',
+    warningOnly: false,
+    editors: [ctx.model.owner],
+    domainEdit: false,
+  };
+  ctx.model.protections.push(record);
+  return new Protection(ctx, record);
+}
+
+export function protectionsOf(ctx: SpreadsheetContext, type: unknown, sheet?: SheetModel): Protection[] {
+  if (type !== 'RANGE' && type !== 'SHEET') throw new AppsScriptException('Invalid argument: type');
+  return ctx.model.protections
+    .filter((p) => p.type === type && (sheet === undefined || p.sheet === sheet))
+    .map((p) => new Protection(ctx, p));
 }

@@ -2,7 +2,8 @@
  * PropertiesService with Apps Script's storage limits: 9 KB per value and 500 KB per store
  * (https://developers.google.com/apps-script/guides/services/quotas). Values are stored as strings.
  */
-import { AppsScriptException, ServiceObject, type Access } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access } from './service';
 
 const VALUE_LIMIT_BYTES = 9 * 1024;
 const STORE_LIMIT_BYTES = 500 * 1024;

@@ -3,11 +3,14 @@
  * change move, ranges that span it grow or shrink, and a reference to a deleted cell becomes #REF!
  * (Sheet.insertRowsBefore / deleteRows; https://developers.google.com/apps-script/reference/spreadsheet/sheet).
  */
-import type { SheetModel } from './spreadsheet-model';
+/** The sheet whose rows moved; formulas name it by `name` (the model passes its SheetModel). */
+export interface ShiftedSheet {
+  readonly name: string;
+}
 
 /** count > 0: `count` rows inserted before row `at`; count < 0: rows at..at-count-1 deleted. */
-export interface RowShift {
-  sheet: SheetModel;
+export interface RowShift<S extends ShiftedSheet = ShiftedSheet> {
+  sheet: S;
   at: number;
   count: number;
 }

@@ -4,6 +4,7 @@
  * result or error is converted into the vm realm.
  */
 import type { Clock } from './clock';
+import { AppsScriptException } from './exception';
 import type { ExecutionTimer } from './execution';
 import type { Realm } from './realm';
 
@@ -28,14 +29,6 @@ export type Access =
   | 'fetch'
   | 'identity'
   | 'triggers';
-
-/** An Apps Script service error: Apps Script logs these as "Exception: <message>". */
-export class AppsScriptException extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'Exception';
-  }
-}
 
 const AUTH = 'https://www.googleapis.com/auth/';
 
@@ -64,7 +57,7 @@ export const SCOPES: Partial<Record<Access, readonly string[]>> = {
  * (https://developers.google.com/apps-script/guides/triggers#restrictions); CUSTOM_FUNCTION: the guide's table
  * (https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services) —
  * Spreadsheet read-only, Properties readable, URL Fetch, Cache, Lock, Utilities. The user's identity can be
- * asked for everywhere; Session blanks it where Google does not share it (see basics.ts).
+ * asked for everywhere; Session blanks it where Google does not share it (see session.ts).
  */
 const LIMITED: readonly Access[] = [
   'free',

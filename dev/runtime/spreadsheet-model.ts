@@ -1,7 +1,7 @@
 /**
  * The emulated spreadsheet's data: sheets, cells (value, formula, number format), charts, named ranges and
- * protections. Tests seed and inspect it directly; the SpreadsheetApp emulation (spreadsheet-app.ts) reads
- * and writes it. Cells hold what was entered (dates as serials, see cell-types.ts); formulas are computed
+ * protections. Tests seed and inspect it directly; the SpreadsheetApp emulation (spreadsheet-app.ts, spreadsheet.ts,
+ * sheet.ts, range.ts) reads and writes it. Cells hold what was entered (dates as serials, see cell-types.ts); formulas are computed
  * by the FormulaEngine when read.
  */
 import { formatA1, parseA1, quoteSheetName, type GridBox } from './a1';
@@ -15,9 +15,9 @@ import {
   type StoredValue,
 } from './cell-types';
 import { displayValue } from './display-format';
+import { AppsScriptException } from './exception';
 import { FormulaEngine } from './formula-engine';
 import { shiftFormulaRows, type RowShift } from './row-shift';
-import { AppsScriptException } from './service';
 
 export { DEFAULT_NUMBER_FORMAT, type Cell } from './cell-types';
 export type CellValue = StoredValue | Date;
@@ -467,7 +467,7 @@ export class SpreadsheetModel {
   }
 
   /** Moves formulas' references and named ranges after rows were inserted or deleted on a sheet. */
-  shiftRows(shift: RowShift): void {
+  shiftRows(shift: RowShift<SheetModel>): void {
     for (const s of this.sheets)
       s.rewriteFormulas((f, own) => shiftFormulaRows(f, own === shift.sheet, shift));
     for (let i = this.namedRanges.length - 1; i >= 0; i--) {

@@ -11,7 +11,8 @@
  * has at most 20 triggers per user (https://developers.google.com/apps-script/guides/services/quotas).
  */
 import { isValidTimeZone, zonedParts, zonedTimeToEpoch } from '../../src/core/time';
-import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
+import { AppsScriptException } from './exception';
+import { ServiceObject, type Access, type Host } from './service';
 
 export const EVENT_TYPES = {
   CLOCK: 'CLOCK',
@@ -254,7 +255,7 @@ export class TriggerBuilder extends ServiceObject {
   }
 }
 
-/** The trigger half of ScriptApp (the AuthMode/EventType/TriggerSource enums live in basics.ts). */
+/** The trigger half of ScriptApp (the AuthMode/EventType/TriggerSource enums live in script-app.ts). */
 export class ScriptTriggers {
   constructor(private readonly ctx: TriggerContext) {}
 

@@ -1,6 +1,7 @@
 /** SpreadsheetApp.getUi(): menus, sidebars, dialogs and alerts, recorded for tests (https://developers.google.com/apps-script/reference/base/ui). */
+import { AppsScriptException } from './exception';
 import { HtmlOutput } from './html';
-import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
+import { ServiceObject, type Access, type Host } from './service';
 
 export type MenuEntry =
   { caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord };

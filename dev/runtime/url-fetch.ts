@@ -6,8 +6,9 @@
  * while an HTTP server in the caller's own thread keeps answering.
  */
 import { execFileSync } from 'node:child_process';
+import { AppsScriptException } from './exception';
 import { Blob } from './utilities';
-import { AppsScriptException, ServiceObject, type Access, type Host } from './service';
+import { ServiceObject, type Access, type Host } from './service';
 import { isPlainObject } from './realm';
 
 /** 127.0.0.0/8, localhost and [::1]: the only hosts this offline runtime may reach. */

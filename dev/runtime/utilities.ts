@@ -1,9 +1,10 @@
 /** Utilities (https://developers.google.com/apps-script/reference/utilities/utilities) and Blob. */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { Clock } from './clock';
+import { AppsScriptException } from './exception';
 import { formatDate } from './format-date';
 import { isDate } from './realm';
-import { AppsScriptException, ServiceObject, type Access } from './service';
+import { ServiceObject, type Access } from './service';
 
 /** Apps Script byte arrays are Java bytes: signed, -128..127. */
 const toSignedBytes = (buf: Uint8Array): number[] => Array.from(buf, (b) => (b > 127 ? b - 256 : b));
