@@ -154,6 +154,9 @@ function answer(
       type: 'OAuthException',
     });
   }
+  // Before the path check: a multi-ID request has no object in its path (GET /v27.0/?ids=a,b).
+  const removed = removedInV27(/^\/(v\d+\.\d+)\//.exec(path)?.[1], query);
+  if (removed) return removed;
   const match = /^\/(v\d+\.\d+)\/([^/]+)(?:\/([^/]+))?\/?$/.exec(path);
   if (!match || req.method.toUpperCase() !== 'GET') {
     return graphError(400, 100, `Unsupported ${req.method.toLowerCase()} request.`);
@@ -373,6 +376,23 @@ function usageHeader(wabaId: string, percent: number, regainMinutes: number): st
       },
     ],
   });
+}
+
+/**
+ * What Graph v27.0 removes for new apps (meta-2026.md §6, Meta's blog 2026-11-04): multi-ID requests (`?ids=`), field
+ * aliases (`field.as(name)`), `date_format`, method override (`method=`), JSONP (`callback=`). Refused with a
+ * Graph error (meta-graph-api.md's body shape, code 100) as Meta refuses a parameter a version no longer takes;
+ * v26.0 and older answer as before.
+ */
+function removedInV27(version: string | undefined, query: Record<string, string>): FakeResponse | null {
+  if (version === undefined || Number(version.slice(1)) < 27) return null;
+  const refuse = (what: string) => graphError(400, 100, `(#100) ${what} is not supported in ${version}.`);
+  if (query.ids !== undefined) return refuse('Multi-ID requests (ids)');
+  if (query.date_format !== undefined) return refuse('The date_format parameter');
+  if (query.method !== undefined) return refuse('Method override (method)');
+  if (query.callback !== undefined) return refuse('JSONP (callback)');
+  if (/\.as\(/.test(query.fields ?? '')) return refuse('Field aliases (.as)');
+  return null;
 }
 
 function graphError(

@@ -53,11 +53,6 @@ export function dimensionsFor(columns: readonly TableColumn[]): Dimension[] {
   return columns.filter((c): c is Dimension => c !== 'pricingModel');
 }
 
-/** Meta's costs are decimals; summing them as doubles leaves noise such as 12.340000000000002. */
-export function roundCost(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}
-
 /** A row with its exact cost (null when nothing could price it) and where that cost comes from. */
 export interface CostedRow extends AnalyticsRow {
   exactCost: ExactDecimal | null;

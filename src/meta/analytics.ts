@@ -12,6 +12,7 @@
  */
 
 import { MESSAGE_PRICING_FROM } from '../core/pricing/rules';
+import { sumCosts } from '../core/exact/cost-sum';
 import { zoneCalendar } from '../core/zone-calendar';
 import { addDays, dayKeyOf, dayKeyToIso, type DayKey, splitDayKey, startOfDay } from '../core/time';
 import { MetaCostUnavailableError, MetaResponseError } from './errors';
@@ -223,12 +224,9 @@ export function billableUnits(rows: readonly AnalyticsRow[]): number {
   return rows.reduce((sum, r) => (r.type === 'REGULAR' ? sum + r.volume : sum), 0);
 }
 
-/** Approximate cost of all rows; throws when Meta gave no cost (partner credit line) for any of them. */
+/** The exact cost of all rows (src/core/exact/cost-sum); throws when Meta gave no cost (partner credit line) for any of them. */
 export function approximateCost(rows: readonly AnalyticsRow[]): number {
-  let sum = 0;
-  for (const r of rows) {
-    if (r.cost === null) throw new MetaCostUnavailableError();
-    sum += r.cost;
-  }
+  const sum = sumCosts(rows.map((r) => r.cost));
+  if (sum === null) throw new MetaCostUnavailableError();
   return sum;
 }

@@ -3,8 +3,12 @@
  * The access token never goes into a URL: it travels only in the Authorization header.
  */
 
-/** The current Graph version (released 2026-07-29); v25.0 keeps working until 2028-07-29 (Meta's version changelog). */
-export const DEFAULT_API_VERSION = 'v26.0';
+/**
+ * The current Graph version (released 2026-11-04, meta-2026.md §6). New apps on v27 lose multi-ID requests (`?ids=`),
+ * field aliases, `date_format`, method override, JSONP and async batch; the client uses none of them, so a stored
+ * v26.0/v25.0 connection keeps working unchanged.
+ */
+export const DEFAULT_API_VERSION = 'v27.0';
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.facebook.com';
 
 export type QueryValue = string | number | readonly string[];

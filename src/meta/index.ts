@@ -2,7 +2,7 @@
 export type { HttpResponse } from './ports';
 export { createGraphClient, type GraphPorts, type PhoneLine } from './client';
 export { approximateCost, billableUnits, type AnalyticsQuery, type AnalyticsRow } from './analytics';
-export { analyticsTable, dimensionsFor, roundCost, type TableColumn } from './analytics-table';
+export { analyticsTable, dimensionsFor, type TableColumn } from './analytics-table';
 export {
   readCategories,
   readDayRange,

@@ -5,6 +5,7 @@
 import { PROJECTION_METHODS, projectMonthEnd, type ProjectionMethod } from '../core/projection/month-end';
 import { dayKeyToIso, daysInMonth, type DayKey } from '../core/time';
 import { MESSAGE_PRICING_FROM } from '../core/pricing/rules';
+import { sumCosts } from '../core/exact/cost-sum';
 import { firstDay, MonthCloseInputError, type CalendarMonth } from './month';
 
 /** One of Meta's daily buckets, normalised (src/meta's AnalyticsRow has this shape). */
@@ -56,11 +57,6 @@ export function checkedProjectionMethod(method: unknown): ProjectionMethod {
   throw new MonthCloseInputError(`The projection method must be one of ${PROJECTION_METHODS.join(', ')}`);
 }
 
-/** Meta's costs are decimals; summing them as doubles leaves noise such as 12.340000000000002. */
-export function roundCost(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}
-
 /**
  * Inbound = user-initiated: the service category and every free customer-service row (a utility template inside
  * the customer's window is an answer to them). Outbound = business-initiated: the template categories.
@@ -91,7 +87,6 @@ export function monthFigures(
   const prefix = `${dayKeyToIso(start).slice(0, 7)}-`;
   const dailyUnits = new Array<number>(days).fill(0);
   const origin = { inbound: { volume: 0, billedUnits: 0 }, outbound: { volume: 0, billedUnits: 0 } };
-  let cost: number | null = 0;
   const models = new Set<string>();
   for (const row of rows) {
     if (!row.day.startsWith(prefix)) continue;
@@ -102,8 +97,8 @@ export function monthFigures(
     const side = isInbound(row) ? origin.inbound : origin.outbound;
     side.volume += row.volume;
     side.billedUnits += billed;
-    cost = cost === null || row.cost === null ? null : cost + row.cost;
   }
+  const monthRows = rows.filter((row) => row.day.startsWith(prefix));
   const billedUnits = dailyUnits.reduce((s, v) => s + v, 0);
   const asOfIndex = asOfDay === null ? null : Math.min(days, Math.max(1, asOfDay - start + 1));
   const projection =
@@ -115,7 +110,7 @@ export function monthFigures(
         );
   return {
     billedUnits,
-    cost: cost === null ? null : roundCost(cost),
+    cost: sumCosts(monthRows.map((row) => row.cost)),
     pricingModel: pricingModelOf(models, start),
     projection,
     daily: dailySeries(month, dailyUnits, asOfIndex, projection),

@@ -7,7 +7,7 @@ import { isBlank } from '../core/sheet-args/cells';
 import { cellInstant } from '../core/sheet-args/date-times';
 import { literalRow } from '../core/sheet-output/literal-text';
 import type { ZoneCalendar } from '../core/zone-calendar';
-import { roundCost } from './figures';
+import { costDifference } from '../core/exact/cost-sum';
 import { COUNT_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, moneyFormat } from './formats';
 import { isAllLines, isScheduledRun, readStatus, type MonthCloseLabels } from './labels';
 import { digitsOf } from './meta-data-sheet';
@@ -157,8 +157,7 @@ export function drift(
   if (!previous) return { deltaUnits: null, deltaCost: null };
   return {
     deltaUnits: current.billedUnits - previous.billedUnits,
-    deltaCost:
-      current.cost === null || previous.cost === null ? null : roundCost(current.cost - previous.cost),
+    deltaCost: costDifference(current.cost, previous.cost),
   };
 }
 

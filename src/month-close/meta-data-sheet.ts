@@ -12,7 +12,8 @@ import { cellInstant } from '../core/sheet-args/date-times';
 import { literalRow } from '../core/sheet-output/literal-text';
 import { dayKeyToIso } from '../core/time';
 import type { ZoneCalendar } from '../core/zone-calendar';
-import { roundCost, type MetaUsageRow } from './figures';
+import { sumCosts } from '../core/exact/cost-sum';
+import type { MetaUsageRow } from './figures';
 import { COUNT_FORMAT, DATE_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, moneyFormat } from './formats';
 import { firstDay, lastDay, type CalendarMonth } from './month';
 
@@ -74,7 +75,7 @@ export function dataRowsOf(
     if (!seen) byKey.set(key, row);
     else {
       seen.volume += row.volume;
-      seen.cost = seen.cost === null || row.cost === null ? null : roundCost(seen.cost + row.cost);
+      seen.cost = sumCosts([seen.cost, row.cost]);
     }
   }
   return [...byKey.values()].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));

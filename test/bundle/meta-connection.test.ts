@@ -53,7 +53,7 @@ describe('saveConnection', () => {
       zoneConfidence: 'confirmed',
       lines: expectedLines,
       tokenHint: `…${TOKEN.slice(-4)}`,
-      apiVersion: 'v26.0',
+      apiVersion: 'v27.0',
       isAdmin: true,
       admins: ['ana@example.com'],
     };
@@ -101,7 +101,7 @@ describe('saveConnection', () => {
         graphBaseUrl: graph.url,
         apiVersion,
       });
-    expect(save()).toMatchObject({ apiVersion: 'v26.0' }); // the default for a new connection
+    expect(save()).toMatchObject({ apiVersion: 'v27.0' }); // the default for a new connection
     expect(save('v25.0')).toMatchObject({ apiVersion: 'v25.0' });
     expect(save()).toMatchObject({ apiVersion: 'v25.0' });
     await graph.clearRequests();
@@ -166,7 +166,7 @@ describe('saveConnection', () => {
     [
       'a malformed API version',
       { wabaId: WABA_ID, token: TOKEN, apiVersion: '25' },
-      /version must look like v26\.0/,
+      /version must look like v27\.0/,
     ],
     [
       'plain HTTP to another host',

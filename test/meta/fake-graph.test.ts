@@ -241,3 +241,27 @@ describe('fake Graph router', () => {
 function st0(): FakeGraphState {
   return fresh();
 }
+
+describe('fake Graph v27.0 (meta-2026.md §6: what v27 removes for new apps)', () => {
+  test.each([
+    ['multi-ID requests', `/v27.0/${WABA}?ids=${WABA},1&fields=id`, /Multi-ID/],
+    ['date_format', `/v27.0/${WABA}?fields=id&date_format=U`, /date_format/],
+    ['method override', `/v27.0/${WABA}?fields=id&method=post`, /Method override/],
+    ['JSONP', `/v27.0/${WABA}?fields=id&callback=cb`, /JSONP/],
+    ['field aliases', `/v27.0/${WABA}?fields=${encodeURIComponent('id,name.as(label)')}`, /Field aliases/],
+  ])('refuses %s with a Graph error body (code 100)', (_what, url, message) => {
+    const res = get(fresh(), url);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({
+      type: 'OAuthException',
+      code: 100,
+      message: expect.stringMatching(message),
+    });
+    expect(typeof res.json.error.fbtrace_id).toBe('string');
+  });
+
+  test('v27.0 answers the plain requests the client sends; v26.0 still takes date_format', () => {
+    expect(get(fresh(), `/v27.0/${WABA}?fields=id,currency`).json).toMatchObject({ id: WABA });
+    expect(get(fresh(), `/v26.0/${WABA}?fields=id&date_format=U`).status).toBe(200);
+  });
+});

@@ -23,8 +23,8 @@ describe('readAccount (validating a connection)', () => {
     ]);
     expect(h.batches).toHaveLength(1);
     expect(h.batches[0].map((r) => decodeURIComponent(r.url.replace('http://fake-graph.test', '')))).toEqual([
-      '/v26.0/102290129340398?fields=id,name,currency,timezone_id',
-      '/v26.0/102290129340398/phone_numbers?fields=id,display_phone_number,verified_name',
+      '/v27.0/102290129340398?fields=id,name,currency,timezone_id',
+      '/v27.0/102290129340398/phone_numbers?fields=id,display_phone_number,verified_name',
     ]);
   });
 
@@ -41,7 +41,7 @@ describe('readAccount (validating a connection)', () => {
     expect(h.client.readAccount(budget).lines).toEqual([]);
   });
 
-  test('apiVersion and graphBaseUrl are configurable; defaults are v26.0 on graph.facebook.com', () => {
+  test('apiVersion and graphBaseUrl are configurable; defaults are v27.0 on graph.facebook.com', () => {
     const seen: string[] = [];
     const ok = (body: unknown): HttpResponse => ({ status: 200, headers: {}, body: JSON.stringify(body) });
     const http = {
@@ -57,8 +57,8 @@ describe('readAccount (validating a connection)', () => {
       { http, clock: new FakeClock() },
     ).readAccount(budget);
     expect(seen.map((u) => u.split('?')[0])).toEqual([
-      'https://graph.facebook.com/v26.0/1',
-      'https://graph.facebook.com/v26.0/1/phone_numbers',
+      'https://graph.facebook.com/v27.0/1',
+      'https://graph.facebook.com/v27.0/1/phone_numbers',
       'http://127.0.0.1:9/v25.0/1',
       'http://127.0.0.1:9/v25.0/1/phone_numbers',
     ]);

@@ -33,7 +33,6 @@ import {
   readTableColumns,
   redact,
   resolveWabaTimeZone,
-  roundCost,
   type TableColumn,
   withMetaCosts,
 } from '../../meta';
@@ -78,7 +77,7 @@ export function metaBilled(args: UnitsArgs): number {
 export function metaCost(args: UnitsArgs): number {
   return asFormula('META_COST', (connection) => {
     const rows = fetchUnitsRows('META_COST', args, connection);
-    if (rows.every((r) => r.cost !== null)) return roundCost(approximateCost(rows));
+    if (rows.every((r) => r.cost !== null)) return approximateCost(rows);
     // No cost from Meta (partner credit line): price the charged volumes by market and category from the rate cards.
     const currency = accountCurrencyOf(connection);
     const byMarket = fetchUnitsRows('META_COST', args, connection, PRICING_DIMENSIONS);
