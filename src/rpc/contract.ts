@@ -50,7 +50,7 @@ export interface MetaConnectionView {
 export interface SaveConnectionRequest {
   wabaId: string;
   token: string;
-  /** Default: the stored connection's version, else the current Graph version (v26.0). */
+  /** Default: the stored connection's version, else the current Graph version (v27.0). */
   apiVersion?: string;
   /** Default https://graph.facebook.com; tests and the preview point it at the fake Graph server. */
   graphBaseUrl?: string;

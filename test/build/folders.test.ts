@@ -130,6 +130,14 @@ it('keeps test/ out of bench/ and dev/ (tools may not depend on test helpers)', 
   expect(intoTests.map(show)).toEqual([]);
 });
 
+it('keeps the offline runtime one service per module, with no import cycle between its modules', () => {
+  const runtime = filesUnder('dev/runtime').flatMap(importsOf);
+  const cycles = folderCycles(
+    runtime.filter(({ to }) => within(to, 'dev/runtime')).map(({ from, to }) => [from, to]),
+  );
+  expect(cycles).toEqual([]);
+});
+
 describe('the checks themselves', () => {
   it('name a file by its folder', () => {
     expect(folderOf('src/gas/meta/connection-store.ts')).toBe('src/gas/meta');
