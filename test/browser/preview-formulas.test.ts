@@ -152,7 +152,13 @@ describe('without a rate card (npm start -- --no-cost)', () => {
       );
       const sidebar = (await (await p.waitForSelector('iframe#sidebar')).contentFrame())!;
       await importRateCardInSidebar(sidebar, BRL_OCTOBER);
-      await p.dblclick(costCell);
+      // The grid redraws after the import: a double-click on the cell being replaced opens no editor, so retry.
+      const editor = p.getByLabel('Cell editor');
+      for (let i = 0; i < 20 && !(await editor.isVisible()); i++) {
+        await p.dblclick(costCell);
+        await p.waitForTimeout(100);
+      }
+      await editor.waitFor();
       await p.keyboard.press('Enter');
       await p.locator(costCell, { hasText: /^0,58=BILLED_COST/ }).waitFor();
       expect(await p.getAttribute(costCell, 'title')).toBeNull();
