@@ -341,7 +341,7 @@ function AtomPanel() {
       task.say(t('done', { files: results.length, months: months.join(', ') }));
     });
 
-  if (!setup) return <Status status={task.status} />;
+  if (!setup) return <Status task={task} />;
   return (
     <fieldset class="plain" disabled={task.busy}>
       <div
@@ -432,7 +432,7 @@ function AtomPanel() {
           {progress && <progress max={progress.total} value={progress.done} aria-label={t('progress')} />}
         </>
       )}
-      <Status status={task.status} />
+      <Status task={task} />
     </fieldset>
   );
 }
