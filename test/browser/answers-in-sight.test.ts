@@ -96,7 +96,7 @@ it('shows an error in sight: a bad range typed in the Month close panel', async 
   }
 });
 
-it('shows the Atom data import’s answer in sight, with the focus on it once the Import button is spent', async () => {
+it('shows the Atom data import’s answer in sight, with the focus on it once the Import button is spent, and a file’s error', async () => {
   const { page, sidebar } = await openSidebar('Atom data');
   try {
     await sidebar.waitForSelector(`${ATOM} input[type="file"]`);
@@ -125,6 +125,17 @@ it('shows the Atom data import’s answer in sight, with the focus on it once th
       undefined,
       { timeout: 5_000 },
     );
+
+    // The user opens the first file's columns, goes back up to the file box and picks a file the panel cannot
+    // read: its card lands below the first one, its error is in sight all the same.
+    await sidebar.locator(`${ATOM} [data-source="auditoria.csv"]`).getByText('Columns').click();
+    await sidebar.locator(`${ATOM} input[type="file"]`).scrollIntoViewIfNeeded();
+    await sidebar.setInputFiles(`${ATOM} input[type="file"]`, [
+      { name: 'reporte.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
+    ]);
+    const unreadable = sidebar.locator(`${ATOM} [data-source="reporte.pdf"] [role="alert"]`);
+    await unreadable.waitFor();
+    expect(await inSight(page, unreadable)).toBe(true);
   } finally {
     await page.close();
   }
