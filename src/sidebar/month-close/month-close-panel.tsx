@@ -363,35 +363,33 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
       </>
     );
     body = (
-      <>
-        <form onSubmit={startImport}>
-          <Field
-            name="month"
-            type="month"
-            label={t('month')}
-            value={form.month}
-            // Each month proposes its own Atom tables: the range box is too narrow to show which month it points at.
-            onValue={(month) =>
-              month !== form.month && update({ month, ...proposedRanges(setup, month, form) })
-            }
-            hint={t('monthHint', { days: setup.graceDays })}
-          />
-          <LineChoices t={t} setup={setup} chosen={form.lines} onChange={(lines) => update({ lines })} />
-          {rangeField('groups', 'groups')}
-          {rangeField('campaigns', 'campaigns')}
-          <Field
-            name="costToAllocate"
-            inputMode="decimal"
-            label={t('costToAllocate', { currency: setup.currency })}
-            value={form.cost}
-            onValue={(cost) => update({ cost })}
-            hint={t('costHint')}
-          />
-          <button type="submit" class="action">
-            {t('importButton')}
-          </button>
-        </form>
-      </>
+      <form onSubmit={startImport}>
+        <Field
+          name="month"
+          type="month"
+          label={t('month')}
+          value={form.month}
+          // Each month proposes its own Atom tables: the range box is too narrow to show which month it points at.
+          onValue={(month) =>
+            month !== form.month && update({ month, ...proposedRanges(setup, month, form) })
+          }
+          hint={t('monthHint', { days: setup.graceDays })}
+        />
+        <LineChoices t={t} setup={setup} chosen={form.lines} onChange={(lines) => update({ lines })} />
+        {rangeField('groups', 'groups')}
+        {rangeField('campaigns', 'campaigns')}
+        <Field
+          name="costToAllocate"
+          inputMode="decimal"
+          label={t('costToAllocate', { currency: setup.currency })}
+          value={form.cost}
+          onValue={(cost) => update({ cost })}
+          hint={t('costHint')}
+        />
+        <button type="submit" class="action">
+          {t('importButton')}
+        </button>
+      </form>
     );
     history = (
       <>
@@ -427,9 +425,11 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
           }
         />
       )}
-      <fieldset class="plain" disabled={task.busy}>
-        {history}
-      </fieldset>
+      {history && (
+        <fieldset class="plain" disabled={task.busy}>
+          {history}
+        </fieldset>
+      )}
     </>
   );
 }
