@@ -8,7 +8,7 @@ import type { MetaConnectionView } from '../rpc/contract';
 import { defineMessages } from './i18n';
 import type { Panel } from './panel';
 import { callServer } from './rpc-client';
-import { Facts, Field, Status, useMessages, useServerTask, type Translate } from './ui';
+import { Facts, Field, Status, useMessages, useServerTask, type ServerTask, type Translate } from './ui';
 
 const messages = defineMessages({
   en: {
@@ -81,7 +81,6 @@ const messages = defineMessages({
   },
 });
 
-type Task = ReturnType<typeof useServerTask>;
 type T = Translate<keyof (typeof messages)['en']>;
 
 function ConnectForm({
@@ -90,7 +89,7 @@ function ConnectForm({
   onConnected,
 }: {
   t: T;
-  task: Task;
+  task: ServerTask;
   onConnected(view: MetaConnectionView): void;
 }) {
   const [form, setForm] = useState({ wabaId: '', token: '', apiVersion: '', graphBaseUrl: '' });
@@ -134,7 +133,7 @@ function Admins({
   onAdmins,
 }: {
   t: T;
-  task: Task;
+  task: ServerTask;
   view: MetaConnectionView;
   onAdmins(admins: string[]): void;
 }) {
@@ -267,7 +266,7 @@ function ConnectionPanel() {
       <fieldset class="plain" disabled={task.busy}>
         {body}
       </fieldset>
-      <Status status={task.status} />
+      <Status task={task} />
     </>
   );
 }

@@ -3,13 +3,13 @@
  * is uploaded, never fetched), import it, see what was stored. Currency and effective date are asked only for a
  * file that does not say them.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { rateCardRows } from '../rates/card-rows';
 import type { ImportRateCardResult } from '../rpc/contract';
 import { defineMessages } from './i18n';
 import type { Panel } from './panel';
 import { callServer } from './rpc-client';
-import { Field, Status, useId, useMessages, useServerTask } from './ui';
+import { Field, Status, useId, useMessages, useReveal, useServerTask } from './ui';
 
 const messages = defineMessages({
   en: {
@@ -50,6 +50,8 @@ function RatesPanel() {
   const [currency, setCurrency] = useState('');
   const [effectiveFrom, setEffectiveFrom] = useState('');
   const [result, setResult] = useState<ImportRateCardResult | null>(null);
+  const resultLine = useRef<HTMLDivElement>(null);
+  useReveal(resultLine, result);
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -107,7 +109,7 @@ function RatesPanel() {
         </fieldset>
       </form>
       {result && (
-        <div data-section="rate-card-result">
+        <div ref={resultLine} data-section="rate-card-result">
           <p>
             {t('imported', {
               currency: result.currency,
@@ -118,7 +120,7 @@ function RatesPanel() {
           {result.replaced && <p class="secondary">{t('replaced')}</p>}
         </div>
       )}
-      <Status status={task.status} />
+      <Status task={task} />
     </>
   );
 }

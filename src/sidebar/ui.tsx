@@ -2,8 +2,8 @@
  * The sidebar's few shared building blocks. Everything is rendered through JSX, so text from users, Meta or
  * Atom always lands in text nodes and attributes — never parsed as markup.
  */
-import { createContext, Fragment, type ComponentChildren } from 'preact';
-import { useContext, useRef, useState } from 'preact/hooks';
+import { createContext, Fragment, type ComponentChildren, type RefObject } from 'preact';
+import { useContext, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarLanguage } from '../rpc/contract';
 import { fill, type Dictionary } from './i18n';
 import { failureText } from './rpc-client';
@@ -101,27 +101,59 @@ export interface StatusLine {
   isError: boolean;
 }
 
-/** The panel's live region: always in the DOM so screen readers announce each change. */
-export function Status({ status }: { status: StatusLine }) {
+/**
+ * Brings an answer into sight when it appears or changes (`key` truthy and new): the sidebar is as tall as the
+ * window — about 700 px on a 1366×768 laptop — and a panel's form, history and admins run longer, so an answer
+ * rendered below them was off-screen. Scrolls with the least movement, before the answer is painted, and never
+ * moves the focus.
+ */
+export function useReveal(ref: RefObject<HTMLElement | null>, key: unknown): void {
+  useLayoutEffect(() => {
+    if (key) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [key]);
+}
+
+/**
+ * The panel's live region: always in the DOM so screen readers announce each change, scrolled into sight when it
+ * says something new, and focusable (tabIndex -1) so a task whose control is gone can leave the focus on it.
+ */
+export function Status({ task }: { task: ServerTask }) {
+  const { status, statusRef } = task;
+  useReveal(statusRef, status.text && status);
   return (
-    <p role="status" aria-live="polite" class={status.isError ? 'status error' : 'status secondary'}>
+    <p
+      ref={statusRef}
+      role="status"
+      aria-live="polite"
+      tabIndex={-1}
+      class={status.isError ? 'status error' : 'status secondary'}
+    >
       {status.text}
     </p>
   );
 }
 
+export type ServerTask = ReturnType<typeof useServerTask>;
+
 /**
  * The panel's server calls: `busy` disables the panel's controls (through a disabled fieldset) while any runs,
  * the status line says what is happening, a failure is shown in plain words and never thrown. When the last
  * call ends, focus goes back where it was when the first began (a disabled control loses it), so a keyboard
- * user does not restart from the top.
+ * user does not restart from the top — or, when that control cannot take it back (still disabled, removed), to
+ * the status line that holds the answer. Either way without scrolling away from the answer.
  */
 export function useServerTask() {
   const [running, setRunning] = useState(0);
   const [status, setStatus] = useState<StatusLine>({ text: '', isError: false });
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const inFlight = useRef(0);
-  const say = (text: string, isError = false) => setStatus({ text, isError });
+  // A line said again (a progress poll) keeps its state: no re-render, no scroll. An error is always new, so the
+  // same mistake made twice is shown twice.
+  const say = (text: string, isError = false) =>
+    setStatus((current) =>
+      !isError && !current.isError && current.text === text ? current : { text, isError },
+    );
 
   const finish = () => {
     inFlight.current--;
@@ -131,7 +163,10 @@ export function useServerTask() {
     returnFocus.current = null;
     // After the re-render that enables the controls again.
     setTimeout(() => {
-      if (target?.isConnected && document.activeElement === document.body) target.focus();
+      if (document.activeElement !== document.body) return;
+      if (target?.isConnected) target.focus({ preventScroll: true });
+      const line = statusRef.current;
+      if (document.activeElement === document.body && line?.textContent) line.focus({ preventScroll: true });
     });
   };
 
@@ -152,5 +187,5 @@ export function useServerTask() {
     );
   }
 
-  return { busy: running > 0, status, say, run };
+  return { busy: running > 0, status, statusRef, say, run };
 }

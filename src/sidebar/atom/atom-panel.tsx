@@ -3,7 +3,7 @@
  * already holds one, parsed here in the browser; a preview with the detected columns, a dropdown per field to
  * correct them; then Import, in batches small enough for google.script.run, with progress.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AtomField, AtomMapping, AtomParseResult } from '../../atom';
 // The modules themselves, not src/atom's index: the sidebar bundle carries only what the panel runs.
 import { splitIntoBatches } from '../../atom/batches';
@@ -12,7 +12,7 @@ import { parseAtomCells, parseAtomExport } from '../../atom/parse';
 import type { AtomImportKind, AtomImportSetup, ImportAtomRowsResult } from '../../rpc/contract';
 import type { Panel } from '../panel';
 import { callServer, failureText } from '../rpc-client';
-import { Status, useId, useMessages, useServerTask } from '../ui';
+import { Status, useId, useMessages, useReveal, useServerTask } from '../ui';
 import { atomMessages, fieldLabels, kindLabels } from './messages';
 
 /** A file (or sheet) the user brought, with what parsing it gave. */
@@ -119,6 +119,9 @@ function SourceCard(props: { source: Source; onChange(source: Source): void; onR
   const t = useMessages(atomMessages);
   const kinds = useMessages(kindLabels);
   const sheetId = useId('sheet');
+  // A file that cannot be read says so where the user looks, even when its card lands below the others.
+  const failure = useRef<HTMLParagraphElement>(null);
+  useReveal(failure, source.error);
   const r = source.result;
   const dates = r?.dates
     ? t(r.dates.order === 'dayFirst' ? 'dayFirst' : 'monthFirst') +
@@ -128,7 +131,7 @@ function SourceCard(props: { source: Source; onChange(source: Source): void; onR
     <article class="source" data-source={source.name}>
       <h3>{source.name}</h3>
       {source.error !== null && (
-        <p class="error" role="alert">
+        <p ref={failure} class="error" role="alert">
           {source.error}
         </p>
       )}
@@ -341,7 +344,7 @@ function AtomPanel() {
       task.say(t('done', { files: results.length, months: months.join(', ') }));
     });
 
-  if (!setup) return <Status status={task.status} />;
+  if (!setup) return <Status task={task} />;
   return (
     <fieldset class="plain" disabled={task.busy}>
       <div
@@ -432,7 +435,7 @@ function AtomPanel() {
           {progress && <progress max={progress.total} value={progress.done} aria-label={t('progress')} />}
         </>
       )}
-      <Status status={task.status} />
+      <Status task={task} />
     </fieldset>
   );
 }

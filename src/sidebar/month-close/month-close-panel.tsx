@@ -14,14 +14,22 @@ import type {
 import { formatCount, formatInstant, formatMonth } from '../format';
 import type { Panel, PanelProps } from '../panel';
 import { callServer } from '../rpc-client';
-import { Field, LanguageContext, Status, useId, useMessages, useServerTask, type Translate } from '../ui';
+import {
+  Field,
+  LanguageContext,
+  Status,
+  useId,
+  useMessages,
+  useServerTask,
+  type ServerTask,
+  type Translate,
+} from '../ui';
 import { otherMonthOf, tableMonthOf } from '../../month-close/atom-range';
 import { readCost, readRange, rangeText } from './form-values';
 import { monthCloseMessages, type MonthCloseKey } from './messages';
 import { ResultCard } from './result-card';
 
 type T = Translate<MonthCloseKey>;
-type Task = ReturnType<typeof useServerTask>;
 
 /** How often the panel asks for the running import's progress. */
 const PROGRESS_POLL_MS = 700;
@@ -155,7 +163,7 @@ function LastImports({ t, setup, timeZone }: { t: T; setup: MonthCloseSetup; tim
 
 function DailyRefresh(props: {
   t: T;
-  task: Task;
+  task: ServerTask;
   state: DailyRefreshState;
   onSaved(state: DailyRefreshState): void;
 }) {
@@ -309,7 +317,9 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
       },
     );
 
+  // The answers (progress, status, result) sit right under the Import button; the refresh and history below them.
   let body = null;
+  let history = null;
   if (setup && !setup.connected) {
     body = (
       <>
@@ -353,34 +363,36 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
       </>
     );
     body = (
+      <form onSubmit={startImport}>
+        <Field
+          name="month"
+          type="month"
+          label={t('month')}
+          value={form.month}
+          // Each month proposes its own Atom tables: the range box is too narrow to show which month it points at.
+          onValue={(month) =>
+            month !== form.month && update({ month, ...proposedRanges(setup, month, form) })
+          }
+          hint={t('monthHint', { days: setup.graceDays })}
+        />
+        <LineChoices t={t} setup={setup} chosen={form.lines} onChange={(lines) => update({ lines })} />
+        {rangeField('groups', 'groups')}
+        {rangeField('campaigns', 'campaigns')}
+        <Field
+          name="costToAllocate"
+          inputMode="decimal"
+          label={t('costToAllocate', { currency: setup.currency })}
+          value={form.cost}
+          onValue={(cost) => update({ cost })}
+          hint={t('costHint')}
+        />
+        <button type="submit" class="action">
+          {t('importButton')}
+        </button>
+      </form>
+    );
+    history = (
       <>
-        <form onSubmit={startImport}>
-          <Field
-            name="month"
-            type="month"
-            label={t('month')}
-            value={form.month}
-            // Each month proposes its own Atom tables: the range box is too narrow to show which month it points at.
-            onValue={(month) =>
-              month !== form.month && update({ month, ...proposedRanges(setup, month, form) })
-            }
-            hint={t('monthHint', { days: setup.graceDays })}
-          />
-          <LineChoices t={t} setup={setup} chosen={form.lines} onChange={(lines) => update({ lines })} />
-          {rangeField('groups', 'groups')}
-          {rangeField('campaigns', 'campaigns')}
-          <Field
-            name="costToAllocate"
-            inputMode="decimal"
-            label={t('costToAllocate', { currency: setup.currency })}
-            value={form.cost}
-            onValue={(cost) => update({ cost })}
-            hint={t('costHint')}
-          />
-          <button type="submit" class="action">
-            {t('importButton')}
-          </button>
-        </form>
         <DailyRefresh
           t={t}
           task={task}
@@ -399,7 +411,7 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
       {progress && progress.total > 0 && (
         <progress aria-label={t('progress')} max={progress.total} value={progress.done} />
       )}
-      <Status status={task.status} />
+      <Status task={task} />
       {result && (
         <ResultCard
           result={result}
@@ -412,6 +424,11 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
             )
           }
         />
+      )}
+      {history && (
+        <fieldset class="plain" disabled={task.busy}>
+          {history}
+        </fieldset>
       )}
     </>
   );

@@ -2,11 +2,11 @@
  * What one import did: the month's figures and status, the drift against the previous import of the month,
  * links that open the written sheets, and the cumulative chart.
  */
-import { useContext } from 'preact/hooks';
+import { useContext, useRef } from 'preact/hooks';
 import type { MonthCloseResult, WrittenSheet } from '../../rpc/contract';
 import { formatCount, formatDelta, formatInstant, formatMoney, formatMonth } from '../format';
 import { minorUnits } from '../../month-close/currency';
-import { Facts, LanguageContext, useMessages } from '../ui';
+import { Facts, LanguageContext, useMessages, useReveal } from '../ui';
 import { CumulativeChart } from './cumulative-chart';
 import { monthCloseMessages, type MonthCloseKey } from './messages';
 
@@ -64,6 +64,8 @@ export function ResultCard(props: {
 }) {
   const { result } = props;
   const t = useMessages(monthCloseMessages);
+  const card = useRef<HTMLElement>(null);
+  useReveal(card, result);
   const language = useContext(LanguageContext);
   const monthLabel = formatMonth(language, result.month);
   const money = (value: number) => formatMoney(language, value, result.currency);
@@ -87,7 +89,7 @@ export function ResultCard(props: {
   );
   const sheets = [result.sheets.summary, result.sheets.data, result.sheets.ledger];
   return (
-    <section class="card" data-section="result" aria-labelledby="result-title">
+    <section ref={card} class="card" data-section="result" aria-labelledby="result-title">
       <h3 id="result-title">
         {monthLabel}{' '}
         <span class={`badge ${result.status}`}>
