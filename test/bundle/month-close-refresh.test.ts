@@ -78,3 +78,21 @@ describe('daily refresh', () => {
     );
   });
 });
+
+describe("the daily refresh's two months share one execution's 6 minutes", () => {
+  it('a month whose writes no longer fit in what is left is refused before its first write; the other is imported', () => {
+    // Each Meta answer takes 155 s: the second month's fetch ends past 5 of the 6 minutes.
+    const m = connectedRuntime(server(), { fetchLatencyMs: 155_000 });
+    seedAtomSheets(m.rt);
+    const { rt, clock } = m;
+    clock.set(Date.UTC(2025, 10, 2, 12)); // 2 November: on the 3rd, October (in its grace) and November are open
+    rt.runFromSidebar('setDailyRefresh', { enabled: true, hour: 6 });
+    const [trigger] = rt.triggerRecords();
+    clock.set(rt.nextTriggerRun(trigger.uid));
+    expect(() => rt.runTimeTrigger(trigger.uid)).toThrow(
+      /^The daily refresh failed — 2025-11: The month close of 2025-11 ran out of time \(6-minute limit\) before writing; nothing was written/,
+    );
+    expect(rt.spreadsheet.getValues("'Imports'!C2:C3")).toEqual([['2025-10'], ['']]);
+    expect(rt.spreadsheet.getSheet('Billing 2025-11')).toBeUndefined();
+  });
+});

@@ -85,6 +85,8 @@ export function setDailyRefresh(request: SetDailyRefreshRequest): DailyRefreshSt
  * current one) with the settings of the last import. A trigger the document no longer names removes itself.
  */
 export function runScheduledMonthClose(event: { triggerUid?: string } | undefined): MonthCloseResult[] {
+  // The execution's 6 minutes run from here, for both months it may import.
+  const now = Date.now();
   const uid = event?.triggerUid;
   if (!uid) throw new DailyRefreshError(`${REFRESH_HANDLER} runs only from the daily refresh trigger`);
   const stored = readRefresh();
@@ -96,7 +98,6 @@ export function runScheduledMonthClose(event: { triggerUid?: string } | undefine
   }
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const zone = spreadsheet.getSpreadsheetTimeZone();
-  const now = Date.now();
   const current = monthOfDay(dayKeyAt(now, zone));
   const graceDays = readGraceDays();
   const months = [previousMonth(current), current].filter(
@@ -121,7 +122,7 @@ export function runScheduledMonthClose(event: { triggerUid?: string } | undefine
             campaigns: ownRange(remembered.campaigns, monthKey(month)),
             projectionMethod: remembered.projectionMethod,
           },
-          { user, scheduled: true },
+          { user, scheduled: true, executionStartedAt: now },
         ),
       );
     } catch (e) {

@@ -83,6 +83,11 @@ export interface ImportContext {
   /** Who the ledger names: the user at the keyboard, or the trigger's owner for a scheduled run. */
   user: string;
   scheduled: boolean;
+  /**
+   * When the execution began (its 6 minutes run from there): the daily refresh imports two months in one execution,
+   * so the second has less time left than a fresh one.
+   */
+  executionStartedAt: number;
 }
 
 interface CheckedRequest {
@@ -95,8 +100,6 @@ interface CheckedRequest {
 }
 
 export function importMonth(request: RunMonthCloseRequest, context: ImportContext): MonthCloseResult {
-  // The 6-minute limit runs from the execution's start; the import is its first work.
-  const startedAt = Date.now();
   const connection = readConnection();
   if (!connection) throw new MonthCloseInputError(`Not connected: ${new MetaNotConnectedError().message}`);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -114,7 +117,7 @@ export function importMonth(request: RunMonthCloseRequest, context: ImportContex
     }
   }
   try {
-    return runLocked(checked, connection, spreadsheet, context, progress, startedAt);
+    return runLocked(checked, connection, spreadsheet, context, progress);
   } catch (e) {
     if (e instanceof UserFacingError) throw e;
     throw new Error(redact(e instanceof Error ? e.message : String(e), connection.token), { cause: e });
@@ -134,7 +137,6 @@ function runLocked(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   context: ImportContext,
   progress: ReturnType<typeof progressReporter>,
-  startedAt: number,
 ): MonthCloseResult {
   const { month } = checked;
   const sheetZone = spreadsheet.getSpreadsheetTimeZone();
@@ -200,7 +202,7 @@ function runLocked(
     plan,
     ledgerRow(plan.ledgerEntry, labels, cells.makeDate),
     rememberedRequestValue(remembered),
-    startedAt,
+    context.executionStartedAt,
   );
 
   const notes = [

@@ -72,7 +72,7 @@ export function getMonthCloseSetup(): MonthCloseSetup {
 }
 
 export function runMonthClose(request: RunMonthCloseRequest): MonthCloseResult {
-  return importMonth(request, { user: currentUserEmail(), scheduled: false });
+  return importMonth(request, { user: currentUserEmail(), scheduled: false, executionStartedAt: Date.now() });
 }
 
 export function getMonthCloseProgress(): MonthCloseProgress | null {
