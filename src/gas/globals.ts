@@ -13,7 +13,7 @@ import type { Table } from '../core/formulas/sheet-context';
 import { billedUniqueContacts } from '../core/formulas/unique-contacts';
 import type { MonthCloseResult } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
-import { metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
+import { metaAllowance, metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
 import { billedCost, metaRateFormula } from './rates/rate-formulas';
 import { runScheduledMonthClose as scheduledMonthClose } from './month-close/daily-refresh';
 import { activeSheetContext } from './shared/spreadsheet-context';
@@ -87,6 +87,18 @@ export function META_ANALYTICS(
   lines?: unknown,
 ): Table {
   return metaAnalytics({ start, end, granularity, dimensions, lines });
+}
+
+/**
+ * Meta's free service messages of one line in a month (1,000 a line since October 2026): used, left, and the day they ran out.
+ *
+ * @param {string|number} line Phone number of one line of the connected account.
+ * @param {Date|string} month Optional. The month as yyyy-MM text or any date in it; blank = this month.
+ * @return {Array<Array<number|Date|string>>} One row: used, left, the day the 1,000th was used (blank if not yet).
+ * @customfunction
+ */
+export function META_ALLOWANCE(line: unknown, month?: unknown): Table {
+  return metaAllowance({ line, month });
 }
 
 /**
