@@ -90,11 +90,11 @@ export function META_ANALYTICS(
 }
 
 /**
- * Meta's free service messages of one line in a month (1,000 a line since October 2026): used, left, and the day they ran out.
+ * Free service messages of a line in a month, from Meta: used, left of the 1,000 and the day they ran out.
  *
- * @param {string|number} line Phone number of one line of the connected account.
- * @param {Date|string} month Optional. The month as yyyy-MM text or any date in it; blank = this month.
- * @return {Array<Array<number|Date|string>>} One row: used, left, the day the 1,000th was used (blank if not yet).
+ * @param {string|number} line Phone number of a line of the connected account.
+ * @param {Date|string} month Optional. yyyy-MM or a date in the month; blank = this month.
+ * @return {Array<Array<number|Date|string>>} Used, left, the day they ran out (blank if not).
  * @customfunction
  */
 export function META_ALLOWANCE(line: unknown, month?: unknown): Table {
