@@ -1,5 +1,7 @@
 /** The free service allowance per line (src/month-close/allowance.ts), from Meta's FREE_CUSTOMER_SERVICE rows. */
 import { ALLOWANCE_FROM, lineAllowance, perLineAllowance } from '../../src/month-close/allowance';
+import { allowanceBlock, type AllowanceCell } from '../../src/month-close/allowance-block';
+import { monthCloseLabels } from '../../src/month-close/labels';
 
 const row = (day: string, line: string | null, type: string | null, volume: number) => ({
   day,
@@ -53,5 +55,53 @@ describe('lineAllowance', () => {
       row('2026-10-09', BR, 'FREE_CUSTOMER_SERVICE', 50),
     ];
     expect(lineAllowance(rows, OCT, BR, 1000)).toEqual({ used: 1050, left: 0, ranOutOn: '2026-10-02' });
+  });
+});
+
+describe('allowanceBlock (the live table on the month sheet)', () => {
+  const dayDate = (iso: string) => new Date(`${iso}T05:00:00Z`);
+  const at = (cells: AllowanceCell[], row: number, column: number) =>
+    cells.find((c) => c.row === row && c.column === column)?.value;
+
+  it('per line: used is the running total on the last day, left and the day it ran out follow it', () => {
+    const cells = allowanceBlock(OCT, [BR, '+52 55 1234 5678'], 50, monthCloseLabels('es_CO'), dayDate);
+    expect(at(cells, 50, 1)).toBe('Mensajes de servicio gratis por línea (Meta: FREE_CUSTOMER_SERVICE)');
+    expect([1, 2, 3, 4].map((c) => at(cells, 51, c))).toEqual([
+      'Línea',
+      'Usados',
+      'Quedan',
+      'Se agotaron el',
+    ]);
+    // Running table: title at 55, header at 56, 31 days at 57..87.
+    expect(at(cells, 56, 1)).toBe('Día');
+    expect([at(cells, 56, 2), at(cells, 56, 3)]).toEqual([BR, '+52 55 1234 5678']);
+    expect(at(cells, 87, 1)).toEqual(dayDate('2026-10-31'));
+    expect(at(cells, 53, 2)).toEqual({ formula: '=C87' });
+    expect(at(cells, 53, 3)).toEqual({ formula: '=MAX(0, 1000-B53)' });
+    expect(at(cells, 53, 4)).toEqual({
+      formula: '=IF(B53<1000, "", MINIFS($A$57:$A$87, C$57:C$87, ">="&1000))',
+    });
+  });
+
+  it('more than 21 lines go on in a second band, left of the Atom block', () => {
+    const lines = Array.from({ length: 23 }, (_, i) => `+57 300 000 ${String(i).padStart(4, '0')}`);
+    const cells = allowanceBlock(OCT, lines, 60, monthCloseLabels('en_US'), dayDate);
+    expect(Math.max(...cells.map((c) => c.column))).toBe(22); // column V
+    const running = 60 + 23 + 3;
+    const second = running + 1 + 33; // header + 31 days + a blank row
+    expect([at(cells, second, 1), at(cells, second, 2), at(cells, second, 3)]).toEqual([
+      'Day',
+      lines[21],
+      lines[22],
+    ]);
+    expect(at(cells, 60 + 2 + 22, 2)).toEqual({ formula: `=C${second + 31}` });
+  });
+
+  it('a month before 2026-10 gets only a note', () => {
+    const cells = allowanceBlock({ year: 2026, month: 9 }, [BR], 50, monthCloseLabels('en'), dayDate);
+    expect(cells.map((c) => c.value)).toEqual([
+      'Free service messages a line (Meta: FREE_CUSTOMER_SERVICE)',
+      'No free allowance per line before 2026-10-01',
+    ]);
   });
 });
