@@ -56,6 +56,8 @@ export interface DatasetOptions {
    * month can hold ~100,000 rows (each line gives about 35 rows a day) for the benchmarks.
    */
   lineCount?: number;
+  /** A factor on every volume of each line, by position (default 1): e.g. a quiet line that keeps its allowance. */
+  lineTraffic?: readonly number[];
 }
 
 export interface FakeDataset {
@@ -66,6 +68,7 @@ export interface FakeDataset {
   firstDay: DayKey;
   lastDay: DayKey;
   newCategories: boolean;
+  lineTraffic: readonly number[];
 }
 
 export interface DailyRecord {
@@ -157,6 +160,7 @@ export function createDataset(options: DatasetOptions = {}): FakeDataset {
     firstDay: options.firstDay ?? 20240701,
     lastDay: options.lastDay ?? 20261231,
     newCategories: options.newCategories ?? false,
+    lineTraffic: options.lineTraffic ?? [],
   };
 }
 
@@ -186,8 +190,80 @@ function modelOfDay(day: DayKey): FakeModel {
   return day < SWITCH_DAY ? 'conversation' : 'message';
 }
 
+/**
+ * From 2026-10-01 Meta labels only the service messages inside each phone number's 1,000 a month as
+ * FREE_CUSTOMER_SERVICE; the rest, and utility templates inside the customer-service window, are REGULAR
+ * (shared/reference/meta-2026.md §6).
+ */
+const ALLOWANCE_DAY: DayKey = 20261001;
+const FREE_SERVICE_PER_LINE = 1000;
+const FREE_SERVICE = 'FREE_CUSTOMER_SERVICE';
+
 /** Every non-zero record of one calendar day (in the WABA zone). */
 export function dailyRecords(ds: FakeDataset, day: DayKey): DailyRecord[] {
+  const records = trafficOf(ds, day);
+  return day < ALLOWANCE_DAY ? records : chargedBeyondAllowance(ds, day, records);
+}
+
+/** Each line's service messages of a day, remembered: a month's days each look back at the days before them. */
+const serviceOfDay = new WeakMap<FakeDataset, Map<DayKey, Map<string, number>>>();
+
+/** Service messages of each line before `day` in its month: the allowance they already took. */
+function serviceBefore(ds: FakeDataset, day: DayKey): Map<string, number> {
+  let days = serviceOfDay.get(ds);
+  if (!days) serviceOfDay.set(ds, (days = new Map()));
+  const used = new Map<string, number>();
+  for (let d = day - (day % 100) + 1; d < day; d++) {
+    let byLine = days.get(d);
+    if (!byLine) {
+      byLine = new Map();
+      for (const r of trafficOf(ds, d)) {
+        if (r.category === 'SERVICE' && r.type === FREE_SERVICE) {
+          byLine.set(r.line.id, (byLine.get(r.line.id) ?? 0) + r.volume);
+        }
+      }
+      days.set(d, byLine);
+    }
+    for (const [line, n] of byLine) used.set(line, (used.get(line) ?? 0) + n);
+  }
+  return used;
+}
+
+function chargedBeyondAllowance(ds: FakeDataset, day: DayKey, records: DailyRecord[]): DailyRecord[] {
+  const used = serviceBefore(ds, day);
+  const out: DailyRecord[] = [];
+  const charge = (r: DailyRecord, category: string, volume: number, tier: string | null) => {
+    const rate = Math.round(CATEGORY_RATE_MICROS[category] * COUNTRY_RATE_FACTOR[r.country]);
+    const same = out.find(
+      (o) => o.line === r.line && o.country === r.country && o.category === category && o.type === 'REGULAR',
+    );
+    if (same) {
+      same.volume += volume;
+      same.costMicros += volume * rate;
+    } else {
+      out.push({ ...r, category, type: 'REGULAR', tier, volume, costMicros: volume * rate });
+    }
+  };
+  for (const r of records) {
+    if (r.type !== FREE_SERVICE) out.push({ ...r });
+  }
+  for (const r of records) {
+    if (r.type !== FREE_SERVICE) continue;
+    if (r.category === 'UTILITY') {
+      charge(r, 'UTILITY', r.volume, '0:100000');
+      continue;
+    }
+    const taken = used.get(r.line.id) ?? 0;
+    const free = Math.min(r.volume, Math.max(0, FREE_SERVICE_PER_LINE - taken));
+    used.set(r.line.id, taken + r.volume);
+    if (free > 0) out.push({ ...r, volume: free });
+    if (r.volume > free) charge(r, 'SERVICE', r.volume - free, null);
+  }
+  return out;
+}
+
+/** What the lines sent on one day, every service message and in-window utility template labelled free. */
+function trafficOf(ds: FakeDataset, day: DayKey): DailyRecord[] {
   if (day < ds.firstDay || day > ds.lastDay) return [];
   const model = modelOfDay(day);
   const { year, month, day: dom } = splitDayKey(day);
@@ -195,11 +271,11 @@ export function dailyRecords(ds: FakeDataset, day: DayKey): DailyRecord[] {
   const growth = 1 + 0.02 * ((year - 2024) * 12 + month);
   const records: DailyRecord[] = [];
   const pairs = ds.newCategories && model === 'message' ? [...PAIRS.message, ...NEW_PAIRS] : PAIRS[model];
-  for (const l of ds.lines) {
+  ds.lines.forEach((l, i) => {
     for (const country of ds.countries) {
       pairs.forEach((pair, p) => {
         const key = `${l.id}|${country}|${model}|${p}`;
-        const home = country === l.home ? 1 : 0.08;
+        const home = (country === l.home ? 1 : 0.08) * (ds.lineTraffic[i] ?? 1);
         const base = pair.weight * home * (0.5 + unit(ds.seed, key));
         const noise = 0.8 + 0.4 * unit(ds.seed, `${key}|${day}`);
         const volume = Math.floor(base * WEEKDAY_FACTOR[weekday] * growth * noise);
@@ -220,7 +296,7 @@ export function dailyRecords(ds: FakeDataset, day: DayKey): DailyRecord[] {
         });
       });
     }
-  }
+  });
   return records;
 }
 

@@ -5,7 +5,7 @@
  * "Meta data" (the month close's definition: REGULAR rows), their difference and the share of days that agree.
  */
 import { BILLABLE_TYPE } from '../month-close/figures';
-import { columnLetters, quoteSheetName } from '../month-close/atom-range';
+import { columnLetters, quoteSheetName, wholeColumn } from '../month-close/atom-range';
 import { DATA_SHEET } from '../month-close/labels';
 import { COL as META_COL } from '../month-close/meta-data-sheet';
 import { BREAKDOWN_SHEET, CONVERSATIONS_SHEET } from './sheet-labels';
@@ -30,16 +30,6 @@ export const BREAKDOWN_WIDTH = 5;
 function columnFrom(sheet: string, column: number, row: number): string {
   const letters = columnLetters(column);
   return `${quoteSheetName(sheet)}!$${letters}$${row}:$${letters}`;
-}
-
-/**
- * A whole column: rows inserted above a range shift it (the month close inserts rows into Meta data as it upserts
- * a month), a whole column never moves. Headers and captions in it are text, which SUMIFS neither sums nor
- * matches with a day.
- */
-function wholeColumn(sheet: string, column: number): string {
-  const letters = columnLetters(column);
-  return `${quoteSheetName(sheet)}!$${letters}:$${letters}`;
 }
 
 /** BILLED_BREAKDOWN over the message rows, which the store keeps as one block from `firstRow` down. */

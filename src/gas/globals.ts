@@ -13,7 +13,7 @@ import type { Table } from '../core/formulas/sheet-context';
 import { billedUniqueContacts } from '../core/formulas/unique-contacts';
 import type { MonthCloseResult } from '../rpc/contract';
 import { buildAddonMenu, openSidebar } from './menu';
-import { metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
+import { metaAllowance, metaAnalytics, metaBilled, metaCost } from './meta/meta-formulas';
 import { billedCost, metaRateFormula } from './rates/rate-formulas';
 import { runScheduledMonthClose as scheduledMonthClose } from './month-close/daily-refresh';
 import { activeSheetContext } from './shared/spreadsheet-context';
@@ -87,6 +87,18 @@ export function META_ANALYTICS(
   lines?: unknown,
 ): Table {
   return metaAnalytics({ start, end, granularity, dimensions, lines });
+}
+
+/**
+ * Free service messages of a line in a month, from Meta: used, left of the 1,000 and the day they ran out.
+ *
+ * @param {string|number} line Phone number of a line of the connected account.
+ * @param {Date|string} month Optional. yyyy-MM or a date in the month; blank = this month.
+ * @return {Array<Array<number|Date|string>>} Used, left, the day they ran out (blank if not).
+ * @customfunction
+ */
+export function META_ALLOWANCE(line: unknown, month?: unknown): Table {
+  return metaAllowance({ line, month });
 }
 
 /**

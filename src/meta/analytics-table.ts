@@ -141,7 +141,7 @@ function sourceText(g: Group): string {
 }
 
 /** The Date Sheets shows as that calendar day: local midnight in the spreadsheet's zone. */
-function midnightOf(isoDay: string, calendar: ZoneCalendar): number {
+export function midnightOf(isoDay: string, calendar: ZoneCalendar): number {
   const { year, month, day } = splitDayKey(Number(isoDay.replace(/-/g, '')) as DayKey);
   return calendar.instantOf(year, month, day);
 }

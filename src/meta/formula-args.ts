@@ -8,14 +8,14 @@ import { contactDigits } from '../core/contacts/phone-number';
 import { argError, argRef, scalarError, type ArgRef } from '../core/sheet-args/arg-errors';
 import { isBlank } from '../core/sheet-args/cells';
 import { readContacts } from '../core/sheet-args/contacts';
-import { readEpochDay } from '../core/sheet-args/date-times';
+import { cellInstant, readEpochDay } from '../core/sheet-args/date-times';
 import { readOptionalCell, readOptionalRange, readRequiredCell } from '../core/sheet-args/range';
 import { dayKeyToIso, epochDayToDayKey, type DayKey } from '../core/time';
 import { ZoneCalendar } from '../core/zone-calendar';
 import type { Granularity } from './analytics';
 import type { TableColumn } from './analytics-table';
 
-export type MetaFunctionName = 'META_BILLED' | 'META_COST' | 'META_ANALYTICS';
+export type MetaFunctionName = 'META_BILLED' | 'META_COST' | 'META_ANALYTICS' | 'META_ALLOWANCE';
 
 export interface DayRange {
   fromDay: DayKey;
@@ -46,8 +46,13 @@ export function readDayRange(
  * Phone numbers (digits) of the lines asked for; none = every line. Each must be a line of the connected account,
  * because Meta silently answers nothing for other numbers and a mistyped number must not read as zero traffic.
  */
-export function readLines(fn: MetaFunctionName, value: unknown, accountLines: readonly string[]): string[] {
-  const arg = argRef(fn, 'lines');
+export function readLines(
+  fn: MetaFunctionName,
+  value: unknown,
+  accountLines: readonly string[],
+  name = 'lines',
+): string[] {
+  const arg = argRef(fn, name);
   const cells = readOptionalRange(arg, value) ?? [];
   const wanted = [...new Set(readContacts(arg, cells).filter((d) => d !== ''))];
   const known = new Map(accountLines.map((display) => [contactDigits(display) ?? '', display]));
@@ -62,6 +67,24 @@ export function readLines(fn: MetaFunctionName, value: unknown, accountLines: re
     }
   }
   return wanted;
+}
+
+/** A calendar month: yyyy-MM text or a date in it (read in the spreadsheet's zone); blank = the month of `nowMs`. */
+export function readMonth(
+  fn: MetaFunctionName,
+  value: unknown,
+  timeZone: string,
+  nowMs: number,
+): { year: number; month: number } {
+  const arg = argRef(fn, 'month');
+  const cell = readOptionalCell(arg, value);
+  const m = typeof cell === 'string' ? /^\s*(\d{4})-(\d{2})\s*$/.exec(cell) : null;
+  if (m && +m[2] >= 1 && +m[2] <= 12) return { year: +m[1], month: +m[2] };
+  const calendar = new ZoneCalendar(timeZone);
+  const ms = cell === undefined ? nowMs : cellInstant(cell, calendar);
+  if (ms === undefined) throw scalarError(arg, 'must be yyyy-MM text or a date', cell);
+  const day = calendar.dayKeyAt(ms);
+  return { year: Math.floor(day / 10000), month: Math.floor(day / 100) % 100 };
 }
 
 /**

@@ -2,12 +2,13 @@
 export type { HttpResponse } from './ports';
 export { createGraphClient, type GraphPorts, type PhoneLine } from './client';
 export { approximateCost, billableUnits, type AnalyticsQuery, type AnalyticsRow } from './analytics';
-export { analyticsTable, dimensionsFor, type TableColumn } from './analytics-table';
+export { analyticsTable, dimensionsFor, midnightOf, type TableColumn } from './analytics-table';
 export {
   readCategories,
   readDayRange,
   readGranularity,
   readLines,
+  readMonth,
   readTableColumns,
   type MetaFunctionName,
 } from './formula-args';

@@ -32,6 +32,16 @@ export function columnLetters(column: number): string {
 }
 
 /**
+ * A whole column: rows inserted above a range shift it (the month close inserts rows into Meta data as it upserts
+ * a month), a whole column never moves. Headers and captions in it are text, which SUMIFS neither sums nor
+ * matches with a day.
+ */
+export function wholeColumn(sheet: string, column: number): string {
+  const letters = columnLetters(column);
+  return `${quoteSheetName(sheet)}!$${letters}:$${letters}`;
+}
+
+/**
  * `what` names the field in messages ("groups", "campaigns"). The range may also carry the sheet
  * (`'Atom groups'!A1:B20`), as typed or copied from the name box.
  */

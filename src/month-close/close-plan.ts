@@ -131,6 +131,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       projectionMethod,
       importedAt: cells.makeDate(input.nowMs),
       lineLabels: lines,
+      accountLines: account.lines.map((l) => l.displayPhoneNumber),
       wabaLabel: `${account.wabaName} (${account.wabaId})`,
       groups: request.groups?.range ?? null,
       campaigns: request.campaigns?.range ?? null,

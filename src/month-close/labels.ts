@@ -75,6 +75,12 @@ const EN = {
   noGroups:
     'Give Atom’s distribution by group (group, closed conversations) in the sidebar to split by group',
   noCampaigns: 'Give Atom’s outbound report (campaign, conversations) in the sidebar to split by campaign',
+  allowance: {
+    title: 'Free service messages a line (Meta: FREE_CUSTOMER_SERVICE)',
+    header: ['Line', 'Used', 'Left', 'Ran out on'],
+    running: 'Used, running total by day',
+    none: 'No free allowance per line before',
+  },
   chartDaily: 'Billed units, cumulative',
   chartOrigin: 'Volume by origin',
   projectionClosed: 'none (closed month)',
@@ -157,6 +163,12 @@ const ES: Labels = {
   campaignsTitle: 'Distribución por campaña (Atom: conversaciones salientes)',
   noGroups: 'Indique en la barra lateral la distribución por grupo de Atom (grupo, conversaciones cerradas)',
   noCampaigns: 'Indique en la barra lateral el reporte saliente de Atom (campaña, conversaciones)',
+  allowance: {
+    title: 'Mensajes de servicio gratis por línea (Meta: FREE_CUSTOMER_SERVICE)',
+    header: ['Línea', 'Usados', 'Quedan', 'Se agotaron el'],
+    running: 'Usados, acumulado por día',
+    none: 'Sin cupo gratis por línea antes del',
+  },
   chartDaily: 'Unidades facturadas, acumulado',
   chartOrigin: 'Volumen por origen',
   projectionClosed: 'ninguna (mes cerrado)',

@@ -4,9 +4,11 @@
  * values (formulas included) and one of number formats, so the adapter writes it in two calls.
  *
  * Layout (fixed, so a re-import lands on the same cells):
- *   A1 title · A3:C14 KPIs · E3:H34 daily · J3:N6 origin · J8 group split · R8 campaign split · charts at A16, A33.
+ *   A1 title · A3:C14 KPIs · E3:H34 daily · J3:N6 origin · J8 group split · R8 campaign split · charts at A16, A33;
+ *   under all of them, the free allowance per line (allowance-block.ts).
  */
 import { literalText } from '../core/sheet-output/literal-text';
+import { ALLOWANCE_TOP, allowanceBlock } from './allowance-block';
 import { columnLetters, dataColumnRef, type AtomRange } from './atom-range';
 import { minorUnits } from './currency';
 import type { MonthFigures, MonthPricingModel } from './figures';
@@ -79,6 +81,8 @@ export interface SummaryInput {
   projectionMethod: string;
   importedAt: Date;
   lineLabels: readonly string[];
+  /** Every line of the account (the allowance block's rows). */
+  accountLines: readonly string[];
   wabaLabel: string;
   groups: AtomRange | null;
   campaigns: AtomRange | null;
@@ -296,6 +300,12 @@ export function summaryPlan(
   // Keep the widest tables inside the rectangle even when their formulas are absent.
   grid.format(1, CAMPAIGNS.column + CAMPAIGN_COLUMNS - 1, GENERAL_FORMAT);
   grid.format(1, GROUPS.column + GROUP_COLUMNS - 1, GENERAL_FORMAT);
+
+  const dayDate = (iso: string) => input.makeDate(input.midnightOf(iso));
+  const top = Math.max(ALLOWANCE_TOP, grid.rows + 2);
+  for (const c of allowanceBlock(input.month, input.accountLines, top, labels, dayDate)) {
+    grid.set(c.row, c.column, c.value, c.format);
+  }
 
   const { values, formats } = grid.build(minimum.rows, minimum.columns);
   const col = columnLetters;

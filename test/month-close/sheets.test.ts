@@ -120,6 +120,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     projectionMethod: 'linear',
     importedAt: new Date(Date.UTC(2025, 10, 15)),
     lineLabels: [],
+    accountLines: ['+55 11 4002-8922'],
     wabaLabel: '=cmd|x (1)',
     groups: parseAtomRange('groups', 'Atom groups', 'A1:B4'),
     campaigns: null,

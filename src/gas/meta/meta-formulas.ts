@@ -1,5 +1,5 @@
 /**
- * META_BILLED, META_COST and META_ANALYTICS: arguments read as Sheets passes them, the document's Meta connection,
+ * META_BILLED, META_COST, META_ANALYTICS and META_ALLOWANCE: arguments read as Sheets passes them, the document's Meta connection,
  * results cached per query in the document cache, errors prefixed with the function name.
  *
  * Cache keys are a digest of the query and the account (WABA id, Graph address and version) — never the token.
@@ -9,6 +9,18 @@
 import { UserFacingError } from '../../core/errors';
 import type { Table } from '../../core/formulas/sheet-context';
 import { dayKeyAt, dayKeyToIso } from '../../core/time';
+import { ZoneCalendar } from '../../core/zone-calendar';
+import { argError, argRef } from '../../core/sheet-args/arg-errors';
+import { readRequiredCell } from '../../core/sheet-args/range';
+import { makeDate } from '../../core/formulas/sheet-context';
+import {
+  ALLOWANCE_FROM,
+  firstDay,
+  lastDay,
+  lineAllowance,
+  monthKey,
+  perLineAllowance,
+} from '../../month-close';
 import {
   type AnalyticsQuery,
   type AnalyticsRow,
@@ -26,10 +38,12 @@ import {
   MetaFormulaError,
   type MetaFunctionName,
   MetaNotConnectedError,
+  midnightOf,
   readCategories,
   readDayRange,
   readGranularity,
   readLines,
+  readMonth,
   readTableColumns,
   redact,
   resolveWabaTimeZone,
@@ -121,6 +135,39 @@ export function metaAnalytics(args: AnalyticsArgs): Table {
       connection.lines.map((l) => [l.displayPhoneNumber.replace(/\D/g, ''), l.displayPhoneNumber]),
     );
     return analyticsTable(costedAnalyticsRows(connection, query), columns, sheet, labels);
+  });
+}
+
+/** Free service messages used and left of the line's monthly allowance, and the day it ran out (blank if not). */
+export function metaAllowance(args: { line: unknown; month?: unknown }): Table {
+  const fn = 'META_ALLOWANCE';
+  return asFormula(fn, (connection) => {
+    const sheet = activeSheetContext();
+    const month = readMonth(fn, args.month, sheet.timeZone, Date.now());
+    const [line] = readLines(
+      fn,
+      readRequiredCell(argRef(fn, 'line'), args.line),
+      lineNumbers(connection),
+      'line',
+    );
+    const allowance = perLineAllowance(month);
+    if (allowance === null) {
+      throw argError(
+        argRef(fn, 'month'),
+        `${monthKey(month)} is before ${ALLOWANCE_FROM}, when Meta's free service messages per line began`,
+      );
+    }
+    const rows = fetchRows(connection, {
+      fromDay: firstDay(month),
+      toDay: lastDay(month),
+      zone: resolveWabaTimeZone(connection.timezoneId, sheet.timeZone),
+      granularity: 'DAILY',
+      dimensions: ['line'],
+      lines: [line],
+    });
+    const { used, left, ranOutOn } = lineAllowance(rows, month, line, allowance);
+    const calendar = new ZoneCalendar(sheet.timeZone);
+    return [[used, left, ranOutOn ? makeDate(sheet, midnightOf(ranOutOn, calendar)) : '']];
   });
 }
 
