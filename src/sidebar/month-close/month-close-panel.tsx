@@ -18,6 +18,7 @@ import {
   Field,
   LanguageContext,
   Status,
+  useDisabledReason,
   useId,
   useMessages,
   useServerTask,
@@ -171,6 +172,7 @@ function DailyRefresh(props: {
   const [enabled, setEnabled] = useState(state.enabled);
   const [hour, setHour] = useState(state.hour ?? 6);
   const checkboxId = useId('refresh');
+  const hourWhy = useDisabledReason(enabled ? '' : t('whyRefreshOff'));
   const describe = (s: DailyRefreshState) =>
     s.enabled ? t('refreshOn', { hour: String(s.hour).padStart(2, '0') }) : t('refreshOff');
   if (!state.canChange)
@@ -210,13 +212,14 @@ function DailyRefresh(props: {
           <select
             id={`${checkboxId}-hour`}
             value={String(hour)}
-            disabled={!enabled}
             onChange={(e) => setHour(Number(e.currentTarget.value))}
+            {...hourWhy.props}
           >
             {Array.from({ length: 24 }, (_, h) => (
               <option key={h} value={String(h)}>{`${String(h).padStart(2, '0')}:00`}</option>
             ))}
           </select>
+          {hourWhy.note}
         </div>
         <button type="submit">{t('refreshSave')}</button>
       </form>
