@@ -8,6 +8,8 @@ import {
   DEFAULT_API_VERSION,
   DEFAULT_GRAPH_BASE_URL,
   MetaError,
+  MetaTokenError,
+  MetaTransportError,
   resolveWabaTimeZone,
   SIDEBAR_BUDGET_MS,
   tokenHint,
@@ -115,6 +117,15 @@ export function saveConnection(request: SaveConnectionRequest): MetaConnectionVi
   try {
     account = client.readAccount({ deadlineAt: Date.now() + SIDEBAR_BUDGET_MS });
   } catch (e) {
+    // The admin just typed the token and the address: say which one failed, not "ask an admin" or "a shorter range".
+    if (e instanceof MetaTokenError)
+      throw new ConnectionSettingsError(
+        'Not connected: Meta did not accept this token — check it and paste it again',
+      );
+    if (e instanceof MetaTransportError)
+      throw new ConnectionSettingsError(
+        `Not connected: Meta could not be reached at ${settings.graphBaseUrl} (${e.detail}) — check the Graph address, then try again`,
+      );
     if (e instanceof MetaError) throw new ConnectionSettingsError(`Not connected: ${e.message}`);
     throw e;
   }
