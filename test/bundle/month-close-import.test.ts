@@ -211,7 +211,7 @@ describe('a closed month: what one import writes', () => {
   });
 
   it('"Imports": one ledger row', () => {
-    const ledger = m.rt.spreadsheet.getDisplayValues("'Imports'!A1:N2");
+    const ledger = m.rt.spreadsheet.getDisplayValues("'Imports'!A1:Q2");
     expect(ledger[0]).toEqual([
       'Imported at',
       'User',
@@ -227,6 +227,9 @@ describe('a closed month: what one import writes', () => {
       'Δ cost',
       'Run',
       'Cost source',
+      'Notes',
+      'Cost to allocate',
+      'Cost to allocate from',
     ]);
     expect(ledger[1]).toEqual([
       '2025-11-15 10:00:00',
@@ -243,10 +246,13 @@ describe('a closed month: what one import writes', () => {
       '',
       'manual',
       'Meta',
+      '',
+      OCT_COST.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      'Meta’s cost',
     ]);
     // The rows below already carry the entry formats, so the next import appends with one setValues.
-    expect(m.rt.spreadsheet.getNumberFormats("'Imports'!A3:N3")).toEqual(
-      m.rt.spreadsheet.getNumberFormats("'Imports'!A2:N2"),
+    expect(m.rt.spreadsheet.getNumberFormats("'Imports'!A3:Q3")).toEqual(
+      m.rt.spreadsheet.getNumberFormats("'Imports'!A2:Q2"),
     );
   });
 });
