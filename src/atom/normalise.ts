@@ -117,16 +117,21 @@ function checkWidths(records: readonly RawRecord[], width: number, fileName: str
   }
   const list = (rows: number[]): string =>
     rows.slice(0, 5).join(', ') + (rows.length > 5 ? ` and ${rows.length - 5} more` : '');
-  if (short.length > 0) {
-    throw new AtomFileError(
-      fileName,
-      `row ${list(short)} ${short.length > 1 ? 'have' : 'has'} fewer fields than the header (${width}); the file looks cut or badly exported`,
+  // Both kinds are named (the first bad row first): fixing only the one reported would fail again on the other.
+  const problems = [
+    { rows: short, text: 'fewer' },
+    { rows: long, text: 'more' },
+  ]
+    .filter((p) => p.rows.length > 0)
+    .sort((a, b) => a.rows[0] - b.rows[0])
+    .map(
+      (p) =>
+        `row ${list(p.rows)} ${p.rows.length > 1 ? 'have' : 'has'} ${p.text} fields than the header (${width})`,
     );
-  }
-  if (long.length > 0) {
+  if (problems.length > 0) {
     throw new AtomFileError(
       fileName,
-      `row ${list(long)} ${long.length > 1 ? 'have' : 'has'} more fields than the header (${width})`,
+      `${problems.join('; ')}${short.length ? '; the file looks cut or badly exported' : ''} — export the report from Atom again`,
     );
   }
 }

@@ -57,7 +57,15 @@ export function parseAtomExport(
     const table = readXlsx(bytes, fileName, options.sheet);
     return normaliseTable(table, fileName, options, table.sheets);
   }
-  if (['xls', 'pdf', 'ods', 'numbers', 'docx', 'json'].includes(ext) || looksBinary(bytes)) {
+  const binary = looksBinary(bytes);
+  // Named as text (or unnamed) but binary inside: not "an unsupported format", a file that is not an export at all.
+  if (binary && ['csv', 'tsv', 'txt', ''].includes(ext)) {
+    throw new AtomFileError(
+      fileName,
+      'not a readable Atom export: it holds binary data, not the text of a CSV export — export the report from Atom again as .csv or .xlsx',
+    );
+  }
+  if (['xls', 'pdf', 'ods', 'numbers', 'docx', 'json'].includes(ext) || binary) {
     throw new AtomFileError(
       fileName,
       `this format${ext ? ` (.${ext})` : ''} is not supported; export the report as .xlsx or .csv`,

@@ -74,7 +74,7 @@ export class MetaRateLimitError extends MetaError {
 
 /** Transport failure (timeout, connection refused) or the caller's deadline passed with work left. */
 export class MetaTransportError extends MetaError {
-  constructor(detail: string) {
+  constructor(readonly detail: string) {
     super(`No answer from Meta (${detail}) — try again, or ask for a shorter date range`);
     this.name = 'MetaTransportError';
   }

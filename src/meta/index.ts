@@ -17,6 +17,12 @@ export { DEFAULT_API_VERSION, DEFAULT_GRAPH_BASE_URL } from './graph-url';
 export { decodeRows, encodeRows } from './row-codec';
 export { resolveWabaTimeZone } from './timezones';
 export { redact, tokenHint } from './token';
-export { MetaError, MetaFormulaError, MetaNotConnectedError } from './errors';
+export {
+  MetaError,
+  MetaFormulaError,
+  MetaNotConnectedError,
+  MetaTokenError,
+  MetaTransportError,
+} from './errors';
 export type { Dimension } from './analytics';
 export { type CostedRow, META_COST_SOURCE, withMetaCosts } from './analytics-table';

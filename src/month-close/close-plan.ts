@@ -31,7 +31,8 @@ export interface CheckedMonthClose {
   month: CalendarMonth;
   /** The lines imported; empty = every line. */
   lines: readonly { displayPhoneNumber: string }[];
-  costToAllocate: number | null;
+  /** null: the field was blank (Meta's cost); undefined: not given (the daily refresh keeps the sidebar's). */
+  costToAllocate: number | null | undefined;
   projectionMethod: ProjectionMethod;
   groups: AtomTable | null;
   campaigns: AtomTable | null;
@@ -119,7 +120,17 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const fresh = dataRowsOf(input.answer, lineLabels, account.currency);
   const dataRows = rewriteBlock(input.dataBlock, month, lineDigits, fresh, input.nowMs, cells, history.keeps);
   const historyNotes = history.note ? [history.note] : [];
-  const cost = costToAllocate(request.costToAllocate, input.summary.costCell, figures.cost, COST_CELL_A1);
+  const key = monthKey(month);
+  // The Billing sheet is the month's, whatever the lines: its cell was last written by the month's last import.
+  const lastOfMonth = input.ledgerEntries.filter((e) => e.month === key).pop() ?? null;
+  const cost = costToAllocate(
+    request.costToAllocate,
+    input.summary.costCell,
+    figures.cost,
+    COST_CELL_A1,
+    lastOfMonth,
+    rateCardSource !== null,
+  );
   const summary = summaryPlan(
     {
       month,
@@ -148,7 +159,6 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     input.labels,
     input.summary.used,
   );
-  const key = monthKey(month);
   const previous = previousImport(input.ledgerEntries, key, account.wabaId, lines);
   const ledgerEntry: LedgerEntry = {
     importedAtMs: input.nowMs,
@@ -165,6 +175,8 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     ...drift(figures, previous),
     scheduled: input.scheduled,
     notes: historyNotes.join('. '),
+    costToAllocate: cost.value,
+    costToAllocateSource: cost.source,
   };
   const notes = [...historyNotes];
   const noCost = 'Meta gives no cost for this account (partner credit line)';

@@ -1,14 +1,15 @@
 /**
  * The amount split across groups and campaigns. Finance may overwrite the summary's cost-to-allocate cell with the
  * invoiced amount (tax, FX, a plain number or their own formula): a re-import keeps it. Otherwise the cell follows
- * Meta's cost through a formula, so a value there that is not that formula was put there by a person (or by an
- * earlier request) and is kept.
+ * Meta's cost through a formula, so a value there that is not that formula was put there by a person — or by the
+ * sidebar: the month's last ledger entry says which, so a cleared sidebar field returns the cell to Meta's cost.
  */
 import { isBlank } from '../core/sheet-args/cells';
 import { MonthCloseInputError } from './month';
 import { metaCostFormula, type Formula } from './summary-sheet';
 
-export type CostToAllocateSource = 'request' | 'kept' | 'meta';
+/** Typed in the sidebar (`request`), typed in the sheet (`kept`), Meta's cost, or the rate cards' where Meta gives none. */
+export type CostToAllocateSource = 'request' | 'kept' | 'meta' | 'rateCard';
 
 export interface CostToAllocate {
   cell: number | string | Formula;
@@ -22,8 +23,16 @@ export interface ExistingCell {
   value: unknown;
 }
 
-export function checkedCostToAllocate(value: unknown): number | null {
-  if (value === undefined || value === null || value === '') return null;
+/** What the month's last import allocated, as its ledger row says. */
+export interface LastAllocation {
+  costToAllocate: number | null;
+  costToAllocateSource: CostToAllocateSource | null;
+}
+
+/** A number; null for a blank field (Meta's cost); undefined when not given at all (the daily refresh). */
+export function checkedCostToAllocate(value: unknown): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value === '') return null;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new MonthCloseInputError('The cost to allocate must be a number, 0 or more');
   }
@@ -31,12 +40,14 @@ export function checkedCostToAllocate(value: unknown): number | null {
 }
 
 export function costToAllocate(
-  requested: number | null,
+  requested: number | null | undefined,
   existing: ExistingCell | null,
   metaCost: number | null,
   cellA1: string,
+  last: LastAllocation | null = null,
+  fromRateCard = false,
 ): CostToAllocate {
-  if (requested !== null) return { cell: requested, value: requested, source: 'request' };
+  if (typeof requested === 'number') return { cell: requested, value: requested, source: 'request' };
   const ours = metaCostFormula().formula;
   if (existing && existing.formula && existing.formula.replace(/\s/g, '').toUpperCase() !== ours) {
     const value = typeof existing.value === 'number' ? existing.value : null;
@@ -49,9 +60,14 @@ export function costToAllocate(
           ' — correct it or clear it to use Meta’s cost',
       );
     }
-    return { cell: existing.value, value: existing.value, source: 'kept' };
+    const kept = { cell: existing.value, value: existing.value };
+    // The sidebar's own amount, still in the cell: the field cleared (null) gives Meta's cost; not given, it stays.
+    const sidebars = last?.costToAllocateSource === 'request' && last.costToAllocate === existing.value;
+    if (!sidebars) return { ...kept, source: 'kept' };
+    if (requested === undefined) return { ...kept, source: 'request' };
   }
+  const source = fromRateCard ? 'rateCard' : 'meta';
   return metaCost === null
-    ? { cell: '', value: null, source: 'meta' }
-    : { cell: metaCostFormula(), value: metaCost, source: 'meta' };
+    ? { cell: '', value: null, source }
+    : { cell: metaCostFormula(), value: metaCost, source };
 }

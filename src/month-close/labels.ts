@@ -2,6 +2,7 @@
  * Fixed texts of the month-close sheets, English or Spanish by the spreadsheet's locale. Column order never depends
  * on the language; sheet names are fixed so links and finance's own formulas keep working.
  */
+import type { CostToAllocateSource } from './cost-to-allocate';
 
 export const DATA_SHEET = 'Meta data';
 export const LEDGER_SHEET = 'Imports';
@@ -39,7 +40,15 @@ const EN = {
     'Run',
     'Cost source',
     'Notes',
+    'Cost to allocate',
+    'Cost to allocate from',
   ],
+  costToAllocateFrom: {
+    request: 'typed in the sidebar',
+    kept: 'typed in the sheet',
+    meta: 'Meta’s cost',
+    rateCard: 'rate card',
+  },
   run: { manual: 'manual', scheduled: 'scheduled' },
   status: { estimate: 'Estimate', closed: 'Closed' },
   allLines: 'All lines',
@@ -118,7 +127,15 @@ const ES: Labels = {
     'Ejecución',
     'Origen del costo',
     'Notas',
+    'Costo a distribuir',
+    'Origen del costo a distribuir',
   ],
+  costToAllocateFrom: {
+    request: 'escrito en la barra lateral',
+    kept: 'escrito en la hoja',
+    meta: 'costo de Meta',
+    rateCard: 'tarifario',
+  },
   run: { manual: 'manual', scheduled: 'programada' },
   status: { estimate: 'Estimación', closed: 'Cerrado' },
   allLines: 'Todas las líneas',
@@ -189,6 +206,15 @@ export function readStatus(text: unknown): 'estimate' | 'closed' | null {
   for (const l of [EN, ES]) {
     if (text === l.status.estimate) return 'estimate';
     if (text === l.status.closed) return 'closed';
+  }
+  return null;
+}
+
+/** The cost-to-allocate source as written in either language (null for an older ledger row or an edited one). */
+export function readCostToAllocateSource(text: unknown): CostToAllocateSource | null {
+  for (const l of ALL_LABELS) {
+    const found = Object.entries(l.costToAllocateFrom).find(([, label]) => label === text);
+    if (found) return found[0] as CostToAllocateSource;
   }
   return null;
 }

@@ -9,15 +9,22 @@ import { literalRow } from '../core/sheet-output/literal-text';
 import type { ZoneCalendar } from '../core/zone-calendar';
 import { costDifference } from '../core/exact/cost-sum';
 import { COUNT_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, moneyFormat } from './formats';
-import { isAllLines, isScheduledRun, readStatus, type MonthCloseLabels } from './labels';
+import {
+  isAllLines,
+  isScheduledRun,
+  readCostToAllocateSource,
+  readStatus,
+  type MonthCloseLabels,
+} from './labels';
+import type { LastAllocation } from './cost-to-allocate';
 import { digitsOf } from './meta-data-sheet';
 import type { MonthStatus } from './month';
 
-export const LEDGER_COLUMNS = 15;
-/** Ledgers made before the Notes column have the first 14; they are still ours (the column is added). */
+export const LEDGER_COLUMNS = 17;
+/** Ledgers made before the Notes (then the cost-to-allocate) columns have the first 14; still ours (columns added). */
 export const LEDGER_OWNED_COLUMNS = 14;
 
-export interface LedgerEntry {
+export interface LedgerEntry extends LastAllocation {
   importedAtMs: number;
   user: string;
   /** YYYY-MM */
@@ -79,6 +86,8 @@ export function ledgerRow(
       entry.costSource,
       entry.notes,
     ]),
+    entry.costToAllocate ?? '',
+    ...literalRow([entry.costToAllocateSource ? labels.costToAllocateFrom[entry.costToAllocateSource] : '']),
   ];
 }
 
@@ -99,6 +108,8 @@ export function ledgerRowFormats(currency: string): string[] {
     money,
     GENERAL_FORMAT,
     GENERAL_FORMAT,
+    GENERAL_FORMAT,
+    money,
     GENERAL_FORMAT,
   ];
 }
@@ -131,6 +142,8 @@ export function readLedger(rows: readonly unknown[][], calendar: ZoneCalendar): 
       deltaCost: num(r[11]),
       scheduled: isScheduledRun(r[12]),
       notes: String(r[14] ?? ''),
+      costToAllocate: num(r[15]),
+      costToAllocateSource: readCostToAllocateSource(r[16]),
     });
   }
   return entries;

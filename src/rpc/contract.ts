@@ -13,6 +13,8 @@ export interface SidebarBootstrap {
   userEmail: string;
   spreadsheetName: string;
   spreadsheetTimeZone: string;
+  /** The spreadsheet's locale (`es_CO`): amounts typed in the sidebar are read in it. */
+  spreadsheetLocale: string;
 }
 
 /** One phone number of the connected WhatsApp Business Account. */
@@ -104,6 +106,9 @@ export interface MonthImportEntry {
   deltaCost: number | null;
   /** True for a daily-refresh (time-driven trigger) run. */
   scheduled: boolean;
+  /** The amount the import allocated and where it came from (null: a ledger row older than these columns). */
+  costToAllocate: number | null;
+  costToAllocateSource: CostToAllocateSource | null;
 }
 
 /** The daily refresh of the open month. `hour` is 0–23 in the spreadsheet's time zone. */
@@ -146,7 +151,10 @@ export interface RunMonthCloseRequest {
   groups?: SheetRangeRef | null;
   /** Atom's outbound report: two columns (campaign, conversations) with a header row. */
   campaigns?: SheetRangeRef | null;
-  /** The amount split across groups and campaigns (the invoice, with tax or FX); default Meta's cost. */
+  /**
+   * The amount split across groups and campaigns (the invoice, with tax or FX). null (the field blank): Meta's cost,
+   * unless a person typed an amount in the sheet's cell; omitted (the daily refresh): the last amount stays.
+   */
   costToAllocate?: number | null;
   /** Default linear (Atom's method). */
   projectionMethod?: ProjectionMethodName;
@@ -169,10 +177,11 @@ export interface WrittenSheet {
 }
 
 /**
- * Where the amount split across groups and campaigns came from: the request, a value finance typed into the
- * summary's cost-to-allocate cell (kept on re-import), or Meta's cost.
+ * Where the amount split across groups and campaigns came from: typed in the sidebar (the request), a value finance
+ * typed into the summary's cost-to-allocate cell (kept on re-import), Meta's cost, or the rate cards' cost (Meta
+ * gives none).
  */
-export type CostToAllocateSource = 'request' | 'kept' | 'meta';
+export type CostToAllocateSource = 'request' | 'kept' | 'meta' | 'rateCard';
 
 export interface MonthCloseResult {
   month: MonthKey;

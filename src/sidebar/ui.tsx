@@ -82,6 +82,24 @@ export function Field(
   );
 }
 
+/**
+ * A control that may be unavailable says why: `props` disables it with the reason as its tooltip and description,
+ * `note` is that reason shown beside it. An empty reason leaves it enabled.
+ */
+export function useDisabledReason(reason: string) {
+  const id = useId('why');
+  if (!reason)
+    return { props: { disabled: false, title: undefined, 'aria-describedby': undefined }, note: null };
+  return {
+    props: { disabled: true, title: reason, 'aria-describedby': id },
+    note: (
+      <p id={id} class="secondary" data-why>
+        {reason}
+      </p>
+    ),
+  };
+}
+
 /** Term/definition pairs, e.g. an account's facts. */
 export function Facts({ rows }: { rows: [term: string, definition: ComponentChildren][] }) {
   return (

@@ -36,13 +36,19 @@ it.each([
       ) + '02/10/2025;B\r\n',
     ),
     'corto.csv',
-    'corto.csv: row 3 has fewer fields than the header (3); the file looks cut or badly exported',
+    'corto.csv: row 3 has fewer fields than the header (3); the file looks cut or badly exported — export the report from Atom again',
   ],
   [
     'a row with more fields',
     utf8('Fecha;Grupo\r\n01/10/2025;A;extra\r\n'),
     'largo.csv',
-    'largo.csv: row 2 has more fields than the header (2)',
+    'largo.csv: row 2 has more fields than the header (2) — export the report from Atom again',
+  ],
+  [
+    'a row too long, then one too short: both named, in file order (issue 16 point 7)',
+    utf8('Fecha;Grupo;Contacto\r\n01/10/2025;A;1;extra\r\n02/10/2025;B\r\n'),
+    'ambas.csv',
+    'ambas.csv: row 2 has more fields than the header (3); row 3 has fewer fields than the header (3); the file looks cut or badly exported — export the report from Atom again',
   ],
   [
     'no recognisable column',
@@ -87,6 +93,12 @@ it.each([
     new Uint8Array([1, 2, 0, 3]),
     'datos.bin',
     'datos.bin: this format (.bin) is not supported; export the report as .xlsx or .csv',
+  ],
+  [
+    'binary garbage named .csv: not an export, rather than "an unsupported format" (issue 16 point 7)',
+    new Uint8Array([0x8f, 0x13, 0, 0xfe, 0x41, 0x2c, 0x42]),
+    'basura.csv',
+    'basura.csv: not a readable Atom export: it holds binary data, not the text of a CSV export — export the report from Atom again as .csv or .xlsx',
   ],
   [
     'a .xlsx that is not a zip',

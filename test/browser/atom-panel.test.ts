@@ -20,7 +20,10 @@ afterAll(async () => {
 
 const PANEL = '[data-panel="atomPanel"]';
 
-async function openAtomPanel(locale: string): Promise<{ preview: Preview; page: Page; sidebar: Frame }> {
+async function openAtomPanel(
+  locale: string,
+  seed: (preview: Preview) => void = () => {},
+): Promise<{ preview: Preview; page: Page; sidebar: Frame }> {
   const preview = await startPreview({
     port: 0,
     runtime: {
@@ -28,6 +31,7 @@ async function openAtomPanel(locale: string): Promise<{ preview: Preview; page: 
       spreadsheet: { name: 'Cierre octubre', timeZone: 'America/Bogota', locale: 'es_CO' },
     },
   });
+  seed(preview);
   const page = await browser.newPage();
   await page.goto(preview.url);
   const sidebar = (await (await page.waitForSelector('iframe#sidebar')).contentFrame())!;
@@ -192,6 +196,85 @@ it('XLSX bombs are refused in the sidebar, naming the file, and the page stays r
       // Generous: the point is "refused, not frozen"; timings live in npm run bench.
       expect(await sidebar.evaluate(() => 1 + 1)).toBe(2);
     }
+  } finally {
+    await page.close();
+    await preview.close();
+  }
+});
+
+// Issue 16 point 7: errors say what was found and the one next step; a disabled button says why.
+/** A disabled button's reason as shown beside it (the element it is described by) and as its tooltip. */
+async function reasonOf(sidebar: Frame, button: string): Promise<[string | null, string | null]> {
+  const control = sidebar.getByRole('button', { name: button, exact: true });
+  expect(await control.isDisabled()).toBe(true);
+  const reason = sidebar.locator(`#${await control.getAttribute('aria-describedby')}`);
+  expect(await reason.isVisible()).toBe(true);
+  return [await reason.textContent(), await control.getAttribute('title')];
+}
+
+it('garbage named .csv, and a file with a long row and a short row, say what was found', async () => {
+  const { preview, page, sidebar } = await openAtomPanel('en');
+  try {
+    const garbage = Buffer.from([0x8f, 0x13, 0x00, 0xfe, 0x41, 0x2c, 0x42, 0x00, 0x0a, 0x7f]);
+    const widths = Buffer.from('Grupo;Conversaciones\r\nVentas;3;extra\r\nSoporte\r\nCobranza;4\r\n');
+    await sidebar.setInputFiles(`${PANEL} input[type="file"]`, [
+      { name: 'reporte.csv', mimeType: 'text/csv', buffer: garbage },
+      { name: 'grupos.csv', mimeType: 'text/csv', buffer: widths },
+    ]);
+    const alert = (name: string) => sidebar.locator(`${PANEL} [data-source="${name}"] [role="alert"]`);
+    expect(await alert('reporte.csv').textContent()).toBe(
+      'reporte.csv: not a readable Atom export: it holds binary data, not the text of a CSV export — ' +
+        'export the report from Atom again as .csv or .xlsx',
+    );
+    expect(await alert('grupos.csv').textContent()).toBe(
+      'grupos.csv: row 2 has more fields than the header (2); row 3 has fewer fields than the header (2); ' +
+        'the file looks cut or badly exported — export the report from Atom again',
+    );
+    const why =
+      'Import is off: no file here can be imported yet — add an Atom export that reads without errors.';
+    expect(await reasonOf(sidebar, 'Import')).toEqual([why, why]);
+  } finally {
+    await page.close();
+    await preview.close();
+  }
+});
+
+it('disabled buttons say why: Read without a sheet, Import without the month of a report without dates', async () => {
+  const { preview, page, sidebar } = await openAtomPanel('en', (p) =>
+    p.runtime.spreadsheet.setValues("'Atom export'!A1", [['Grupo', 'Conversaciones']]),
+  );
+  try {
+    const read = 'Read is off until you choose a sheet.';
+    expect(await reasonOf(sidebar, 'Read')).toEqual([read, read]);
+    await sidebar.getByLabel('Or use a sheet that already holds an export').selectOption('Atom export');
+    const readButton = sidebar.getByRole('button', { name: 'Read', exact: true });
+    expect(await readButton.isEnabled()).toBe(true);
+    expect(await readButton.getAttribute('title')).toBeFalsy(); // Preact empties a property it removes
+    expect(await readButton.getAttribute('aria-describedby')).toBeNull();
+
+    const groups = await xlsxOf([
+      {
+        name: 'Grupos',
+        rows: [
+          ['Grupo', 'Conversaciones'],
+          ['Ventas', 40],
+        ],
+      },
+    ]);
+    await sidebar.setInputFiles(`${PANEL} input[type="file"]`, [
+      { name: 'grupos.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(groups) },
+    ]);
+    await sidebar.locator(`${PANEL} [data-source="grupos.xlsx"] [data-kind="groups"]`).waitFor();
+    const month = 'Import is off until you choose the month of the reports without dates (above).';
+    expect(await reasonOf(sidebar, 'Import')).toEqual([month, month]);
+    await sidebar.getByLabel('Month of the reports without dates').fill('2025-10');
+    const importButton = sidebar.getByRole('button', { name: 'Import', exact: true });
+    expect(await importButton.isEnabled()).toBe(true);
+    expect(await sidebar.locator(`${PANEL} [data-why]`).count()).toBe(0);
+    await importButton.click();
+    await sidebar.locator(`${PANEL} .status`, { hasText: 'Imported 1 file(s).' }).waitFor();
+    const all = 'Import is off: every file here is imported — add another file to import more.';
+    expect(await reasonOf(sidebar, 'Import')).toEqual([all, all]);
   } finally {
     await page.close();
     await preview.close();

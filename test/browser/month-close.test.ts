@@ -62,13 +62,17 @@ function seedAtomReports(preview: Preview, groupName = 'Ventas'): void {
 }
 
 async function open(
-  options: { locale?: string; connected?: boolean; groupName?: string } = {},
+  options: { locale?: string; spreadsheetLocale?: string; connected?: boolean; groupName?: string } = {},
 ): Promise<Session> {
   const preview = await startPreview({
     port: 0,
     runtime: {
       user: { email: 'ana@example.com', locale: options.locale ?? 'en' },
-      spreadsheet: { name: 'Cierre', timeZone: 'America/Bogota', locale: 'en_US' },
+      spreadsheet: {
+        name: 'Cierre',
+        timeZone: 'America/Bogota',
+        locale: options.spreadsheetLocale ?? 'en_US',
+      },
       clock: manualClock(NOW),
     },
   });
@@ -331,6 +335,80 @@ describe('Month close panel', () => {
       expect(after).toBe(before);
       // The form is usable again.
       expect(await sidebar.getByRole('button', { name: 'Import', exact: true }).isEnabled()).toBe(true);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('reads the cost to allocate in a Colombian sheet, refuses an ambiguous one, and a cleared field returns to Meta’s cost (issue 16.6)', async () => {
+    const session = await open({ spreadsheetLocale: 'es_CO' });
+    const { sidebar, preview, page } = session;
+    try {
+      await openMonthClose(sidebar);
+      const cost = sidebar.getByLabel('Cost to allocate (BRL)');
+      expect(await sidebar.textContent(`${panel} #${await cost.getAttribute('aria-describedby')}`)).toBe(
+        'The invoiced amount to split across groups and campaigns, e.g. 1.250,50. Blank: Meta’s cost.',
+      );
+      const importButton = sidebar.getByRole('button', { name: 'Import', exact: true });
+      const error = sidebar.locator(`${panel} [role="status"].error`);
+      await cost.fill('7.500');
+      await importButton.click();
+      expect(await error.textContent()).toBe(
+        'Cost to allocate: “7.500” could be 7.500,00 or 7,50 — write it with its decimals, as one of those.',
+      );
+      await cost.fill('7,500.25');
+      await importButton.click();
+      await error.filter({ hasText: '“7,500.25”' }).waitFor();
+      expect(await error.textContent()).toBe(
+        'Cost to allocate: “7,500.25” is not an amount — write it as 1.250,50 (this spreadsheet’s format) or 1250.50.',
+      );
+      expect(preview.runtime.spreadsheet.getSheet('Imports')).toBeUndefined();
+
+      await cost.fill('7.500,25');
+      const typed = await importMonth(session, '2025-10', 'October 2025');
+      expect(typed).toContain('Cost to allocate7,500.25 BRL (typed in the sidebar)');
+      const ledger = () => sheetValues(preview, 'Imports').map((row) => row.slice(15, 17));
+      expect(ledger()).toEqual([
+        ['Costo a distribuir', 'Origen del costo a distribuir'],
+        ['7.500,25', 'escrito en la barra lateral'],
+      ]);
+
+      // A new sidebar proposes the amount in effect for October, the sheet's way: blank would mean Meta's cost.
+      await page.reload();
+      session.sidebar = (await (await page.waitForSelector('iframe#sidebar')).contentFrame())!;
+      await openMonthClose(session.sidebar);
+      const field = session.sidebar.getByLabel('Cost to allocate (BRL)');
+      expect(await field.inputValue()).toBe('');
+      await session.sidebar.getByLabel('Month', { exact: true }).fill('2025-10');
+      expect(await field.inputValue()).toBe('7.500,25');
+
+      await field.fill('');
+      const cleared = await importMonth(session, '2025-10', 'October 2025');
+      expect(cleared).toContain('(Meta’s cost)');
+      expect(cleared).not.toContain('typed in the sheet');
+      expect(formulasOf(preview, 'Billing 2025-10')).toContain('=B5');
+      const metaCost = preview.runtime.spreadsheet.getDisplayValues("'Billing 2025-10'!B5")[0][0];
+      expect(ledger()[2]).toEqual([metaCost, 'costo de Meta']);
+      expect(session.dialogs).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('the daily refresh’s hour says why it is off (issue 16.7)', async () => {
+    const session = await open();
+    const { sidebar } = session;
+    try {
+      await openMonthClose(sidebar);
+      await sidebar.getByText('Daily refresh', { exact: true }).click();
+      const hour = sidebar.getByLabel(/^Hour/);
+      expect(await hour.isDisabled()).toBe(true);
+      const why = 'Tick “Re-import the open month every day” to choose the hour.';
+      expect(await hour.getAttribute('title')).toBe(why);
+      expect(await sidebar.textContent(`#${await hour.getAttribute('aria-describedby')}`)).toBe(why);
+      await sidebar.getByLabel('Re-import the open month every day').check();
+      expect(await hour.isEnabled()).toBe(true);
+      expect(await hour.getAttribute('aria-describedby')).toBeNull();
     } finally {
       await session.close();
     }

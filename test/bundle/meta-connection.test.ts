@@ -125,9 +125,29 @@ describe('saveConnection', () => {
     const { rt } = metaRuntime();
     const e = thrown(() => connect(rt, graph, 'EAAG-wrong-token-0000'));
     expect(e.name).toBe('ConnectionSettingsError');
-    expect(e.message).toBe('Not connected: Meta token expired or revoked — ask an admin to reconnect');
+    // The admin typed it a moment ago: not "expired or revoked — ask an admin" (issue 16 point 7).
+    expect(e.message).toBe('Not connected: Meta did not accept this token — check it and paste it again');
     expect(rt.properties.document.size).toBe(0);
     expect(rt.runFromSidebar('getConnection')).toBeNull();
+  });
+
+  it('an address where no Graph server answers says Meta could not be reached there, not "a shorter date range"', () => {
+    const { rt } = metaRuntime();
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+    const e = thrown(() =>
+      rt.runFromSidebar('saveConnection', {
+        wabaId: WABA_ID,
+        token: TOKEN,
+        graphBaseUrl: 'http://127.0.0.1:9',
+      }),
+    );
+    expect(e.name).toBe('ConnectionSettingsError');
+    expect(e.message).toMatch(
+      /^Not connected: Meta could not be reached at http:\/\/127\.0\.0\.1:9 \(Address unavailable: http:\/\/127\.0\.0\.1:9\/v27\.0\/.*\) — check the Graph address, then try again$/,
+    );
+    expect(e.message).not.toContain('date range');
+    expect(e.message).not.toContain(TOKEN);
+    expect(rt.properties.document.size).toBe(0);
   });
 
   it('run as a script bound to the spreadsheet (not an add-on), it stores no token and says why (issue 15 point 10)', () => {

@@ -84,18 +84,32 @@ describe('point 1: an empty or smaller answer never silently replaces the stored
   });
 });
 
-it('a ledger made before the Notes column gains it on the next import; its entries still count for the drift', () => {
-  const { rt } = imported();
-  runImport(rt, { month: '2025-10' });
-  const ledger = rt.spreadsheet.getSheet('Imports')!;
-  rt.spreadsheet.setValues("'Imports'!O1", [['']]);
-  ledger.resize(ledger.maxRows, 14);
-  const again = runImport(rt, { month: '2025-10' });
-  expect(again.previous).not.toBeNull();
-  expect(ledger.maxColumns).toBe(15);
-  expect(rt.spreadsheet.getValues("'Imports'!K3:O3")).toEqual([[0, 0, 'manual', 'Meta', '']]);
-  expect(rt.spreadsheet.getValues("'Imports'!O1")).toEqual([['Notes']]);
-});
+it.each([14, 15])(
+  'a ledger made before the Notes and cost-to-allocate columns (%d columns) gains them on the next import; its entries still count',
+  (width) => {
+    const { rt } = imported();
+    runImport(rt, { month: '2025-10' });
+    const ledger = rt.spreadsheet.getSheet('Imports')!;
+    rt.spreadsheet.setValues("'Imports'!O1:Q2", [
+      ['', '', ''],
+      ['', '', ''],
+    ]);
+    if (width === 15) rt.spreadsheet.setValues("'Imports'!O1", [['Notes']]);
+    ledger.resize(ledger.maxRows, width);
+    const again = runImport(rt, { month: '2025-10' });
+    expect(again.previous).not.toBeNull();
+    expect(ledger.maxColumns).toBe(17);
+    expect(rt.spreadsheet.getValues("'Imports'!O1:Q1")).toEqual([
+      ['Notes', 'Cost to allocate', 'Cost to allocate from'],
+    ]);
+    expect(rt.spreadsheet.getValues("'Imports'!K3:Q3")).toEqual([
+      [0, 0, 'manual', 'Meta', '', again.cost, 'Meta’s cost'],
+    ]);
+    expect(rt.spreadsheet.getNumberFormats("'Imports'!P3")).toEqual(
+      rt.spreadsheet.getNumberFormats("'Imports'!H3"),
+    );
+  },
+);
 
 describe("point 3: Sheets' 10-million cell limit is checked before the first write", () => {
   /** Fills the spreadsheet with an archive sheet so that `free` cells are left. */

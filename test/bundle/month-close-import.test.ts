@@ -211,7 +211,7 @@ describe('a closed month: what one import writes', () => {
   });
 
   it('"Imports": one ledger row', () => {
-    const ledger = m.rt.spreadsheet.getDisplayValues("'Imports'!A1:N2");
+    const ledger = m.rt.spreadsheet.getDisplayValues("'Imports'!A1:Q2");
     expect(ledger[0]).toEqual([
       'Imported at',
       'User',
@@ -227,6 +227,9 @@ describe('a closed month: what one import writes', () => {
       'Δ cost',
       'Run',
       'Cost source',
+      'Notes',
+      'Cost to allocate',
+      'Cost to allocate from',
     ]);
     expect(ledger[1]).toEqual([
       '2025-11-15 10:00:00',
@@ -243,10 +246,13 @@ describe('a closed month: what one import writes', () => {
       '',
       'manual',
       'Meta',
+      '',
+      OCT_COST.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      'Meta’s cost',
     ]);
     // The rows below already carry the entry formats, so the next import appends with one setValues.
-    expect(m.rt.spreadsheet.getNumberFormats("'Imports'!A3:N3")).toEqual(
-      m.rt.spreadsheet.getNumberFormats("'Imports'!A2:N2"),
+    expect(m.rt.spreadsheet.getNumberFormats("'Imports'!A3:Q3")).toEqual(
+      m.rt.spreadsheet.getNumberFormats("'Imports'!A2:Q2"),
     );
   });
 });
@@ -315,6 +321,48 @@ describe('the cost to allocate', () => {
     const result = runImport(rt, { month: '2025-10', ...WITH_ATOM, costToAllocate: 2000 });
     expect(result).toMatchObject({ costToAllocate: 2000, costToAllocateSource: 'request' });
     expect(rt.spreadsheet.getValues("'Billing 2025-10'!V13")).toEqual([[2000]]);
+  });
+
+  // Issue 16 point 6: the ledger's two last columns, P (amount) and Q (where it came from).
+  const allocated = (rt: ReturnType<typeof imported>['rt']) =>
+    rt.spreadsheet.getValues(`'Imports'!P2:Q${rt.spreadsheet.getSheet('Imports')!.lastRow}`);
+
+  it('the field cleared after a sidebar amount returns the cell to Meta’s cost; the ledger records each amount and its source', () => {
+    const { rt } = imported();
+    const typed = runImport(rt, { month: '2025-10', ...WITH_ATOM, costToAllocate: 7500.25 });
+    expect(typed).toMatchObject({ costToAllocate: 7500.25, costToAllocateSource: 'request', notes: [] });
+    // The daily refresh gives no amount: the sidebar's stays, still the sidebar's.
+    const refreshed = runImport(rt, { month: '2025-10', ...WITH_ATOM });
+    expect(refreshed).toMatchObject({ costToAllocate: 7500.25, costToAllocateSource: 'request', notes: [] });
+    expect(rt.spreadsheet.getValues("'Billing 2025-10'!B7")).toEqual([[7500.25]]);
+    // The sidebar's field cleared (null): not "typed in the sheet, kept" — Meta's cost, live again.
+    const cleared = runImport(rt, { month: '2025-10', ...WITH_ATOM, costToAllocate: null });
+    expect(cleared).toMatchObject({ costToAllocate: OCT_COST, costToAllocateSource: 'meta', notes: [] });
+    expect(rt.spreadsheet.getFormulas("'Billing 2025-10'!B7")).toEqual([['=B5']]);
+    expect(allocated(rt)).toEqual([
+      [7500.25, 'typed in the sidebar'],
+      [7500.25, 'typed in the sidebar'],
+      [OCT_COST, 'Meta’s cost'],
+    ]);
+    expect(rt.spreadsheet.getDisplayValues("'Imports'!P2:Q2")).toEqual([
+      ['7,500.25', 'typed in the sidebar'],
+    ]);
+    const setup = rt.runFromSidebar('getMonthCloseSetup') as { lastImports: unknown[] };
+    expect(setup.lastImports[0]).toMatchObject({ costToAllocate: OCT_COST, costToAllocateSource: 'meta' });
+  });
+
+  it('an amount typed in the sheet stays when the field is blank, and the ledger says it was typed in the sheet', () => {
+    const { rt } = imported();
+    runImport(rt, { month: '2025-10', ...WITH_ATOM, costToAllocate: 7500.25 });
+    rt.spreadsheet.setValues("'Billing 2025-10'!B7", [[8100.1]]);
+    const again = runImport(rt, { month: '2025-10', ...WITH_ATOM, costToAllocate: null });
+    expect(again).toMatchObject({ costToAllocate: 8100.1, costToAllocateSource: 'kept' });
+    expect(allocated(rt)).toEqual([
+      [7500.25, 'typed in the sidebar'],
+      [8100.1, 'typed in the sheet'],
+    ]);
+    const setup = rt.runFromSidebar('getMonthCloseSetup') as { lastImports: unknown[] };
+    expect(setup.lastImports[0]).toMatchObject({ costToAllocate: 8100.1, costToAllocateSource: 'kept' });
   });
 });
 

@@ -30,7 +30,7 @@ describe('month close priced from the rate card', () => {
       cost: COST,
       costSource: 'rate card BRL 2025-10-01',
       costToAllocate: COST,
-      costToAllocateSource: 'meta',
+      costToAllocateSource: 'rateCard',
     });
     expect(result.notes).toEqual([
       'Meta gives no cost for this account (partner credit line): priced from the rate card BRL 2025-10-01',
@@ -46,8 +46,10 @@ describe('month close priced from the rate card', () => {
     const groups = rt.spreadsheet.getValues("'Billing 2025-10'!J13:P13")[0];
     expect(groups[0]).toBe('Total');
     expect(groups[6]).toBe(COST);
-    const ledger = rt.spreadsheet.getValues("'Imports'!H2:N2")[0];
+    const ledger = rt.spreadsheet.getValues("'Imports'!H2:Q2")[0];
     expect([ledger[0], ledger[6]]).toEqual([COST, 'rate card BRL 2025-10-01']);
+    // The amount allocated and where it came from (issue 16 point 6).
+    expect(ledger.slice(8)).toEqual([COST, 'rate card']);
   });
 
   it('the invoiced amount finance typed is what is allocated; the KPI still shows the rate-card cost', async () => {

@@ -37,7 +37,7 @@ describe('write calls of a month-close import', () => {
       'Sheet.insertChart': 2,
     });
     const widths = Object.fromEntries(rt.spreadsheet.sheets.map((s) => [s.name, s.maxColumns]));
-    expect(widths).toEqual({ Sheet1: 26, 'Meta data': 11, Imports: 15, 'Billing 2025-10': 26 });
+    expect(widths).toEqual({ Sheet1: 26, 'Meta data': 11, Imports: 17, 'Billing 2025-10': 26 });
   });
 
   it('a re-import of the same month: one setValues a sheet, nothing else', () => {

@@ -80,6 +80,31 @@ describe('cost to allocate', () => {
       source: 'kept',
     });
   });
+  it('the sidebar’s own amount (the last import’s): a cleared field returns to Meta’s cost, not given it stays', () => {
+    const cell = { formula: '', value: 7500.25 };
+    const sidebar = { costToAllocate: 7500.25, costToAllocateSource: 'request' } as const;
+    expect(costToAllocate(null, cell, 1000, 'B7', sidebar)).toEqual({
+      cell: { formula: '=B5' },
+      value: 1000,
+      source: 'meta',
+    });
+    expect(costToAllocate(undefined, cell, 1000, 'B7', sidebar)).toEqual({
+      cell: 7500.25,
+      value: 7500.25,
+      source: 'request',
+    });
+    // Changed in the sheet since, or typed there: a person's, kept either way.
+    expect(costToAllocate(null, { formula: '', value: 8000 }, 1000, 'B7', sidebar).source).toBe('kept');
+    expect(costToAllocate(null, cell, 1000, 'B7', { ...sidebar, costToAllocateSource: 'kept' }).source).toBe(
+      'kept',
+    );
+    // Meta gives no cost and the rate cards priced the month.
+    expect(costToAllocate(null, cell, 900, 'B7', sidebar, true)).toEqual({
+      cell: { formula: '=B5' },
+      value: 900,
+      source: 'rateCard',
+    });
+  });
   it('typed text is an error naming the cell', () => {
     expect(() => costToAllocate(null, { formula: '', value: 'about 1000' }, 1000, 'B7')).toThrow(
       'The cost to allocate in B7 must be a number, not "about 1000"',
@@ -232,6 +257,8 @@ describe('ledger', () => {
     deltaCost: null,
     scheduled: false,
     notes: '',
+    costToAllocate: 5.5,
+    costToAllocateSource: 'meta',
     ...over,
   });
 
@@ -241,9 +268,35 @@ describe('ledger', () => {
     expect(row.slice(1, 6)).toEqual(["'ana@example.com", "'2025-10", "'1", "'+55 11 4002-8922", 10]);
     expect(row[12]).toBe("'programada");
     expect(row[13]).toBe("'Meta");
-    expect(ledgerRowFormats('BRL')).toHaveLength(15);
+    expect(row.slice(15)).toEqual([5.5, "'costo de Meta"]);
+    expect(ledgerRowFormats('BRL')).toHaveLength(17);
     const readBack = row.map((c) => (typeof c === 'string' ? c.slice(1) : c));
     expect(readLedger([readBack], calendar)).toEqual([e]);
+  });
+
+  it('the amount allocated and where it came from, in either language; older rows have neither', () => {
+    for (const [source, en, es] of [
+      ['request', 'typed in the sidebar', 'escrito en la barra lateral'],
+      ['kept', 'typed in the sheet', 'escrito en la hoja'],
+      ['rateCard', 'rate card', 'tarifario'],
+    ] as const) {
+      const e = entry({ costToAllocate: 7500.25, costToAllocateSource: source });
+      for (const [labels, text] of [
+        [EN, en],
+        [ES, es],
+      ] as const) {
+        const row = ledgerRow(e, labels, (ms) => new Date(ms));
+        expect(row.slice(15)).toEqual([7500.25, `'${text}`]);
+        expect(readLedger([row.map((c) => (typeof c === 'string' ? c.slice(1) : c))], calendar)).toEqual([e]);
+      }
+    }
+    const old = ledgerRow(entry({}), EN, (ms) => new Date(ms)).slice(0, 15);
+    expect(readLedger([old.map((c) => (typeof c === 'string' ? c.slice(1) : c))], calendar)[0]).toMatchObject(
+      {
+        costToAllocate: null,
+        costToAllocateSource: null,
+      },
+    );
   });
 
   it('previous import: the last one of the same month, account and lines', () => {

@@ -1,6 +1,12 @@
 /** The Month close form's pure parts: typed ranges, the cost to allocate, the chart's geometry. */
 import { chartGeometry } from '../../src/sidebar/month-close/chart-geometry';
-import { rangeText, readCost, readRange } from '../../src/sidebar/month-close/form-values';
+import {
+  costText,
+  rangeText,
+  readCost,
+  readRange,
+  separatorsOf,
+} from '../../src/sidebar/month-close/form-values';
 import type { MonthCloseDay } from '../../src/rpc/contract';
 
 describe('ranges', () => {
@@ -48,16 +54,56 @@ describe('ranges', () => {
 });
 
 describe('cost to allocate', () => {
-  it('reads a point or a comma as the decimal separator; blank is Meta’s cost', () => {
-    expect(readCost('1250.50')).toEqual({ ok: true, value: 1250.5 });
-    expect(readCost('1250,50')).toEqual({ ok: true, value: 1250.5 });
-    expect(readCost(' 7 ')).toEqual({ ok: true, value: 7 });
-    expect(readCost('')).toEqual({ ok: true, value: null });
+  const esCO = separatorsOf('es_CO');
+  const enUS = separatorsOf('en_US');
+
+  it('knows each locale’s separators (English’s for a locale the browser does not know)', () => {
+    expect(esCO).toEqual({ decimal: ',', group: '.' });
+    expect(enUS).toEqual({ decimal: '.', group: ',' });
+    expect(separatorsOf('pt_BR')).toEqual({ decimal: ',', group: '.' });
+    expect(separatorsOf('not a locale!')).toEqual({ decimal: '.', group: ',' });
   });
 
-  it('refuses thousands separators, signs and words instead of guessing', () => {
-    for (const text of ['1.234,56', '1,234.56', '-5', '12 USD', 'abc', '1e3'])
-      expect(readCost(text)).toEqual({ ok: false, problem: 'cost' });
+  it('reads the spreadsheet locale’s way and the plain way; blank is Meta’s cost (issue 16 point 6)', () => {
+    expect(readCost('7.500,25', esCO)).toEqual({ ok: true, value: 7500.25 });
+    expect(readCost('7500,25', esCO)).toEqual({ ok: true, value: 7500.25 });
+    expect(readCost('7500.25', esCO)).toEqual({ ok: true, value: 7500.25 });
+    expect(readCost('1.250.000', esCO)).toEqual({ ok: true, value: 1250000 });
+    expect(readCost('0,1', esCO)).toEqual({ ok: true, value: 0.1 });
+    expect(readCost('7,500.25', enUS)).toEqual({ ok: true, value: 7500.25 });
+    expect(readCost('7500.25', enUS)).toEqual({ ok: true, value: 7500.25 });
+    expect(readCost('7,500', enUS)).toEqual({ ok: true, value: 7500 });
+    expect(readCost(' 7 ', enUS)).toEqual({ ok: true, value: 7 });
+    expect(readCost('', esCO)).toEqual({ ok: true, value: null });
+    // A space-like group separator (French) may be typed as any space.
+    expect(readCost('7 500,25', separatorsOf('fr_FR'))).toEqual({ ok: true, value: 7500.25 });
+  });
+
+  it('the digits typed are the amount: the number nearest them, whose shortest form is those digits', () => {
+    for (const text of ['0,1', '1.234.567,89', '12345678,9012', '0,0085']) {
+      const read = readCost(text, esCO);
+      expect(read.ok && String(read.value)).toBe(text.replace(/\./g, '').replace(',', '.'));
+    }
+  });
+
+  it('refuses what reads two ways as different amounts, saying both', () => {
+    expect(readCost('7.500', esCO)).toEqual({ ok: false, problem: 'ambiguousCost', readings: [7500, 7.5] });
+    expect(readCost('1.250', esCO)).toEqual({ ok: false, problem: 'ambiguousCost', readings: [1250, 1.25] });
+  });
+
+  it('refuses signs, words, misplaced separators and the other locale’s way', () => {
+    for (const text of ['-5', '12 USD', 'abc', '1e3', '1.2.3', '7,50.0', '1,234.56'])
+      expect(readCost(text, esCO)).toEqual({ ok: false, problem: 'cost' });
+    for (const text of ['7,5', '1.234,56', '12,34'])
+      expect(readCost(text, enUS)).toEqual({ ok: false, problem: 'cost' });
+  });
+
+  it('writes an amount back the locale’s way, so that it reads back the same', () => {
+    expect(costText(7500, 'es_CO')).toBe('7.500,00');
+    expect(costText(7500.255, 'es_CO')).toBe('7.500,255');
+    expect(costText(7500.25, 'en_US')).toBe('7,500.25');
+    for (const value of [7500, 0.1, 1250000.5, 0.0085])
+      expect(readCost(costText(value, 'es_CO'), esCO)).toEqual({ ok: true, value });
   });
 });
 

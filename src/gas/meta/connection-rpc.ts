@@ -8,6 +8,8 @@ import {
   DEFAULT_API_VERSION,
   DEFAULT_GRAPH_BASE_URL,
   MetaError,
+  MetaTokenError,
+  MetaTransportError,
   resolveWabaTimeZone,
   SIDEBAR_BUDGET_MS,
   tokenHint,
@@ -115,8 +117,15 @@ export function saveConnection(request: SaveConnectionRequest): MetaConnectionVi
   try {
     account = client.readAccount({ deadlineAt: Date.now() + SIDEBAR_BUDGET_MS });
   } catch (e) {
-    if (e instanceof MetaError) throw new ConnectionSettingsError(`Not connected: ${e.message}`);
-    throw e;
+    if (!(e instanceof MetaError)) throw e;
+    // The admin just typed the token and the address: say which one failed, not "ask an admin" or "a shorter range".
+    const why =
+      e instanceof MetaTokenError
+        ? 'Meta did not accept this token — check it and paste it again'
+        : e instanceof MetaTransportError
+          ? `Meta could not be reached at ${settings.graphBaseUrl} (${e.detail}) — check the Graph address, then try again`
+          : e.message;
+    throw new ConnectionSettingsError(`Not connected: ${why}`);
   }
   if (account.waba.id !== settings.wabaId) {
     throw new ConnectionSettingsError(

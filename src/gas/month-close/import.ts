@@ -95,7 +95,7 @@ interface CheckedRequest {
   lines: PhoneLine[];
   groups: { ref: SheetRangeRef; range: AtomRange; rows: number } | null;
   campaigns: { ref: SheetRangeRef; range: AtomRange; rows: number } | null;
-  costToAllocate: number | null;
+  costToAllocate: number | null | undefined;
   projectionMethod: ReturnType<typeof checkedProjectionMethod>;
 }
 

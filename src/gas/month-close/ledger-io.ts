@@ -40,7 +40,7 @@ export function readLedgerSheet(spreadsheet: Spreadsheet, calendar: ZoneCalendar
   );
   const { sheet } = owned;
   if (!sheet || !owned.header) return { ...owned, entries: [], next: { row: 2, formats: null } };
-  // A ledger made before the Notes column is narrower: read what it has (the column is added when writing).
+  // A ledger made before the Notes or cost-to-allocate columns is narrower: read what it has (added when writing).
   const width = Math.min(sheet.getMaxColumns(), LEDGER_COLUMNS);
   const rows = sheet.getLastRow() - 1;
   const values = sheet.getRange(1, 1, rows + 1, width).getValues();
@@ -59,7 +59,7 @@ export function appendLedgerRow(
 ): WrittenSheet {
   const row = ledgerRow(entry, labels, makeDate);
   const formats = ledgerRowFormats(entry.currency);
-  // A ledger made before the Notes column gains it (the plan counted its cells).
+  // A ledger made before the Notes or cost-to-allocate columns gains them (the plan counted their cells).
   const missing = read.sheet ? LEDGER_COLUMNS - read.sheet.getMaxColumns() : 0;
   if (read.sheet && missing > 0) read.sheet.insertColumnsAfter(read.sheet.getMaxColumns(), missing);
   if (!read.sheet || !read.header) {

@@ -41,6 +41,8 @@ function entryView(e: LedgerEntry): MonthImportEntry {
     deltaUnits: e.deltaUnits,
     deltaCost: e.deltaCost,
     scheduled: e.scheduled,
+    costToAllocate: e.costToAllocate,
+    costToAllocateSource: e.costToAllocateSource,
   };
 }
 

@@ -12,7 +12,7 @@ import { parseAtomCells, parseAtomExport } from '../../atom/parse';
 import type { AtomImportKind, AtomImportSetup, ImportAtomRowsResult } from '../../rpc/contract';
 import type { Panel } from '../panel';
 import { callServer, failureText } from '../rpc-client';
-import { Status, useId, useMessages, useReveal, useServerTask } from '../ui';
+import { Status, useDisabledReason, useId, useMessages, useReveal, useServerTask } from '../ui';
 import { atomMessages, fieldLabels, kindLabels } from './messages';
 
 /** A file (or sheet) the user brought, with what parsing it gave. */
@@ -301,6 +301,14 @@ function AtomPanel() {
     (s) => s.result && s.result.kind !== 'unknown' && s.result.rows.length > 0 && !s.imported,
   );
   const needsMonth = importable.some((s) => s.result!.rows.some((row) => row.start === ''));
+  const importWhy = useDisabledReason(
+    importable.length
+      ? needsMonth && !month
+        ? t('whyNoMonth')
+        : ''
+      : t(sources.every((s) => s.imported) ? 'whyAllImported' : 'whyNothingToImport'),
+  );
+  const readWhy = useDisabledReason(sheetName ? '' : t('whyNoSheet'));
 
   async function importAll(): Promise<ImportAtomRowsResult[]> {
     const plans = importable.map((s) => ({
@@ -385,10 +393,11 @@ function AtomPanel() {
                 </option>
               ))}
             </select>
-            <button type="button" onClick={readSheet} disabled={!sheetName}>
+            <button type="button" onClick={readSheet} {...readWhy.props}>
               {t('readSheet')}
             </button>
           </div>
+          {readWhy.note}
         </div>
       )}
       {sources.map((s) => (
@@ -424,14 +433,10 @@ function AtomPanel() {
               <option value="manual">{t('closedManual')}</option>
             </select>
           </div>
-          <button
-            type="button"
-            class="action"
-            disabled={importable.length === 0 || (needsMonth && !month)}
-            onClick={startImport}
-          >
+          <button type="button" class="action" onClick={startImport} {...importWhy.props}>
             {t('import')}
           </button>
+          {importWhy.note}
           {progress && <progress max={progress.total} value={progress.done} aria-label={t('progress')} />}
         </>
       )}

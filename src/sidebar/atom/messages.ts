@@ -38,6 +38,11 @@ export const atomMessages = defineMessages({
     imported: 'Imported',
     importedRows: '{rows} rows; months {months}',
     done: 'Imported {files} file(s). Months updated: {months}.',
+    whyNoMonth: 'Import is off until you choose the month of the reports without dates (above).',
+    whyNothingToImport:
+      'Import is off: no file here can be imported yet — add an Atom export that reads without errors.',
+    whyAllImported: 'Import is off: every file here is imported — add another file to import more.',
+    whyNoSheet: 'Read is off until you choose a sheet.',
   },
   es: {
     loading: 'Cargando…',
@@ -75,6 +80,12 @@ export const atomMessages = defineMessages({
     imported: 'Importado',
     importedRows: '{rows} filas; meses {months}',
     done: 'Se importaron {files} archivo(s). Meses actualizados: {months}.',
+    whyNoMonth: 'Importar está desactivado hasta que elija el mes de los reportes sin fechas (arriba).',
+    whyNothingToImport:
+      'Importar está desactivado: ningún archivo se puede importar aún; agregue una exportación de Atom que se lea sin errores.',
+    whyAllImported:
+      'Importar está desactivado: todos los archivos ya se importaron; agregue otro para importar más.',
+    whyNoSheet: 'Leer está desactivado hasta que elija una hoja.',
   },
 });
 

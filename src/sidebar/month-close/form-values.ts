@@ -32,14 +32,68 @@ export function readRange(text: string): Parsed<SheetRangeRef | null> {
   return { ok: true, value: { sheet, range } };
 }
 
+/** How the spreadsheet's locale writes numbers: `1.234,5` in es_CO, `1,234.5` in en_US. */
+export interface NumberSeparators {
+  decimal: string;
+  group: string;
+}
+
+/** The separators of a Sheets locale (`es_CO`); English's for a locale the browser does not know. */
+export function separatorsOf(locale: string): NumberSeparators {
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = new Intl.NumberFormat(locale.replace(/_/g, '-')).formatToParts(12345.6);
+  } catch {
+    return { decimal: '.', group: ',' };
+  }
+  const part = (type: string, fallback: string) => parts.find((p) => p.type === type)?.value ?? fallback;
+  return { decimal: part('decimal', '.'), group: part('group', ',') };
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `text` read with these separators as plain decimal digits ("7500.25"); null when it is not written so. */
+function plainDigits(text: string, decimal: string, group: string | null): string | null {
+  const whole = group ? `\\d{1,3}(?:${escaped(group)}\\d{3})+|\\d+` : '\\d+';
+  const m = new RegExp(`^(${whole})(?:${escaped(decimal)}(\\d+))?$`).exec(text);
+  if (!m) return null;
+  return (group ? m[1].split(group).join('') : m[1]) + (m[2] ? `.${m[2]}` : '');
+}
+
+export type CostReading =
+  | { ok: true; value: number | null }
+  | { ok: false; problem: 'cost' }
+  /** Both the locale's way and the plain way read it, differently ("7.500" in es_CO: 7500 or 7.5). */
+  | { ok: false; problem: 'ambiguousCost'; readings: [number, number] };
+
 /**
- * Reads the cost to allocate; blank = Meta's cost (null). A single point or comma is the decimal separator
- * (finance in Latin America types either); thousands separators ("1.234,56", "1,234.56") are refused rather
- * than guessed.
+ * Reads the cost to allocate; blank = Meta's cost (null). Written the spreadsheet locale's way (`7.500,25` in
+ * es_CO, `7,500.25` in en_US) or plain (`7500.25`); what reads both ways as different amounts is refused rather
+ * than guessed. The digits are kept as typed (the number is the one nearest them, as Sheets stores a typed one).
  */
-export function readCost(text: string): Parsed<number | null> {
-  const trimmed = text.trim();
+export function readCost(text: string, separators: NumberSeparators): CostReading {
+  // A space-like group separator (fr_FR's narrow no-break space) is typed as any space.
+  const spaced = /^\s$/.test(separators.group);
+  const trimmed = text.trim().replace(/\s+/g, spaced ? separators.group : ' ');
   if (!trimmed) return { ok: true, value: null };
-  if (!/^\d+(?:[.,]\d+)?$/.test(trimmed)) return { ok: false, problem: 'cost' };
-  return { ok: true, value: Number(trimmed.replace(',', '.')) };
+  const readings = [
+    plainDigits(trimmed, separators.decimal, separators.group),
+    plainDigits(trimmed, '.', null),
+  ]
+    .filter((d): d is string => d !== null)
+    .map(Number);
+  if (!readings.length) return { ok: false, problem: 'cost' };
+  if (readings.length === 2 && readings[0] !== readings[1])
+    return { ok: false, problem: 'ambiguousCost', readings: [readings[0], readings[1]] };
+  return { ok: true, value: readings[0] };
+}
+
+/** An amount as the locale writes it, with at least two decimals so it reads back the same ("7.500,00", not "7.500"). */
+export function costText(value: number, locale: string): string {
+  const options = { minimumFractionDigits: 2, maximumFractionDigits: 20 };
+  try {
+    return new Intl.NumberFormat(locale.replace(/_/g, '-'), options).format(value);
+  } catch {
+    return new Intl.NumberFormat('en-US', options).format(value);
+  }
 }

@@ -18,6 +18,7 @@ import {
   Field,
   LanguageContext,
   Status,
+  useDisabledReason,
   useId,
   useMessages,
   useServerTask,
@@ -25,7 +26,7 @@ import {
   type Translate,
 } from '../ui';
 import { otherMonthOf, tableMonthOf } from '../../month-close/atom-range';
-import { readCost, readRange, rangeText } from './form-values';
+import { costText, readCost, readRange, rangeText, separatorsOf } from './form-values';
 import { monthCloseMessages, type MonthCloseKey } from './messages';
 import { ResultCard } from './result-card';
 
@@ -80,16 +81,38 @@ function proposedRanges(
   return { groups: propose('groups'), campaigns: propose('campaigns') };
 }
 
+/**
+ * The amount the form proposes for `month`: the one typed in the sidebar for its last import, still in effect, so
+ * that a blank field always means "Meta's cost" (the import returns the cell to it).
+ */
+function proposedCost(setup: MonthCloseSetup, month: string, locale: string): string {
+  const last = setup.lastImports.find((entry) => entry.month === month);
+  return last?.costToAllocateSource === 'request' && last.costToAllocate !== null
+    ? costText(last.costToAllocate, locale)
+    : '';
+}
+
 /** Reads the form into the request, or names the first field that is wrong. */
-function requestOf(t: T, setup: MonthCloseSetup, form: FormState): RunMonthCloseRequest | string {
+function requestOf(
+  t: T,
+  setup: MonthCloseSetup,
+  form: FormState,
+  locale: string,
+): RunMonthCloseRequest | string {
   if (!/^\d{4}-\d{2}$/.test(form.month)) return t('badMonth');
   if (setup.lines.length && !form.lines.length) return t('noLineChosen');
   const groups = readRange(form.groups);
   if (!groups.ok) return t('badRange', { field: t('groupsName'), example: RANGE_EXAMPLES.groups });
   const campaigns = readRange(form.campaigns);
   if (!campaigns.ok) return t('badRange', { field: t('campaignsName'), example: RANGE_EXAMPLES.campaigns });
-  const cost = readCost(form.cost);
-  if (!cost.ok) return t('badCost');
+  const cost = readCost(form.cost, separatorsOf(locale));
+  if (!cost.ok) {
+    const typed = form.cost.trim().slice(0, 40);
+    if (cost.problem === 'cost')
+      return t('badCost', { typed, example: costText(1250.5, locale), plain: '1250.50' });
+    const [first, second] = cost.readings.map((r) => costText(r, locale));
+    return t('ambiguousCost', { typed, first, second });
+  }
   return {
     month: form.month,
     // Every line ticked = every line of the account, including lines Meta adds later.
@@ -171,6 +194,7 @@ function DailyRefresh(props: {
   const [enabled, setEnabled] = useState(state.enabled);
   const [hour, setHour] = useState(state.hour ?? 6);
   const checkboxId = useId('refresh');
+  const hourWhy = useDisabledReason(enabled ? '' : t('whyRefreshOff'));
   const describe = (s: DailyRefreshState) =>
     s.enabled ? t('refreshOn', { hour: String(s.hour).padStart(2, '0') }) : t('refreshOff');
   if (!state.canChange)
@@ -210,13 +234,14 @@ function DailyRefresh(props: {
           <select
             id={`${checkboxId}-hour`}
             value={String(hour)}
-            disabled={!enabled}
             onChange={(e) => setHour(Number(e.currentTarget.value))}
+            {...hourWhy.props}
           >
             {Array.from({ length: 24 }, (_, h) => (
               <option key={h} value={String(h)}>{`${String(h).padStart(2, '0')}:00`}</option>
             ))}
           </select>
+          {hourWhy.note}
         </div>
         <button type="submit">{t('refreshSave')}</button>
       </form>
@@ -228,6 +253,7 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
   const t = useMessages(monthCloseMessages);
   const language = useContext(LanguageContext);
   const task = useServerTask();
+  const locale = boot.spreadsheetLocale;
   const [setup, setSetup] = useState<MonthCloseSetup | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
   const [progress, setProgress] = useState<MonthCloseProgress | null>(null);
@@ -250,7 +276,7 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
                 groups: loaded.groups ? rangeText(loaded.groups) : '',
                 campaigns: loaded.campaigns ? rangeText(loaded.campaigns) : '',
               }),
-              cost: '',
+              cost: proposedCost(loaded, loaded.defaultMonth, locale),
               lines: loaded.lines.map((line) => line.displayPhoneNumber),
             },
         );
@@ -285,7 +311,7 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
   function startImport(event: Event): void {
     event.preventDefault();
     if (!setup || !form || importing.current) return;
-    const request = requestOf(t, setup, form);
+    const request = requestOf(t, setup, form, locale);
     if (typeof request === 'string') return task.say(request, true);
     importing.current = true;
     setProgress(null);
@@ -371,7 +397,16 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
           value={form.month}
           // Each month proposes its own Atom tables: the range box is too narrow to show which month it points at.
           onValue={(month) =>
-            month !== form.month && update({ month, ...proposedRanges(setup, month, form) })
+            month !== form.month &&
+            update({
+              month,
+              ...proposedRanges(setup, month, form),
+              // A cost the user typed stays; the month's own proposal replaces the previous month's.
+              cost:
+                form.cost === proposedCost(setup, form.month, locale)
+                  ? proposedCost(setup, month, locale)
+                  : form.cost,
+            })
           }
           hint={t('monthHint', { days: setup.graceDays })}
         />
@@ -384,7 +419,7 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
           label={t('costToAllocate', { currency: setup.currency })}
           value={form.cost}
           onValue={(cost) => update({ cost })}
-          hint={t('costHint')}
+          hint={t('costHint', { example: costText(1250.5, locale) })}
         />
         <button type="submit" class="action">
           {t('importButton')}

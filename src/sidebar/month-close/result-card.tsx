@@ -19,6 +19,7 @@ const costSource: Record<MonthCloseResult['costToAllocateSource'], MonthCloseKey
   request: 'costFromRequest',
   kept: 'costKept',
   meta: 'costFromMeta',
+  rateCard: 'costFromRateCard',
 };
 const projectionMethod: Record<MonthCloseResult['projectionMethod'], MonthCloseKey> = {
   linear: 'projectionLinear',
