@@ -7,6 +7,7 @@
 import type { ProjectionMethod } from '../core/projection/month-end';
 import type { DayKey } from '../core/time';
 import type { AtomRange } from './atom-range';
+import { budgetStatuses, type Budget, type BudgetStatus } from './budgets';
 import { costToAllocate, type CostToAllocate, type ExistingCell } from './cost-to-allocate';
 import { monthFigures, type MetaUsageRow, type MonthFigures } from './figures';
 import type { MonthCloseLabels } from './labels';
@@ -60,6 +61,8 @@ export interface MonthCloseInput {
   dataBlock: { values: readonly unknown[][]; formats: readonly string[][] };
   summary: { name: string; costCell: ExistingCell | null; used: { rows: number; columns: number } };
   ledgerEntries: readonly LedgerEntry[];
+  /** The account's monthly budgets (src/month-close/budgets.ts). */
+  budgets: readonly Budget[];
   atomContactsCell: string;
   user: string;
   scheduled: boolean;
@@ -71,6 +74,8 @@ export interface MonthClosePlan {
   dataRows: BlockRewrite;
   summary: SummaryPlan;
   ledgerEntry: LedgerEntry;
+  /** The budgets the import covers, against Meta's cost (the daily refresh alerts on those crossed). */
+  budgets: BudgetStatus[];
   /** The result card, but for the sheets written (src/rpc/contract.ts MonthCloseResult). */
   card: {
     month: string;
@@ -119,6 +124,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const fresh = dataRowsOf(input.answer, lineLabels, account.currency);
   const dataRows = rewriteBlock(input.dataBlock, month, lineDigits, fresh, input.nowMs, cells, history.keeps);
   const historyNotes = history.note ? [history.note] : [];
+  const budgets = budgetStatuses(month, history.usage, input.budgets, asOf, projectionMethod, lineDigits);
   const cost = costToAllocate(request.costToAllocate, input.summary.costCell, figures.cost, COST_CELL_A1);
   const summary = summaryPlan(
     {
@@ -138,6 +144,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       groupRows: request.groups?.rows ?? 0,
       campaignRows: request.campaigns?.rows ?? 0,
       historyNotes,
+      budgets,
       makeDate: cells.makeDate,
       midnightOf: (iso) => {
         const [y, m, d] = iso.split('-').map(Number);
@@ -179,6 +186,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     dataRows,
     summary,
     ledgerEntry,
+    budgets,
     card: {
       month: key,
       status: input.status,

@@ -1,0 +1,66 @@
+/**
+ * The budgets block of "Billing YYYY-MM": one row per budget the import covers — budget, spend so far, projected
+ * month end and the day the projection crosses the budget. Below the charts (A50), clear of the tables whose
+ * height varies; absent when there is no budget.
+ */
+import { exactToNumber } from '../core/exact/decimal';
+import { budgetAmount, type BudgetStatus } from './budgets';
+import { DATE_FORMAT, moneyFormat } from './formats';
+import { ALL_LABELS, type MonthCloseLabels } from './labels';
+
+export const BUDGET_BLOCK = { row: 50, column: 1 };
+
+const TEXT = [
+  {
+    title: 'Budgets (set by the admins in the sidebar)',
+    header: ['Budget for', 'Budget', 'Spend so far', 'Projected month end', 'Crosses the budget on'],
+    account: 'Whole account',
+    never: 'not this month',
+  },
+  {
+    title: 'Presupuestos (los definen los administradores en la barra lateral)',
+    header: [
+      'Presupuesto de',
+      'Presupuesto',
+      'Gasto a la fecha',
+      'Proyección a fin de mes',
+      'Supera el presupuesto el',
+    ],
+    account: 'Toda la cuenta',
+    never: 'no este mes',
+  },
+];
+
+export interface BlockCell {
+  row: number;
+  column: number;
+  value: string | number | Date;
+  format?: string;
+}
+
+export function budgetBlock(
+  statuses: readonly BudgetStatus[],
+  labels: MonthCloseLabels,
+  currency: string,
+  dayDate: (isoDay: string) => Date,
+): BlockCell[] {
+  if (!statuses.length) return [];
+  const text = TEXT[Math.max(0, ALL_LABELS.indexOf(labels))];
+  const money = moneyFormat(currency);
+  const { row, column } = BUDGET_BLOCK;
+  const cells: BlockCell[] = [{ row, column, value: text.title }];
+  text.header.forEach((h, i) => cells.push({ row: row + 1, column: column + i, value: h }));
+  statuses.forEach((s, i) => {
+    const r = row + 2 + i;
+    const values: BlockCell['value'][] = [
+      s.budget.line || text.account,
+      exactToNumber(budgetAmount(s.budget)),
+      s.spend,
+      s.projection ?? '',
+      s.crossesOn ? dayDate(s.crossesOn) : text.never,
+    ];
+    const formats = [undefined, money, money, money, s.crossesOn ? DATE_FORMAT : undefined];
+    values.forEach((value, c) => cells.push({ row: r, column: column + c, value, format: formats[c] }));
+  });
+  return cells;
+}

@@ -1,0 +1,193 @@
+/**
+ * Budgets and alerts (issue 17 point 5) through the built bundle and the fake Graph server: admins set them, the
+ * month sheet shows budget, spend, projection and crossing day, and the daily refresh emails the admins once per
+ * crossing — never again for the same month and budget, even after a run stopped between the email and its note.
+ */
+import { ServiceFault, type AppsScriptRuntime, type SentMail } from '../../dev/runtime';
+import type { BudgetsView, MonthCloseResult } from '../../src/rpc/contract';
+import { INJECTED_FAULT } from '../support/faults';
+import { connectedRuntime, DATASET, useGraph, type MetaRuntime } from './meta-helpers';
+import { runImport } from './month-close-helpers';
+
+jest.setTimeout(180_000);
+
+const server = useGraph();
+const LINE = DATASET.lines[0].displayPhoneNumber;
+
+/** Connected as ana (admin), November imported once by hand (open: 15 of 30 days). */
+function withNovember(): MetaRuntime & { november: MonthCloseResult } {
+  const m = connectedRuntime(server());
+  return { ...m, november: runImport(m.rt, { month: '2025-11' }) };
+}
+
+const setBudgets = (rt: AppsScriptRuntime, budgets: { line: string; amount: number }[]) =>
+  rt.runFromSidebar('setBudgets', budgets) as BudgetsView;
+
+/** Switches the daily refresh on at 06:00 and returns a function that fires it at its next run. */
+function dailyRefresh(m: MetaRuntime): () => unknown {
+  m.rt.runFromSidebar('setDailyRefresh', { enabled: true, hour: 6 });
+  const [trigger] = m.rt.triggerRecords();
+  return () => {
+    m.clock.set(m.rt.nextTriggerRun(trigger.uid));
+    return m.rt.runTimeTrigger(trigger.uid);
+  };
+}
+
+/** Notes (column O) of each ledger row. */
+const ledgerNotes = (rt: AppsScriptRuntime): string[] =>
+  rt.spreadsheet.getValues("'Imports'!O2:O20").map((r) => String(r[0]));
+
+/** A budget between the spend so far and the month's projected end: crossed by the projection only. */
+const between = (cost: number) => Math.round(cost * 150) / 100;
+
+describe('budgets in the sidebar', () => {
+  it('admins set them (exact amounts, lines of the account); everyone reads them; a non-admin cannot set them', () => {
+    const { rt, user } = connectedRuntime(server());
+    const view = setBudgets(rt, [
+      { line: '', amount: 1500.1 },
+      { line: LINE, amount: 200 },
+    ]);
+    expect(view).toMatchObject({
+      connected: true,
+      currency: DATASET.waba.currency,
+      isAdmin: true,
+      budgets: [
+        { line: '', amount: 1500.1 },
+        { line: LINE, amount: 200 },
+      ],
+    });
+    expect(rt.properties.document.get('atomBilling.budgets')).toBe(
+      JSON.stringify({
+        waba: DATASET.waba.id,
+        budgets: [
+          { line: '', amount: '1500.1' },
+          { line: LINE, amount: '200' },
+        ],
+      }),
+    );
+    expect(() => setBudgets(rt, [{ line: '', amount: 10.005 }])).toThrow(
+      `The budget for the whole account must be an amount above 0 in ${DATASET.waba.currency} with at most 2 decimals`,
+    );
+    expect(() => setBudgets(rt, [{ line: '+1 555 0000', amount: 10 }])).toThrow(
+      '+1 555 0000 is not a line of the connected account',
+    );
+    expect(() =>
+      setBudgets(rt, [
+        { line: LINE, amount: 1 },
+        { line: LINE, amount: 2 },
+      ]),
+    ).toThrow(`Two budgets for ${LINE}`);
+    user.email = 'bob@example.com';
+    expect(() => setBudgets(rt, [])).toThrow(
+      /^Only an admin of this spreadsheet's Meta connection can change it/,
+    );
+    expect(rt.runFromSidebar('getBudgets')).toMatchObject({ isAdmin: false, budgets: view.budgets });
+  });
+});
+
+describe('the month sheet', () => {
+  it('shows each budget the import covers: budget, spend so far, projected month end, crossing day', () => {
+    const m = withNovember();
+    const { rt, november } = m;
+    setBudgets(rt, [
+      { line: '', amount: between(november.cost!) },
+      { line: LINE, amount: 1_000_000 },
+    ]);
+    runImport(rt, { month: '2025-11' });
+    const block = rt.spreadsheet.getDisplayValues("'Billing 2025-11'!A50:E53");
+    expect(block[0][0]).toBe('Budgets (set by the admins in the sidebar)');
+    expect(block[1]).toEqual([
+      'Budget for',
+      'Budget',
+      'Spend so far',
+      'Projected month end',
+      'Crosses the budget on',
+    ]);
+    const [account, line] = rt.spreadsheet.getValues("'Billing 2025-11'!A52:E53");
+    expect(account[0]).toBe('Whole account');
+    expect(account[1]).toBe(between(november.cost!));
+    expect(account[2]).toBe(november.cost);
+    expect(account[3] as number).toBeGreaterThan(account[1] as number);
+    // Crossed by the projection, after the last imported day (the 15th).
+    expect(block[2][4] > '2025-11-15' && block[2][4] <= '2025-11-30').toBe(true);
+    expect(line[0]).toBe(LINE);
+    expect(block[3][4]).toBe('not this month');
+  });
+});
+
+describe('alerts from the daily refresh', () => {
+  function crossed(): MetaRuntime & { fire: () => unknown; budget: number } {
+    const m = withNovember();
+    const budget = between(m.november.cost!);
+    setBudgets(m.rt, [{ line: '', amount: budget }]);
+    return { ...m, fire: dailyRefresh(m), budget };
+  }
+
+  it('emails the admins once per crossing over two daily runs (and not on a third), noted in the ledger', () => {
+    const { rt, fire, budget } = crossed();
+    rt.runFromSidebar('addAdmin', 'bob@example.com');
+    fire();
+    expect(rt.mail.sent).toHaveLength(1);
+    const [mail] = rt.mail.sent as SentMail[];
+    expect(mail.to).toEqual(['ana@example.com', 'bob@example.com']);
+    expect(mail.subject).toBe('Budget alert 2025-11: the whole account — Untitled spreadsheet');
+    expect(mail.body).toContain(`Budget ${budget.toFixed(2)} ${DATASET.waba.currency}, spend so far `);
+    expect(mail.body).toContain(rt.spreadsheet.id);
+    fire();
+    fire();
+    expect(rt.mail.sent).toHaveLength(1);
+    const notes = ledgerNotes(rt);
+    // Row 2: the manual import; row 3: the first daily run, which sent it; rows 4-5: nothing more.
+    expect(notes[1]).toMatch(
+      /^Budget alert emailed to ana@example\.com, bob@example\.com: the whole account reaches its budget on 2025-11-\d\d \(Budget /,
+    );
+    expect(notes.slice(2, 4)).toEqual(['', '']);
+    expect(rt.properties.document.get('atomBilling.budgets.alerts')).toBe(
+      JSON.stringify({ [`2025-11||${budget}`]: 'sent' }),
+    );
+  });
+
+  it('a run stopped between the email and its ledger note does not send it again; the next run says so', () => {
+    const { rt, fire } = crossed();
+    let sent = false;
+    rt.onWait = (point) => {
+      if (point.kind !== 'call') return;
+      if (point.name === 'MailApp.sendEmail') sent = true;
+      else if (sent) {
+        rt.onWait = undefined;
+        throw new ServiceFault(INJECTED_FAULT);
+      }
+    };
+    expect(fire).toThrow(/^The daily refresh failed — 2025-11: /);
+    expect(rt.mail.sent).toHaveLength(1);
+    fire();
+    expect(rt.mail.sent).toHaveLength(1);
+    const notes = ledgerNotes(rt);
+    expect(notes[1]).toBe('');
+    expect(notes[2]).toMatch(
+      /^The budget alert 2025-11\|\|[\d.]+ was being sent when a run stopped: it may not have arrived \(not sent again\)$/,
+    );
+  });
+
+  it('an email MailApp refuses (daily quota used up) is not remembered: the next daily run sends it', () => {
+    const { rt, fire, clock } = crossed();
+    const earlier = { from: 'ana@example.com', to: ['x@example.com'], cc: [], bcc: [], replyTo: null };
+    for (let i = 0; i < 100; i++)
+      rt.mail.sent.push({
+        ...earlier,
+        subject: '',
+        body: '',
+        htmlBody: null,
+        name: null,
+        noReply: false,
+        at: clock.now() + 12 * 3_600_000,
+      });
+    expect(fire).toThrow(
+      'The daily refresh failed — 2025-11: The budget alert for the whole account could not be emailed (Service invoked too many times for one day: email.) — the next daily refresh tries again',
+    );
+    expect(ledgerNotes(rt)[1]).toMatch(/^The budget alert for the whole account could not be emailed/);
+    fire();
+    expect(rt.mail.sent).toHaveLength(101);
+    expect(ledgerNotes(rt)[2]).toMatch(/^Budget alert emailed to ana@example\.com/);
+  });
+});
