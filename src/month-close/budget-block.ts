@@ -15,6 +15,8 @@ const TEXT = [
     title: 'Budgets (set by the admins in the sidebar)',
     header: ['Budget for', 'Budget', 'Spend so far', 'Projected month end', 'Crosses the budget on'],
     account: 'Whole account',
+    group: 'Group',
+    campaign: 'Campaign',
     never: 'not this month',
   },
   {
@@ -27,6 +29,8 @@ const TEXT = [
       'Supera el presupuesto el',
     ],
     account: 'Toda la cuenta',
+    group: 'Grupo',
+    campaign: 'Campaña',
     never: 'no este mes',
   },
 ];
@@ -52,8 +56,9 @@ export function budgetBlock(
   text.header.forEach((h, i) => cells.push({ row: row + 1, column: column + i, value: h }));
   statuses.forEach((s, i) => {
     const r = row + 2 + i;
+    const { scope, name } = s.budget;
     const values: BlockCell['value'][] = [
-      s.budget.line || text.account,
+      scope === 'account' ? text.account : scope === 'line' ? name : `${text[scope]} ${name}`,
       exactToNumber(budgetAmount(s.budget)),
       s.spend,
       s.projection ?? '',

@@ -4,26 +4,28 @@
  * after the last imported day, the projected cumulative — reaches the budget. Exact: costs and budgets are
  * decimals at a common scale; only the projection is rounded, once.
  */
-import {
-  decimalOf,
-  exactToNumber,
-  parseDecimal,
-  pow10,
-  toCommonScale,
-  type ExactDecimal,
-} from '../core/exact/decimal';
+import type { Parties } from '../core/formulas/allocation-table';
+import { nearestDouble } from '../core/exact/nearest-double';
+import { decimalOf, parseDecimal, pow10, toCommonScale, type ExactDecimal } from '../core/exact/decimal';
 import { projectMonthEnd, type ProjectionMethod } from '../core/projection/month-end';
 import { dayKeyToIso, daysInMonth, type DayKey } from '../core/time';
 import type { MetaUsageRow } from './figures';
 import { digitsOf } from './meta-data-sheet';
 import { firstDay, type CalendarMonth } from './month';
 
-/** A budget for the whole account (`line` empty) or one line (its display number). */
+export type BudgetScope = 'account' | 'line' | 'group' | 'campaign';
+
+/** A monthly budget in the account's currency. */
 export interface Budget {
-  line: string;
-  /** The amount as exact decimal text, in the account's currency. */
+  scope: BudgetScope;
+  /** '' for the account; a line's display number; a group's or campaign's label in Atom's table. */
+  name: string;
+  /** The amount as exact decimal text. */
   amount: string;
 }
+
+/** Atom's groups and campaigns with their weights, as the month sheet's split reads them. */
+export type BudgetShares = Partial<Record<'group' | 'campaign', Parties>>;
 
 export interface BudgetStatus {
   budget: Budget;
@@ -35,8 +37,13 @@ export interface BudgetStatus {
 }
 
 /** The key an alert is remembered by: a changed amount is another budget. */
-export function budgetKey(month: string, budget: Budget): string {
-  return `${month}|${digitsOf(budget.line)}|${budget.amount}`;
+export function budgetKey(month: string, b: Budget): string {
+  return `${month}|${b.scope}:${b.scope === 'line' ? digitsOf(b.name) : b.name}|${b.amount}`;
+}
+
+/** How messages name a budget: "the whole account", "+55 11 4000 0001", "group Ventas". */
+export function budgetName(b: Budget): string {
+  return b.scope === 'account' ? 'the whole account' : b.scope === 'line' ? b.name : `${b.scope} ${b.name}`;
 }
 
 /** The budget's exact amount (the store keeps only amounts that parse). */
@@ -46,8 +53,10 @@ export const budgetAmount = (budget: Budget): ExactDecimal =>
 const scaled = (d: ExactDecimal, scale: number): bigint => d.units * pow10(scale - d.scale);
 
 /**
- * The status of each budget the import covers: the account's only when every line was imported (`lineDigits`
- * null), a line's when it was. None when Meta gave no cost for a row (partner credit line).
+ * The status of each budget the import covers: a line's when it was imported; the account's, a group's or a
+ * campaign's only when every line was (`lineDigits` null) — a group or campaign getting its share of Meta's cost
+ * by Atom's weights, as the month sheet splits it, when it is in the month's table. None when Meta gave no cost
+ * for a row (partner credit line).
  */
 export function budgetStatuses(
   month: CalendarMonth,
@@ -56,6 +65,7 @@ export function budgetStatuses(
   asOfDay: DayKey | null,
   method: ProjectionMethod,
   lineDigits: ReadonlySet<string> | null,
+  shares: BudgetShares,
 ): BudgetStatus[] {
   const days = daysInMonth(month.year, month.month);
   const start = firstDay(month);
@@ -65,28 +75,38 @@ export function budgetStatuses(
   const asOf = asOfDay === null ? days : Math.min(days, Math.max(1, asOfDay - start + 1));
   const statuses: BudgetStatus[] = [];
   for (const budget of budgets) {
-    const line = digitsOf(budget.line);
+    const line = budget.scope === 'line' ? digitsOf(budget.name) : '';
     if (line ? lineDigits !== null && !lineDigits.has(line) : lineDigits !== null) continue;
+    // The budget's part of the cost: all of it, or a group's (campaign's) weight over the table's total.
+    let [part, whole] = [1n, 1n];
+    if (budget.scope === 'group' || budget.scope === 'campaign') {
+      const parties = shares[budget.scope];
+      const i = parties ? parties.labels.indexOf(budget.name) : -1;
+      if (!parties || i < 0 || parties.split.isEmpty) continue;
+      [part, whole] = [parties.split.weights[i], parties.split.weightSum];
+    }
     const own = monthRows.filter((r) => !line || digitsOf(r.line ?? '') === line);
     const amount = budgetAmount(budget);
     const costs = toCommonScale(own.map((r) => r.cost as number));
     const scale = Math.max(costs.scale, amount.scale);
+    // Daily costs × part against the budget × whole: exact, whatever the share.
     const daily = new Array<bigint>(days).fill(0n);
-    own.forEach(
-      (r, i) =>
-        (daily[Number(r.day.slice(8, 10)) - 1] += scaled(
-          { units: costs.units[i], scale: costs.scale },
-          scale,
-        )),
-    );
+    own.forEach((r, i) => {
+      daily[Number(r.day.slice(8, 10)) - 1] +=
+        scaled({ units: costs.units[i], scale: costs.scale }, scale) * part;
+    });
     const toDate = daily.slice(0, asOf);
-    const projection =
-      asOfDay === null ? null : projectMonthEnd({ amounts: toDate, scale, daysInMonth: days }, method);
+    const month = { amounts: toDate, scale, daysInMonth: days };
+    // The crossing compares in units × whole (exact); the share's projection is divided by it exactly.
+    const projected = asOfDay === null ? null : projectMonthEnd(month, method);
     statuses.push({
       budget,
-      spend: exactToNumber({ units: toDate.reduce((s, v) => s + v, 0n), scale }),
-      projection,
-      crossesOn: crossing(daily, asOf, projection, amount, scale, start),
+      spend: nearestDouble(
+        toDate.reduce((s, v) => s + v, 0n),
+        pow10(scale) * whole,
+      ),
+      projection: projected === null ? null : projectMonthEnd({ ...month, per: whole }, method),
+      crossesOn: crossing(daily, asOf, projected, scaled(amount, scale) * whole, scale, start),
     });
   }
   return statuses;
@@ -97,11 +117,10 @@ function crossing(
   daily: readonly bigint[],
   asOf: number,
   projection: number | null,
-  amount: ExactDecimal,
+  budget: bigint,
   scale: number,
   start: DayKey,
 ): string | null {
-  const budget = scaled(amount, scale);
   let cumulative = 0n;
   for (let i = 0; i < asOf; i++) {
     cumulative += daily[i];

@@ -7,7 +7,7 @@
 import type { ProjectionMethod } from '../core/projection/month-end';
 import type { DayKey } from '../core/time';
 import type { AtomRange } from './atom-range';
-import { budgetStatuses, type Budget, type BudgetStatus } from './budgets';
+import { budgetStatuses, type Budget, type BudgetShares, type BudgetStatus } from './budgets';
 import { costToAllocate, type CostToAllocate, type ExistingCell } from './cost-to-allocate';
 import { monthFigures, type MetaUsageRow, type MonthFigures } from './figures';
 import type { MonthCloseLabels } from './labels';
@@ -63,6 +63,8 @@ export interface MonthCloseInput {
   ledgerEntries: readonly LedgerEntry[];
   /** The account's monthly budgets (src/month-close/budgets.ts). */
   budgets: readonly Budget[];
+  /** Atom's groups and campaigns of the month, for their budgets (empty without such budgets). */
+  budgetShares: BudgetShares;
   atomContactsCell: string;
   user: string;
   scheduled: boolean;
@@ -124,7 +126,15 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const fresh = dataRowsOf(input.answer, lineLabels, account.currency);
   const dataRows = rewriteBlock(input.dataBlock, month, lineDigits, fresh, input.nowMs, cells, history.keeps);
   const historyNotes = history.note ? [history.note] : [];
-  const budgets = budgetStatuses(month, history.usage, input.budgets, asOf, projectionMethod, lineDigits);
+  const budgets = budgetStatuses(
+    month,
+    history.usage,
+    input.budgets,
+    asOf,
+    projectionMethod,
+    lineDigits,
+    input.budgetShares,
+  );
   const cost = costToAllocate(request.costToAllocate, input.summary.costCell, figures.cost, COST_CELL_A1);
   const summary = summaryPlan(
     {

@@ -11,7 +11,15 @@ export {
   rangeA1,
   type SheetRangeRef,
 } from './atom-range';
-export { type Budget, budgetAmount, budgetKey, type BudgetStatus } from './budgets';
+export {
+  type Budget,
+  budgetAmount,
+  budgetKey,
+  budgetName,
+  type BudgetScope,
+  type BudgetShares,
+  type BudgetStatus,
+} from './budgets';
 export { checkedCostToAllocate, costToAllocate, type ExistingCell } from './cost-to-allocate';
 export { checkedProjectionMethod, monthFigures } from './figures';
 export { GENERAL_FORMAT } from './formats';

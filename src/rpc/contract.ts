@@ -217,9 +217,11 @@ export interface SetDailyRefreshRequest {
   hour?: number | null;
 }
 
-/** A monthly budget of the connected account: the whole account (`line` "") or one line (its display number). */
+/** A monthly budget of the connected account: the whole account, one line, or one of Atom's groups or campaigns. */
 export interface BudgetView {
-  line: string;
+  scope: 'account' | 'line' | 'group' | 'campaign';
+  /** "" for the account; the line's display number; the group's or campaign's label in Atom's table. */
+  name: string;
   /** In the account's currency, at most its minor units of decimals. */
   amount: number;
 }

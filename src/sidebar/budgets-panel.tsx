@@ -15,12 +15,17 @@ import { Field, Status, useId, useMessages, useServerTask } from './ui';
 const messages = defineMessages({
   en: {
     intro:
-      'A monthly budget for the whole account or one line. The month sheet shows the spend so far, its projection and the day it crosses the budget; the daily refresh emails the admins once when it does.',
+      'A monthly budget for the whole account, one line, or one of Atom’s groups or campaigns (its share of the cost, as the month sheet splits it). The month sheet shows the spend so far, its projection and the day it crosses the budget; the daily refresh emails the admins once when it does.',
     loading: 'Loading…',
     notConnected: 'Connect Meta first: budgets are in the account’s currency.',
     none: 'No budget yet.',
     for: 'Budget for',
     account: 'Whole account',
+    group: 'Group',
+    campaign: 'Campaign',
+    aGroup: 'A group (Atom)',
+    aCampaign: 'A campaign (Atom)',
+    name: 'Name, as in Atom’s table',
     amount: 'Monthly budget ({currency})',
     set: 'Set budget',
     remove: 'Remove',
@@ -32,12 +37,17 @@ const messages = defineMessages({
   },
   es: {
     intro:
-      'Un presupuesto mensual para toda la cuenta o una línea. La hoja del mes muestra el gasto a la fecha, su proyección y el día en que supera el presupuesto; la actualización diaria avisa una vez por correo a los administradores.',
+      'Un presupuesto mensual para toda la cuenta, una línea o uno de los grupos o campañas de Atom (su parte del costo, como la distribuye la hoja del mes). La hoja del mes muestra el gasto a la fecha, su proyección y el día en que supera el presupuesto; la actualización diaria avisa una vez por correo a los administradores.',
     loading: 'Cargando…',
     notConnected: 'Primero conecte Meta: los presupuestos están en la moneda de la cuenta.',
     none: 'Aún no hay presupuestos.',
     for: 'Presupuesto de',
     account: 'Toda la cuenta',
+    group: 'Grupo',
+    campaign: 'Campaña',
+    aGroup: 'Un grupo (Atom)',
+    aCampaign: 'Una campaña (Atom)',
+    name: 'Nombre, como en la tabla de Atom',
     amount: 'Presupuesto mensual ({currency})',
     set: 'Definir presupuesto',
     remove: 'Quitar',
@@ -54,13 +64,17 @@ function BudgetsPanel({ boot }: PanelProps) {
   const task = useServerTask();
   const selectId = useId('budget-for');
   const [view, setView] = useState<BudgetsView | null>(null);
-  const [line, setLine] = useState('');
+  // 'account', 'group', 'campaign', or a line's display number.
+  const [target, setTarget] = useState('account');
+  const [name, setName] = useState('');
   const [amount, setAmount] = useState('');
   useEffect(() => task.run(t('loading'), () => callServer('getBudgets'), setView), []);
   if (!view) return <Status task={task} />;
   if (!view.connected) return <p class="secondary">{t('notConnected')}</p>;
 
-  const nameOf = (b: BudgetView) => b.line || t('account');
+  const nameOf = (b: BudgetView) =>
+    b.scope === 'account' ? t('account') : b.scope === 'line' ? b.name : `${t(b.scope)} ${b.name}`;
+  const named = target === 'group' || target === 'campaign';
   const save = (budgets: BudgetView[]) =>
     task.run(
       t('saving'),
@@ -78,7 +92,10 @@ function BudgetsPanel({ boot }: PanelProps) {
       task.say(t('badAmount'), true);
       return;
     }
-    save([...view.budgets.filter((b) => b.line !== line), { line, amount: read.value }]);
+    const scope = target === 'account' || named ? (target as BudgetView['scope']) : 'line';
+    const budget = { scope, name: scope === 'line' ? target : named ? name.trim() : '', amount: read.value };
+    const other = (b: BudgetView) => b.scope !== budget.scope || b.name !== budget.name;
+    save([...view.budgets.filter(other), budget]);
   };
 
   return (
@@ -87,7 +104,7 @@ function BudgetsPanel({ boot }: PanelProps) {
       {view.budgets.length ? (
         <ul data-section="budgets">
           {view.budgets.map((b) => (
-            <li key={b.line}>
+            <li key={`${b.scope}:${b.name}`}>
               <span>{`${nameOf(b)}: ${formatMoney(boot.language, b.amount, view.currency)}`}</span>{' '}
               {view.isAdmin && (
                 <button
@@ -110,15 +127,18 @@ function BudgetsPanel({ boot }: PanelProps) {
           <fieldset class="plain" disabled={task.busy}>
             <div class="field">
               <label for={selectId}>{t('for')}</label>
-              <select id={selectId} value={line} onChange={(e) => setLine(e.currentTarget.value)}>
-                <option value="">{t('account')}</option>
+              <select id={selectId} value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
+                <option value="account">{t('account')}</option>
                 {view.lines.map((l) => (
                   <option key={l} value={l}>
                     {l}
                   </option>
                 ))}
+                <option value="group">{t('aGroup')}</option>
+                <option value="campaign">{t('aCampaign')}</option>
               </select>
             </div>
+            {named && <Field label={t('name')} name="budgetName" value={name} onValue={setName} />}
             <Field
               label={t('amount', { currency: view.currency })}
               name="budgetAmount"

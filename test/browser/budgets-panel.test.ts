@@ -1,6 +1,6 @@
 /**
- * The Budgets panel in real Chromium, through the preview: an admin sets a budget for the account and one for a
- * line (a comma as decimal separator), and removes one; a non-admin sees them read-only, with no control.
+ * The Budgets panel in real Chromium, through the preview: an admin sets budgets for the account (a comma as
+ * decimal separator), a line and an Atom group, and removes one; a non-admin sees them read-only, with no control.
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../../dev/chromium';
@@ -60,7 +60,7 @@ async function openBudgets(
 const PANEL = '[data-panel="budgetsPanel"]';
 
 describe('Budgets panel', () => {
-  it('an admin sets a budget for the account and for a line, and removes one', async () => {
+  it('an admin sets budgets for the account, a line and an Atom group, and removes one', async () => {
     const { preview, page, sidebar } = await openBudgets('ana@example.com', 'en');
     try {
       await sidebar.getByText('No budget yet.').waitFor();
@@ -74,10 +74,17 @@ describe('Budgets panel', () => {
       expect(
         await sidebar.$$eval(`${PANEL} [data-section="budgets"] li span`, (s) => s.map((x) => x.textContent)),
       ).toEqual(['Whole account: 1,500.50 BRL', `${LINE}: 200.00 BRL`]);
+
+      await sidebar.getByLabel('Budget for', { exact: true }).selectOption('group');
+      await sidebar.getByLabel('Name, as in Atom’s table').fill('Ventas');
+      await sidebar.getByLabel('Monthly budget (BRL)').fill('75');
+      await sidebar.getByRole('button', { name: 'Set budget' }).click();
+      await sidebar.getByRole('button', { name: 'Remove the budget for Group Ventas' }).waitFor();
       expect(preview.runtime.runFromSidebar('getBudgets')).toMatchObject({
         budgets: [
-          { line: '', amount: 1500.5 },
-          { line: LINE, amount: 200 },
+          { scope: 'account', name: '', amount: 1500.5 },
+          { scope: 'line', name: LINE, amount: 200 },
+          { scope: 'group', name: 'Ventas', amount: 75 },
         ],
       });
       await sidebar.getByLabel('Monthly budget (BRL)').fill('about 10');
@@ -90,7 +97,10 @@ describe('Budgets panel', () => {
         .getByRole('button', { name: 'Remove the budget for Whole account' })
         .waitFor({ state: 'detached' });
       expect(preview.runtime.runFromSidebar('getBudgets')).toMatchObject({
-        budgets: [{ line: LINE, amount: 200 }],
+        budgets: [
+          { scope: 'line', name: LINE, amount: 200 },
+          { scope: 'group', name: 'Ventas', amount: 75 },
+        ],
       });
     } finally {
       await page.close();
@@ -100,7 +110,7 @@ describe('Budgets panel', () => {
 
   it('a non-admin sees the budgets read-only, in Spanish, and cannot set one', async () => {
     const { preview, page, sidebar } = await openBudgets('bob@example.com', 'es_CO', [
-      { line: '', amount: '1500.5' },
+      { scope: 'account', name: '', amount: '1500.5' },
     ]);
     try {
       await sidebar.getByText('Toda la cuenta: 1.500,50 BRL').waitFor();

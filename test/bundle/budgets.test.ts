@@ -4,10 +4,10 @@
  * crossing — never again for the same month and budget, even after a run stopped between the email and its note.
  */
 import { ServiceFault, type AppsScriptRuntime, type SentMail } from '../../dev/runtime';
-import type { BudgetsView, MonthCloseResult } from '../../src/rpc/contract';
+import type { BudgetsView, BudgetView, MonthCloseResult } from '../../src/rpc/contract';
 import { INJECTED_FAULT } from '../support/faults';
 import { connectedRuntime, DATASET, useGraph, type MetaRuntime } from './meta-helpers';
-import { runImport } from './month-close-helpers';
+import { runImport, seedAtomSheets, WITH_ATOM } from './month-close-helpers';
 
 jest.setTimeout(180_000);
 
@@ -20,8 +20,10 @@ function withNovember(): MetaRuntime & { november: MonthCloseResult } {
   return { ...m, november: runImport(m.rt, { month: '2025-11' }) };
 }
 
-const setBudgets = (rt: AppsScriptRuntime, budgets: { line: string; amount: number }[]) =>
+const setBudgets = (rt: AppsScriptRuntime, budgets: BudgetView[]) =>
   rt.runFromSidebar('setBudgets', budgets) as BudgetsView;
+const account = (amount: number): BudgetView => ({ scope: 'account', name: '', amount });
+const line = (amount: number, name = LINE): BudgetView => ({ scope: 'line', name, amount });
 
 /** Switches the daily refresh on at 06:00 and returns a function that fires it at its next run. */
 function dailyRefresh(m: MetaRuntime): () => unknown {
@@ -44,39 +46,33 @@ describe('budgets in the sidebar', () => {
   it('admins set them (exact amounts, lines of the account); everyone reads them; a non-admin cannot set them', () => {
     const { rt, user } = connectedRuntime(server());
     const view = setBudgets(rt, [
-      { line: '', amount: 1500.1 },
-      { line: LINE, amount: 200 },
+      account(1500.1),
+      line(200),
+      { scope: 'group', name: ' Ventas ', amount: 50 },
     ]);
     expect(view).toMatchObject({
       connected: true,
       currency: DATASET.waba.currency,
       isAdmin: true,
-      budgets: [
-        { line: '', amount: 1500.1 },
-        { line: LINE, amount: 200 },
-      ],
+      budgets: [account(1500.1), line(200), { scope: 'group', name: 'Ventas', amount: 50 }],
     });
     expect(rt.properties.document.get('atomBilling.budgets')).toBe(
       JSON.stringify({
         waba: DATASET.waba.id,
         budgets: [
-          { line: '', amount: '1500.1' },
-          { line: LINE, amount: '200' },
+          { scope: 'account', name: '', amount: '1500.1' },
+          { scope: 'line', name: LINE, amount: '200' },
+          { scope: 'group', name: 'Ventas', amount: '50' },
         ],
       }),
     );
-    expect(() => setBudgets(rt, [{ line: '', amount: 10.005 }])).toThrow(
+    expect(() => setBudgets(rt, [account(10.005)])).toThrow(
       `The budget for the whole account must be an amount above 0 in ${DATASET.waba.currency} with at most 2 decimals`,
     );
-    expect(() => setBudgets(rt, [{ line: '+1 555 0000', amount: 10 }])).toThrow(
+    expect(() => setBudgets(rt, [line(10, '+1 555 0000')])).toThrow(
       '+1 555 0000 is not a line of the connected account',
     );
-    expect(() =>
-      setBudgets(rt, [
-        { line: LINE, amount: 1 },
-        { line: LINE, amount: 2 },
-      ]),
-    ).toThrow(`Two budgets for ${LINE}`);
+    expect(() => setBudgets(rt, [line(1), line(2)])).toThrow(`Two budgets for ${LINE}`);
     user.email = 'bob@example.com';
     expect(() => setBudgets(rt, [])).toThrow(
       /^Only an admin of this spreadsheet's Meta connection can change it/,
@@ -89,12 +85,15 @@ describe('the month sheet', () => {
   it('shows each budget the import covers: budget, spend so far, projected month end, crossing day', () => {
     const m = withNovember();
     const { rt, november } = m;
+    seedAtomSheets(rt);
     setBudgets(rt, [
-      { line: '', amount: between(november.cost!) },
-      { line: LINE, amount: 1_000_000 },
+      account(between(november.cost!)),
+      line(1_000_000),
+      { scope: 'group', name: 'Ventas', amount: 1 },
+      { scope: 'campaign', name: 'Not in the table', amount: 1 },
     ]);
-    runImport(rt, { month: '2025-11' });
-    const block = rt.spreadsheet.getDisplayValues("'Billing 2025-11'!A50:E53");
+    runImport(rt, { month: '2025-11', ...WITH_ATOM });
+    const block = rt.spreadsheet.getDisplayValues("'Billing 2025-11'!A50:E55");
     expect(block[0][0]).toBe('Budgets (set by the admins in the sidebar)');
     expect(block[1]).toEqual([
       'Budget for',
@@ -103,15 +102,22 @@ describe('the month sheet', () => {
       'Projected month end',
       'Crosses the budget on',
     ]);
-    const [account, line] = rt.spreadsheet.getValues("'Billing 2025-11'!A52:E53");
-    expect(account[0]).toBe('Whole account');
-    expect(account[1]).toBe(between(november.cost!));
-    expect(account[2]).toBe(november.cost);
-    expect(account[3] as number).toBeGreaterThan(account[1] as number);
+    const [whole, ofLine, ventas, none] = rt.spreadsheet.getValues("'Billing 2025-11'!A52:E55");
+    expect(whole[0]).toBe('Whole account');
+    expect(whole[1]).toBe(between(november.cost!));
+    expect(whole[2]).toBe(november.cost);
+    expect(whole[3] as number).toBeGreaterThan(whole[1] as number);
     // Crossed by the projection, after the last imported day (the 15th).
     expect(block[2][4] > '2025-11-15' && block[2][4] <= '2025-11-30').toBe(true);
-    expect(line[0]).toBe(LINE);
+    expect(ofLine[0]).toBe(LINE);
     expect(block[3][4]).toBe('not this month');
+    // Ventas closed 2 of Atom's 10 conversations: a fifth of the cost, as the split on the sheet gives it.
+    const split = rt.spreadsheet.getValues("'Billing 2025-11'!J10:O12").find((r) => r[0] === 'Ventas')!;
+    expect(split[5]).toBeCloseTo(november.cost! / 5, 6);
+    expect(ventas.slice(0, 3)).toEqual(['Group Ventas', 1, split[5]]);
+    expect(ventas[4]).toEqual(rt.sheetDate('2025-11-01'));
+    // A campaign not in Atom's table is not covered: no row.
+    expect(none).toEqual(['', '', '', '', '']);
   });
 });
 
@@ -119,7 +125,7 @@ describe('alerts from the daily refresh', () => {
   function crossed(): MetaRuntime & { fire: () => unknown; budget: number } {
     const m = withNovember();
     const budget = between(m.november.cost!);
-    setBudgets(m.rt, [{ line: '', amount: budget }]);
+    setBudgets(m.rt, [account(budget)]);
     return { ...m, fire: dailyRefresh(m), budget };
   }
 
@@ -143,7 +149,7 @@ describe('alerts from the daily refresh', () => {
     );
     expect(notes.slice(2, 4)).toEqual(['', '']);
     expect(rt.properties.document.get('atomBilling.budgets.alerts')).toBe(
-      JSON.stringify({ [`2025-11||${budget}`]: 'sent' }),
+      JSON.stringify({ [`2025-11|account:|${budget}`]: 'sent' }),
     );
   });
 
@@ -165,7 +171,7 @@ describe('alerts from the daily refresh', () => {
     const notes = ledgerNotes(rt);
     expect(notes[1]).toBe('');
     expect(notes[2]).toMatch(
-      /^The budget alert 2025-11\|\|[\d.]+ was being sent when a run stopped: it may not have arrived \(not sent again\)$/,
+      /^The budget alert 2025-11\|account:\|[\d.]+ was being sent when a run stopped: it may not have arrived \(not sent again\)$/,
     );
   });
 

@@ -11,6 +11,7 @@ import { literalText } from '../../core/sheet-output/literal-text';
 import {
   budgetAmount,
   budgetKey,
+  budgetName,
   type BudgetStatus,
   type CalendarMonth,
   LEDGER_COLUMNS,
@@ -45,7 +46,7 @@ export function alertBudgets(
   for (const s of statuses) {
     const k = budgetKey(key, s.budget);
     if (!s.crossesOn || state[k]) continue;
-    const name = s.budget.line || 'the whole account';
+    const name = budgetName(s.budget);
     const figures =
       `Budget ${money(exactToNumber(budgetAmount(s.budget)))}, spend so far ${money(s.spend)}, ` +
       `projected month end ${s.projection === null ? '-' : money(s.projection)}`;

@@ -4,7 +4,14 @@
  */
 import { decimalOf } from '../../core/exact/decimal';
 import { UserFacingError } from '../../core/errors';
-import { type Budget, digitsOf, minorUnits } from '../../month-close';
+import {
+  type Budget,
+  budgetKey,
+  budgetName,
+  type BudgetScope,
+  digitsOf,
+  minorUnits,
+} from '../../month-close';
 import type { BudgetsView, BudgetView } from '../../rpc/contract';
 import { currentUserEmail, requireAdmin } from '../shared/admins';
 import { readAdmins, readConnection } from '../shared/connection-store';
@@ -17,6 +24,8 @@ export class BudgetError extends UserFacingError {
   }
 }
 
+const SCOPES: readonly BudgetScope[] = ['account', 'line', 'group', 'campaign'];
+
 export function getBudgets(): BudgetsView {
   const connection = readConnection();
   const admins = readAdmins();
@@ -25,7 +34,11 @@ export function getBudgets(): BudgetsView {
     currency: connection?.currency ?? '',
     lines: (connection?.lines ?? []).map((l) => l.displayPhoneNumber),
     budgets: connection
-      ? readBudgets(connection.wabaId).map((b) => ({ line: b.line, amount: Number(b.amount) }))
+      ? readBudgets(connection.wabaId).map((b) => ({
+          scope: b.scope,
+          name: b.name,
+          amount: Number(b.amount),
+        }))
       : [],
     isAdmin: admins.includes(currentUserEmail()),
     admins,
@@ -40,20 +53,29 @@ export function setBudgets(budgets: BudgetView[]): BudgetsView {
   const decimals = minorUnits(connection.currency);
   const checked: Budget[] = [];
   for (const b of budgets) {
-    const wanted = digitsOf(String(b?.line ?? ''));
-    const line = wanted ? connection.lines.find((l) => digitsOf(l.displayPhoneNumber) === wanted) : null;
-    if (wanted && !line)
-      throw new BudgetError(`${String(b.line).slice(0, 30)} is not a line of the connected account`);
-    const name = line ? line.displayPhoneNumber : 'the whole account';
-    const amount = b?.amount;
+    const scope = b?.scope;
+    if (!SCOPES.includes(scope))
+      throw new BudgetError('A budget is for the account, a line, a group or a campaign');
+    let name = scope === 'account' ? '' : String(b.name ?? '').trim();
+    if (scope === 'line') {
+      const line = connection.lines.find((l) => digitsOf(l.displayPhoneNumber) === digitsOf(name));
+      if (!line) throw new BudgetError(`${name.slice(0, 30)} is not a line of the connected account`);
+      name = line.displayPhoneNumber;
+    } else if (scope !== 'account' && (!name || name.length > 100)) {
+      throw new BudgetError(`Name the ${scope} as Atom's table does (at most 100 characters)`);
+    }
+    const amount = b.amount;
+    const budget: Budget = { scope, name, amount: String(amount) };
     // Below 10^15 every amount with a few decimals is exact as a double, and String() writes it plainly.
     if (typeof amount !== 'number' || !(amount > 0 && amount < 1e15) || decimalOf(amount).scale > decimals) {
       throw new BudgetError(
-        `The budget for ${name} must be an amount above 0 in ${connection.currency} with at most ${decimals} decimals`,
+        `The budget for ${budgetName(budget)} must be an amount above 0 in ${connection.currency} with at most ${decimals} decimals`,
       );
     }
-    if (checked.some((c) => digitsOf(c.line) === wanted)) throw new BudgetError(`Two budgets for ${name}`);
-    checked.push({ line: line ? line.displayPhoneNumber : '', amount: String(amount) });
+    const same = (c: Budget) =>
+      budgetKey('', { ...c, amount: '' }) === budgetKey('', { ...budget, amount: '' });
+    if (checked.some(same)) throw new BudgetError(`Two budgets for ${budgetName(budget)}`);
+    checked.push(budget);
   }
   writeBudgets(connection.wabaId, checked);
   return getBudgets();

@@ -20,7 +20,7 @@ export type AlertState = Record<string, 'sending' | 'sent'>;
 export function readBudgets(wabaId: string): Budget[] {
   const v = readDocumentJson(BUDGETS_KEY) as { waba?: unknown; budgets?: Budget[] } | null;
   if (!v || v.waba !== wabaId || !Array.isArray(v.budgets)) return [];
-  return v.budgets.filter((b) => typeof b?.line === 'string' && parseDecimal(String(b.amount)) !== undefined);
+  return v.budgets.filter((b) => typeof b?.name === 'string' && parseDecimal(String(b.amount)) !== undefined);
 }
 
 function write(key: string, what: string, value: string): void {

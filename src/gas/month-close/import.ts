@@ -58,6 +58,7 @@ import {
 } from './settings-store';
 import { checkPlan } from './plan-check';
 import { alertBudgets } from './budget-alerts';
+import { readBudgetShares } from './budget-shares';
 import { readBudgets } from './budget-store';
 import { ATOM_CONTACTS_A1, readSummarySheet, writeSummarySheet } from './summary-sheet-io';
 
@@ -174,6 +175,7 @@ function runLocked(
   const dataRead = readDataSheet(spreadsheet, month, cells);
   const summaryRead = readSummarySheet(spreadsheet, month);
   const ledgerRead = readLedgerSheet(spreadsheet, calendar);
+  const budgets = readBudgets(connection.wabaId);
   const plan = planMonthClose({
     request: checked,
     nowMs: now,
@@ -186,7 +188,11 @@ function runLocked(
     dataBlock: dataRead,
     summary: summaryRead,
     ledgerEntries: ledgerRead.entries,
-    budgets: readBudgets(connection.wabaId),
+    budgets,
+    budgetShares: readBudgetShares(spreadsheet, budgets, {
+      group: checked.groups,
+      campaign: checked.campaigns,
+    }),
     atomContactsCell: ATOM_CONTACTS_A1,
     user: context.user,
     scheduled: context.scheduled,
