@@ -96,16 +96,16 @@ export function budgetStatuses(
         scaled({ units: costs.units[i], scale: costs.scale }, scale) * part;
     });
     const toDate = daily.slice(0, asOf);
-    const month = { amounts: toDate, scale, daysInMonth: days };
+    const series = { amounts: toDate, scale, daysInMonth: days };
     // The crossing compares in units × whole (exact); the share's projection is divided by it exactly.
-    const projected = asOfDay === null ? null : projectMonthEnd(month, method);
+    const projected = asOfDay === null ? null : projectMonthEnd(series, method);
     statuses.push({
       budget,
       spend: nearestDouble(
         toDate.reduce((s, v) => s + v, 0n),
         pow10(scale) * whole,
       ),
-      projection: projected === null ? null : projectMonthEnd({ ...month, per: whole }, method),
+      projection: projected === null ? null : projectMonthEnd({ ...series, per: whole }, method),
       crossesOn: crossing(daily, asOf, projected, scaled(amount, scale) * whole, scale, start),
     });
   }

@@ -145,7 +145,7 @@ describe('alerts from the daily refresh', () => {
     const notes = ledgerNotes(rt);
     // Row 2: the manual import; row 3: the first daily run, which sent it; rows 4-5: nothing more.
     expect(notes[1]).toMatch(
-      /^Budget alert emailed to ana@example\.com, bob@example\.com: the whole account reaches its budget on 2025-11-\d\d \(Budget /,
+      /^Budget alert emailed to ana@example\.com, bob@example\.com: the whole account is projected to reach its budget on 2025-11-\d\d \(Budget /,
     );
     expect(notes.slice(2, 4)).toEqual(['', '']);
     expect(rt.properties.document.get('atomBilling.budgets.alerts')).toBe(

@@ -47,8 +47,10 @@ export function alertBudgets(
     const k = budgetKey(key, s.budget);
     if (!s.crossesOn || state[k]) continue;
     const name = budgetName(s.budget);
+    const budget = exactToNumber(budgetAmount(s.budget));
+    const reaches = `${s.spend >= budget ? 'reached' : 'is projected to reach'} its budget on ${s.crossesOn}`;
     const figures =
-      `Budget ${money(exactToNumber(budgetAmount(s.budget)))}, spend so far ${money(s.spend)}, ` +
+      `Budget ${money(budget)}, spend so far ${money(s.spend)}, ` +
       `projected month end ${s.projection === null ? '-' : money(s.projection)}`;
     state[k] = 'sending';
     writeAlerts(state, month);
@@ -56,12 +58,10 @@ export function alertBudgets(
       MailApp.sendEmail(
         admins,
         `Budget alert ${key}: ${name} — ${spreadsheet.getName()}`,
-        `WhatsApp spend of ${name} reaches its ${key} budget on ${s.crossesOn}.\n${figures}.\n` +
+        `WhatsApp spend of ${name} in ${key} ${reaches}.\n${figures}.\n` +
           `${spreadsheet.getUrl()}\n\nSent once per month and budget to the admins of the Meta connection.`,
       );
-      notes.push(
-        `Budget alert emailed to ${admins}: ${name} reaches its budget on ${s.crossesOn} (${figures})`,
-      );
+      notes.push(`Budget alert emailed to ${admins}: ${name} ${reaches} (${figures})`);
     } catch (e) {
       delete state[k];
       writeAlerts(state, month);
