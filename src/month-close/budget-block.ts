@@ -13,7 +13,7 @@ export const BUDGET_BLOCK = { row: 50, column: 1 };
 const TEXT = [
   {
     title: 'Budgets (set by the admins in the sidebar)',
-    header: ['Budget for', 'Budget', 'Spend so far', 'Projected month end', 'Crosses the budget on'],
+    header: ['Budget for', 'Budget', 'Spend so far', 'Crosses the budget on'],
     account: 'Whole account',
     group: 'Group',
     campaign: 'Campaign',
@@ -21,13 +21,7 @@ const TEXT = [
   },
   {
     title: 'Presupuestos (los definen los administradores en la barra lateral)',
-    header: [
-      'Presupuesto de',
-      'Presupuesto',
-      'Gasto a la fecha',
-      'Proyección a fin de mes',
-      'Supera el presupuesto el',
-    ],
+    header: ['Presupuesto de', 'Presupuesto', 'Gasto a la fecha', 'Supera el presupuesto el'],
     account: 'Toda la cuenta',
     group: 'Grupo',
     campaign: 'Campaña',
@@ -53,7 +47,11 @@ export function budgetBlock(
   const money = moneyFormat(currency);
   const { row, column } = BUDGET_BLOCK;
   const cells: BlockCell[] = [{ row, column, value: text.title }];
-  text.header.forEach((h, i) => cells.push({ row: row + 1, column: column + i, value: h }));
+  // The projection's header is the KPI's ("Projected month end").
+  const [forWhat, budget, spend, crosses] = text.header;
+  [forWhat, budget, spend, labels.kpi.projection, crosses].forEach((h, i) =>
+    cells.push({ row: row + 1, column: column + i, value: h }),
+  );
   statuses.forEach((s, i) => {
     const r = row + 2 + i;
     const { scope, name } = s.budget;
