@@ -22,6 +22,7 @@ import {
 } from './execution';
 import { HtmlServiceImpl } from './html';
 import { LockServiceImpl, LockTable } from './lock';
+import { CONSUMER_RECIPIENTS_PER_DAY, MailAppImpl, MailStore } from './mail-app';
 import { ConsoleImpl, LoggerImpl } from './logger';
 import { PropertiesServiceImpl, type PropertyStores } from './properties';
 import { Realm, isPlainObject, isWatchdogTimeout, toNode, toNodeError } from './realm';
@@ -51,6 +52,7 @@ export {
   type TimeSpent,
 } from './execution';
 export type { TriggerRecord } from './triggers';
+export { CONSUMER_RECIPIENTS_PER_DAY, WORKSPACE_RECIPIENTS_PER_DAY, type SentMail } from './mail-app';
 
 export interface RuntimeOptions {
   /** Where HtmlService.createHtmlOutputFromFile reads NAME.html (default "dist", relative to the cwd). */
@@ -80,6 +82,11 @@ export interface RuntimeOptions {
    * Marketplace (default), by a domain admin, or NONE — a script bound to the spreadsheet, not an add-on.
    */
   installationSource?: InstallationSourceName;
+  /**
+   * MailApp's "Email recipients per day": 100 for a consumer account (default), 1,500 for Google Workspace
+   * (WORKSPACE_RECIPIENTS_PER_DAY).
+   */
+  mailRecipientsPerDay?: number;
 }
 
 /** A reference to cells of the emulated spreadsheet, passed to runCustomFunction like "=F(Data!A2:A9)". */
@@ -183,6 +190,8 @@ export class AppsScriptRuntime {
   readonly cache: CacheStores;
   /** Installable triggers of the project (all users, all documents); they outlive executions. */
   readonly triggers = new TriggerStore();
+  /** MailApp's sent messages (`rt.mail.sent`) and daily quota; they outlive executions. */
+  readonly mail: MailStore;
   readonly manifest: Manifest;
   readonly scriptTimeZone: string;
   /** Time all executions spent so far, by cause (sleeps, fetches, modelled call cost). */
@@ -233,6 +242,7 @@ export class AppsScriptRuntime {
     this.user = options.user ?? { email: 'finance@example.com', locale: 'en' };
     this.fetchTimeoutMs = options.fetchTimeoutMs ?? 60000;
     this.fetchLatencyMs = options.fetchLatencyMs ?? 0;
+    this.mail = new MailStore(options.mailRecipientsPerDay ?? CONSUMER_RECIPIENTS_PER_DAY);
     // A formula cell calls the bundle as Sheets does: one CUSTOM_FUNCTION execution per call.
     this.spreadsheet.engine.host = {
       names: () => this.functionNames.map((g) => g.toUpperCase()),
@@ -302,6 +312,7 @@ export class AppsScriptRuntime {
       HtmlService: new HtmlServiceImpl(this.distDir),
       ScriptApp: new ScriptAppImpl(triggers, this.installationSource),
       UrlFetchApp: new UrlFetchAppImpl(host, this.fetchTimeoutMs, this.fetchLatencyMs),
+      MailApp: new MailAppImpl(this.mail, this.clock, () => userEmailIn(host, user)),
     };
     for (const [name, service] of Object.entries(services)) realm.defineGlobal(name, exposer.wrap(service));
     return { realm, exposer, sheets, timer };

@@ -15,7 +15,8 @@ export type ExecutionMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
  * What a method needs. free: no authorization (Utilities, Logger, enums, building menus);
  * ui: SpreadsheetApp.getUi; container-ui: showing a sidebar, dialog or alert; doc-read / doc-write: the bound
  * spreadsheet; props-read / props-write: PropertiesService; storage: Cache and Lock; fetch: UrlFetchApp;
- * identity: the user's email (Session.getActiveUser/getEffectiveUser); triggers: ScriptApp's installable triggers.
+ * identity: the user's email (Session.getActiveUser/getEffectiveUser); triggers: ScriptApp's installable triggers;
+ * mail: MailApp.
  */
 export type Access =
   | 'free'
@@ -28,7 +29,8 @@ export type Access =
   | 'storage'
   | 'fetch'
   | 'identity'
-  | 'triggers';
+  | 'triggers'
+  | 'mail';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 
@@ -39,7 +41,8 @@ const AUTH = 'https://www.googleapis.com/auth/';
  * Ui.showSidebar — https://developers.google.com/apps-script/reference/base/ui#showSidebar(Object);
  * UrlFetchApp.fetch — https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app#fetch(String);
  * Session.getActiveUser — https://developers.google.com/apps-script/reference/base/session#getActiveUser();
- * ScriptApp.newTrigger — https://developers.google.com/apps-script/reference/script/script-app#newTrigger(String).
+ * ScriptApp.newTrigger — https://developers.google.com/apps-script/reference/script/script-app#newTrigger(String);
+ * MailApp.sendEmail — https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(String,String,String).
  * Properties, Cache, Lock, Utilities and HtmlService list no scope.
  */
 export const SCOPES: Partial<Record<Access, readonly string[]>> = {
@@ -49,6 +52,7 @@ export const SCOPES: Partial<Record<Access, readonly string[]>> = {
   fetch: [`${AUTH}script.external_request`],
   identity: [`${AUTH}userinfo.email`],
   triggers: [`${AUTH}script.scriptapp`],
+  mail: [`${AUTH}script.send_mail`],
 };
 
 /**
@@ -72,7 +76,7 @@ const LIMITED: readonly Access[] = [
 const ALLOWED: Record<ExecutionMode, ReadonlySet<Access>> = {
   NONE: new Set<Access>(['free', 'ui', 'identity']),
   LIMITED: new Set<Access>(LIMITED),
-  FULL: new Set<Access>([...LIMITED, 'container-ui', 'fetch', 'triggers']),
+  FULL: new Set<Access>([...LIMITED, 'container-ui', 'fetch', 'triggers', 'mail']),
   CUSTOM_FUNCTION: new Set<Access>(['free', 'identity', 'doc-read', 'props-read', 'storage', 'fetch']),
 };
 

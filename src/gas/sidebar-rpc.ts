@@ -7,6 +7,7 @@ import { languageOf } from '../i18n';
 import type { SidebarRpc } from '../rpc/contract';
 import { getAtomImportSetup, importAtomRows, readAtomSheet } from './atom/import-rpc';
 import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
+import { getBudgets, setBudgets } from './month-close/budget-rpc';
 import { setDailyRefresh } from './month-close/daily-refresh';
 import {
   activateSheet,
@@ -44,5 +45,7 @@ export const sidebarRpc: SidebarRpc = {
   getAtomImportSetup,
   readAtomSheet,
   importAtomRows,
+  getBudgets,
+  setBudgets,
   getActiveRange,
 };

@@ -7,6 +7,7 @@
 import type { ProjectionMethod } from '../core/projection/month-end';
 import type { DayKey } from '../core/time';
 import type { AtomRange } from './atom-range';
+import { budgetStatuses, type Budget, type BudgetShares, type BudgetStatus } from './budgets';
 import { costToAllocate, type CostToAllocate, type ExistingCell } from './cost-to-allocate';
 import { monthFigures, type MetaUsageRow, type MonthFigures } from './figures';
 import type { MonthCloseLabels } from './labels';
@@ -61,6 +62,10 @@ export interface MonthCloseInput {
   dataBlock: { values: readonly unknown[][]; formats: readonly string[][] };
   summary: { name: string; costCell: ExistingCell | null; used: { rows: number; columns: number } };
   ledgerEntries: readonly LedgerEntry[];
+  /** The account's monthly budgets (src/month-close/budgets.ts). */
+  budgets: readonly Budget[];
+  /** Atom's groups and campaigns of the month, for their budgets (empty without such budgets). */
+  budgetShares: BudgetShares;
   atomContactsCell: string;
   user: string;
   scheduled: boolean;
@@ -72,6 +77,8 @@ export interface MonthClosePlan {
   dataRows: BlockRewrite;
   summary: SummaryPlan;
   ledgerEntry: LedgerEntry;
+  /** The budgets the import covers, against Meta's cost (the daily refresh alerts on those crossed). */
+  budgets: BudgetStatus[];
   /** The result card, but for the sheets written (src/rpc/contract.ts MonthCloseResult). */
   card: {
     month: string;
@@ -120,6 +127,15 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const fresh = dataRowsOf(input.answer, lineLabels, account.currency);
   const dataRows = rewriteBlock(input.dataBlock, month, lineDigits, fresh, input.nowMs, cells, history.keeps);
   const historyNotes = history.note ? [history.note] : [];
+  const budgets = budgetStatuses(
+    month,
+    history.usage,
+    input.budgets,
+    asOf,
+    projectionMethod,
+    lineDigits,
+    input.budgetShares,
+  );
   const key = monthKey(month);
   // The Billing sheet is the month's, whatever the lines: its cell was last written by the month's last import.
   const lastOfMonth = input.ledgerEntries.filter((e) => e.month === key).pop() ?? null;
@@ -150,6 +166,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       groupRows: request.groups?.rows ?? 0,
       campaignRows: request.campaigns?.rows ?? 0,
       historyNotes,
+      budgets,
       makeDate: cells.makeDate,
       midnightOf: (iso) => {
         const [y, m, d] = iso.split('-').map(Number);
@@ -192,6 +209,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     dataRows,
     summary,
     ledgerEntry,
+    budgets,
     card: {
       month: key,
       status: input.status,

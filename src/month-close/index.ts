@@ -11,9 +11,19 @@ export {
   rangeA1,
   type SheetRangeRef,
 } from './atom-range';
+export {
+  type Budget,
+  budgetAmount,
+  budgetKey,
+  budgetName,
+  type BudgetScope,
+  type BudgetShares,
+  type BudgetStatus,
+} from './budgets';
 export { checkedCostToAllocate, costToAllocate, type ExistingCell } from './cost-to-allocate';
 export { checkedProjectionMethod, monthFigures } from './figures';
 export { GENERAL_FORMAT } from './formats';
+export { minorUnits } from './currency';
 export {
   ALL_LABELS,
   DATA_SHEET,

@@ -10,6 +10,8 @@
 import { literalText } from '../core/sheet-output/literal-text';
 import { ALLOWANCE_TOP, allowanceBlock } from './allowance-block';
 import { columnLetters, dataColumnRef, type AtomRange } from './atom-range';
+import { budgetBlock } from './budget-block';
+import type { BudgetStatus } from './budgets';
 import { minorUnits } from './currency';
 import type { MonthFigures, MonthPricingModel } from './figures';
 import {
@@ -93,6 +95,8 @@ export interface SummaryInput {
   campaignRows: number;
   /** What the import kept or replaced of the stored history (under the title); empty for none. */
   historyNotes: readonly string[];
+  /** The budgets the import covers (src/month-close/budget-block.ts). */
+  budgets: readonly BudgetStatus[];
   /** Dates of the realm Sheets reads. */
   makeDate(epochMs: number): Date;
   /** Epoch ms of a yyyy-MM-dd day at midnight in the spreadsheet's zone. */
@@ -297,11 +301,14 @@ export function summaryPlan(
   } else {
     grid.set(CAMPAIGNS.row + 1, CAMPAIGNS.column, labels.noCampaigns);
   }
+  const dayDate = (iso: string) => input.makeDate(input.midnightOf(iso));
+  for (const c of budgetBlock(input.budgets, labels, input.currency, dayDate))
+    grid.set(c.row, c.column, c.value, c.format);
   // Keep the widest tables inside the rectangle even when their formulas are absent.
   grid.format(1, CAMPAIGNS.column + CAMPAIGN_COLUMNS - 1, GENERAL_FORMAT);
   grid.format(1, GROUPS.column + GROUP_COLUMNS - 1, GENERAL_FORMAT);
 
-  const dayDate = (iso: string) => input.makeDate(input.midnightOf(iso));
+  // Under the budgets (A50) when there are any, else at A50.
   const top = Math.max(ALLOWANCE_TOP, grid.rows + 2);
   for (const c of allowanceBlock(input.month, input.accountLines, top, labels, dayDate)) {
     grid.set(c.row, c.column, c.value, c.format);

@@ -226,6 +226,26 @@ export interface SetDailyRefreshRequest {
   hour?: number | null;
 }
 
+/** A monthly budget of the connected account: the whole account, one line, or one of Atom's groups or campaigns. */
+export interface BudgetView {
+  scope: 'account' | 'line' | 'group' | 'campaign';
+  /** "" for the account; the line's display number; the group's or campaign's label in Atom's table. */
+  name: string;
+  /** In the account's currency, at most its minor units of decimals. */
+  amount: number;
+}
+
+/** The Budgets panel: every editor sees the budgets; only admins may change them. */
+export interface BudgetsView {
+  connected: boolean;
+  currency: string;
+  /** The account's lines (display numbers), which a budget may be for. */
+  lines: string[];
+  budgets: BudgetView[];
+  isAdmin: boolean;
+  admins: string[];
+}
+
 /** The Atom report kinds that can be imported (an 'unknown' export must be mapped first). */
 export type { AtomImportKind } from '../atom';
 
@@ -314,6 +334,10 @@ export interface SidebarRpc {
   readAtomSheet(name: string): AtomSheetCells;
   /** One batch of an Atom export's rows; the last batch writes the Atom sheets and the month tables. */
   importAtomRows(request: ImportAtomRowsRequest): ImportAtomRowsResult;
+  /** The account's monthly budgets (every editor may read them). */
+  getBudgets(): BudgetsView;
+  /** Admins only: replaces the account's budgets (the daily refresh emails the admins once per crossing). */
+  setBudgets(budgets: BudgetView[]): BudgetsView;
   /** The user's selection (sheet and A1 range), for the Month close panel's "use selection" buttons. */
   getActiveRange(): SheetRangeRef | null;
 }

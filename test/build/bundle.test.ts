@@ -44,6 +44,9 @@ describe('dist/appsscript.json', () => {
       'https://www.googleapis.com/auth/script.external_request',
       // ScriptApp.newTrigger/getUserTriggers/deleteTrigger: the month close's daily refresh.
       'https://www.googleapis.com/auth/script.scriptapp',
+      // MailApp.sendEmail: the budget alert to the admins. send_mail only sends as the user; Gmail's scopes
+      // (gmail.send, mail.google.com) would also reach the mailbox, which the add-on never needs.
+      'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/userinfo.email', // Session.getActiveUser for the admin check
     ]);

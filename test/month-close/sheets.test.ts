@@ -153,6 +153,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     groupRows: 3,
     campaignRows: 0,
     historyNotes: [],
+    budgets: [],
     makeDate: (ms) => new Date(ms),
     midnightOf: (iso) => {
       const [y, m, d] = iso.split('-').map(Number);

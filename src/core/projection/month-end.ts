@@ -13,6 +13,8 @@ export interface MonthToDate {
   readonly amounts: readonly bigint[];
   readonly scale: number;
   readonly daysInMonth: number;
+  /** Divides the projection, exactly (a share's total weight); default 1. */
+  readonly per?: bigint;
 }
 
 /** A fraction with a positive denominator. */
@@ -47,5 +49,5 @@ export function projectMonthEnd(month: MonthToDate, method: ProjectionMethod): n
     }
   }
   const total = add({ num: toDate, den: 1n }, rest);
-  return nearestDouble(total.num, total.den * pow10(month.scale));
+  return nearestDouble(total.num, total.den * pow10(month.scale) * (month.per ?? 1n));
 }

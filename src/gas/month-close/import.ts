@@ -57,6 +57,9 @@ import {
   type RememberedRequest,
 } from './settings-store';
 import { checkPlan } from './plan-check';
+import { alertBudgets } from './budget-alerts';
+import { readBudgetShares } from './budget-shares';
+import { readBudgets } from './budget-store';
 import { ATOM_CONTACTS_A1, readSummarySheet, writeSummarySheet } from './summary-sheet-io';
 
 /** How long a second import waits for the first to finish. */
@@ -172,6 +175,7 @@ function runLocked(
   const dataRead = readDataSheet(spreadsheet, month, cells);
   const summaryRead = readSummarySheet(spreadsheet, month);
   const ledgerRead = readLedgerSheet(spreadsheet, calendar);
+  const budgets = readBudgets(connection.wabaId);
   const plan = planMonthClose({
     request: checked,
     nowMs: now,
@@ -184,6 +188,11 @@ function runLocked(
     dataBlock: dataRead,
     summary: summaryRead,
     ledgerEntries: ledgerRead.entries,
+    budgets,
+    budgetShares: readBudgetShares(spreadsheet, budgets, {
+      group: checked.groups,
+      campaign: checked.campaigns,
+    }),
     atomContactsCell: ATOM_CONTACTS_A1,
     user: context.user,
     scheduled: context.scheduled,
@@ -224,6 +233,11 @@ function runLocked(
     sheets = { data, summary, ledger };
   } catch (e) {
     throw new MonthCloseWriteError(redact(e instanceof Error ? e.message : String(e), connection.token));
+  }
+  // After the commit: the ledger row the alerts are noted in exists.
+  if (context.scheduled) {
+    const ledger = { row: ledgerRead.next.row, notes: plan.ledgerEntry.notes };
+    alertBudgets(spreadsheet, month, plan.budgets, connection.currency, ledger);
   }
   progress.report('done', 4);
   return { ...plan.card, notes, sheets };
