@@ -36,6 +36,7 @@ export {
   drift,
   latestPerMonth,
   LEDGER_COLUMNS,
+  LEDGER_NOTES_COLUMN,
   type LedgerEntry,
   ledgerRow,
   ledgerRowFormats,

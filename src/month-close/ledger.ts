@@ -21,6 +21,8 @@ import { digitsOf } from './meta-data-sheet';
 import type { MonthStatus } from './month';
 
 export const LEDGER_COLUMNS = 17;
+/** Column O (1-based): the import's notes, where the daily refresh's budget alerts are recorded too. */
+export const LEDGER_NOTES_COLUMN = 15;
 /** Ledgers made before the Notes (then the cost-to-allocate) columns have the first 14; still ours (columns added). */
 export const LEDGER_OWNED_COLUMNS = 14;
 
@@ -141,7 +143,7 @@ export function readLedger(rows: readonly unknown[][], calendar: ZoneCalendar): 
       deltaUnits: num(r[10]),
       deltaCost: num(r[11]),
       scheduled: isScheduledRun(r[12]),
-      notes: String(r[14] ?? ''),
+      notes: String(r[LEDGER_NOTES_COLUMN - 1] ?? ''),
       costToAllocate: num(r[15]),
       costToAllocateSource: readCostToAllocateSource(r[16]),
     });

@@ -14,7 +14,7 @@ import {
   budgetName,
   type BudgetStatus,
   type CalendarMonth,
-  LEDGER_COLUMNS,
+  LEDGER_NOTES_COLUMN,
   LEDGER_SHEET,
   minorUnits,
   monthKey,
@@ -71,7 +71,7 @@ export function alertBudgets(
     }
   }
   if (!notes.length && !failures.length) return;
-  const cell = spreadsheet.getSheetByName(LEDGER_SHEET)!.getRange(ledger.row, LEDGER_COLUMNS);
+  const cell = spreadsheet.getSheetByName(LEDGER_SHEET)!.getRange(ledger.row, LEDGER_NOTES_COLUMN);
   cell.setValue(literalText([ledger.notes, ...notes, ...failures].filter(Boolean).join('. ')));
   for (const k of Object.keys(state)) state[k] = 'sent';
   writeAlerts(state, month);
