@@ -1,7 +1,7 @@
 /**
  * `npm run build`: bundles the add-on into dist/ exactly as `clasp push` sends it:
  * appsscript.json, Code.js (plain script, one top-level function per global) and Sidebar.html (self-contained).
- * Both are minified: Apps Script loads all of Code.js on every custom-function call (budget 150,000 bytes,
+ * Both are minified: Apps Script loads all of Code.js on every custom-function call (budget in budgets.ts,
  * test/build) and the sidebar downloads Sidebar.html on every open. Names are mangled, not kept (keepNames would
  * cost ~10 KB; error messages and `name`s are string literals): Code.js's source map goes to .build/Code.js.map,
  * outside dist/ so clasp never pushes it, to map an Apps Script stack trace (line 1, column N) back to src/.

@@ -15,6 +15,7 @@ import {
   toAppsScript,
 } from '../../dev/build/gas-globals';
 import { codeModules } from '../support/code-modules';
+import { CODE_BUDGET_BYTES, SIDEBAR_BUDGET_BYTES } from '../../dev/build/budgets';
 
 const dist = join(process.cwd(), 'dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
@@ -319,8 +320,8 @@ describe('dist/Code.js', () => {
     }
   });
 
-  it('stays within its 150,000-byte budget (Apps Script loads all of it on every custom-function call)', () => {
-    expect(Buffer.byteLength(code, 'utf8')).toBeLessThanOrEqual(150_000);
+  it('stays within its byte budget (Apps Script loads all of it on every custom-function call)', () => {
+    expect(Buffer.byteLength(code, 'utf8')).toBeLessThanOrEqual(CODE_BUDGET_BYTES);
   });
 
   it("holds the add-on's own code and no CSV parser (rate cards are split into rows in the sidebar)", () => {
@@ -366,7 +367,7 @@ describe('dist/Sidebar.html', () => {
   });
 
   it('stays within its 300 KB budget (what every sidebar open downloads)', () => {
-    expect(Buffer.byteLength(sidebar, 'utf8')).toBeLessThanOrEqual(300 * 1024);
+    expect(Buffer.byteLength(sidebar, 'utf8')).toBeLessThanOrEqual(SIDEBAR_BUDGET_BYTES);
   });
 });
 
