@@ -26,6 +26,7 @@ export const sidebarRpc: SidebarRpc = {
       userEmail: Session.getActiveUser().getEmail(),
       spreadsheetName: spreadsheet.getName(),
       spreadsheetTimeZone: spreadsheet.getSpreadsheetTimeZone(),
+      spreadsheetLocale: spreadsheet.getSpreadsheetLocale(),
     };
   },
   getConnection,

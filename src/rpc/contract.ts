@@ -13,6 +13,8 @@ export interface SidebarBootstrap {
   userEmail: string;
   spreadsheetName: string;
   spreadsheetTimeZone: string;
+  /** Spreadsheet.getSpreadsheetLocale() ("es_CO"): the sidebar's figures follow it, as the sheet's do. */
+  spreadsheetLocale: string;
 }
 
 /** One phone number of the connected WhatsApp Business Account. */

@@ -9,7 +9,8 @@ import { shellMessages } from './i18n';
 import type { Panel } from './panel';
 import { panels } from './panels';
 import { callServer, failureText } from './rpc-client';
-import { Facts, LanguageContext, useMessages } from './ui';
+import { figureLocale } from './format';
+import { Facts, FigureLocaleContext, LanguageContext, useMessages } from './ui';
 
 /** Before the server answers, the browser's language is the best guess. */
 const browserLanguage = languageOf(navigator.language);
@@ -134,7 +135,13 @@ export function App() {
   }, [language]);
   return (
     <LanguageContext.Provider value={language}>
-      {boot ? <Shell boot={boot} /> : <FirstPaint failure={failure} />}
+      {boot ? (
+        <FigureLocaleContext.Provider value={figureLocale(boot.spreadsheetLocale)}>
+          <Shell boot={boot} />
+        </FigureLocaleContext.Provider>
+      ) : (
+        <FirstPaint failure={failure} />
+      )}
     </LanguageContext.Provider>
   );
 }

@@ -10,6 +10,9 @@ import { failureText } from './rpc-client';
 
 export const LanguageContext = createContext<SidebarLanguage>('en');
 
+/** The BCP 47 tag the sidebar's figures are formatted in: the spreadsheet's locale (format.ts). */
+export const FigureLocaleContext = createContext('en-US');
+
 export type Translate<K extends string> = (key: K, values?: Record<string, string | number>) => string;
 
 /** The panel's dictionary in the user's language. */

@@ -6,7 +6,7 @@ import { useContext, useRef } from 'preact/hooks';
 import type { MonthCloseResult, WrittenSheet } from '../../rpc/contract';
 import { formatCount, formatDelta, formatInstant, formatMoney, formatMonth } from '../format';
 import { minorUnits } from '../../month-close/currency';
-import { Facts, LanguageContext, useMessages, useReveal } from '../ui';
+import { Facts, FigureLocaleContext, LanguageContext, useMessages, useReveal } from '../ui';
 import { CumulativeChart } from './cumulative-chart';
 import { monthCloseMessages, type MonthCloseKey } from './messages';
 
@@ -28,7 +28,7 @@ const projectionMethod: Record<MonthCloseResult['projectionMethod'], MonthCloseK
 
 function Drift({ result }: { result: MonthCloseResult }) {
   const t = useMessages(monthCloseMessages);
-  const language = useContext(LanguageContext);
+  const figures = useContext(FigureLocaleContext);
   const { previous } = result;
   if (!previous) return <p class="secondary">{t('firstImport')}</p>;
   const lines: string[] = [];
@@ -36,15 +36,15 @@ function Drift({ result }: { result: MonthCloseResult }) {
   if (deltaUnits !== 0)
     lines.push(
       t('driftUnits', {
-        delta: formatDelta(language, deltaUnits),
-        before: formatCount(language, previous.billedUnits),
+        delta: formatDelta(figures, deltaUnits),
+        before: formatCount(figures, previous.billedUnits),
       }),
     );
   if (result.cost !== null && previous.cost !== null && result.cost !== previous.cost)
     lines.push(
       t('driftCost', {
-        delta: formatDelta(language, result.cost - previous.cost, minorUnits(result.currency)),
-        before: formatMoney(language, previous.cost, result.currency),
+        delta: formatDelta(figures, result.cost - previous.cost, minorUnits(result.currency)),
+        before: formatMoney(figures, previous.cost, result.currency),
       }),
     );
   if (!lines.length) return <p class="secondary">{t('noDrift')}</p>;
@@ -67,10 +67,11 @@ export function ResultCard(props: {
   const card = useRef<HTMLElement>(null);
   useReveal(card, result);
   const language = useContext(LanguageContext);
+  const figures = useContext(FigureLocaleContext);
   const monthLabel = formatMonth(language, result.month);
-  const money = (value: number) => formatMoney(language, value, result.currency);
+  const money = (value: number) => formatMoney(figures, value, result.currency);
   const rows: [string, string][] = [
-    [t('billedUnits'), `${formatCount(language, result.billedUnits)} ${t(billedAs[result.pricingModel])}`],
+    [t('billedUnits'), `${formatCount(figures, result.billedUnits)} ${t(billedAs[result.pricingModel])}`],
     [t('metaCost'), result.cost === null ? t('noCost') : money(result.cost)],
   ];
   if (result.costToAllocate !== null)
@@ -81,11 +82,11 @@ export function ResultCard(props: {
   if (result.projection !== null)
     rows.push([
       t('projection'),
-      `${formatCount(language, result.projection)} (${t(projectionMethod[result.projectionMethod])})`,
+      `${formatCount(figures, result.projection)} (${t(projectionMethod[result.projectionMethod])})`,
     ]);
   rows.push(
-    [t('rowsWritten'), formatCount(language, result.rowsWritten)],
-    [t('importedAt'), formatInstant(result.importedAt, props.timeZone)],
+    [t('rowsWritten'), formatCount(figures, result.rowsWritten)],
+    [t('importedAt'), formatInstant(figures, result.importedAt, props.timeZone)],
   );
   const sheets = [result.sheets.summary, result.sheets.data, result.sheets.ledger];
   return (
