@@ -7,6 +7,7 @@
 import type { ProjectionMethod } from '../core/projection/month-end';
 import type { DayKey } from '../core/time';
 import type { AtomRange } from './atom-range';
+import { historyNoteText, type CardNote } from './card-notes';
 import { costToAllocate, type CostToAllocate, type ExistingCell } from './cost-to-allocate';
 import { monthFigures, type MetaUsageRow, type MonthFigures } from './figures';
 import type { MonthCloseLabels } from './labels';
@@ -90,7 +91,7 @@ export interface MonthClosePlan {
     importedAt: string;
     daily: MonthFigures['daily'];
     /** History kept or replaced first, then the cost's. */
-    notes: string[];
+    notes: CardNote[];
   };
 }
 
@@ -118,7 +119,9 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const costSource = metaFigures.cost !== null ? input.metaCostSource : rateCardSource;
   const fresh = dataRowsOf(input.answer, lineLabels, account.currency);
   const dataRows = rewriteBlock(input.dataBlock, month, lineDigits, fresh, input.nowMs, cells, history.keeps);
-  const historyNotes = history.note ? [history.note] : [];
+  // The sheets keep the history notes in words (one cell each in the summary and the ledger).
+  const historyText = history.notes.map(historyNoteText).join('; ');
+  const historyNotes = historyText ? [historyText] : [];
   const cost = costToAllocate(request.costToAllocate, input.summary.costCell, figures.cost, COST_CELL_A1);
   const summary = summaryPlan(
     {
@@ -165,16 +168,10 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     scheduled: input.scheduled,
     notes: historyNotes.join('. '),
   };
-  const notes = [...historyNotes];
-  const noCost = 'Meta gives no cost for this account (partner credit line)';
-  if (cost.source === 'kept')
-    notes.push(`The cost to allocate typed in ${input.summary.name}!${COST_CELL_A1} was kept`);
-  if (rateCardSource) {
-    notes.push(`${noCost}: priced from the ${rateCardSource}`);
-  }
-  if (rateCard && 'problem' in rateCard) {
-    notes.push(`${noCost}, and ${rateCard.problem}`);
-  }
+  const notes: CardNote[] = [...history.notes];
+  if (cost.source === 'kept') notes.push({ code: 'costKept', cell: `${input.summary.name}!${COST_CELL_A1}` });
+  if (rateCardSource) notes.push({ code: 'rateCardPriced', source: rateCardSource });
+  if (rateCard && 'problem' in rateCard) notes.push({ code: 'rateCardProblem', problem: rateCard.problem });
   return {
     dataRows,
     summary,

@@ -11,6 +11,7 @@ export {
   rangeA1,
   type SheetRangeRef,
 } from './atom-range';
+export { type CardNote, type HistoryNote } from './card-notes';
 export { checkedCostToAllocate, costToAllocate, type ExistingCell } from './cost-to-allocate';
 export { checkedProjectionMethod, monthFigures } from './figures';
 export { GENERAL_FORMAT } from './formats';

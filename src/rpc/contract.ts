@@ -4,7 +4,7 @@
  * and arrays of them — never Date, undefined or functions.
  */
 import type { AtomImportKind, AtomMapping, AtomRow, ClosedConversationsCount } from '../atom';
-import type { SheetRangeRef } from '../month-close';
+import type { CardNote, SheetRangeRef } from '../month-close';
 
 export type SidebarLanguage = 'en' | 'es';
 
@@ -83,6 +83,8 @@ export interface ImportRateCardResult {
 export type MonthKey = string;
 
 export type { SheetRangeRef } from '../month-close';
+/** A result card note: a code and its values (src/month-close/card-notes.ts). */
+export type MonthCloseNote = CardNote;
 
 export type MonthCloseStatus = 'estimate' | 'closed';
 export type MonthPricingModel = 'conversation' | 'message' | 'mixed';
@@ -199,8 +201,8 @@ export interface MonthCloseResult {
   /** ISO 8601 instant (UTC). */
   importedAt: string;
   daily: MonthCloseDay[];
-  /** Plain-words notes for the result card (e.g. the cost to allocate typed in the sheet was kept). */
-  notes: string[];
+  /** The result card's notes (e.g. the cost to allocate typed in the sheet was kept), worded by the sidebar. */
+  notes: MonthCloseNote[];
 }
 
 export type MonthCloseStep = 'waiting' | 'fetching' | 'computing' | 'writing' | 'done';

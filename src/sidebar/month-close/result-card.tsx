@@ -7,6 +7,7 @@ import type { MonthCloseResult, WrittenSheet } from '../../rpc/contract';
 import { formatCount, formatDelta, formatInstant, formatMoney, formatMonth } from '../format';
 import { minorUnits } from '../../month-close/currency';
 import { Facts, FigureLocaleContext, LanguageContext, useMessages, useReveal } from '../ui';
+import { noteText } from './card-notes';
 import { CumulativeChart } from './cumulative-chart';
 import { monthCloseMessages, type MonthCloseKey } from './messages';
 
@@ -102,9 +103,11 @@ export function ResultCard(props: {
       <Drift result={result} />
       {result.notes.length > 0 && (
         <ul class="notes">
-          {result.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
+          {result.notes
+            .map((note) => noteText(note, language, figures))
+            .map((text) => (
+              <li key={text}>{text}</li>
+            ))}
         </ul>
       )}
       <CumulativeChart days={result.daily} monthLabel={monthLabel} />
