@@ -8,6 +8,29 @@ import type { CardNote, SheetRangeRef } from '../month-close';
 
 export type SidebarLanguage = 'en' | 'es';
 
+/**
+ * A server error the sidebar words in the user's language (src/sidebar/server-errors.ts): google.script.run hands
+ * the failure handler only the error's message, so the note rides after the English message, behind
+ * ERROR_NOTE_MARK, as JSON (src/gas/sidebar-rpc.ts).
+ */
+export type ServerErrorNote =
+  /** A month close or an Atom import holds the document lock. */
+  | { code: 'importRunning' }
+  /** Someone else holds the lock while changing the connection or the daily refresh. */
+  | { code: 'settingsBusy'; what: 'connection' | 'dailyRefresh' }
+  | { code: 'noEmail' }
+  | { code: 'notAdmin'; admins: readonly string[] }
+  | { code: 'noAdminYet' }
+  | { code: 'notAnAdmin'; email: string }
+  | { code: 'lastAdmin' }
+  /** The result card's link names a sheet that was deleted since. */
+  | { code: 'sheetGone' }
+  /** The month close needs a Meta connection. */
+  | { code: 'notConnected' };
+
+/** Separates a failure's English message from its ServerErrorNote (an invisible separator, U+2063). */
+export const ERROR_NOTE_MARK = '\u2063';
+
 export interface SidebarBootstrap {
   language: SidebarLanguage;
   userEmail: string;

@@ -8,7 +8,8 @@ import { languageOf, sidebarTitle } from '../i18n';
 import { shellMessages } from './i18n';
 import type { Panel } from './panel';
 import { panels } from './panels';
-import { callServer, failureText } from './rpc-client';
+import { callServer } from './rpc-client';
+import { serverFailureText } from './server-errors';
 import { figureLocale } from './format';
 import { Facts, FigureLocaleContext, LanguageContext, useMessages } from './ui';
 
@@ -127,7 +128,9 @@ export function App() {
   const [boot, setBoot] = useState<SidebarBootstrap | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    callServer('getSidebarBootstrap').then(setBoot, (error: unknown) => setFailure(failureText(error)));
+    callServer('getSidebarBootstrap').then(setBoot, (error: unknown) =>
+      setFailure(serverFailureText(error, browserLanguage)),
+    );
   }, []);
   const language = boot?.language ?? browserLanguage;
   useEffect(() => {

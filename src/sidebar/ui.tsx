@@ -6,7 +6,7 @@ import { createContext, Fragment, type ComponentChildren, type RefObject } from 
 import { useContext, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarLanguage } from '../rpc/contract';
 import { fill, type Dictionary } from './i18n';
-import { failureText } from './rpc-client';
+import { serverFailureText } from './server-errors';
 
 export const LanguageContext = createContext<SidebarLanguage>('en');
 
@@ -146,6 +146,7 @@ export type ServerTask = ReturnType<typeof useServerTask>;
  * the status line that holds the answer. Either way without scrolling away from the answer.
  */
 export function useServerTask() {
+  const language = useContext(LanguageContext);
   const [running, setRunning] = useState(0);
   const [status, setStatus] = useState<StatusLine>({ text: '', isError: false });
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -184,7 +185,7 @@ export function useServerTask() {
         finish();
       },
       (error: unknown) => {
-        say(failureText(error), true);
+        say(serverFailureText(error, language), true);
         finish();
       },
     );

@@ -43,7 +43,12 @@ import {
   META_COST_SOURCE,
 } from '../../meta';
 import { rateCardMonthCost, RateLookupError } from '../../rates';
-import type { MonthCloseResult, RunMonthCloseRequest, SheetRangeRef } from '../../rpc/contract';
+import type {
+  MonthCloseResult,
+  RunMonthCloseRequest,
+  ServerErrorNote,
+  SheetRangeRef,
+} from '../../rpc/contract';
 import { readRateBook } from '../rates/rate-card-sheet';
 import { readConnection, type StoredConnection } from '../shared/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
@@ -64,7 +69,9 @@ const LOCK_WAIT_MS = 30_000;
 
 export class MonthCloseBusyError extends UserFacingError {
   constructor() {
-    super('Another import is running in this spreadsheet — try again when it has finished');
+    super('Another import is running in this spreadsheet — try again when it has finished', {
+      code: 'importRunning',
+    } satisfies ServerErrorNote);
     this.name = 'MonthCloseBusyError';
   }
 }
@@ -101,7 +108,10 @@ interface CheckedRequest {
 
 export function importMonth(request: RunMonthCloseRequest, context: ImportContext): MonthCloseResult {
   const connection = readConnection();
-  if (!connection) throw new MonthCloseInputError(`Not connected: ${new MetaNotConnectedError().message}`);
+  if (!connection)
+    throw new MonthCloseInputError(`Not connected: ${new MetaNotConnectedError().message}`, {
+      code: 'notConnected',
+    } satisfies ServerErrorNote);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const checked = checkRequest(request, connection, spreadsheet);
   const progress = progressReporter(context.user);
