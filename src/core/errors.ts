@@ -1,6 +1,7 @@
 /** A code and its values that the sidebar words in the user's language (src/rpc/contract.ts ServerErrorNote). */
 export interface ErrorNote {
   readonly code: string;
+  readonly [value: string]: unknown;
 }
 
 /**

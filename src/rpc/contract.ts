@@ -26,7 +26,10 @@ export type ServerErrorNote =
   /** The result card's link names a sheet that was deleted since. */
   | { code: 'sheetGone' }
   /** The month close needs a Meta connection. */
-  | { code: 'notConnected' };
+  | { code: 'notConnected' }
+  /** The month close's groups or campaigns range names a sheet that does not exist, or cells outside it. */
+  | { code: 'noSheet'; what: 'groups' | 'campaigns'; sheet: string }
+  | { code: 'rangeOutside'; what: 'groups' | 'campaigns'; range: string; sheet: string };
 
 /** Separates a failure's English message from its ServerErrorNote (an invisible separator, U+2063). */
 export const ERROR_NOTE_MARK = '\u2063';

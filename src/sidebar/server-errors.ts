@@ -19,6 +19,10 @@ const errorMessages = defineMessages({
     notAnAdmin: '{email} is not an admin.',
     lastAdmin: 'The last admin cannot be removed — add another admin first.',
     sheetGone: 'That sheet no longer exists — run the import again.',
+    groups: 'groups',
+    campaigns: 'campaigns',
+    noSheet: 'The {what} sheet “{sheet}” does not exist.',
+    rangeOutside: 'The {what} range {range} is outside the sheet “{sheet}”.',
     notConnected:
       'Not connected: this spreadsheet is not connected to Meta — an admin can connect it in the sidebar (Extensions ▸ Atom Billing ▸ Open sidebar ▸ Meta connection).',
   },
@@ -37,6 +41,10 @@ const errorMessages = defineMessages({
     notAnAdmin: '{email} no es administrador.',
     lastAdmin: 'No se puede quitar al último administrador: agrega otro administrador primero.',
     sheetGone: 'Esa hoja ya no existe: vuelve a ejecutar la importación.',
+    groups: 'grupos',
+    campaigns: 'campañas',
+    noSheet: 'La hoja “{sheet}” del rango de {what} no existe.',
+    rangeOutside: 'El rango de {what} {range} queda fuera de la hoja “{sheet}”.',
     notConnected:
       'Sin conexión: esta hoja de cálculo no está conectada a Meta; un administrador puede conectarla en el panel (Extensiones ▸ Atom Billing ▸ Open sidebar ▸ Conexión con Meta).',
   },
@@ -51,6 +59,10 @@ function noteText(note: ServerErrorNote, language: SidebarLanguage): string {
       return fill(words.notAdmin, { admins: note.admins.join(words.or) });
     case 'notAnAdmin':
       return fill(words.notAnAdmin, { email: note.email });
+    case 'noSheet':
+      return fill(words.noSheet, { what: words[note.what], sheet: note.sheet });
+    case 'rangeOutside':
+      return fill(words.rangeOutside, { what: words[note.what], range: note.range, sheet: note.sheet });
     default:
       return words[note.code];
   }

@@ -4,6 +4,8 @@
  */
 import { loadBundle } from '../../dev/runtime/testing/bundle';
 import { serverFailureText } from '../../src/sidebar/server-errors';
+import { connectedRuntime, useGraph } from './meta-helpers';
+import { runImport } from './month-close-helpers';
 
 /** What the sidebar's failure handler gets from a call: the Error google.script.run hands it. */
 function failure(call: () => unknown): Error {
@@ -14,6 +16,8 @@ function failure(call: () => unknown): Error {
   }
   throw new Error('the call did not fail');
 }
+
+jest.setTimeout(120_000);
 
 it('a deleted sheet, a month close without Meta and a settings change without admin, in both languages', () => {
   const user = { email: 'ana@example.com', locale: 'es_CO' };
@@ -53,4 +57,31 @@ it('admins are named in the sentence of the language; a failure without a note i
 
   const plain = failure(() => rt.runFromSidebar('addAdmin', 'not an email'));
   expect(serverFailureText(plain, 'es')).toBe('"not an email" is not an email address');
+});
+
+describe('a connected spreadsheet', () => {
+  const server = useGraph();
+
+  it('a range on a sheet that does not exist, or past its edge, and an import already running', () => {
+    const { rt } = connectedRuntime(server());
+    const noSheet = failure(() =>
+      runImport(rt, { month: '2025-10', groups: { sheet: 'Nope', range: 'A1:B3' } }),
+    );
+    expect(serverFailureText(noSheet, 'es')).toBe('La hoja “Nope” del rango de grupos no existe.');
+    expect(serverFailureText(noSheet, 'en')).toBe('The groups sheet “Nope” does not exist.');
+    rt.spreadsheet.insertSheet('Atom campañas');
+    const outside = failure(() =>
+      runImport(rt, { month: '2025-10', campaigns: { sheet: 'Atom campañas', range: 'A1:B5000' } }),
+    );
+    expect(serverFailureText(outside, 'es')).toBe(
+      'El rango de campañas A1:B5000 queda fuera de la hoja “Atom campañas”.',
+    );
+
+    const release = rt.holdDocumentLock();
+    const busy = failure(() => runImport(rt, { month: '2025-10' }));
+    release();
+    expect(serverFailureText(busy, 'es')).toBe(
+      'Hay otra importación en curso en esta hoja de cálculo: inténtalo de nuevo cuando termine.',
+    );
+  });
 });

@@ -331,11 +331,22 @@ function checkedAtomRange(
   if (!ref || (!ref.sheet && !ref.range)) return null;
   const range = parseAtomRange(what, ref.sheet, ref.range);
   const sheet = spreadsheet.getSheetByName(range.sheet);
-  if (!sheet) throw new MonthCloseInputError(`The ${what} sheet "${range.sheet}" does not exist`);
+  if (!sheet)
+    throw new MonthCloseInputError(`The ${what} sheet "${range.sheet}" does not exist`, {
+      code: 'noSheet',
+      what,
+      sheet: range.sheet,
+    } satisfies ServerErrorNote);
   const bottom = range.lastRow ?? Math.max(sheet.getLastRow(), range.firstRow + 1);
   if (bottom > sheet.getMaxRows() || range.column + 1 > sheet.getMaxColumns()) {
     throw new MonthCloseInputError(
       `The ${what} range ${rangeA1(range)} is outside the sheet "${range.sheet}"`,
+      {
+        code: 'rangeOutside',
+        what,
+        range: rangeA1(range),
+        sheet: range.sheet,
+      } satisfies ServerErrorNote,
     );
   }
   return { ref: { sheet: range.sheet, range: rangeA1(range) }, range, rows: bottom - range.firstRow };
