@@ -28,19 +28,19 @@ const errorMessages = defineMessages({
   },
   es: {
     importRunning:
-      'Hay otra importación en curso en esta hoja de cálculo: inténtalo de nuevo cuando termine.',
-    connectionBusy: 'Otra persona está cambiando la conexión con Meta: inténtalo de nuevo en un momento.',
+      'Hay otra importación en curso en esta hoja de cálculo: inténtelo de nuevo cuando termine.',
+    connectionBusy: 'Otra persona está cambiando la conexión con Meta: inténtelo de nuevo en un momento.',
     dailyRefreshBusy:
-      'Otra persona está cambiando la actualización diaria: inténtalo de nuevo en un momento.',
+      'Otra persona está cambiando la actualización diaria: inténtelo de nuevo en un momento.',
     noEmail:
-      'Google no comparte aquí tu correo con el complemento, así que no se pueden comprobar tus permisos de administrador: inicia sesión con una cuenta del mismo dominio que el propietario de la hoja.',
+      'Google no comparte aquí su correo con el complemento, así que no se pueden comprobar sus permisos de administrador: inicie sesión con una cuenta del mismo dominio que el propietario de la hoja.',
     notAdmin:
-      'Solo un administrador de la conexión con Meta de esta hoja puede cambiarla: pídeselo a {admins}.',
+      'Solo un administrador de la conexión con Meta de esta hoja puede cambiarla: pídaselo a {admins}.',
     or: ' o ',
     noAdminYet: 'Aún no hay administrador: la primera persona que conecte Meta será administradora.',
     notAnAdmin: '{email} no es administrador.',
-    lastAdmin: 'No se puede quitar al último administrador: agrega otro administrador primero.',
-    sheetGone: 'Esa hoja ya no existe: vuelve a ejecutar la importación.',
+    lastAdmin: 'No se puede quitar al último administrador: agregue otro administrador primero.',
+    sheetGone: 'Esa hoja ya no existe: vuelva a ejecutar la importación.',
     groups: 'grupos',
     campaigns: 'campañas',
     noSheet: 'La hoja “{sheet}” del rango de {what} no existe.',

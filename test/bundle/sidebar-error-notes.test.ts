@@ -24,7 +24,7 @@ it('a deleted sheet, a month close without Meta and a settings change without ad
   const rt = loadBundle({ user });
 
   const gone = failure(() => rt.runFromSidebar('activateSheet', 987654));
-  expect(serverFailureText(gone, 'es')).toBe('Esa hoja ya no existe: vuelve a ejecutar la importación.');
+  expect(serverFailureText(gone, 'es')).toBe('Esa hoja ya no existe: vuelva a ejecutar la importación.');
   expect(serverFailureText(gone, 'en')).toBe('That sheet no longer exists — run the import again.');
 
   const notConnected = failure(() => rt.runFromSidebar('runMonthClose', { month: '2025-10' }));
@@ -49,7 +49,7 @@ it('admins are named in the sentence of the language; a failure without a note i
   );
   const refusal = failure(() => rt.runFromSidebar('setConsolidationGrace', 10));
   expect(serverFailureText(refusal, 'es')).toBe(
-    'Solo un administrador de la conexión con Meta de esta hoja puede cambiarla: pídeselo a ana@example.com o carl@example.com.',
+    'Solo un administrador de la conexión con Meta de esta hoja puede cambiarla: pídaselo a ana@example.com o carl@example.com.',
   );
   expect(serverFailureText(refusal, 'en')).toBe(
     'Only an admin of this spreadsheet’s Meta connection can change it — ask ana@example.com or carl@example.com.',
@@ -81,7 +81,7 @@ describe('a connected spreadsheet', () => {
     const busy = failure(() => runImport(rt, { month: '2025-10' }));
     release();
     expect(serverFailureText(busy, 'es')).toBe(
-      'Hay otra importación en curso en esta hoja de cálculo: inténtalo de nuevo cuando termine.',
+      'Hay otra importación en curso en esta hoja de cálculo: inténtelo de nuevo cuando termine.',
     );
   });
 });
