@@ -3,6 +3,7 @@
  * (src/sidebar/month-close/card-notes.ts), so the server carries no wording for them. Only the history notes are
  * also written to the sheets (summary and ledger), in English (historyNoteText).
  */
+import type { ErrorNote } from '../core/errors';
 import { count } from '../core/write-plan/limits';
 
 /** What an import did to the month's stored "Meta data" rows (stored-history.ts). Months are `YYYY-MM`. */
@@ -20,8 +21,8 @@ export type CardNote =
   | { code: 'costKept'; cell: string }
   /** Meta gives no cost (partner credit line): the month was priced from rate cards (`source`: currency, dates). */
   | { code: 'rateCardPriced'; source: string }
-  /** Meta gives no cost and the rate cards cannot price the month: `problem` says why. */
-  | { code: 'rateCardProblem'; problem: string }
+  /** Meta gives no cost and the rate cards cannot price the month: `problem` says why (`detail`: the same as a code). */
+  | { code: 'rateCardProblem'; problem: string; detail?: ErrorNote }
   /** The `what` range (Sheet!A1) is month `owner`'s Atom table, yet split `month`. */
   | { code: 'otherMonthTable'; what: 'groups' | 'campaigns'; range: string; month: string; owner: string };
 

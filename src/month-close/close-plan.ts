@@ -4,6 +4,7 @@
  * row, the remembered request — and the result card's figures and notes. The adapter (src/gas/month-close/import.ts)
  * checks it against Apps Script's limits, then commits it.
  */
+import type { ErrorNote } from '../core/errors';
 import type { ProjectionMethod } from '../core/projection/month-end';
 import type { DayKey } from '../core/time';
 import type { AtomRange } from './atom-range';
@@ -20,7 +21,7 @@ import { a1Of, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
 export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
 
 /** A priced month, or why the rate cards cannot price it (no card covering a day, an n/a rate). */
-export type RateCardCost = { cost: number; source: string } | { problem: string };
+export type RateCardCost = { cost: number; source: string } | { problem: string; note?: ErrorNote };
 
 export interface AtomTable {
   range: AtomRange;
@@ -171,7 +172,12 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const notes: CardNote[] = [...history.notes];
   if (cost.source === 'kept') notes.push({ code: 'costKept', cell: `${input.summary.name}!${COST_CELL_A1}` });
   if (rateCardSource) notes.push({ code: 'rateCardPriced', source: rateCardSource });
-  if (rateCard && 'problem' in rateCard) notes.push({ code: 'rateCardProblem', problem: rateCard.problem });
+  if (rateCard && 'problem' in rateCard)
+    notes.push({
+      code: 'rateCardProblem',
+      problem: rateCard.problem,
+      ...(rateCard.note && { detail: rateCard.note }),
+    });
   return {
     dataRows,
     summary,

@@ -16,8 +16,8 @@ export class RateCardFileError extends UserFacingError {
 
 /** No rate for what is being priced: no card in force, a market or category missing, an n/a rate. */
 export class RateLookupError extends UserFacingError {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, note?: ErrorNote) {
+    super(message, note);
     this.name = 'RateLookupError';
   }
 }

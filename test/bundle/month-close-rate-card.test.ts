@@ -68,6 +68,7 @@ describe('month close priced from the rate card', () => {
         problem:
           "no BRL rate card covers 2025-10-01 — import Meta's rate card in the sidebar (Extensions ▸ Atom Billing ▸ " +
           'Open sidebar ▸ Rate cards): the BRL card effective on or before 2025-10-01',
+        detail: { code: 'noRateCard', currency: 'BRL', day: '2025-10-01' },
       },
     ]);
     expect(rt.spreadsheet.getValues("'Imports'!N2")).toEqual([['']]);

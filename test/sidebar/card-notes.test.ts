@@ -32,6 +32,23 @@ it('words every note in Spanish for a Spanish user, counts as the es_CO sheet sh
   ]);
 });
 
+it('words the rate cards’ reason when it came as a code, else shows it as the server wrote it', () => {
+  const noCard = {
+    code: 'rateCardProblem',
+    problem: 'no BRL rate card covers 2025-10-01 — …',
+    detail: { code: 'noRateCard', currency: 'BRL', day: '2025-10-01' },
+  } as const;
+  expect(noteText(noCard, 'es', 'es-CO')).toBe(
+    'Meta no informa costo para esta cuenta (línea de crédito de un socio), y ninguna tarifa BRL cubre el ' +
+      '2025-10-01: importe en el panel Tarifas la tarifa BRL vigente en esa fecha o antes.',
+  );
+  expect(
+    noteText({ code: 'rateCardProblem', problem: 'the BRL card has no row for Chad' }, 'es', 'es-CO'),
+  ).toBe(
+    'Meta no informa costo para esta cuenta (línea de crédito de un socio), y the BRL card has no row for Chad.',
+  );
+});
+
 it('words them in English for an English user, with the spreadsheet locale’s separators', () => {
   expect(noteText(notes[0], 'en', 'es-CO')).toBe(
     'Meta returned no data for October 2025; the 7.017 stored rows were kept.',

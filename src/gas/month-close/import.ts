@@ -256,7 +256,7 @@ function rateCardCostOf(rows: readonly MetaUsageRow[], timeZone: string, currenc
       currency,
     );
   } catch (e) {
-    if (e instanceof RateLookupError) return { problem: e.message };
+    if (e instanceof RateLookupError) return { problem: e.message, note: e.note };
     throw e;
   }
 }

@@ -15,6 +15,8 @@ const noteMessages = defineMessages({
     costKept: 'The cost to allocate typed in {cell} was kept.',
     rateCardPriced: 'Meta gives no cost for this account (partner credit line): priced from the {source}.',
     rateCardProblem: 'Meta gives no cost for this account (partner credit line), and {problem}.',
+    noRateCard:
+      'no {currency} rate card covers {day} — import the {currency} card effective on or before {day} in the Rate cards panel',
     groups: 'groups',
     campaigns: 'campaigns',
     otherMonthTable:
@@ -29,6 +31,8 @@ const noteMessages = defineMessages({
     rateCardPriced:
       'Meta no informa costo para esta cuenta (línea de crédito de un socio): se valoró con las tarifas importadas ({source}).',
     rateCardProblem: 'Meta no informa costo para esta cuenta (línea de crédito de un socio), y {problem}.',
+    noRateCard:
+      'ninguna tarifa {currency} cubre el {day}: importe en el panel Tarifas la tarifa {currency} vigente en esa fecha o antes',
     groups: 'grupos',
     campaigns: 'campañas',
     otherMonthTable:
@@ -56,8 +60,15 @@ export function noteText(note: MonthCloseNote, language: SidebarLanguage, figure
       return fill(words.costKept, { cell: note.cell });
     case 'rateCardPriced':
       return fill(words.rateCardPriced, { source: note.source });
-    case 'rateCardProblem':
-      return fill(words.rateCardProblem, { problem: note.problem });
+    case 'rateCardProblem': {
+      // The rate cards' reason worded here when it came as a code (no card for a day); else as the server wrote it.
+      const detail = note.detail;
+      const problem =
+        detail?.code === 'noRateCard'
+          ? fill(words.noRateCard, { currency: String(detail.currency), day: String(detail.day) })
+          : note.problem;
+      return fill(words.rateCardProblem, { problem });
+    }
     case 'otherMonthTable':
       return fill(words.otherMonthTable, {
         what: words[note.what],
