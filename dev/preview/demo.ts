@@ -48,6 +48,11 @@ function importRateCard(runtime: AppsScriptRuntime, path: string): void {
  */
 export interface DemoOptions {
   costAvailable?: boolean;
+  /**
+   * The user's language setting and the spreadsheet's locale, both (e.g. "es_CO": the sidebar in Spanish, figures
+   * as 7.017,50). Default: an English-speaking user ("en") in the demo's Colombian spreadsheet (es_CO).
+   */
+  locale?: string;
 }
 
 export async function startDemo(port: number, options: DemoOptions = {}): Promise<Demo> {
@@ -64,7 +69,12 @@ export async function startDemo(port: number, options: DemoOptions = {}): Promis
   const preview = await startPreview({
     port,
     runtime: {
-      spreadsheet: { name: 'Cierre WhatsApp — octubre 2025', locale: 'es_CO', timeZone: 'America/Bogota' },
+      user: { email: 'finance@example.com', locale: options.locale ?? 'en' },
+      spreadsheet: {
+        name: 'Cierre WhatsApp — octubre 2025',
+        locale: options.locale ?? 'es_CO',
+        timeZone: 'America/Bogota',
+      },
       clock: clockStartingAt(DEMO_START),
     },
     seed: (runtime) => {

@@ -3,22 +3,27 @@
  * Graph server beside it so the Connection and Month close panels work (see demo.ts).
  */
 import { DEMO_TOKEN, startDemo } from './demo';
+import { LOCALE_PATTERN } from './preview';
 
 const USAGE = `npm start [-- options]   the add-on's sidebar and an emulated spreadsheet on demo data, in your browser
 
   --port N     the preview's port on 127.0.0.1 (default 8080; the PORT variable works too; 0 picks a free one)
   --no-cost    the fake Meta account gives volumes without cost (a partner's credit line): META_* costs then come
                from a rate card imported in the sidebar (test/fixtures/rate-cards/brl-*.csv)
+  --locale L   run as a user whose language is L in a spreadsheet whose locale is L: es_CO (the sidebar in
+               Spanish, figures as 7.017,50) or en_US (English, 7,017.50). Default: an English user in the demo's
+               es_CO spreadsheet. The page's English / Español switch changes both while it runs
   --help       this text`;
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-const known = new Set(['--port', '--no-cost']);
+const known = new Set(['--port', '--no-cost', '--locale']);
+const withValue = new Set(['--port', '--locale']);
 const unknown = process.argv
   .slice(2)
-  .find((a, i, all) => a.startsWith('-') && !known.has(a) && all[i - 1] !== '--port');
+  .find((a, i, all) => a.startsWith('-') && !known.has(a) && !withValue.has(all[i - 1]));
 if (unknown) {
   console.error(`preview: unknown option ${unknown}\n\n${USAGE}`);
   process.exit(1);
@@ -33,9 +38,16 @@ if (!/^\d+$/.test(portText ?? '') || port > 65535) {
   process.exit(1);
 }
 
+const localeFlag = process.argv.indexOf('--locale');
+const locale = localeFlag >= 0 ? (process.argv[localeFlag + 1] ?? '') : undefined;
+if (locale !== undefined && !LOCALE_PATTERN.test(locale)) {
+  console.error(`preview: --locale takes a locale such as es_CO or en_US, not "${locale}"`);
+  process.exit(1);
+}
+
 // --no-cost: the fake account is billed through a partner's credit line, so Meta gives volumes without cost and the
 // META_* costs come from a rate card imported in the sidebar (test/fixtures/rate-cards/brl-*.csv).
-const demo = await startDemo(port, { costAvailable: !process.argv.includes('--no-cost') });
+const demo = await startDemo(port, { costAvailable: !process.argv.includes('--no-cost'), locale });
 console.log(`Atom Billing preview: ${demo.preview.url}  (Ctrl-C to stop)`);
 console.log(
   `The demo spreadsheet is connected to a fake Meta account. To connect again from the sidebar: WABA id ` +

@@ -46,6 +46,9 @@ interface Answer {
   body: string;
 }
 
+/** A locale as Sheets names them ("es_CO", "en_US", "es_419") or a bare language ("en"). */
+export const LOCALE_PATTERN = /^[a-z]{2,3}(_([A-Z]{2}|\d{3}))?$/;
+
 /** The grid's scripts beside page.html: selection, then cell editing. */
 const GRID_SCRIPTS = new Set(['/grid-selection.js', '/grid-edit.js']);
 
@@ -57,6 +60,10 @@ function sidebarPage(functionNames: readonly string[]): string {
   const html = readFileSync(join(root, 'dist/Sidebar.html'), 'utf8');
   const names = `window.__SCRIPT_FUNCTIONS__ = ${JSON.stringify(functionNames)};`;
   return html.replace('<head>', () => `<head>\n<script>${names}\n${bridge}</script>`);
+}
+
+function localeOf(runtime: AppsScriptRuntime): { user: string; spreadsheet: string } {
+  return { user: runtime.user.locale ?? 'en', spreadsheet: runtime.spreadsheet.locale };
 }
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
@@ -103,6 +110,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         );
       }
       return answer(200, 'application/json', JSON.stringify({ ok: true }));
+    }
+    if (req.method === 'GET' && path === '/api/locale')
+      return answer(200, 'application/json', JSON.stringify(localeOf(runtime)));
+    if (req.method === 'POST' && path === '/api/locale') {
+      // The page's language switch: the user's language setting (Session.getActiveUserLocale) and the spreadsheet's
+      // locale (File ▸ Settings) both change; stored values stay, their display follows the new locale.
+      const { locale } = JSON.parse(req.body) as { locale: string };
+      if (!LOCALE_PATTERN.test(String(locale)))
+        return answer(400, 'text/plain', `not a locale such as es_CO: ${String(locale)}`);
+      runtime.user.locale = locale;
+      runtime.spreadsheet.locale = locale;
+      return answer(200, 'application/json', JSON.stringify(localeOf(runtime)));
     }
     if (req.method === 'GET' && path === '/api/spreadsheet') {
       const sheet = new URLSearchParams(query).get('sheet') ?? undefined;

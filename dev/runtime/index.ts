@@ -194,13 +194,17 @@ export class AppsScriptRuntime {
   readonly mail: MailStore;
   readonly manifest: Manifest;
   readonly scriptTimeZone: string;
+  /**
+   * The user at the keyboard. Its locale may change between executions, as a user's language setting does (the
+   * preview's language switch); each execution reads it when it starts.
+   */
+  readonly user: UserSettings;
   /** Time all executions spent so far, by cause (sleeps, fetches, modelled call cost). */
   readonly timeSpent: TimeSpent = { sleptMs: 0, fetchMs: 0, callMs: 0 };
   private readonly clock: Clock;
   private readonly distDir: string;
   private readonly grantedScopes: ReadonlySet<string> | undefined;
   private readonly locks = new LockTable();
-  private readonly user: UserSettings;
   private readonly fetchTimeoutMs: number;
   private readonly fetchLatencyMs: number;
   /** The script files, compiled once; every execution runs them all in its fresh realm. */

@@ -2,6 +2,7 @@
  * The Atom data finance points the import at: a sheet and a two-column range (label, conversations) whose first row
  * is a header. The summary's BILLED_BY_* formulas read the rows under the header, so they stay live.
  */
+import type { CardNote } from './card-notes';
 import { MonthCloseInputError } from './month';
 
 /** Existing data in the spreadsheet: a sheet's name and an A1 range on it (e.g. `A1:B20`, `A:B`). */
@@ -138,23 +139,13 @@ export function otherMonthOf(
   return owner !== null && owner !== month ? owner : null;
 }
 
-/** The result card's note for a range that splits `month` by another month's Atom table. */
-export function otherMonthNote(
-  what: 'groups' | 'campaigns',
-  ref: SheetRangeRef,
-  month: string,
-  owner: string,
-): string {
-  return `The ${what} range ${quoteSheetName(ref.sheet)}!${ref.range} is ${owner}'s Atom table: ${month} was split by ${owner}'s ${what}`;
-}
-
-/** The notes for the groups and campaigns ranges that are another month's Atom tables. */
+/** The result card's notes for the groups and campaigns ranges that are another month's Atom tables. */
 export function otherMonthNotes(
   groups: SheetRangeRef | null | undefined,
   campaigns: SheetRangeRef | null | undefined,
   month: string,
   tables: MonthAtomTables,
-): string[] {
+): CardNote[] {
   return (
     [
       ['groups', groups],
@@ -162,6 +153,9 @@ export function otherMonthNotes(
     ] as const
   ).flatMap(([what, ref]) => {
     const owner = otherMonthOf(ref, month, tables);
-    return ref && owner ? [otherMonthNote(what, ref, month, owner)] : [];
+    if (!ref || !owner) return [];
+    return [
+      { code: 'otherMonthTable', what, range: `${quoteSheetName(ref.sheet)}!${ref.range}`, month, owner },
+    ];
   });
 }

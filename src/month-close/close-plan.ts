@@ -4,10 +4,12 @@
  * row, the remembered request — and the result card's figures and notes. The adapter (src/gas/month-close/import.ts)
  * checks it against Apps Script's limits, then commits it.
  */
+import type { ErrorNote } from '../core/errors';
 import type { ProjectionMethod } from '../core/projection/month-end';
 import type { DayKey } from '../core/time';
 import type { AtomRange } from './atom-range';
 import { budgetStatuses, type Budget, type BudgetShares, type BudgetStatus } from './budgets';
+import { historyNoteText, type CardNote } from './card-notes';
 import { costToAllocate, type CostToAllocate, type ExistingCell } from './cost-to-allocate';
 import { monthFigures, type MetaUsageRow, type MonthFigures } from './figures';
 import type { MonthCloseLabels } from './labels';
@@ -20,7 +22,7 @@ import { a1Of, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
 export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
 
 /** A priced month, or why the rate cards cannot price it (no card covering a day, an n/a rate). */
-export type RateCardCost = { cost: number; source: string } | { problem: string };
+export type RateCardCost = { cost: number; source: string } | { problem: string; note?: ErrorNote };
 
 export interface AtomTable {
   range: AtomRange;
@@ -98,7 +100,7 @@ export interface MonthClosePlan {
     importedAt: string;
     daily: MonthFigures['daily'];
     /** History kept or replaced first, then the cost's. */
-    notes: string[];
+    notes: CardNote[];
   };
 }
 
@@ -126,7 +128,9 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const costSource = metaFigures.cost !== null ? input.metaCostSource : rateCardSource;
   const fresh = dataRowsOf(input.answer, lineLabels, account.currency);
   const dataRows = rewriteBlock(input.dataBlock, month, lineDigits, fresh, input.nowMs, cells, history.keeps);
-  const historyNotes = history.note ? [history.note] : [];
+  // The sheets keep the history notes in words (one cell each in the summary and the ledger).
+  const historyText = history.notes.map(historyNoteText).join('; ');
+  const historyNotes = historyText ? [historyText] : [];
   const budgets = budgetStatuses(
     month,
     history.usage,
@@ -195,16 +199,15 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     costToAllocate: cost.value,
     costToAllocateSource: cost.source,
   };
-  const notes = [...historyNotes];
-  const noCost = 'Meta gives no cost for this account (partner credit line)';
-  if (cost.source === 'kept')
-    notes.push(`The cost to allocate typed in ${input.summary.name}!${COST_CELL_A1} was kept`);
-  if (rateCardSource) {
-    notes.push(`${noCost}: priced from the ${rateCardSource}`);
-  }
-  if (rateCard && 'problem' in rateCard) {
-    notes.push(`${noCost}, and ${rateCard.problem}`);
-  }
+  const notes: CardNote[] = [...history.notes];
+  if (cost.source === 'kept') notes.push({ code: 'costKept', cell: `${input.summary.name}!${COST_CELL_A1}` });
+  if (rateCardSource) notes.push({ code: 'rateCardPriced', source: rateCardSource });
+  if (rateCard && 'problem' in rateCard)
+    notes.push({
+      code: 'rateCardProblem',
+      problem: rateCard.problem,
+      ...(rateCard.note && { detail: rateCard.note }),
+    });
   return {
     dataRows,
     summary,

@@ -20,6 +20,7 @@ export {
   type BudgetShares,
   type BudgetStatus,
 } from './budgets';
+export { type CardNote, type HistoryNote } from './card-notes';
 export { checkedCostToAllocate, costToAllocate, type ExistingCell } from './cost-to-allocate';
 export { checkedProjectionMethod, monthFigures } from './figures';
 export { GENERAL_FORMAT } from './formats';

@@ -2,7 +2,7 @@
  * Calendar months of the month close (`YYYY-MM`), the month the sidebar proposes, and whether a month's figures
  * are still an estimate. Time zones and the clock are passed in.
  */
-import { UserFacingError } from '../core/errors';
+import { UserFacingError, type ErrorNote } from '../core/errors';
 import { addDays, dayKeyAt, dayKeyOf, daysInMonth, type DayKey } from '../core/time';
 
 export interface CalendarMonth {
@@ -19,8 +19,8 @@ export const DEFAULT_GRACE_DAYS = 5;
 export const MAX_GRACE_DAYS = 31;
 
 export class MonthCloseInputError extends UserFacingError {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, note?: ErrorNote) {
+    super(message, note);
     this.name = 'MonthCloseInputError';
   }
 }

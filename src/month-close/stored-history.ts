@@ -7,8 +7,8 @@
  * 2025-12-01; /work/shared/reference/meta-2026.md).
  */
 import { isBlank } from '../core/sheet-args/cells';
-import { count } from '../core/write-plan/limits';
 import { dayKeyToIso, type DayKey } from '../core/time';
+import type { HistoryNote } from './card-notes';
 import type { MetaUsageRow } from './figures';
 import { COL, dayOfCell, digitsOf, type CellCalendar } from './meta-data-sheet';
 import { firstDay, lastDay, monthKey, type CalendarMonth } from './month';
@@ -71,8 +71,8 @@ export interface HistoryDecision {
   keeps(day: string, lineDigits: string): boolean;
   /** Rows the month's figures are computed from: Meta's answer and the kept rows. */
   usage: MetaUsageRow[];
-  /** Said on the result card, the Billing sheet and the ledger; null when the answer simply replaced. */
-  note: string | null;
+  /** Said on the result card, the Billing sheet and the ledger; none when the answer simply replaced. */
+  notes: HistoryNote[];
 }
 
 /**
@@ -93,24 +93,14 @@ export function decideHistory(
   const kept = stored.filter((s) => keeps(s.usage.day, s.lineDigits));
   const usage = [...answer, ...kept.map((s) => s.usage)];
   const m = monthKey(month);
-  const notes: string[] = [];
+  const notes: HistoryNote[] = [];
   if (keepAll) {
-    if (stored.length)
-      notes.push(`Meta returned no data for ${m}; the ${count(stored.length)} stored rows were kept`);
+    if (stored.length) notes.push({ code: 'noData', month: m, kept: stored.length });
   } else {
     const days = new Set(kept.map((s) => s.usage.day)).size;
-    if (days) {
-      notes.push(
-        `Meta no longer returns ${count(days)} day(s) of ${m} (past its one-year lookback); the ` +
-          `${count(kept.length)} stored rows of those days were kept`,
-      );
-    }
+    if (days) notes.push({ code: 'pastLookback', month: m, days, kept: kept.length });
     const replaced = stored.length - kept.length;
-    if (answer.length < replaced) {
-      notes.push(
-        `Meta's answer replaced the ${count(replaced)} stored rows of ${m} with ${count(answer.length)}`,
-      );
-    }
+    if (answer.length < replaced) notes.push({ code: 'replaced', month: m, replaced, rows: answer.length });
   }
-  return { kept, keeps, usage, note: notes.join('; ') || null };
+  return { kept, keeps, usage, notes };
 }

@@ -67,6 +67,7 @@ export class RateBook {
           ? ` (the earliest ${currency} card imported is effective ${dayKeyToIso(first.effectiveFrom)})`
           : '') +
         ` — ${IMPORT_HINT}: the ${currency} card effective on or before ${dayKeyToIso(day)}`,
+      { code: 'noRateCard', currency, day: dayKeyToIso(day) },
     );
   }
 }

@@ -4,16 +4,42 @@
  * and arrays of them — never Date, undefined or functions.
  */
 import type { AtomImportKind, AtomMapping, AtomRow, ClosedConversationsCount } from '../atom';
-import type { SheetRangeRef } from '../month-close';
+import type { CardNote, SheetRangeRef } from '../month-close';
 
 export type SidebarLanguage = 'en' | 'es';
+
+/**
+ * A server error the sidebar words in the user's language (src/sidebar/server-errors.ts): google.script.run hands
+ * the failure handler only the error's message, so the note rides after the English message, behind
+ * ERROR_NOTE_MARK, as JSON (src/gas/sidebar-rpc.ts).
+ */
+export type ServerErrorNote =
+  /** A month close or an Atom import holds the document lock. */
+  | { code: 'importRunning' }
+  /** Someone else holds the lock while changing the connection or the daily refresh. */
+  | { code: 'settingsBusy'; what: 'connection' | 'dailyRefresh' }
+  | { code: 'noEmail' }
+  | { code: 'notAdmin'; admins: readonly string[] }
+  | { code: 'noAdminYet' }
+  | { code: 'notAnAdmin'; email: string }
+  | { code: 'lastAdmin' }
+  /** The result card's link names a sheet that was deleted since. */
+  | { code: 'sheetGone' }
+  /** The month close needs a Meta connection. */
+  | { code: 'notConnected' }
+  /** The month close's groups or campaigns range names a sheet that does not exist, or cells outside it. */
+  | { code: 'noSheet'; what: 'groups' | 'campaigns'; sheet: string }
+  | { code: 'rangeOutside'; what: 'groups' | 'campaigns'; range: string; sheet: string };
+
+/** Separates a failure's English message from its ServerErrorNote (an invisible separator, U+2063). */
+export const ERROR_NOTE_MARK = '\u2063';
 
 export interface SidebarBootstrap {
   language: SidebarLanguage;
   userEmail: string;
   spreadsheetName: string;
   spreadsheetTimeZone: string;
-  /** The spreadsheet's locale (`es_CO`): amounts typed in the sidebar are read in it. */
+  /** Spreadsheet.getSpreadsheetLocale() ("es_CO"): the sidebar's figures follow it, as the sheet's do, and amounts typed in the sidebar are read in it. */
   spreadsheetLocale: string;
 }
 
@@ -83,6 +109,8 @@ export interface ImportRateCardResult {
 export type MonthKey = string;
 
 export type { SheetRangeRef } from '../month-close';
+/** A result card note: a code and its values (src/month-close/card-notes.ts). */
+export type MonthCloseNote = CardNote;
 
 export type MonthCloseStatus = 'estimate' | 'closed';
 export type MonthPricingModel = 'conversation' | 'message' | 'mixed';
@@ -206,8 +234,8 @@ export interface MonthCloseResult {
   /** ISO 8601 instant (UTC). */
   importedAt: string;
   daily: MonthCloseDay[];
-  /** Plain-words notes for the result card (e.g. the cost to allocate typed in the sheet was kept). */
-  notes: string[];
+  /** The result card's notes (e.g. the cost to allocate typed in the sheet was kept), worded by the sidebar. */
+  notes: MonthCloseNote[];
 }
 
 export type MonthCloseStep = 'waiting' | 'fetching' | 'computing' | 'writing' | 'done';

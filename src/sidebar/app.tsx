@@ -8,8 +8,10 @@ import { languageOf, sidebarTitle } from '../i18n';
 import { shellMessages } from './i18n';
 import type { Panel } from './panel';
 import { panels } from './panels';
-import { callServer, failureText } from './rpc-client';
-import { Facts, LanguageContext, useMessages } from './ui';
+import { callServer } from './rpc-client';
+import { serverFailureText } from './server-errors';
+import { figureLocale } from './format';
+import { Facts, FigureLocaleContext, LanguageContext, useMessages } from './ui';
 
 /** Before the server answers, the browser's language is the best guess. */
 const browserLanguage = languageOf(navigator.language);
@@ -126,7 +128,9 @@ export function App() {
   const [boot, setBoot] = useState<SidebarBootstrap | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    callServer('getSidebarBootstrap').then(setBoot, (error: unknown) => setFailure(failureText(error)));
+    callServer('getSidebarBootstrap').then(setBoot, (error: unknown) =>
+      setFailure(serverFailureText(error, browserLanguage)),
+    );
   }, []);
   const language = boot?.language ?? browserLanguage;
   useEffect(() => {
@@ -134,7 +138,13 @@ export function App() {
   }, [language]);
   return (
     <LanguageContext.Provider value={language}>
-      {boot ? <Shell boot={boot} /> : <FirstPaint failure={failure} />}
+      {boot ? (
+        <FigureLocaleContext.Provider value={figureLocale(boot.spreadsheetLocale)}>
+          <Shell boot={boot} />
+        </FigureLocaleContext.Provider>
+      ) : (
+        <FirstPaint failure={failure} />
+      )}
     </LanguageContext.Provider>
   );
 }

@@ -6,9 +6,12 @@ import { createContext, Fragment, type ComponentChildren, type RefObject } from 
 import { useContext, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarLanguage } from '../rpc/contract';
 import { fill, type Dictionary } from './i18n';
-import { failureText } from './rpc-client';
+import { serverFailureText } from './server-errors';
 
 export const LanguageContext = createContext<SidebarLanguage>('en');
+
+/** The BCP 47 tag the sidebar's figures are formatted in: the spreadsheet's locale (format.ts). */
+export const FigureLocaleContext = createContext('en-US');
 
 export type Translate<K extends string> = (key: K, values?: Record<string, string | number>) => string;
 
@@ -161,6 +164,7 @@ export type ServerTask = ReturnType<typeof useServerTask>;
  * the status line that holds the answer. Either way without scrolling away from the answer.
  */
 export function useServerTask() {
+  const language = useContext(LanguageContext);
   const [running, setRunning] = useState(0);
   const [status, setStatus] = useState<StatusLine>({ text: '', isError: false });
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -199,7 +203,7 @@ export function useServerTask() {
         finish();
       },
       (error: unknown) => {
-        say(failureText(error), true);
+        say(serverFailureText(error, language), true);
         finish();
       },
     );

@@ -531,7 +531,7 @@ describe('Month close panel', () => {
         'This range is the Atom table of October 2025: November 2025 would be split by October 2025’s data.',
       );
       expect(await importMonth(session, '2025-11', 'November 2025')).toContain(
-        "The campaigns range 'Billing 2025-10'!Y5:Z305 is 2025-10's Atom table: 2025-11 was split by 2025-10's campaigns",
+        "The campaigns range 'Billing 2025-10'!Y5:Z305 is the Atom table of October 2025: November 2025 was split by October 2025’s campaigns.",
       );
     } finally {
       await session.close();

@@ -12,7 +12,8 @@ describe('npm start -- --help', () => {
   it('prints the options and exits without starting a server', () => {
     const run = tsx(['dev/preview/main.ts', '--help']);
     expect(run.status).toBe(0);
-    for (const option of ['--port N', 'PORT', '--no-cost', '--help']) expect(run.stdout).toContain(option);
+    for (const option of ['--port N', 'PORT', '--no-cost', '--locale L', 'es_CO', 'en_US', '--help'])
+      expect(run.stdout).toContain(option);
     expect(run.stdout).not.toContain('http://');
   });
 
@@ -20,6 +21,12 @@ describe('npm start -- --help', () => {
     const run = tsx(['dev/preview/main.ts', '--prot', '9000']);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^preview: unknown option --prot\n\nnpm start/);
+  });
+
+  it('a locale that is not one is refused by name before anything starts', () => {
+    const run = tsx(['dev/preview/main.ts', '--locale', 'spanish']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('preview: --locale takes a locale such as es_CO or en_US, not "spanish"\n');
   });
 });
 

@@ -47,16 +47,17 @@ describe('Open sidebar', () => {
     expect(runtime.ui.sidebars[0].html).toContain('google.script.run');
   });
 
-  it('answers the sidebar bootstrap in the user language', () => {
+  it("answers the sidebar bootstrap in the user's language, with the spreadsheet's locale for figures", () => {
     const runtime = loadBundle({
       user: { email: 'lucia@example.com', locale: 'es' },
-      spreadsheet: { name: 'Cierre', timeZone: 'Europe/Madrid' },
+      spreadsheet: { name: 'Cierre', timeZone: 'Europe/Madrid', locale: 'en_US' },
     });
     expect(runtime.runFromSidebar('getSidebarBootstrap')).toEqual({
       language: 'es',
       userEmail: 'lucia@example.com',
       spreadsheetName: 'Cierre',
       spreadsheetTimeZone: 'Europe/Madrid',
+      spreadsheetLocale: 'en_US',
     });
   });
 });

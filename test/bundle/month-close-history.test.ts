@@ -39,7 +39,7 @@ describe('point 1: an empty or smaller answer never silently replaces the stored
     await server().setFault({ kind: 'emptyData', times: 'always' });
     const again = runImport(rt, { month: '2025-10', ...WITH_ATOM });
     const note = `Meta returned no data for 2025-10; the ${count(OCTOBER.records)} stored rows were kept`;
-    expect(again.notes).toContain(note);
+    expect(again.notes).toContainEqual({ code: 'noData', month: '2025-10', kept: OCTOBER.records });
     expect(again).toMatchObject({ billedUnits: first.billedUnits, cost: first.cost, status: 'closed' });
     expect(again.billedUnits).toBe(OCTOBER.billable);
     expect(snapshot(rt).sheets.find((s) => s.name === 'Meta data')).toEqual(metaData);
@@ -61,7 +61,7 @@ describe('point 1: an empty or smaller answer never silently replaces the stored
       const note =
         `Meta no longer returns 19 day(s) of 2025-10 (past its one-year lookback); the ${count(past)} stored ` +
         'rows of those days were kept';
-      expect(again.notes).toContain(note);
+      expect(again.notes).toContainEqual({ code: 'pastLookback', month: '2025-10', days: 19, kept: past });
       expect(again.billedUnits).toBe(first.billedUnits);
       expect(dataRows(rt)).toBe(OCTOBER.records);
       expect(rt.spreadsheet.getValues("'Imports'!O3")).toEqual([[note]]);
@@ -76,7 +76,12 @@ describe('point 1: an empty or smaller answer never silently replaces the stored
       connect(rt, other);
       const again = runImport(rt, { month: '2025-10' });
       const note = `Meta's answer replaced the ${count(OCTOBER.records)} stored rows of 2025-10 with ${count(fresh.records)}`;
-      expect(again.notes).toContain(note);
+      expect(again.notes).toContainEqual({
+        code: 'replaced',
+        month: '2025-10',
+        replaced: OCTOBER.records,
+        rows: fresh.records,
+      });
       expect(again.billedUnits).toBe(fresh.billable);
       expect(dataRows(rt)).toBe(fresh.records);
       expect(rt.spreadsheet.getValues("'Imports'!O3")).toEqual([[note]]);

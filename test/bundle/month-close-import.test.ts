@@ -311,7 +311,7 @@ describe('the cost to allocate', () => {
     rt.spreadsheet.setValues("'Billing 2025-10'!B7", [[1190.5]]);
     const again = runImport(rt, { month: '2025-10', ...WITH_ATOM });
     expect(again).toMatchObject({ costToAllocate: 1190.5, costToAllocateSource: 'kept' });
-    expect(again.notes).toEqual(['The cost to allocate typed in Billing 2025-10!B7 was kept']);
+    expect(again.notes).toEqual([{ code: 'costKept', cell: 'Billing 2025-10!B7' }]);
     expect(rt.spreadsheet.getValues("'Billing 2025-10'!B7")).toEqual([[1190.5]]);
     expect(rt.spreadsheet.getValues("'Billing 2025-10'!P13")).toEqual([[1190.5]]);
   });

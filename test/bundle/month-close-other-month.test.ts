@@ -11,8 +11,13 @@ jest.setTimeout(180_000);
 
 const server = useGraph();
 
-const OCTOBER_NOTE =
-  "The campaigns range 'Billing 2025-10'!Y5:Z305 is 2025-10's Atom table: 2025-11 was split by 2025-10's campaigns";
+const OCTOBER_NOTE = {
+  code: 'otherMonthTable',
+  what: 'campaigns',
+  range: "'Billing 2025-10'!Y5:Z305",
+  month: '2025-11',
+  owner: '2025-10',
+};
 
 it("the setup gives each month's own Atom tables; October's table used for November is noted", () => {
   const { rt } = connectedRuntime(server());
@@ -23,13 +28,13 @@ it("the setup gives each month's own Atom tables; October's table used for Novem
   expect(setup.atomRanges['2025-11']).toBeUndefined();
 
   const october = rt.runFromSidebar('runMonthClose', { month: '2025-10' }) as MonthCloseResult;
-  expect(october.notes.filter((n) => n.includes('Atom table'))).toEqual([]);
+  expect(october.notes.filter((n) => n.code === 'otherMonthTable')).toEqual([]);
 
   const november = rt.runFromSidebar('runMonthClose', {
     month: '2025-11',
     campaigns: { sheet: 'Billing 2025-10', range: 'Y5:Z305' },
   }) as MonthCloseResult;
-  expect(november.notes).toContain(OCTOBER_NOTE);
+  expect(november.notes).toContainEqual(OCTOBER_NOTE);
 });
 
 it("the daily refresh does not split the open month by the last request's table of another month", () => {

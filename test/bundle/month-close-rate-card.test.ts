@@ -32,9 +32,7 @@ describe('month close priced from the rate card', () => {
       costToAllocate: COST,
       costToAllocateSource: 'rateCard',
     });
-    expect(result.notes).toEqual([
-      'Meta gives no cost for this account (partner credit line): priced from the rate card BRL 2025-10-01',
-    ]);
+    expect(result.notes).toEqual([{ code: 'rateCardPriced', source: 'rate card BRL 2025-10-01' }]);
     expect(rt.spreadsheet.getValues("'Billing 2025-10'!A5:C5")).toEqual([
       [
         'Cost (rate card)',
@@ -67,8 +65,13 @@ describe('month close priced from the rate card', () => {
     const result = runImport(rt, { month: '2025-10', ...WITH_ATOM });
     expect(result).toMatchObject({ cost: null, costSource: null, costToAllocate: null });
     expect(result.notes).toEqual([
-      "Meta gives no cost for this account (partner credit line), and no BRL rate card covers 2025-10-01 — import Meta's " +
-        'rate card in the sidebar (Extensions ▸ Atom Billing ▸ Open sidebar ▸ Rate cards): the BRL card effective on or before 2025-10-01',
+      {
+        code: 'rateCardProblem',
+        problem:
+          "no BRL rate card covers 2025-10-01 — import Meta's rate card in the sidebar (Extensions ▸ Atom Billing ▸ " +
+          'Open sidebar ▸ Rate cards): the BRL card effective on or before 2025-10-01',
+        detail: { code: 'noRateCard', currency: 'BRL', day: '2025-10-01' },
+      },
     ]);
     expect(rt.spreadsheet.getValues("'Imports'!N2")).toEqual([['']]);
   });

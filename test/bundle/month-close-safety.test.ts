@@ -8,6 +8,7 @@ import type { MonthCloseProgress, MonthCloseSetup } from '../../src/rpc/contract
 import { expectedTotals } from '../../dev/fake-graph/generator';
 import { connect, connectedRuntime, DATASET, thrown, TOKEN, useGraph, withOtherGraph } from './meta-helpers';
 import { runImport, seedAtomSheets, snapshot, WITH_ATOM } from './month-close-helpers';
+import { noted } from '../support/error-notes';
 
 // Each import runs real HTTP (a child process per fetchAll) and the formula engine: minutes, not seconds, under load.
 jest.setTimeout(180_000);
@@ -175,7 +176,9 @@ describe('progress', () => {
     const first = runImport(rt, { month: '2025-10', ...WITH_ATOM });
     rt.onWait = undefined;
     expect(second.error).toBe(
-      'Another import is running in this spreadsheet — try again when it has finished',
+      noted('Another import is running in this spreadsheet — try again when it has finished', {
+        code: 'importRunning',
+      }).message,
     );
     // The runtime resumes the first only once the second has ended, so the second waits its whole 30 s.
     expect(second.waitedMs).toBeGreaterThanOrEqual(30_000);

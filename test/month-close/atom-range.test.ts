@@ -1,6 +1,6 @@
 /** Which month a groups/campaigns range's Atom table belongs to (issue 15 point 9). */
 import {
-  otherMonthNote,
+  otherMonthNotes,
   otherMonthOf,
   tableMonthOf,
   type MonthAtomTables,
@@ -37,11 +37,17 @@ describe('otherMonthOf and the note', () => {
     expect(otherMonthOf(null, '2025-11', TABLES)).toBeNull();
     expect(otherMonthOf({ sheet: 'Atom groups', range: 'A:B' }, '2025-11', TABLES)).toBeNull();
   });
-  it('names the range, its month and the month split', () => {
-    expect(
-      otherMonthNote('groups', { sheet: 'Billing 2025-10', range: 'W5:X305' }, '2025-11', '2025-10'),
-    ).toBe(
-      "The groups range 'Billing 2025-10'!W5:X305 is 2025-10's Atom table: 2025-11 was split by 2025-10's groups",
-    );
+  it('notes the range, its month and the month split (the sidebar words the note)', () => {
+    const october = { sheet: 'Billing 2025-10', range: 'W5:X305' };
+    expect(otherMonthNotes(october, null, '2025-11', TABLES)).toEqual([
+      {
+        code: 'otherMonthTable',
+        what: 'groups',
+        range: "'Billing 2025-10'!W5:X305",
+        month: '2025-11',
+        owner: '2025-10',
+      },
+    ]);
+    expect(otherMonthNotes(october, null, '2025-10', TABLES)).toEqual([]);
   });
 });

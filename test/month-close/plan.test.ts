@@ -6,6 +6,7 @@ import type { MetaUsageRow } from '../../src/month-close/figures';
 import { dataRowsInserted, peakCellsAdded } from '../../src/month-close/grid-growth';
 import { dataRowsOf, rewriteBlock, type CellCalendar } from '../../src/month-close/meta-data-sheet';
 import { parseMonth } from '../../src/month-close/month';
+import { historyNoteText } from '../../src/month-close/card-notes';
 import { decideHistory, lookbackFirstDay, storedRowsOf } from '../../src/month-close/stored-history';
 import {
   checkCellsFit,
@@ -68,7 +69,10 @@ describe('stored history', () => {
     const d = decideHistory(OCT, [], stored, '2024-11-15');
     expect(d.kept).toHaveLength(6);
     expect(d.usage.reduce((s, r) => s + r.volume, 0)).toBe(45);
-    expect(d.note).toBe('Meta returned no data for 2025-10; the 6 stored rows were kept');
+    expect(d.notes).toEqual([{ code: 'noData', month: '2025-10', kept: 6 }]);
+    expect(d.notes.map(historyNoteText)).toEqual([
+      'Meta returned no data for 2025-10; the 6 stored rows were kept',
+    ]);
     // The block is rewritten with the stored rows as they were.
     expect(rewriteBlock(block, OCT, null, [], 1, cells, d.keeps)).toEqual(block.written);
   });
@@ -86,16 +90,20 @@ describe('stored history', () => {
       '2025-10-02 1666',
     ]);
     expect(d.usage.reduce((s, r) => s + r.volume, 0)).toBe(12 + 11 + 6 + 10 + 5 + 5);
-    expect(d.note).toBe(
+    expect(d.notes).toEqual([{ code: 'pastLookback', month: '2025-10', days: 2, kept: 3 }]);
+    expect(d.notes.map(historyNoteText)).toEqual([
       'Meta no longer returns 2 day(s) of 2025-10 (past its one-year lookback); the 3 stored rows of those days were kept',
-    );
+    ]);
   });
 
   it('within the lookback a smaller answer replaces, and says how many rows it replaced with how many', () => {
     const d = decideHistory(OCT, [row('2025-10-20', '1555', 11)], stored, '2024-11-15');
     expect(d.kept).toEqual([]);
-    expect(d.note).toBe("Meta's answer replaced the 6 stored rows of 2025-10 with 1");
-    expect(decideHistory(OCT, OCTOBER, stored, '2024-11-15').note).toBeNull();
+    expect(d.notes).toEqual([{ code: 'replaced', month: '2025-10', replaced: 6, rows: 1 }]);
+    expect(d.notes.map(historyNoteText)).toEqual([
+      "Meta's answer replaced the 6 stored rows of 2025-10 with 1",
+    ]);
+    expect(decideHistory(OCT, OCTOBER, stored, '2024-11-15').notes).toEqual([]);
   });
 
   it('the lookback starts the same date a year back', () => {

@@ -36,6 +36,7 @@ import type {
   ImportAtomRowsRequest,
   ImportAtomRowsResult,
   WrittenSheet,
+  ServerErrorNote,
 } from '../../rpc/contract';
 import { checkCellsAdded, gridNamed } from '../shared/grids';
 import { ownedSheet } from '../shared/owned-sheet';
@@ -67,7 +68,9 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 class AtomImportBusyError extends UserFacingError {
   constructor() {
-    super('Another import is running in this spreadsheet; try again in a minute');
+    super('Another import is running in this spreadsheet; try again in a minute', {
+      code: 'importRunning',
+    } satisfies ServerErrorNote);
     this.name = 'AtomImportBusyError';
   }
 }

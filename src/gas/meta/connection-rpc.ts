@@ -30,7 +30,13 @@ import { appsScriptGraphPorts } from './graph-ports';
 function withDocumentLock<T>(fn: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(10_000)) {
-    throw new ConnectionSettingsError('Someone else is changing the Meta connection — try again in a moment');
+    throw new ConnectionSettingsError(
+      'Someone else is changing the Meta connection — try again in a moment',
+      {
+        code: 'settingsBusy',
+        what: 'connection',
+      },
+    );
   }
   try {
     return fn();
@@ -183,9 +189,12 @@ export function removeAdmin(email: string): string[] {
   return withDocumentLock(() => {
     const admins = readAdmins();
     requireAdmin(admins, false);
-    if (!admins.includes(removed)) throw new ConnectionSettingsError(`${removed} is not an admin`);
+    if (!admins.includes(removed))
+      throw new ConnectionSettingsError(`${removed} is not an admin`, { code: 'notAnAdmin', email: removed });
     if (admins.length === 1) {
-      throw new ConnectionSettingsError('The last admin cannot be removed — add another admin first');
+      throw new ConnectionSettingsError('The last admin cannot be removed — add another admin first', {
+        code: 'lastAdmin',
+      });
     }
     const next = admins.filter((a) => a !== removed);
     writeAdmins(next);

@@ -14,6 +14,7 @@ import type {
   MonthCloseResult,
   SetDailyRefreshRequest,
   SheetRangeRef,
+  ServerErrorNote,
 } from '../../rpc/contract';
 import { readMonthRanges } from '../atom/settings';
 import { currentUserEmail, requireAdmin } from '../shared/admins';
@@ -25,8 +26,8 @@ import { readGraceDays, readRefresh, readRememberedRequest, writeRefresh } from 
 export const REFRESH_HANDLER = 'runScheduledMonthClose';
 
 export class DailyRefreshError extends UserFacingError {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, note?: ServerErrorNote) {
+    super(message, note);
     this.name = 'DailyRefreshError';
   }
 }
@@ -60,7 +61,10 @@ export function setDailyRefresh(request: SetDailyRefreshRequest): DailyRefreshSt
   const hour = enabled ? checkedHour(request.hour) : null;
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(10_000))
-    throw new DailyRefreshError('Someone else is changing the daily refresh — try again');
+    throw new DailyRefreshError('Someone else is changing the daily refresh — try again', {
+      code: 'settingsBusy',
+      what: 'dailyRefresh',
+    });
   try {
     for (const trigger of ownTriggers()) ScriptApp.deleteTrigger(trigger);
     if (hour === null) {

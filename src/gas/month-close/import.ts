@@ -43,7 +43,12 @@ import {
   META_COST_SOURCE,
 } from '../../meta';
 import { rateCardMonthCost, RateLookupError } from '../../rates';
-import type { MonthCloseResult, RunMonthCloseRequest, SheetRangeRef } from '../../rpc/contract';
+import type {
+  MonthCloseResult,
+  RunMonthCloseRequest,
+  ServerErrorNote,
+  SheetRangeRef,
+} from '../../rpc/contract';
 import { readRateBook } from '../rates/rate-card-sheet';
 import { readConnection, type StoredConnection } from '../shared/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
@@ -67,7 +72,9 @@ const LOCK_WAIT_MS = 30_000;
 
 export class MonthCloseBusyError extends UserFacingError {
   constructor() {
-    super('Another import is running in this spreadsheet — try again when it has finished');
+    super('Another import is running in this spreadsheet — try again when it has finished', {
+      code: 'importRunning',
+    } satisfies ServerErrorNote);
     this.name = 'MonthCloseBusyError';
   }
 }
@@ -104,7 +111,10 @@ interface CheckedRequest {
 
 export function importMonth(request: RunMonthCloseRequest, context: ImportContext): MonthCloseResult {
   const connection = readConnection();
-  if (!connection) throw new MonthCloseInputError(`Not connected: ${new MetaNotConnectedError().message}`);
+  if (!connection)
+    throw new MonthCloseInputError(`Not connected: ${new MetaNotConnectedError().message}`, {
+      code: 'notConnected',
+    } satisfies ServerErrorNote);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const checked = checkRequest(request, connection, spreadsheet);
   const progress = progressReporter(context.user);
@@ -260,7 +270,7 @@ function rateCardCostOf(rows: readonly MetaUsageRow[], timeZone: string, currenc
       currency,
     );
   } catch (e) {
-    if (e instanceof RateLookupError) return { problem: e.message };
+    if (e instanceof RateLookupError) return { problem: e.message, note: e.note };
     throw e;
   }
 }
@@ -335,11 +345,22 @@ function checkedAtomRange(
   if (!ref || (!ref.sheet && !ref.range)) return null;
   const range = parseAtomRange(what, ref.sheet, ref.range);
   const sheet = spreadsheet.getSheetByName(range.sheet);
-  if (!sheet) throw new MonthCloseInputError(`The ${what} sheet "${range.sheet}" does not exist`);
+  if (!sheet)
+    throw new MonthCloseInputError(`The ${what} sheet "${range.sheet}" does not exist`, {
+      code: 'noSheet',
+      what,
+      sheet: range.sheet,
+    } satisfies ServerErrorNote);
   const bottom = range.lastRow ?? Math.max(sheet.getLastRow(), range.firstRow + 1);
   if (bottom > sheet.getMaxRows() || range.column + 1 > sheet.getMaxColumns()) {
     throw new MonthCloseInputError(
       `The ${what} range ${rangeA1(range)} is outside the sheet "${range.sheet}"`,
+      {
+        code: 'rangeOutside',
+        what,
+        range: rangeA1(range),
+        sheet: range.sheet,
+      } satisfies ServerErrorNote,
     );
   }
   return { ref: { sheet: range.sheet, range: rangeA1(range) }, range, rows: bottom - range.firstRow };

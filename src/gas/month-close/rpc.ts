@@ -14,6 +14,7 @@ import type {
   MonthCloseSetup,
   MonthImportEntry,
   RunMonthCloseRequest,
+  ServerErrorNote,
 } from '../../rpc/contract';
 import { currentUserEmail, requireAdmin } from '../shared/admins';
 import { atomRangesFor, readMonthRanges } from '../atom/settings';
@@ -91,7 +92,10 @@ export function setConsolidationGrace(days: number): number {
 export function activateSheet(sheetId: number): null {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getSheets().find((s) => s.getSheetId() === sheetId);
-  if (!sheet) throw new UserFacingError('That sheet no longer exists — run the import again');
+  if (!sheet)
+    throw new UserFacingError('That sheet no longer exists — run the import again', {
+      code: 'sheetGone',
+    } satisfies ServerErrorNote);
   sheet.activate();
   return null;
 }

@@ -18,7 +18,7 @@ import {
   rowsOfCard,
   upsertCardRows,
 } from '../../rates';
-import type { ImportRateCardRequest, ImportRateCardResult } from '../../rpc/contract';
+import type { ImportRateCardRequest, ImportRateCardResult, ServerErrorNote } from '../../rpc/contract';
 import { activeSheetContext } from '../shared/spreadsheet-context';
 import { narrowSheet } from '../shared/narrow-sheet';
 
@@ -47,6 +47,10 @@ export function importRateCard(request: ImportRateCardRequest): ImportRateCardRe
     throw new RateCardFileError(
       fileName,
       'another import is running in this spreadsheet — try again in a minute',
+      [],
+      {
+        code: 'importRunning',
+      } satisfies ServerErrorNote,
     );
   }
   try {

@@ -3,10 +3,11 @@
  * admin-only sidebar call checks here; a refusal is a ConnectionSettingsError the sidebar shows as is.
  */
 import { UserFacingError } from '../../core/errors';
+import type { ServerErrorNote } from '../../rpc/contract';
 
 export class ConnectionSettingsError extends UserFacingError {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, note?: ServerErrorNote) {
+    super(message, note);
     this.name = 'ConnectionSettingsError';
   }
 }
@@ -25,6 +26,7 @@ export function requireAdmin(admins: readonly string[], allowFirst: boolean): st
     throw new ConnectionSettingsError(
       'Google does not share your email address with the add-on here, so your admin rights cannot be checked — ' +
         'sign in with an account of the same domain as the spreadsheet owner',
+      { code: 'noEmail' },
     );
   }
   if (admins.length === 0 && allowFirst) return email;
@@ -33,6 +35,7 @@ export function requireAdmin(admins: readonly string[], allowFirst: boolean): st
       admins.length
         ? `Only an admin of this spreadsheet's Meta connection can change it — ask ${admins.join(' or ')}`
         : 'There is no admin yet: the first person who connects to Meta becomes admin',
+      admins.length ? { code: 'notAdmin', admins } : { code: 'noAdminYet' },
     );
   }
   return email;

@@ -3,7 +3,7 @@
  * already holds one, parsed here in the browser; a preview with the detected columns, a dropdown per field to
  * correct them; then Import, in batches small enough for google.script.run, with progress.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { AtomField, AtomMapping, AtomParseResult } from '../../atom';
 // The modules themselves, not src/atom's index: the sidebar bundle carries only what the panel runs.
 import { splitIntoBatches } from '../../atom/batches';
@@ -12,7 +12,16 @@ import { parseAtomCells, parseAtomExport } from '../../atom/parse';
 import type { AtomImportKind, AtomImportSetup, ImportAtomRowsResult } from '../../rpc/contract';
 import type { Panel } from '../panel';
 import { callServer, failureText } from '../rpc-client';
-import { Status, useDisabledReason, useId, useMessages, useReveal, useServerTask } from '../ui';
+import { formatCount } from '../format';
+import {
+  FigureLocaleContext,
+  Status,
+  useDisabledReason,
+  useId,
+  useMessages,
+  useReveal,
+  useServerTask,
+} from '../ui';
 import { atomMessages, fieldLabels, kindLabels } from './messages';
 
 /** A file (or sheet) the user brought, with what parsing it gave. */
@@ -118,6 +127,7 @@ function SourceCard(props: { source: Source; onChange(source: Source): void; onR
   const { source } = props;
   const t = useMessages(atomMessages);
   const kinds = useMessages(kindLabels);
+  const figures = useContext(FigureLocaleContext);
   const sheetId = useId('sheet');
   // A file that cannot be read says so where the user looks, even when its card lands below the others.
   const failure = useRef<HTMLParagraphElement>(null);
@@ -141,11 +151,11 @@ function SourceCard(props: { source: Source; onChange(source: Source): void; onR
             <dt>{t('report')}</dt>
             <dd data-kind={r.kind}>{kinds(r.kind)}</dd>
             <dt>{t('rows')}</dt>
-            <dd>{r.rows.length.toLocaleString()}</dd>
+            <dd>{formatCount(figures, r.rows.length)}</dd>
             {r.rejected.length > 0 && (
               <>
                 <dt>{t('rejected')}</dt>
-                <dd class="error">{r.rejected.length.toLocaleString()}</dd>
+                <dd class="error">{formatCount(figures, r.rejected.length)}</dd>
               </>
             )}
             {dates && (
@@ -159,7 +169,7 @@ function SourceCard(props: { source: Source; onChange(source: Source): void; onR
                 <dt>{t('imported')}</dt>
                 <dd data-imported>
                   {t('importedRows', {
-                    rows: source.imported.rowsWritten,
+                    rows: formatCount(figures, source.imported.rowsWritten),
                     months: source.imported.months.join(', '),
                   })}
                 </dd>

@@ -2,7 +2,7 @@
 import { useContext } from 'preact/hooks';
 import type { MonthCloseDay } from '../../rpc/contract';
 import { formatCompact, formatCount } from '../format';
-import { LanguageContext, useId, useMessages } from '../ui';
+import { FigureLocaleContext, useId, useMessages } from '../ui';
 import { chartGeometry, type ChartBox } from './chart-geometry';
 import { monthCloseMessages } from './messages';
 
@@ -10,11 +10,11 @@ const box: ChartBox = { width: 276, height: 120, left: 34, right: 6, top: 8, bot
 
 export function CumulativeChart({ days, monthLabel }: { days: MonthCloseDay[]; monthLabel: string }) {
   const t = useMessages(monthCloseMessages);
-  const language = useContext(LanguageContext);
+  const figures = useContext(FigureLocaleContext);
   const titleId = useId('chart-title');
   const geometry = chartGeometry(days, box);
   if (!days.length) return null;
-  const count = (n: number) => formatCount(language, n);
+  const count = (n: number) => formatCount(figures, n);
   const description = [
     geometry.lastActual &&
       t('chartSummary', { units: count(geometry.lastActual.cumulative), day: geometry.lastActual.day }),
@@ -42,7 +42,7 @@ export function CumulativeChart({ days, monthLabel }: { days: MonthCloseDay[]; m
         <line class="axis" x1={box.left} y1={bottom} x2={box.width - box.right} y2={bottom} />
         <line class="axis" x1={box.left} y1={box.top} x2={box.left} y2={bottom} />
         <text class="tick" x={box.left - 4} y={box.top + 4} text-anchor="end">
-          {formatCompact(language, geometry.maxValue)}
+          {formatCompact(figures, geometry.maxValue)}
         </text>
         <text class="tick" x={box.left - 4} y={bottom} text-anchor="end">
           0

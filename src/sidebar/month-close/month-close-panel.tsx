@@ -16,6 +16,7 @@ import type { Panel, PanelProps } from '../panel';
 import { callServer } from '../rpc-client';
 import {
   Field,
+  FigureLocaleContext,
   LanguageContext,
   Status,
   useDisabledReason,
@@ -164,6 +165,7 @@ function LineChoices(props: {
 
 function LastImports({ t, setup, timeZone }: { t: T; setup: MonthCloseSetup; timeZone: string }) {
   const language = useContext(LanguageContext);
+  const figures = useContext(FigureLocaleContext);
   if (!setup.lastImports.length) return null;
   return (
     <section data-section="last-imports">
@@ -173,9 +175,9 @@ function LastImports({ t, setup, timeZone }: { t: T; setup: MonthCloseSetup; tim
           <li key={entry.month}>
             {t('lastImportLine', {
               month: formatMonth(language, entry.month),
-              units: formatCount(language, entry.billedUnits),
+              units: formatCount(figures, entry.billedUnits),
               status: t(entry.status === 'closed' ? 'statusClosed' : 'statusEstimate'),
-              time: formatInstant(entry.importedAt, timeZone),
+              time: formatInstant(figures, entry.importedAt, timeZone),
             })}
           </li>
         ))}

@@ -6,7 +6,8 @@ import { useContext, useRef } from 'preact/hooks';
 import type { MonthCloseResult, WrittenSheet } from '../../rpc/contract';
 import { formatCount, formatDelta, formatInstant, formatMoney, formatMonth } from '../format';
 import { minorUnits } from '../../month-close/currency';
-import { Facts, LanguageContext, useMessages, useReveal } from '../ui';
+import { Facts, FigureLocaleContext, LanguageContext, useMessages, useReveal } from '../ui';
+import { noteText } from './card-notes';
 import { CumulativeChart } from './cumulative-chart';
 import { monthCloseMessages, type MonthCloseKey } from './messages';
 
@@ -29,7 +30,7 @@ const projectionMethod: Record<MonthCloseResult['projectionMethod'], MonthCloseK
 
 function Drift({ result }: { result: MonthCloseResult }) {
   const t = useMessages(monthCloseMessages);
-  const language = useContext(LanguageContext);
+  const figures = useContext(FigureLocaleContext);
   const { previous } = result;
   if (!previous) return <p class="secondary">{t('firstImport')}</p>;
   const lines: string[] = [];
@@ -37,15 +38,15 @@ function Drift({ result }: { result: MonthCloseResult }) {
   if (deltaUnits !== 0)
     lines.push(
       t('driftUnits', {
-        delta: formatDelta(language, deltaUnits),
-        before: formatCount(language, previous.billedUnits),
+        delta: formatDelta(figures, deltaUnits),
+        before: formatCount(figures, previous.billedUnits),
       }),
     );
   if (result.cost !== null && previous.cost !== null && result.cost !== previous.cost)
     lines.push(
       t('driftCost', {
-        delta: formatDelta(language, result.cost - previous.cost, minorUnits(result.currency)),
-        before: formatMoney(language, previous.cost, result.currency),
+        delta: formatDelta(figures, result.cost - previous.cost, minorUnits(result.currency)),
+        before: formatMoney(figures, previous.cost, result.currency),
       }),
     );
   if (!lines.length) return <p class="secondary">{t('noDrift')}</p>;
@@ -68,10 +69,11 @@ export function ResultCard(props: {
   const card = useRef<HTMLElement>(null);
   useReveal(card, result);
   const language = useContext(LanguageContext);
+  const figures = useContext(FigureLocaleContext);
   const monthLabel = formatMonth(language, result.month);
-  const money = (value: number) => formatMoney(language, value, result.currency);
+  const money = (value: number) => formatMoney(figures, value, result.currency);
   const rows: [string, string][] = [
-    [t('billedUnits'), `${formatCount(language, result.billedUnits)} ${t(billedAs[result.pricingModel])}`],
+    [t('billedUnits'), `${formatCount(figures, result.billedUnits)} ${t(billedAs[result.pricingModel])}`],
     [t('metaCost'), result.cost === null ? t('noCost') : money(result.cost)],
   ];
   if (result.costToAllocate !== null)
@@ -82,11 +84,11 @@ export function ResultCard(props: {
   if (result.projection !== null)
     rows.push([
       t('projection'),
-      `${formatCount(language, result.projection)} (${t(projectionMethod[result.projectionMethod])})`,
+      `${formatCount(figures, result.projection)} (${t(projectionMethod[result.projectionMethod])})`,
     ]);
   rows.push(
-    [t('rowsWritten'), formatCount(language, result.rowsWritten)],
-    [t('importedAt'), formatInstant(result.importedAt, props.timeZone)],
+    [t('rowsWritten'), formatCount(figures, result.rowsWritten)],
+    [t('importedAt'), formatInstant(figures, result.importedAt, props.timeZone)],
   );
   const sheets = [result.sheets.summary, result.sheets.data, result.sheets.ledger];
   return (
@@ -102,9 +104,11 @@ export function ResultCard(props: {
       <Drift result={result} />
       {result.notes.length > 0 && (
         <ul class="notes">
-          {result.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
+          {result.notes
+            .map((note) => noteText(note, language, figures))
+            .map((text) => (
+              <li key={text}>{text}</li>
+            ))}
         </ul>
       )}
       <CumulativeChart days={result.daily} monthLabel={monthLabel} />

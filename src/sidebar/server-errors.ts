@@ -1,0 +1,83 @@
+/**
+ * Server errors the sidebar words itself, in the user's language: the server appends a code and its values to the
+ * English message (ServerErrorNote, behind ERROR_NOTE_MARK); a failure without one is shown as the server wrote it.
+ */
+import { ERROR_NOTE_MARK, type ServerErrorNote, type SidebarLanguage } from '../rpc/contract';
+import { defineMessages, fill } from './i18n';
+import { failureText } from './rpc-client';
+
+const errorMessages = defineMessages({
+  en: {
+    importRunning: 'Another import is running in this spreadsheet — try again when it has finished.',
+    connectionBusy: 'Someone else is changing the Meta connection — try again in a moment.',
+    dailyRefreshBusy: 'Someone else is changing the daily refresh — try again in a moment.',
+    noEmail:
+      'Google does not share your email address with the add-on here, so your admin rights cannot be checked — sign in with an account of the same domain as the spreadsheet owner.',
+    notAdmin: 'Only an admin of this spreadsheet’s Meta connection can change it — ask {admins}.',
+    or: ' or ',
+    noAdminYet: 'There is no admin yet: the first person who connects to Meta becomes admin.',
+    notAnAdmin: '{email} is not an admin.',
+    lastAdmin: 'The last admin cannot be removed — add another admin first.',
+    sheetGone: 'That sheet no longer exists — run the import again.',
+    groups: 'groups',
+    campaigns: 'campaigns',
+    noSheet: 'The {what} sheet “{sheet}” does not exist.',
+    rangeOutside: 'The {what} range {range} is outside the sheet “{sheet}”.',
+    notConnected:
+      'Not connected: this spreadsheet is not connected to Meta — an admin can connect it in the sidebar (Extensions ▸ Atom Billing ▸ Open sidebar ▸ Meta connection).',
+  },
+  es: {
+    importRunning:
+      'Hay otra importación en curso en esta hoja de cálculo: inténtelo de nuevo cuando termine.',
+    connectionBusy: 'Otra persona está cambiando la conexión con Meta: inténtelo de nuevo en un momento.',
+    dailyRefreshBusy:
+      'Otra persona está cambiando la actualización diaria: inténtelo de nuevo en un momento.',
+    noEmail:
+      'Google no comparte aquí su correo con el complemento, así que no se pueden comprobar sus permisos de administrador: inicie sesión con una cuenta del mismo dominio que el propietario de la hoja.',
+    notAdmin:
+      'Solo un administrador de la conexión con Meta de esta hoja puede cambiarla: pídaselo a {admins}.',
+    or: ' o ',
+    noAdminYet: 'Aún no hay administrador: la primera persona que conecte Meta será administradora.',
+    notAnAdmin: '{email} no es administrador.',
+    lastAdmin: 'No se puede quitar al último administrador: agregue otro administrador primero.',
+    sheetGone: 'Esa hoja ya no existe: vuelva a ejecutar la importación.',
+    groups: 'grupos',
+    campaigns: 'campañas',
+    noSheet: 'La hoja “{sheet}” del rango de {what} no existe.',
+    rangeOutside: 'El rango de {what} {range} queda fuera de la hoja “{sheet}”.',
+    notConnected:
+      'Sin conexión: esta hoja de cálculo no está conectada a Meta; un administrador puede conectarla en el panel (Extensiones ▸ Atom Billing ▸ Open sidebar ▸ Conexión con Meta).',
+  },
+});
+
+function noteText(note: ServerErrorNote, language: SidebarLanguage): string {
+  const words = errorMessages[language];
+  switch (note.code) {
+    case 'settingsBusy':
+      return words[note.what === 'connection' ? 'connectionBusy' : 'dailyRefreshBusy'];
+    case 'notAdmin':
+      return fill(words.notAdmin, { admins: note.admins.join(words.or) });
+    case 'notAnAdmin':
+      return fill(words.notAnAdmin, { email: note.email });
+    case 'noSheet':
+      return fill(words.noSheet, { what: words[note.what], sheet: note.sheet });
+    case 'rangeOutside':
+      return fill(words.rangeOutside, { what: words[note.what], range: note.range, sheet: note.sheet });
+    default:
+      return words[note.code];
+  }
+}
+
+/** A server call's failure in the user's language: its note worded here when it has one, else its message. */
+export function serverFailureText(error: unknown, language: SidebarLanguage): string {
+  const [message, note] = (error instanceof Error ? error.message : String(error)).split(ERROR_NOTE_MARK);
+  if (note) {
+    try {
+      const text = noteText(JSON.parse(note) as ServerErrorNote, language);
+      if (text) return text;
+    } catch {
+      // A note this sidebar cannot read (another version's): the English message below.
+    }
+  }
+  return failureText(message);
+}
