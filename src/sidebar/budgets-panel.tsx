@@ -3,14 +3,14 @@
  * sees them; admins set and remove them. The month sheet shows each against the spend and its projection, and the
  * daily refresh emails the admins once when one is crossed.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import type { BudgetsView, BudgetView } from '../rpc/contract';
 import { formatMoney } from './format';
 import { defineMessages } from './i18n';
 import { readCost, separatorsOf } from './month-close/form-values';
 import type { Panel, PanelProps } from './panel';
 import { callServer } from './rpc-client';
-import { Field, Status, useId, useMessages, useServerTask } from './ui';
+import { Field, FigureLocaleContext, Status, useId, useMessages, useServerTask } from './ui';
 
 const messages = defineMessages({
   en: {
@@ -60,6 +60,7 @@ const messages = defineMessages({
 });
 
 function BudgetsPanel({ boot }: PanelProps) {
+  const figures = useContext(FigureLocaleContext);
   const t = useMessages(messages);
   const task = useServerTask();
   const selectId = useId('budget-for');
@@ -105,7 +106,7 @@ function BudgetsPanel({ boot }: PanelProps) {
         <ul data-section="budgets">
           {view.budgets.map((b) => (
             <li key={`${b.scope}:${b.name}`}>
-              <span>{`${nameOf(b)}: ${formatMoney(boot.language, b.amount, view.currency)}`}</span>{' '}
+              <span>{`${nameOf(b)}: ${formatMoney(figures, b.amount, view.currency)}`}</span>{' '}
               {view.isAdmin && (
                 <button
                   type="button"

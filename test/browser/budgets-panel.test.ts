@@ -73,7 +73,7 @@ describe('Budgets panel', () => {
       await sidebar.getByRole('button', { name: `Remove the budget for ${LINE}` }).waitFor();
       expect(
         await sidebar.$$eval(`${PANEL} [data-section="budgets"] li span`, (s) => s.map((x) => x.textContent)),
-      ).toEqual(['Whole account: 1,500.50 BRL', `${LINE}: 200.00 BRL`]);
+      ).toEqual(['Whole account: 1.500,50 BRL', `${LINE}: 200,00 BRL`]);
 
       await sidebar.getByLabel('Budget for', { exact: true }).selectOption('group');
       await sidebar.getByLabel('Name, as in Atom’s table').fill('Ventas');

@@ -366,7 +366,7 @@ describe('Month close panel', () => {
 
       await cost.fill('7.500,25');
       const typed = await importMonth(session, '2025-10', 'October 2025');
-      expect(typed).toContain('Cost to allocate7,500.25 BRL (typed in the sidebar)');
+      expect(typed).toContain('Cost to allocate7.500,25 BRL (typed in the sidebar)');
       const ledger = () => sheetValues(preview, 'Imports').map((row) => row.slice(15, 17));
       expect(ledger()).toEqual([
         ['Costo a distribuir', 'Origen del costo a distribuir'],
