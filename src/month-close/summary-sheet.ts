@@ -3,8 +3,9 @@
  * BILLED_BY_GROUP / BILLED_BY_CAMPAIGN formulas, named cells and two native charts. Built as one rectangle of
  * values (formulas included) and one of number formats, so the adapter writes it in two calls.
  *
- * Layout (fixed, so a re-import lands on the same cells):
- *   A1 title · A3:C14 KPIs · E3:H34 daily · J3:N6 origin · J8 group split · R8 campaign split · charts at A16, A33.
+ * Layout (fixed, so a re-import lands on the same cells): A1 title · A3:C14 KPIs · E3:I6 origin · the group split
+ * (A16) and campaign split (I16) right under the KPIs, where finance looks first, with room to grow downwards ·
+ * O3:R34 daily · charts at O36, O53. An older layout (splits at J8/R8) is blanked by the same write.
  */
 import { literalText } from '../core/sheet-output/literal-text';
 import { columnLetters, dataColumnRef, type AtomRange } from './atom-range';
@@ -43,12 +44,17 @@ export const KPI = {
   waba: { row: 13, column: 2 },
   uniqueContacts: { row: 14, column: 2 },
 } as const;
-const DAILY = { row: 3, column: 5 };
-const ORIGIN = { row: 3, column: 10 };
-const GROUPS = { row: 8, column: 10 };
-const CAMPAIGNS = { row: 8, column: 18 };
+const ORIGIN = { row: 3, column: 5 };
+const GROUPS = { row: KPI.uniqueContacts.row + 2, column: 1 };
 const GROUP_COLUMNS = 7;
+const CAMPAIGNS = { row: GROUPS.row, column: GROUPS.column + GROUP_COLUMNS + 1 };
 const CAMPAIGN_COLUMNS = 5;
+const DAILY = { row: 3, column: CAMPAIGNS.column + CAMPAIGN_COLUMNS + 1 };
+/**
+ * Pixel widths from column A: labels and group names, the group figures, a gap, campaign names and figures — the
+ * splits read without scrolling sideways.
+ */
+const COLUMN_WIDTHS: readonly number[] = [240, ...Array(6).fill(110), 24, 200, ...Array(4).fill(110)];
 
 export interface NamedCell {
   name: string;
@@ -101,6 +107,8 @@ export interface SummaryPlan {
   formats: string[][];
   namedCells: NamedCell[];
   charts: ChartSpec[];
+  /** Pixel widths of the columns from A. */
+  columnWidths: readonly number[];
 }
 
 export function a1Of(row: number, column: number): string {
@@ -302,6 +310,7 @@ export function summaryPlan(
   return {
     values,
     formats,
+    columnWidths: COLUMN_WIDTHS,
     namedCells: [
       { name: names.billedUnits, a1: a1Of(KPI.billedUnits.row, KPI.billedUnits.column) },
       { name: names.cost, a1: a1Of(KPI.cost.row, KPI.cost.column) },
@@ -315,13 +324,13 @@ export function summaryPlan(
           `${col(DAILY.column)}${DAILY.row}:${col(DAILY.column)}${lastDailyRow}`,
           `${col(DAILY.column + 2)}${DAILY.row}:${col(DAILY.column + 3)}${lastDailyRow}`,
         ],
-        anchor: { row: 16, column: 1 },
+        anchor: { row: DAILY.row + 33, column: DAILY.column },
         title: labels.chartDaily,
       },
       {
         kind: 'pie',
         ranges: [`${col(ORIGIN.column)}${ORIGIN.row + 1}:${col(ORIGIN.column + 1)}${ORIGIN.row + 2}`],
-        anchor: { row: 33, column: 1 },
+        anchor: { row: DAILY.row + 50, column: DAILY.column },
         title: labels.chartOrigin,
       },
     ],

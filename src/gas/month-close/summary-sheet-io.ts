@@ -70,6 +70,10 @@ export function writeSummarySheet(spreadsheet: Spreadsheet, read: SummaryRead, p
   writeFormattedRows(sheet, 1, plan.values, plan.formats, known);
   writeNamedRanges(spreadsheet, sheet, plan);
   writeCharts(sheet, plan.charts);
+  // Column A's width tells whether this layout's widths were set (one read on a re-import).
+  if (sheet.getColumnWidth(1) !== plan.columnWidths[0]) {
+    plan.columnWidths.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
+  }
   return sheet;
 }
 
