@@ -15,6 +15,7 @@ import { dataRowsOf, digitsOf, rewriteBlock, type BlockRewrite, type CellCalenda
 import { lastDay, monthKey, type CalendarMonth, type MonthStatus } from './month';
 import { decideHistory, lookbackFirstDay, storedRowsOf } from './stored-history';
 import { a1Of, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
+import { tierLabel } from './tier-label';
 
 export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
 
@@ -117,7 +118,16 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
   const costSource = metaFigures.cost !== null ? input.metaCostSource : rateCardSource;
   const fresh = dataRowsOf(input.answer, lineLabels, account.currency);
-  const dataRows = rewriteBlock(input.dataBlock, month, lineDigits, fresh, input.nowMs, cells, history.keeps);
+  const dataRows = rewriteBlock(
+    input.dataBlock,
+    month,
+    lineDigits,
+    fresh,
+    input.nowMs,
+    cells,
+    history.keeps,
+    (code) => tierLabel(code, input.labels),
+  );
   const historyNotes = history.note ? [history.note] : [];
   const cost = costToAllocate(request.costToAllocate, input.summary.costCell, figures.cost, COST_CELL_A1);
   const summary = summaryPlan(

@@ -22,7 +22,11 @@ const EN = {
     'Cost',
     'Currency',
     'Imported at',
+    'Tier range',
   ],
+  /** The tier-range column: Meta's `0:MAX` (one tier for every volume) and the thousands separator. */
+  anyTier: 'any volume',
+  thousands: ',',
   ledgerHeader: [
     'Imported at',
     'User',
@@ -95,7 +99,10 @@ const ES: Labels = {
     'Costo',
     'Moneda',
     'Importado el',
+    'Rango del nivel',
   ],
+  anyTier: 'cualquier volumen',
+  thousands: '.',
   ledgerHeader: [
     'Importado el',
     'Usuario',
@@ -171,6 +178,11 @@ export function monthCloseLabels(locale: string): Labels {
 
 /** Both languages: a sheet written under another locale is still recognised as ours. */
 export const ALL_LABELS: readonly Labels[] = [EN, ES];
+
+/** "Meta data" headers as versions before the tier-range column wrote them (the next import adds the column). */
+export const OLD_DATA_HEADERS: readonly (readonly string[])[] = ALL_LABELS.map((l) =>
+  l.dataHeader.slice(0, -1),
+);
 
 /** Status and run texts as written in either language, read back from the ledger. */
 export function readStatus(text: unknown): 'estimate' | 'closed' | null {

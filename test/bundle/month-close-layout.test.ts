@@ -81,3 +81,38 @@ it('an older Billing sheet (splits at J8/R8) is rewritten cleanly by the next im
   expect(rt.spreadsheet.getFormulas(`${SHEET}!A17`)[0][0]).toMatch(/^=BILLED_BY_GROUP\(/);
   expect(rt.spreadsheet.getValues(`${SHEET}!A21`)).toEqual([['Total']]);
 });
+
+describe('"Meta data": the tier range beside the stored columns', () => {
+  it('every row shows a readable range, in the spreadsheet language', () => {
+    const rt = imported('es_CO');
+    const rows = rt.spreadsheet.getValues(`'Meta data'!A1:L${OCT.records + 1}`);
+    expect(rows[0][11]).toBe('Rango del nivel');
+    const pairs = new Map(rows.slice(1).map((r) => [r[6], r[11]]));
+    expect(pairs.get('0:MAX')).toBe('cualquier volumen');
+    for (const [code, label] of pairs) {
+      if (code === '0:MAX' || code === '') continue;
+      const [lower, upper] = String(code).split(':');
+      const es = (n: string) => Number(n).toLocaleString('es-CO');
+      expect(label).toBe(upper === 'MAX' ? `${es(lower)}+` : `${es(lower)}–${es(upper)}`);
+    }
+  });
+
+  it('a sheet of the older layout (11 columns) gets the column on every row, other months included', () => {
+    const { rt } = connectedRuntime(server());
+    runImport(rt, { month: '2025-09' });
+    runImport(rt, { month: '2025-10' });
+    const sheet = rt.spreadsheet.getSheet('Meta data')!;
+    const total = sheet.lastRow;
+    // What a version before the tier range left: 11 columns.
+    sheet.deleteColumns(12, 1);
+    runImport(rt, { month: '2025-10' });
+    expect(sheet.maxColumns).toBe(12);
+    expect(sheet.lastRow).toBe(total);
+    const rows = rt.spreadsheet.getValues(`'Meta data'!A1:L${total}`);
+    expect(rows[0][11]).toBe('Tier range');
+    expect(rows.slice(1).filter((r) => r[11] === '' && r[6] !== '')).toEqual([]);
+    // September was not re-imported, and has its ranges too.
+    expect(rt.spreadsheet.getDisplayValues(`'Meta data'!A2`)[0][0]).toMatch(/^2025-09-/);
+    expect(new Set(rows.slice(1).map((r) => `${r[6]} ${r[11]}`))).toContain('0:750000 0–750,000');
+  });
+});
