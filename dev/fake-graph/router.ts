@@ -109,6 +109,7 @@ const WABA_FIELDS: readonly string[] = [
   'id',
   'name',
   'currency',
+  'country',
   'timezone_id',
   'message_template_namespace',
 ];
@@ -227,6 +228,7 @@ function wabaNode(ds: FakeDataset, fields: string, ctx: NodeContext): Record<str
     id: ds.waba.id,
     name: ds.waba.name,
     currency: ds.waba.currency,
+    country: ds.waba.country,
     timezone_id: ds.waba.timezoneId,
     message_template_namespace: 'c4c1a7a2_5f0e_4e61_9d6b_1fa0cba2d9e3',
   };

@@ -31,6 +31,8 @@ export interface MetaConnectionView {
   wabaId: string;
   wabaName: string;
   currency: string;
+  /** Meta's WABA `country` (ISO code; "" unknown): the sidebar warns a BR account not yet billed in BRL. */
+  country: string;
   /** The zone Meta's daily buckets are read in: the WABA's, or the spreadsheet's when Meta's id is not mapped. */
   timeZone: string;
   zoneSource: 'waba' | 'spreadsheet';

@@ -46,6 +46,7 @@ function viewOf(c: StoredConnection, admins: readonly string[]): MetaConnectionV
     wabaId: c.wabaId,
     wabaName: c.wabaName,
     currency: c.currency,
+    country: c.country ?? '',
     timeZone: zone.timeZone,
     zoneSource: zone.zoneSource,
     zoneConfidence: zone.zoneConfidence,
@@ -66,7 +67,7 @@ export function getConnection(): MetaConnectionView | null {
 function checkedRequest(
   request: SaveConnectionRequest,
   storedVersion: string | undefined,
-): Omit<StoredConnection, 'wabaName' | 'currency' | 'timezoneId' | 'lines'> {
+): Omit<StoredConnection, 'wabaName' | 'currency' | 'country' | 'timezoneId' | 'lines'> {
   const wabaId = String(request?.wabaId ?? '').trim();
   const token = String(request?.token ?? '').trim();
   const apiVersion = String(request?.apiVersion || storedVersion || DEFAULT_API_VERSION).trim();
@@ -127,6 +128,7 @@ export function saveConnection(request: SaveConnectionRequest): MetaConnectionVi
     ...settings,
     wabaName: account.waba.name,
     currency: account.waba.currency,
+    country: account.waba.country,
     timezoneId: account.waba.timezoneId,
     lines: account.lines,
   };

@@ -13,6 +13,8 @@ export interface StoredConnection {
   graphBaseUrl: string;
   wabaName: string;
   currency: string;
+  /** Meta's WABA `country`; absent in connections saved before it was read. */
+  country?: string;
   /** Meta's numeric timezone_id; resolved to a zone when used (the spreadsheet's zone is the fallback). */
   timezoneId: string;
   lines: PhoneLine[];
