@@ -49,6 +49,12 @@ export interface FakeGraphOptions extends DatasetOptions {
   pageSize?: number | null;
   /** false = partner credit line: no cost anywhere. */
   costAvailable?: boolean;
+  /**
+   * More WABAs the same token reaches, e.g. the one a currency migration left behind: Meta's Currency Migration
+   * API makes a new WABA in the new currency and moves the phone numbers to it, keeping their ids
+   * (developers.facebook.com/documentation/business-messaging/whatsapp/pricing/change-billing-currency/).
+   */
+  otherAccounts?: DatasetOptions[];
 }
 
 export interface FakeRequest {
@@ -82,6 +88,7 @@ export interface LoggedRequest {
 
 export interface FakeGraphState {
   dataset: FakeDataset;
+  others: FakeDataset[];
   token: string;
   pageSize: number | null;
   costAvailable: boolean;
@@ -92,6 +99,7 @@ export interface FakeGraphState {
 export function createFakeGraphState(options: FakeGraphOptions = {}): FakeGraphState {
   return {
     dataset: createDataset(options),
+    others: (options.otherAccounts ?? []).map((o) => createDataset({ seed: options.seed, ...o })),
     token: options.token ?? 'FAKE-TOKEN-0000',
     pageSize: options.pageSize ?? null,
     costAvailable: options.costAvailable ?? true,
@@ -163,8 +171,8 @@ function answer(
     return graphError(400, 100, `Unsupported ${req.method.toLowerCase()} request.`);
   }
   const [, version, objectId, edge] = match;
-  const ds = state.dataset;
-  if (decodeURIComponent(objectId) !== ds.waba.id) {
+  const ds = [state.dataset, ...state.others].find((d) => d.waba.id === decodeURIComponent(objectId));
+  if (!ds) {
     return graphError(
       400,
       100,

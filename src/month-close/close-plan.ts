@@ -16,6 +16,8 @@ import { lastDay, monthKey, type CalendarMonth, type MonthStatus } from './month
 import { decideHistory, lookbackFirstDay, storedRowsOf } from './stored-history';
 import { a1Of, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
 import { tierLabel } from './tier-label';
+import { splitByCurrency, type CurrencyCost } from './currency-split';
+import { sumCosts } from '../core/exact/cost-sum';
 
 export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
 
@@ -81,6 +83,8 @@ export interface MonthClosePlan {
     cost: number | null;
     costSource: string | null;
     currency: string;
+    /** The month's cost in each other currency (never added to `cost`). */
+    otherCosts: CurrencyCost[];
     costToAllocate: number | null;
     costToAllocateSource: CostToAllocate['source'];
     projection: number | null;
@@ -109,11 +113,17 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     input.answer,
     storedRowsOf(input.dataBlock.values, month, lineDigits, cells),
     lookbackFirstDay(input.today),
+    account.currency,
   );
   const asOf = input.status === 'closed' ? null : Math.min(input.today, lastDay(month));
-  const metaFigures = monthFigures(month, history.usage, asOf, projectionMethod);
+  // Units add up across currencies; the cost is the account's currency's, each other currency's is shown apart.
+  const byCurrency = splitByCurrency(history.usage, account.currency);
+  const metaFigures = {
+    ...monthFigures(month, history.usage, asOf, projectionMethod),
+    cost: sumCosts(byCurrency.main.map((r) => r.cost)),
+  };
   // Meta gives no cost (partner credit line): the month is priced from the rate cards, if they cover it.
-  const rateCard = metaFigures.cost === null ? input.rateCardCost(history.usage) : null;
+  const rateCard = metaFigures.cost === null ? input.rateCardCost(byCurrency.main) : null;
   const rateCardSource = rateCard && 'cost' in rateCard ? rateCard.source : null;
   const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
   const costSource = metaFigures.cost !== null ? input.metaCostSource : rateCardSource;
@@ -129,6 +139,8 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     (code) => tierLabel(code, input.labels),
   );
   const historyNotes = history.note ? [history.note] : [];
+  const otherCosts = byCurrency.others;
+  if (otherCosts.length) historyNotes.push(otherCurrencyNote(otherCosts, account.currency));
   const cost = costToAllocate(request.costToAllocate, input.summary.costCell, figures.cost, COST_CELL_A1);
   const summary = summaryPlan(
     {
@@ -138,6 +150,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       currency: account.currency,
       costToAllocateCell: cost.cell,
       rateCardSource,
+      otherCosts,
       projectionMethod,
       importedAt: cells.makeDate(input.nowMs),
       lineLabels: lines,
@@ -197,6 +210,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       cost: figures.cost,
       costSource,
       currency: account.currency,
+      otherCosts,
       costToAllocate: cost.value,
       costToAllocateSource: cost.source,
       projection: figures.projection,
@@ -208,4 +222,13 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       notes,
     },
   };
+}
+
+/** Said on the card, under the Billing sheet's title and in the ledger. */
+function otherCurrencyNote(others: readonly CurrencyCost[], main: string): string {
+  const each = others.map((o) => `${o.cost ?? 'no cost'} ${o.currency}`).join(', ');
+  return (
+    `Meta billed part of this month in another currency: ${each} — never added to the ${main} cost (an account ` +
+    'migrated to a new currency, or a second Messaging Account)'
+  );
 }

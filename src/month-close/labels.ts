@@ -62,6 +62,7 @@ const EN = {
     lines: 'Lines',
     waba: 'WhatsApp Business Account',
     uniqueContacts: 'Unique contacts',
+    otherCosts: 'Meta cost, other currencies (never added)',
   },
   billedAs: {
     conversation: 'conversations (24 h)',
@@ -138,6 +139,7 @@ const ES: Labels = {
     lines: 'Líneas',
     waba: 'Cuenta de WhatsApp Business',
     uniqueContacts: 'Contactos únicos',
+    otherCosts: 'Costo de Meta en otras monedas (nunca se suma)',
   },
   billedAs: {
     conversation: 'conversaciones (24 h)',

@@ -30,6 +30,7 @@ export const COL = {
   tier: 6,
   volume: 7,
   cost: 8,
+  currency: 9,
   importedAt: 10,
   tierLabel: 11,
 } as const;
@@ -80,9 +81,10 @@ export function dataRowsOf(
       tier: r.tier ?? '',
       volume: r.volume,
       cost: r.cost,
-      currency,
+      currency: r.currency || currency,
     };
-    const key = JSON.stringify(keyOf(row));
+    // Rows of two accounts never merge across currencies.
+    const key = JSON.stringify([...keyOf(row), row.currency]);
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, row);
     else {
@@ -159,7 +161,7 @@ export function rewriteBlock(
   fresh: readonly DataRow[],
   importedAtMs: number,
   cells: CellCalendar,
-  keeps: (day: string, lineDigits: string) => boolean = () => false,
+  keeps: (day: string, lineDigits: string, currency: string) => boolean = () => false,
   /** The readable tier range of a tier code (src/month-close/tier-label.ts) in the spreadsheet's language. */
   tierRange: (code: string) => string = (code) => code,
 ): BlockRewrite {
@@ -171,7 +173,13 @@ export function rewriteBlock(
     const day = dayOfCell(values[COL.day], cells);
     const inMonth = day !== null && day >= from && day <= to;
     const line = digitsOf(String(values[COL.line] ?? ''));
-    if (day !== null && inMonth && (lineDigits === null || lineDigits.has(line)) && !keeps(day, line)) return;
+    if (
+      day !== null &&
+      inMonth &&
+      (lineDigits === null || lineDigits.has(line)) &&
+      !keeps(day, line, String(values[COL.currency] ?? ''))
+    )
+      return;
     // A row of the layout before the tier range (11 columns) gets it too.
     const formats = dataRowFormats('');
     block.formats[i].slice(0, COL.tierLabel).forEach((f, c) => (formats[c] = f));

@@ -45,6 +45,7 @@ export const KPI = {
   uniqueContacts: { row: 14, column: 2 },
 } as const;
 const ORIGIN = { row: 3, column: 5 };
+const OTHER_COSTS_ROW = KPI.uniqueContacts.row + 1;
 const GROUPS = { row: KPI.uniqueContacts.row + 2, column: 1 };
 const GROUP_COLUMNS = 7;
 const CAMPAIGNS = { row: GROUPS.row, column: GROUPS.column + GROUP_COLUMNS + 1 };
@@ -82,6 +83,8 @@ export interface SummaryInput {
    * 2025-10-01"); null for Meta's cost or none.
    */
   rateCardSource: string | null;
+  /** Meta's cost in each currency other than the account's: shown under the KPIs, never added to the cost. */
+  otherCosts: readonly { currency: string; cost: number | null }[];
   projectionMethod: string;
   importedAt: Date;
   lineLabels: readonly string[];
@@ -236,6 +239,12 @@ export function summaryPlan(
   );
   grid.set(KPI.uniqueContacts.row, 3, {
     formula: `=IF(ISNUMBER(${contacts}), "", ${formulaText(labels.noContacts)})`,
+  });
+  // Under the KPIs: each other currency's cost and its code, side by side (row 15, between the KPIs and the split).
+  if (input.otherCosts.length) grid.set(OTHER_COSTS_ROW, 1, labels.kpi.otherCosts);
+  input.otherCosts.forEach(({ currency, cost }, i) => {
+    grid.set(OTHER_COSTS_ROW, 2 + 2 * i, cost ?? '', moneyFormat(currency));
+    grid.set(OTHER_COSTS_ROW, 3 + 2 * i, currency);
   });
 
   labels.dailyHeader.forEach((h, i) => grid.set(DAILY.row, DAILY.column + i, h));

@@ -33,6 +33,8 @@ export interface MetaConnectionView {
   currency: string;
   /** Meta's WABA `country` (ISO code; "" unknown): the sidebar warns a BR account not yet billed in BRL. */
   country: string;
+  /** Accounts this one replaced on the same numbers (a currency migration), each in its own currency. */
+  formerAccounts: { wabaId: string; wabaName: string; currency: string }[];
   /** The zone Meta's daily buckets are read in: the WABA's, or the spreadsheet's when Meta's id is not mapped. */
   timeZone: string;
   zoneSource: 'waba' | 'spreadsheet';

@@ -117,6 +117,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     currency: 'BRL',
     costToAllocateCell: { formula: '=B5' },
     rateCardSource: null,
+    otherCosts: [],
     projectionMethod: 'linear',
     importedAt: new Date(Date.UTC(2025, 10, 15)),
     lineLabels: [],
@@ -189,6 +190,30 @@ describe('summary layout', () => {
     expect(at('C18').format).toBe('0.00##########%');
     expect(at('G21').format).toBe('#,##0.00');
     expect(at('I17').value).toBe("'" + EN.noCampaigns);
+  });
+
+  it('row 15 is blank in a one-currency month, and holds each other currency’s cost apart', () => {
+    expect(plan.values[14].slice(0, 13).every((v) => v === '')).toBe(true); // the daily table is further right
+    const two = summaryPlan(
+      input({
+        otherCosts: [
+          { currency: 'CLP', cost: 1500 },
+          { currency: 'USD', cost: 12.5 },
+        ],
+      }),
+      EN,
+      { rows: 0, columns: 0 },
+    );
+    expect(two.values[14].slice(0, 5)).toEqual([
+      "'Meta cost, other currencies (never added)",
+      1500,
+      "'CLP",
+      12.5,
+      "'USD",
+    ]);
+    expect(two.formats[14].slice(1, 5)).toEqual(['#,##0', 'General', '#,##0.00', 'General']);
+    // The month's own cost stays the account's currency's alone.
+    expect(two.values[4][1]).toBe(plan.values[4][1]);
   });
 
   it('charts: cumulative line over the daily table, origin pie', () => {

@@ -8,6 +8,7 @@ import {
   DEFAULT_API_VERSION,
   DEFAULT_GRAPH_BASE_URL,
   MetaError,
+  type PhoneLine,
   resolveWabaTimeZone,
   SIDEBAR_BUDGET_MS,
   tokenHint,
@@ -47,6 +48,7 @@ function viewOf(c: StoredConnection, admins: readonly string[]): MetaConnectionV
     wabaName: c.wabaName,
     currency: c.currency,
     country: c.country ?? '',
+    formerAccounts: (c.formerAccounts ?? []).map((f) => ({ ...f })),
     timeZone: zone.timeZone,
     zoneSource: zone.zoneSource,
     zoneConfidence: zone.zoneConfidence,
@@ -107,6 +109,19 @@ function requireAddOn(): void {
   );
 }
 
+/**
+ * A new account on phone numbers the stored one had (a currency migration moved them) keeps the stored one, and
+ * those before it, as former accounts; any other account starts afresh.
+ */
+function formerAccountsOf(stored: StoredConnection | null, wabaId: string, lines: readonly PhoneLine[]) {
+  if (!stored || stored.wabaId === wabaId) return stored?.formerAccounts;
+  if (!stored.lines.some((l) => lines.some((n) => n.id === l.id))) return undefined;
+  const { wabaName, currency } = stored;
+  return [{ wabaId: stored.wabaId, wabaName, currency }, ...(stored.formerAccounts ?? [])].filter(
+    (f) => f.wabaId !== wabaId,
+  );
+}
+
 export function saveConnection(request: SaveConnectionRequest): MetaConnectionView {
   requireAdmin(readAdmins(), true);
   requireAddOn();
@@ -126,6 +141,7 @@ export function saveConnection(request: SaveConnectionRequest): MetaConnectionVi
   }
   const connection: StoredConnection = {
     ...settings,
+    formerAccounts: formerAccountsOf(readConnection(), settings.wabaId, account.lines),
     wabaName: account.waba.name,
     currency: account.waba.currency,
     country: account.waba.country,

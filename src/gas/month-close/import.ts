@@ -45,7 +45,7 @@ import {
 import { rateCardMonthCost, RateLookupError } from '../../rates';
 import type { MonthCloseResult, RunMonthCloseRequest, SheetRangeRef } from '../../rpc/contract';
 import { readRateBook } from '../rates/rate-card-sheet';
-import { readConnection, type StoredConnection } from '../shared/connection-store';
+import { accountsOf, readConnection, type StoredConnection } from '../shared/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
 import { readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';
@@ -146,20 +146,22 @@ function runLocked(
 
   progress.report('fetching', 1);
   const today = dayKeyAt(now, zone.timeZone);
-  const client = createGraphClient(connection, appsScriptGraphPorts());
-  let rows;
+  const query = {
+    fromDay: firstDay(month),
+    // Days to come have no data yet: the open month is asked up to today.
+    toDay: Math.min(lastDay(month), today),
+    zone,
+    granularity: 'DAILY' as const,
+    lines: checked.lines.map((l) => l.displayPhoneNumber),
+  };
+  let rows: MetaUsageRow[];
   try {
-    rows = client.fetchAnalytics(
-      {
-        fromDay: firstDay(month),
-        // Days to come have no data yet: the open month is asked up to today.
-        toDay: Math.min(lastDay(month), today),
-        zone,
-        granularity: 'DAILY',
-        lines: checked.lines.map((l) => l.displayPhoneNumber),
-      },
-      { deadlineAt: now + SIDEBAR_BUDGET_MS },
-    ).rows;
+    // The connected account, then those it replaced on these numbers: their rows in their own currency.
+    rows = accountsOf(connection).flatMap((account, i) => {
+      const client = createGraphClient(account, appsScriptGraphPorts());
+      const answer = client.fetchAnalytics(query, { deadlineAt: now + SIDEBAR_BUDGET_MS }).rows;
+      return i ? answer.map((r) => ({ ...r, currency: account.currency })) : answer;
+    });
   } catch (e) {
     if (e instanceof MetaError) throw new MetaError(`Nothing was imported: ${e.message}`, e.graphCode);
     throw e;
