@@ -98,7 +98,10 @@ function costAccounts(
     const currency = String(currencyArg).trim().toUpperCase();
     const chosen = accounts.filter((a) => a.currency === currency);
     if (!chosen.length) {
-      throw new MetaFormulaError('META_COST', `no connected account bills in ${currency} (only ${all.join(', ')})`);
+      throw new MetaFormulaError(
+        'META_COST',
+        `no connected account bills in ${currency} (only ${all.join(', ')})`,
+      );
     }
     return chosen;
   }
