@@ -12,9 +12,9 @@ import { monthFigures, type MetaUsageRow, type MonthFigures } from './figures';
 import type { MonthCloseLabels } from './labels';
 import { drift, previousImport, type LedgerEntry } from './ledger';
 import { dataRowsOf, digitsOf, rewriteBlock, type BlockRewrite, type CellCalendar } from './meta-data-sheet';
-import { lastDay, monthKey, type CalendarMonth, type MonthStatus } from './month';
+import { lastDay, MonthCloseInputError, monthKey, type CalendarMonth, type MonthStatus } from './month';
 import { decideHistory, lookbackFirstDay, storedRowsOf } from './stored-history';
-import { a1Of, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
+import { a1Of, costCellFormula, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
 import { tierLabel } from './tier-label';
 import { splitByCurrency, type CurrencyCost } from './currency-split';
 import { sumCosts } from '../core/exact/cost-sum';
@@ -35,6 +35,8 @@ export interface CheckedMonthClose {
   /** The lines imported; empty = every line. */
   lines: readonly { displayPhoneNumber: string }[];
   costToAllocate: number | null;
+  /** The currency of the cost to allocate; null = the account's. */
+  costCurrency: string | null;
   projectionMethod: ProjectionMethod;
   groups: AtomTable | null;
   campaigns: AtomTable | null;
@@ -86,6 +88,7 @@ export interface MonthClosePlan {
     /** The month's cost in each other currency (never added to `cost`). */
     otherCosts: CurrencyCost[];
     costToAllocate: number | null;
+    costToAllocateCurrency: string;
     costToAllocateSource: CostToAllocate['source'];
     projection: number | null;
     projectionMethod: ProjectionMethod;
@@ -141,7 +144,15 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const historyNotes = history.note ? [history.note] : [];
   const otherCosts = byCurrency.others;
   if (otherCosts.length) historyNotes.push(otherCurrencyNote(otherCosts, account.currency));
-  const cost = costToAllocate(request.costToAllocate, input.summary.costCell, figures.cost, COST_CELL_A1);
+  // The cost to allocate in another currency of the month follows that currency's Meta cost (row 15).
+  const allocation = allocationCurrency(request.costCurrency, account.currency, otherCosts, month);
+  const cost = costToAllocate(
+    request.costToAllocate,
+    input.summary.costCell,
+    allocation.index < 0 ? figures.cost : otherCosts[allocation.index].cost,
+    COST_CELL_A1,
+    costCellFormula(allocation.index),
+  );
   const summary = summaryPlan(
     {
       month,
@@ -151,6 +162,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       costToAllocateCell: cost.cell,
       rateCardSource,
       otherCosts,
+      allocationCurrency: allocation.currency,
       projectionMethod,
       importedAt: cells.makeDate(input.nowMs),
       lineLabels: lines,
@@ -212,6 +224,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       currency: account.currency,
       otherCosts,
       costToAllocate: cost.value,
+      costToAllocateCurrency: allocation.currency,
       costToAllocateSource: cost.source,
       projection: figures.projection,
       projectionMethod,
@@ -231,4 +244,22 @@ function otherCurrencyNote(others: readonly CurrencyCost[], main: string): strin
     `Meta billed part of this month in another currency: ${each} — never added to the ${main} cost (an account ` +
     'migrated to a new currency, or a second Messaging Account)'
   );
+}
+
+/** The cost to allocate's currency: the account's (index -1), or one of the month's other currencies. */
+function allocationCurrency(
+  requested: string | null,
+  main: string,
+  others: readonly CurrencyCost[],
+  month: CalendarMonth,
+): { currency: string; index: number } {
+  if (!requested || requested === main) return { currency: main, index: -1 };
+  const index = others.findIndex((o) => o.currency === requested);
+  if (index < 0) {
+    throw new MonthCloseInputError(
+      `${monthKey(month)} has no Meta cost in ${requested} — its currencies are ` +
+        `${[main, ...others.map((o) => o.currency)].join(', ')}; choose one of them for the cost to allocate`,
+    );
+  }
+  return { currency: requested, index };
 }

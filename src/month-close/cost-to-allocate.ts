@@ -6,7 +6,7 @@
  */
 import { isBlank } from '../core/sheet-args/cells';
 import { MonthCloseInputError } from './month';
-import { metaCostFormula, type Formula } from './summary-sheet';
+import { isCostCellFormula, metaCostFormula, type Formula } from './summary-sheet';
 
 export type CostToAllocateSource = 'request' | 'kept' | 'meta';
 
@@ -35,10 +35,11 @@ export function costToAllocate(
   existing: ExistingCell | null,
   metaCost: number | null,
   cellA1: string,
+  /** The Meta cost cell of the cost's currency (the month may be billed in two: src/month-close/currency-split.ts). */
+  costCell: Formula = metaCostFormula(),
 ): CostToAllocate {
   if (requested !== null) return { cell: requested, value: requested, source: 'request' };
-  const ours = metaCostFormula().formula;
-  if (existing && existing.formula && existing.formula.replace(/\s/g, '').toUpperCase() !== ours) {
+  if (existing && existing.formula && !isCostCellFormula(existing.formula)) {
     const value = typeof existing.value === 'number' ? existing.value : null;
     return { cell: { formula: existing.formula }, value, source: 'kept' };
   }
@@ -53,5 +54,5 @@ export function costToAllocate(
   }
   return metaCost === null
     ? { cell: '', value: null, source: 'meta' }
-    : { cell: metaCostFormula(), value: metaCost, source: 'meta' };
+    : { cell: costCell, value: metaCost, source: 'meta' };
 }

@@ -85,6 +85,8 @@ export interface SummaryInput {
   rateCardSource: string | null;
   /** Meta's cost in each currency other than the account's: shown under the KPIs, never added to the cost. */
   otherCosts: readonly { currency: string; cost: number | null }[];
+  /** The cost to allocate's currency (the account's unless the request chose another of the month's). */
+  allocationCurrency: string;
   projectionMethod: string;
   importedAt: Date;
   lineLabels: readonly string[];
@@ -194,6 +196,17 @@ export function metaCostFormula(): Formula {
   return { formula: `=${a1Of(KPI.cost.row, KPI.cost.column)}` };
 }
 
+/** Meta's cost cell of the account's currency (index -1) or of the month's other currency `index` (row 15). */
+export function costCellFormula(index: number): Formula {
+  return index < 0 ? metaCostFormula() : { formula: `=${a1Of(OTHER_COSTS_ROW, 2 + 2 * index)}` };
+}
+
+/** Whether a cost-to-allocate formula is one the import writes (any currency's Meta cost), not the user's own. */
+export function isCostCellFormula(formula: string): boolean {
+  const cell = formula.replace(/\s/g, '').toUpperCase();
+  return cell === metaCostFormula().formula || new RegExp(`^=[B-V]${OTHER_COSTS_ROW}$`).test(cell);
+}
+
 export function summaryPlan(
   input: SummaryInput,
   labels: MonthCloseLabels,
@@ -217,8 +230,13 @@ export function summaryPlan(
   if (figures.cost === null) grid.set(KPI.cost.row, 3, labels.noCost);
   else if (input.rateCardSource) grid.set(KPI.cost.row, 3, `${input.rateCardSource} — ${labels.noCost}`);
   kpi(KPI.currency, labels.kpi.currency, input.currency);
-  kpi(KPI.costToAllocate, labels.kpi.costToAllocate, input.costToAllocateCell, money);
-  grid.set(KPI.costToAllocate.row, 3, labels.costToAllocateHelp);
+  const allocated = input.allocationCurrency;
+  kpi(KPI.costToAllocate, labels.kpi.costToAllocate, input.costToAllocateCell, moneyFormat(allocated));
+  grid.set(
+    KPI.costToAllocate.row,
+    3,
+    allocated === input.currency ? labels.costToAllocateHelp : `${allocated} — ${labels.costToAllocateHelp}`,
+  );
   kpi(KPI.projection, labels.kpi.projection, figures.projection ?? '', COUNT_FORMAT);
   kpi(
     KPI.projectionMethod,
@@ -276,7 +294,7 @@ export function summaryPlan(
     grid.set(row, ORIGIN.column + 4, share(billedUnits, totalBilled), SHARE_FORMAT);
   });
 
-  const decimals = minorUnits(input.currency);
+  const decimals = minorUnits(allocated);
   grid.set(GROUPS.row, GROUPS.column, labels.groupsTitle);
   if (input.groups) {
     grid.set(GROUPS.row + 1, GROUPS.column, {

@@ -128,6 +128,8 @@ export interface MonthCloseSetup {
   connected: boolean;
   /** The WABA's currency ("" when not connected). */
   currency: string;
+  /** Its currency, then those of the accounts it replaced (MetaConnectionView.formerAccounts), once each. */
+  currencies: string[];
   lines: MetaLineView[];
   /** The Atom ranges used by the last import, to prefill the form; null when never given. */
   groups: SheetRangeRef | null;
@@ -152,6 +154,11 @@ export interface RunMonthCloseRequest {
   campaigns?: SheetRangeRef | null;
   /** The amount split across groups and campaigns (the invoice, with tax or FX); default Meta's cost. */
   costToAllocate?: number | null;
+  /**
+   * The currency of the cost to allocate, when the month is billed in more than one (an account migrated to a new
+   * currency): default the connected account's. Its Meta cost is the default amount; its minor units round the split.
+   */
+  costCurrency?: string | null;
   /** Default linear (Atom's method). */
   projectionMethod?: ProjectionMethodName;
 }
@@ -188,7 +195,11 @@ export interface MonthCloseResult {
   /** "Meta", "rate card BRL 2025-10-01" (the cards that priced the month), or null without a cost. */
   costSource: string | null;
   currency: string;
+  /** The month's cost in each other currency (an account it replaced): never added to `cost`. */
+  otherCosts: { currency: string; cost: number | null }[];
   costToAllocate: number | null;
+  /** The currency of costToAllocate (`currency`, or one of otherCosts' when the request chose it). */
+  costToAllocateCurrency: string;
   costToAllocateSource: CostToAllocateSource;
   /** Month-end projection of billed units; null for a closed month. */
   projection: number | null;

@@ -119,6 +119,33 @@ describe('a month billed in two currencies', () => {
   });
 });
 
+describe('the cost to allocate asks which currency', () => {
+  it('the setup lists both; USD follows the USD cost, back to BRL on request, and a currency of no account is refused', () => {
+    const { rt } = migrated();
+    expect(rt.runFromSidebar('getMonthCloseSetup')).toMatchObject({
+      currency: 'BRL',
+      currencies: ['BRL', 'USD'],
+    });
+    const usd = runImport(rt, { month: '2025-10', costCurrency: 'usd' });
+    expect(usd).toMatchObject({
+      cost: money(BRL.costMicros),
+      costToAllocate: money(USD.costMicros),
+      costToAllocateCurrency: 'USD',
+      costToAllocateSource: 'meta',
+    });
+    const sheet = "'Billing 2025-10'";
+    expect(rt.spreadsheet.getFormulas(`${sheet}!B7`)).toEqual([['=B15']]);
+    expect(rt.spreadsheet.getValues(`${sheet}!C7`)[0][0]).toMatch(/^USD — /);
+    // Our own formula, not a value finance typed: choosing BRL again moves it back.
+    const brl = runImport(rt, { month: '2025-10', costCurrency: 'BRL' });
+    expect(brl).toMatchObject({ costToAllocate: money(BRL.costMicros), costToAllocateCurrency: 'BRL' });
+    expect(rt.spreadsheet.getFormulas(`${sheet}!B7`)).toEqual([['=B5']]);
+    expect(() => runImport(rt, { month: '2025-10', costCurrency: 'EUR' })).toThrow(
+      '2025-10 has no Meta cost in EUR — its currencies are BRL, USD; choose one of them for the cost to allocate',
+    );
+  });
+});
+
 describe('META_COST over days in two currencies', () => {
   let rt: ReturnType<typeof migrated>['rt'];
   beforeAll(() => {

@@ -118,6 +118,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     costToAllocateCell: { formula: '=B5' },
     rateCardSource: null,
     otherCosts: [],
+    allocationCurrency: 'BRL',
     projectionMethod: 'linear',
     importedAt: new Date(Date.UTC(2025, 10, 15)),
     lineLabels: [],

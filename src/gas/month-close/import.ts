@@ -96,6 +96,7 @@ interface CheckedRequest {
   groups: { ref: SheetRangeRef; range: AtomRange; rows: number } | null;
   campaigns: { ref: SheetRangeRef; range: AtomRange; rows: number } | null;
   costToAllocate: number | null;
+  costCurrency: string | null;
   projectionMethod: ReturnType<typeof checkedProjectionMethod>;
 }
 
@@ -272,6 +273,10 @@ function checkRequest(
       spreadsheet,
     ),
     costToAllocate: checkedCostToAllocate(request.costToAllocate),
+    costCurrency:
+      String(request.costCurrency ?? '')
+        .trim()
+        .toUpperCase() || null,
     projectionMethod: checkedProjectionMethod(request.projectionMethod),
   };
 }

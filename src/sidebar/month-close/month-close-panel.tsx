@@ -40,6 +40,8 @@ interface FormState {
   groups: string;
   campaigns: string;
   cost: string;
+  /** The cost's currency when the account replaced one in another currency; '' = the account's. */
+  costCurrency: string;
   /** Phone numbers of the lines to import. */
   lines: string[];
 }
@@ -97,6 +99,7 @@ function requestOf(t: T, setup: MonthCloseSetup, form: FormState): RunMonthClose
     groups: groups.value,
     campaigns: campaigns.value,
     costToAllocate: cost.value,
+    costCurrency: form.costCurrency || null,
   };
 }
 
@@ -251,6 +254,7 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
                 campaigns: loaded.campaigns ? rangeText(loaded.campaigns) : '',
               }),
               cost: '',
+              costCurrency: '',
               lines: loaded.lines.map((line) => line.displayPhoneNumber),
             },
         );
@@ -381,11 +385,33 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
         <Field
           name="costToAllocate"
           inputMode="decimal"
-          label={t('costToAllocate', { currency: setup.currency })}
+          label={t('costToAllocate', { currency: form.costCurrency || setup.currency })}
           value={form.cost}
           onValue={(cost) => update({ cost })}
           hint={t('costHint')}
         />
+        {setup.currencies.length > 1 && (
+          // Money in two currencies is never added: the amount split is in one of the month's currencies.
+          <div class="field">
+            <label for="cost-currency">{t('costCurrency')}</label>
+            <select
+              id="cost-currency"
+              name="costCurrency"
+              value={form.costCurrency || setup.currency}
+              aria-describedby="cost-currency-hint"
+              onChange={(e) => update({ costCurrency: e.currentTarget.value })}
+            >
+              {setup.currencies.map((currency) => (
+                <option key={currency} value={currency}>
+                  {currency}
+                </option>
+              ))}
+            </select>
+            <p id="cost-currency-hint" class="secondary">
+              {t('costCurrencyHint')}
+            </p>
+          </div>
+        )}
         <button type="submit" class="action">
           {t('importButton')}
         </button>
