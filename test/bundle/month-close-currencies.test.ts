@@ -171,6 +171,10 @@ describe('META_COST over days in two currencies', () => {
     );
   });
 
+  it('META_BILLED counts the units of both accounts (units add up; money does not)', () => {
+    expect(rt.runCustomFunction('META_BILLED', '2025-10-01', '2025-10-31')).toBe(USD.billable + BRL.billable);
+  });
+
   it('days in one currency need no argument', () => {
     const late = expectedTotals(createDataset({ seed: SEED, ...BRL_ACCOUNT }), {
       fromDay: 20251020,

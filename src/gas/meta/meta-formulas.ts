@@ -70,9 +70,10 @@ export interface AnalyticsArgs {
   lines?: unknown;
 }
 
+/** Units add up across the accounts a currency migration chained (money does not: META_COST). */
 export function metaBilled(args: UnitsArgs): number {
   return asFormula('META_BILLED', (connection) =>
-    billableUnits(fetchUnitsRows('META_BILLED', args, connection)),
+    billableUnits(accountsOf(connection).flatMap((a) => fetchUnitsRows('META_BILLED', args, a))),
   );
 }
 
