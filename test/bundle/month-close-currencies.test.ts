@@ -119,6 +119,26 @@ describe('a month billed in two currencies', () => {
   });
 });
 
+it('the former account unreadable (Meta deprecates it): its stored rows stay, the card says why', async () => {
+  const { rt } = migrated();
+  const first = runImport(rt, { month: '2025-10' });
+  await graph.setFault({ kind: 'permission200', times: 'always', pathIncludes: USD_ACCOUNT.wabaId });
+  try {
+    const again = runImport(rt, { month: '2025-10' });
+    expect(again).toMatchObject({
+      cost: first.cost,
+      otherCosts: first.otherCosts,
+      billedUnits: first.billedUnits,
+      rowsWritten: BRL.records,
+    });
+    expect(again.notes[0]).toMatch(
+      new RegExp(`^Meta did not answer for the former account ${USD_ACCOUNT.wabaId} \\(USD\\): `),
+    );
+  } finally {
+    await graph.clearFaults();
+  }
+});
+
 describe('the cost to allocate asks which currency', () => {
   it('the setup lists both; USD follows the USD cost, back to BRL on request, and a currency of no account is refused', () => {
     const { rt } = migrated();

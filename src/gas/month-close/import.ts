@@ -156,12 +156,25 @@ function runLocked(
     lines: checked.lines.map((l) => l.displayPhoneNumber),
   };
   let rows: MetaUsageRow[];
+  const skipped: string[] = [];
   try {
     // The connected account, then those it replaced on these numbers: their rows in their own currency.
     rows = accountsOf(connection).flatMap((account, i) => {
-      const client = createGraphClient(account, appsScriptGraphPorts());
-      const answer = client.fetchAnalytics(query, { deadlineAt: now + SIDEBAR_BUDGET_MS }).rows;
-      return i ? answer.map((r) => ({ ...r, currency: account.currency })) : answer;
+      const fetch = () =>
+        createGraphClient(account, appsScriptGraphPorts()).fetchAnalytics(query, {
+          deadlineAt: now + SIDEBAR_BUDGET_MS,
+        }).rows;
+      if (!i) return fetch();
+      try {
+        return fetch().map((r) => ({ ...r, currency: account.currency }));
+      } catch (e) {
+        // Meta deprecates the account a migration leaves: without its answer its stored rows stay (never summed).
+        if (!(e instanceof MetaError)) throw e;
+        skipped.push(
+          `Meta did not answer for the former account ${account.wabaId} (${account.currency}): ${e.message}`,
+        );
+        return [];
+      }
     });
   } catch (e) {
     if (e instanceof MetaError) throw new MetaError(`Nothing was imported: ${e.message}`, e.graphCode);
@@ -209,6 +222,7 @@ function runLocked(
   );
 
   const notes = [
+    ...skipped,
     ...plan.card.notes,
     ...otherMonthNotes(checked.groups?.ref, checked.campaigns?.ref, monthKey(month), readMonthRanges()),
   ];
