@@ -145,7 +145,13 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const otherCosts = byCurrency.others;
   if (otherCosts.length) historyNotes.push(otherCurrencyNote(otherCosts, account.currency));
   // The cost to allocate in another currency of the month follows that currency's Meta cost (row 15).
-  const allocation = allocationCurrency(request.costCurrency, account.currency, otherCosts, month);
+  const allocation = allocationCurrency(
+    request.costCurrency,
+    account.currency,
+    otherCosts,
+    month,
+    input.scheduled,
+  );
   const cost = costToAllocate(
     request.costToAllocate,
     input.summary.costCell,
@@ -252,9 +258,11 @@ function allocationCurrency(
   main: string,
   others: readonly CurrencyCost[],
   month: CalendarMonth,
+  /** The daily refresh reuses the last choice: a month without that currency uses the account's. */
+  remembered: boolean,
 ): { currency: string; index: number } {
-  if (!requested || requested === main) return { currency: main, index: -1 };
   const index = others.findIndex((o) => o.currency === requested);
+  if (!requested || requested === main || (index < 0 && remembered)) return { currency: main, index: -1 };
   if (index < 0) {
     throw new MonthCloseInputError(
       `${monthKey(month)} has no Meta cost in ${requested} — its currencies are ` +

@@ -203,3 +203,35 @@ describe('META_COST over days in two currencies', () => {
     expect(rt.runCustomFunction('META_COST', '2025-10-20', '2025-10-31')).toBe(money(late.costMicros));
   });
 });
+
+it('the daily refresh keeps the currency chosen for the cost to allocate (the account’s where a month lacks it)', async () => {
+  // Migrated on 6 November: the open month holds both currencies.
+  const usd = { ...USD_ACCOUNT, lastDay: 20251105 };
+  const other = await startFakeGraphServerProcess({
+    token: TOKEN,
+    seed: SEED,
+    ...BRL_ACCOUNT,
+    firstDay: 20251106,
+    otherAccounts: [usd],
+  });
+  try {
+    const { rt, clock } = metaRuntime();
+    connect(rt, other, TOKEN, usd.wabaId);
+    connect(rt, other, TOKEN, BRL_ACCOUNT.wabaId);
+    expect(runImport(rt, { month: '2025-11', costCurrency: 'USD' })).toMatchObject({
+      costToAllocateCurrency: 'USD',
+    });
+    rt.runFromSidebar('setDailyRefresh', { enabled: true, hour: 6 });
+    const [trigger] = rt.triggerRecords();
+    clock.set(rt.nextTriggerRun(trigger.uid));
+    rt.runTimeTrigger(trigger.uid);
+    expect(rt.spreadsheet.getValues("'Imports'!M3")).toEqual([['scheduled']]);
+    expect(rt.spreadsheet.getFormulas("'Billing 2025-11'!B7")).toEqual([['=B15']]);
+    // December has only BRL: the remembered USD falls back to the account's currency instead of failing.
+    clock.set(Date.UTC(2025, 11, 2, 15));
+    rt.runTimeTrigger(trigger.uid);
+    expect(rt.spreadsheet.getFormulas("'Billing 2025-12'!B7")).toEqual([['=B5']]);
+  } finally {
+    await other.close();
+  }
+});

@@ -211,6 +211,8 @@ function runLocked(
     groups: checked.groups?.ref ?? null,
     campaigns: checked.campaigns?.ref ?? null,
     projectionMethod: checked.projectionMethod,
+    costCurrency:
+      plan.card.costToAllocateCurrency === connection.currency ? null : plan.card.costToAllocateCurrency,
   };
   checkPlan(
     spreadsheet,
