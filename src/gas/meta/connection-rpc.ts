@@ -110,15 +110,20 @@ function requireAddOn(): void {
 }
 
 /**
- * A new account on phone numbers the stored one had (a currency migration moved them) keeps the stored one, and
- * those before it, as former accounts; any other account starts afresh.
+ * A new account in another currency on phone numbers the stored one had (Meta's currency migration moved them)
+ * keeps the stored one, and those before it, as former accounts; any other account starts afresh.
  */
-function formerAccountsOf(stored: StoredConnection | null, wabaId: string, lines: readonly PhoneLine[]) {
-  if (!stored || stored.wabaId === wabaId) return stored?.formerAccounts;
-  if (!stored.lines.some((l) => lines.some((n) => n.id === l.id))) return undefined;
+function formerAccountsOf(
+  stored: StoredConnection | null,
+  waba: { id: string; currency: string },
+  lines: readonly PhoneLine[],
+) {
+  if (!stored || stored.wabaId === waba.id) return stored?.formerAccounts;
+  if (stored.currency === waba.currency || !stored.lines.some((l) => lines.some((n) => n.id === l.id)))
+    return;
   const { wabaName, currency } = stored;
   return [{ wabaId: stored.wabaId, wabaName, currency }, ...(stored.formerAccounts ?? [])].filter(
-    (f) => f.wabaId !== wabaId,
+    (f) => f.wabaId !== waba.id,
   );
 }
 
@@ -141,7 +146,7 @@ export function saveConnection(request: SaveConnectionRequest): MetaConnectionVi
   }
   const connection: StoredConnection = {
     ...settings,
-    formerAccounts: formerAccountsOf(readConnection(), settings.wabaId, account.lines),
+    formerAccounts: formerAccountsOf(readConnection(), account.waba, account.lines),
     wabaName: account.waba.name,
     currency: account.waba.currency,
     country: account.waba.country,

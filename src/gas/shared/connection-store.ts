@@ -19,7 +19,8 @@ export interface StoredConnection {
   timezoneId: string;
   lines: PhoneLine[];
   /**
-   * Accounts this one replaced on the same phone numbers (newest first): Meta's currency migration makes a new WABA
+   * Accounts in another currency this one replaced on the same phone numbers (newest first): Meta's currency
+   * migration makes a new WABA
    * and moves the numbers to it, so the earlier days stay on the old one, in its currency (meta-2026.md §2).
    */
   formerAccounts?: FormerAccount[];
