@@ -29,6 +29,8 @@ export interface FakeWaba {
   id: string;
   name: string;
   currency: string;
+  /** The WABA's `country` field (ISO code; whose sold-to country Meta bills, e.g. BR must bill in BRL). */
+  country: string;
   /** Meta's numeric id as sent on the wire. */
   timezoneId: string;
   /** The IANA zone the fake aligns buckets to (Meta's own notion of the WABA zone). */
@@ -40,6 +42,7 @@ export interface DatasetOptions {
   wabaId?: string;
   name?: string;
   currency?: string;
+  country?: string;
   timezoneId?: string;
   /** Required when timezoneId is not one src/meta can map (e.g. "94", Mexico City). */
   timeZone?: string;
@@ -152,6 +155,7 @@ export function createDataset(options: DatasetOptions = {}): FakeDataset {
       id: options.wabaId ?? '102290129340398',
       name: options.name ?? 'Atom Demo LatAm',
       currency: options.currency ?? 'BRL',
+      country: options.country ?? 'BR',
       timezoneId,
       timeZone,
     },

@@ -49,6 +49,12 @@ export interface FakeGraphOptions extends DatasetOptions {
   pageSize?: number | null;
   /** false = partner credit line: no cost anywhere. */
   costAvailable?: boolean;
+  /**
+   * More WABAs the same token reaches, e.g. the one a currency migration left behind: Meta's Currency Migration
+   * API makes a new WABA in the new currency and moves the phone numbers to it, keeping their ids
+   * (developers.facebook.com/documentation/business-messaging/whatsapp/pricing/change-billing-currency/).
+   */
+  otherAccounts?: DatasetOptions[];
 }
 
 export interface FakeRequest {
@@ -82,6 +88,7 @@ export interface LoggedRequest {
 
 export interface FakeGraphState {
   dataset: FakeDataset;
+  others: FakeDataset[];
   token: string;
   pageSize: number | null;
   costAvailable: boolean;
@@ -92,6 +99,7 @@ export interface FakeGraphState {
 export function createFakeGraphState(options: FakeGraphOptions = {}): FakeGraphState {
   return {
     dataset: createDataset(options),
+    others: (options.otherAccounts ?? []).map((o) => createDataset({ seed: options.seed, ...o })),
     token: options.token ?? 'FAKE-TOKEN-0000',
     pageSize: options.pageSize ?? null,
     costAvailable: options.costAvailable ?? true,
@@ -109,6 +117,7 @@ const WABA_FIELDS: readonly string[] = [
   'id',
   'name',
   'currency',
+  'country',
   'timezone_id',
   'message_template_namespace',
 ];
@@ -162,8 +171,8 @@ function answer(
     return graphError(400, 100, `Unsupported ${req.method.toLowerCase()} request.`);
   }
   const [, version, objectId, edge] = match;
-  const ds = state.dataset;
-  if (decodeURIComponent(objectId) !== ds.waba.id) {
+  const ds = [state.dataset, ...state.others].find((d) => d.waba.id === decodeURIComponent(objectId));
+  if (!ds) {
     return graphError(
       400,
       100,
@@ -227,6 +236,7 @@ function wabaNode(ds: FakeDataset, fields: string, ctx: NodeContext): Record<str
     id: ds.waba.id,
     name: ds.waba.name,
     currency: ds.waba.currency,
+    country: ds.waba.country,
     timezone_id: ds.waba.timezoneId,
     message_template_namespace: 'c4c1a7a2_5f0e_4e61_9d6b_1fa0cba2d9e3',
   };

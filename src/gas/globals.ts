@@ -55,17 +55,24 @@ export function META_BILLED(start: unknown, end: unknown, lines?: unknown, categ
 }
 
 /**
- * Approximate cost Meta reports for WhatsApp traffic between start and end, in the WhatsApp account's currency.
+ * Approximate cost Meta reports for WhatsApp traffic between start and end, in the WhatsApp account's currency (never two currencies added).
  *
  * @param {Date|string} start First day (inclusive): a date or yyyy-MM-dd text.
  * @param {Date|string} end Last day (inclusive).
  * @param {string|number|Array<Array<string|number>>} lines Optional. Phone number(s) of the lines to include, a cell or a range; blank = every line.
  * @param {string} category Optional. MARKETING, UTILITY, AUTHENTICATION, AUTHENTICATION_INTERNATIONAL or SERVICE; blank = all.
- * @return {number} The approximate cost, in the currency of the WhatsApp Business Account.
+ * @param {string} currency Optional. The currency (e.g. "USD") when the days are billed in two.
+ * @return {number} The approximate cost, in that currency.
  * @customfunction
  */
-export function META_COST(start: unknown, end: unknown, lines?: unknown, category?: unknown): number {
-  return metaCost({ start, end, lines, category });
+export function META_COST(
+  start: unknown,
+  end: unknown,
+  lines?: unknown,
+  category?: unknown,
+  currency?: unknown,
+): number {
+  return metaCost({ start, end, lines, category, currency });
 }
 
 /**

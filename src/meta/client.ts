@@ -37,6 +37,8 @@ export interface WabaInfo {
   id: string;
   name: string;
   currency: string;
+  /** The WABA's `country` (ISO code, "" when Meta gives none): a BR account must bill in BRL by 2027-06-30. */
+  country: string;
   /** Meta's numeric timezone id as text ("25"); resolve with resolveWabaTimeZone. */
   timezoneId: string;
 }
@@ -62,7 +64,7 @@ export interface AnalyticsResult {
 }
 
 export interface GraphClient {
-  /** Reads the WABA (id, name, currency, timezone_id) and its phone numbers, in one fetchAll. */
+  /** Reads the WABA (id, name, currency, country, timezone_id) and its phone numbers, in one fetchAll. */
   readAccount(options: CallOptions): WabaAccount;
   fetchAnalytics(query: AnalyticsQuery, options: CallOptions): AnalyticsResult;
 }
@@ -93,7 +95,7 @@ export function createGraphClient(connection: GraphConnection, ports: GraphPorts
       const [accountPages, phonePages] = fetchGraphPages(
         session,
         [
-          url(wabaId, encodeQuery({ fields: 'id,name,currency,timezone_id' })),
+          url(wabaId, encodeQuery({ fields: 'id,name,currency,country,timezone_id' })),
           url(`${wabaId}/phone_numbers`, encodeQuery({ fields: 'id,display_phone_number,verified_name' })),
         ],
         options,
@@ -138,6 +140,7 @@ function wabaInfoOf(body: unknown): WabaInfo {
     id: body.id,
     name: stringField(body.name),
     currency: stringField(body.currency),
+    country: stringField(body.country),
     timezoneId: stringField(body.timezone_id),
   };
 }

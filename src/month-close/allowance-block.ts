@@ -15,8 +15,8 @@ import { firstDay, type CalendarMonth } from './month';
 
 /** The lowest chart (anchored at A33, 320 px high) ends about row 48. */
 export const ALLOWANCE_TOP = 50;
-/** Lines per band of the running table: columns B to V, left of the Atom block (W). */
-const BAND = 21;
+/** Lines per band of the running table: columns B to N, left of the charts (O36, O53) and the Atom block (W). */
+const BAND = 13;
 
 export interface AllowanceCell {
   row: number;

@@ -8,7 +8,8 @@ import { budgetAmount, type BudgetStatus } from './budgets';
 import { DATE_FORMAT, moneyFormat } from './formats';
 import { ALL_LABELS, type MonthCloseLabels } from './labels';
 
-export const BUDGET_BLOCK = { row: 50, column: 1 };
+/** The block's lowest first row (under the charts of the old layout and the KPIs' split at A16 of the new one). */
+export const BUDGET_BLOCK_TOP = 50;
 
 const TEXT = [
   {
@@ -41,11 +42,13 @@ export function budgetBlock(
   labels: MonthCloseLabels,
   currency: string,
   dayDate: (isoDay: string) => Date,
+  /** First row: the caller puts it under the group split, which grows with Atom's table. */
+  row: number,
 ): BlockCell[] {
   if (!statuses.length) return [];
   const text = TEXT[Math.max(0, ALL_LABELS.indexOf(labels))];
   const money = moneyFormat(currency);
-  const { row, column } = BUDGET_BLOCK;
+  const column = 1;
   const cells: BlockCell[] = [{ row, column, value: text.title }];
   // The projection's header is the KPI's ("Projected month end").
   const [forWhat, budget, spend, crosses] = text.header;

@@ -23,6 +23,10 @@ export type CardNote =
   | { code: 'rateCardPriced'; source: string }
   /** Meta gives no cost and the rate cards cannot price the month: `problem` says why (`detail`: the same as a code). */
   | { code: 'rateCardProblem'; problem: string; detail?: ErrorNote }
+  /** Part of the month was billed in other currencies (`others`: "cost CUR" each), never added to `main`'s cost. */
+  | { code: 'otherCurrencies'; others: string; main: string }
+  /** Meta did not answer for the former account `waba` (in `currency`): its stored rows stay; `detail` is Meta's error. */
+  | { code: 'formerAccountSilent'; waba: string; currency: string; detail: string }
   /** The `what` range (Sheet!A1) is month `owner`'s Atom table, yet split `month`. */
   | { code: 'otherMonthTable'; what: 'groups' | 'campaigns'; range: string; month: string; owner: string };
 

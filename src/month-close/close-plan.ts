@@ -15,9 +15,12 @@ import { monthFigures, type MetaUsageRow, type MonthFigures } from './figures';
 import type { MonthCloseLabels } from './labels';
 import { drift, previousImport, type LedgerEntry } from './ledger';
 import { dataRowsOf, digitsOf, rewriteBlock, type BlockRewrite, type CellCalendar } from './meta-data-sheet';
-import { lastDay, monthKey, type CalendarMonth, type MonthStatus } from './month';
+import { lastDay, MonthCloseInputError, monthKey, type CalendarMonth, type MonthStatus } from './month';
 import { decideHistory, lookbackFirstDay, storedRowsOf } from './stored-history';
-import { a1Of, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
+import { a1Of, costCellFormula, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
+import { tierLabel } from './tier-label';
+import { splitByCurrency, type CurrencyCost } from './currency-split';
+import { sumCosts } from '../core/exact/cost-sum';
 
 export const COST_CELL_A1 = a1Of(KPI.costToAllocate.row, KPI.costToAllocate.column);
 
@@ -36,6 +39,8 @@ export interface CheckedMonthClose {
   lines: readonly { displayPhoneNumber: string }[];
   /** null: the field was blank (Meta's cost); undefined: not given (the daily refresh keeps the sidebar's). */
   costToAllocate: number | null | undefined;
+  /** The currency of the cost to allocate; null = the account's. */
+  costCurrency: string | null;
   projectionMethod: ProjectionMethod;
   groups: AtomTable | null;
   campaigns: AtomTable | null;
@@ -90,7 +95,10 @@ export interface MonthClosePlan {
     cost: number | null;
     costSource: string | null;
     currency: string;
+    /** The month's cost in each other currency (never added to `cost`). */
+    otherCosts: CurrencyCost[];
     costToAllocate: number | null;
+    costToAllocateCurrency: string;
     costToAllocateSource: CostToAllocate['source'];
     projection: number | null;
     projectionMethod: ProjectionMethod;
@@ -118,19 +126,37 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     input.answer,
     storedRowsOf(input.dataBlock.values, month, lineDigits, cells),
     lookbackFirstDay(input.today),
+    account.currency,
   );
   const asOf = input.status === 'closed' ? null : Math.min(input.today, lastDay(month));
-  const metaFigures = monthFigures(month, history.usage, asOf, projectionMethod);
+  // Units add up across currencies; the cost is the account's currency's, each other currency's is shown apart.
+  const byCurrency = splitByCurrency(history.usage, account.currency);
+  const metaFigures = {
+    ...monthFigures(month, history.usage, asOf, projectionMethod),
+    cost: sumCosts(byCurrency.main.map((r) => r.cost)),
+  };
   // Meta gives no cost (partner credit line): the month is priced from the rate cards, if they cover it.
-  const rateCard = metaFigures.cost === null ? input.rateCardCost(history.usage) : null;
+  const rateCard = metaFigures.cost === null ? input.rateCardCost(byCurrency.main) : null;
   const rateCardSource = rateCard && 'cost' in rateCard ? rateCard.source : null;
   const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
   const costSource = metaFigures.cost !== null ? input.metaCostSource : rateCardSource;
   const fresh = dataRowsOf(input.answer, lineLabels, account.currency);
-  const dataRows = rewriteBlock(input.dataBlock, month, lineDigits, fresh, input.nowMs, cells, history.keeps);
+  const dataRows = rewriteBlock(
+    input.dataBlock,
+    month,
+    lineDigits,
+    fresh,
+    input.nowMs,
+    cells,
+    history.keeps,
+    (code) => tierLabel(code, input.labels),
+  );
   // The sheets keep the history notes in words (one cell each in the summary and the ledger).
   const historyText = history.notes.map(historyNoteText).join('; ');
   const historyNotes = historyText ? [historyText] : [];
+  const otherCosts = byCurrency.others;
+  const currencyNote = otherCosts.length ? otherCurrencyNote(otherCosts, account.currency) : null;
+  if (currencyNote) historyNotes.push(otherCurrencyText(currencyNote));
   const budgets = budgetStatuses(
     month,
     history.usage,
@@ -143,13 +169,22 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const key = monthKey(month);
   // The Billing sheet is the month's, whatever the lines: its cell was last written by the month's last import.
   const lastOfMonth = input.ledgerEntries.filter((e) => e.month === key).pop() ?? null;
+  // The cost to allocate in another currency of the month follows that currency's Meta cost (row 15).
+  const allocation = allocationCurrency(
+    request.costCurrency,
+    account.currency,
+    otherCosts,
+    month,
+    input.scheduled,
+  );
   const cost = costToAllocate(
     request.costToAllocate,
     input.summary.costCell,
-    figures.cost,
+    allocation.index < 0 ? figures.cost : otherCosts[allocation.index].cost,
     COST_CELL_A1,
     lastOfMonth,
     rateCardSource !== null,
+    costCellFormula(allocation.index),
   );
   const summary = summaryPlan(
     {
@@ -159,6 +194,8 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       currency: account.currency,
       costToAllocateCell: cost.cell,
       rateCardSource,
+      otherCosts,
+      allocationCurrency: allocation.currency,
       projectionMethod,
       importedAt: cells.makeDate(input.nowMs),
       lineLabels: lines,
@@ -200,6 +237,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     costToAllocateSource: cost.source,
   };
   const notes: CardNote[] = [...history.notes];
+  if (currencyNote) notes.push(currencyNote);
   if (cost.source === 'kept') notes.push({ code: 'costKept', cell: `${input.summary.name}!${COST_CELL_A1}` });
   if (rateCardSource) notes.push({ code: 'rateCardPriced', source: rateCardSource });
   if (rateCard && 'problem' in rateCard)
@@ -221,7 +259,9 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       cost: figures.cost,
       costSource,
       currency: account.currency,
+      otherCosts,
       costToAllocate: cost.value,
+      costToAllocateCurrency: allocation.currency,
       costToAllocateSource: cost.source,
       projection: figures.projection,
       projectionMethod,
@@ -232,4 +272,43 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       notes,
     },
   };
+}
+
+/** Said on the card (worded by the sidebar), under the Billing sheet's title and in the ledger. */
+function otherCurrencyNote(
+  others: readonly CurrencyCost[],
+  main: string,
+): CardNote & { code: 'otherCurrencies' } {
+  return {
+    code: 'otherCurrencies',
+    others: others.map((o) => `${o.cost ?? '-'} ${o.currency}`).join(', '),
+    main,
+  };
+}
+
+function otherCurrencyText(note: { others: string; main: string }): string {
+  return (
+    `Meta billed part of this month in another currency: ${note.others} — never added to the ${note.main} cost ` +
+    '(an account migrated to a new currency, or a second Messaging Account)'
+  );
+}
+
+/** The cost to allocate's currency: the account's (index -1), or one of the month's other currencies. */
+function allocationCurrency(
+  requested: string | null,
+  main: string,
+  others: readonly CurrencyCost[],
+  month: CalendarMonth,
+  /** The daily refresh reuses the last choice: a month without that currency uses the account's. */
+  remembered: boolean,
+): { currency: string; index: number } {
+  const index = others.findIndex((o) => o.currency === requested);
+  if (!requested || requested === main || (index < 0 && remembered)) return { currency: main, index: -1 };
+  if (index < 0) {
+    throw new MonthCloseInputError(
+      `${monthKey(month)} has no Meta cost in ${requested} — its currencies are ` +
+        `${[main, ...others.map((o) => o.currency)].join(', ')}; choose one of them for the cost to allocate`,
+    );
+  }
+  return { currency: requested, index };
 }

@@ -6,7 +6,7 @@
  */
 import { isBlank } from '../core/sheet-args/cells';
 import { MonthCloseInputError } from './month';
-import { metaCostFormula, type Formula } from './summary-sheet';
+import { isCostCellFormula, metaCostFormula, type Formula } from './summary-sheet';
 
 /** Typed in the sidebar (`request`), typed in the sheet (`kept`), Meta's cost, or the rate cards' where Meta gives none. */
 export type CostToAllocateSource = 'request' | 'kept' | 'meta' | 'rateCard';
@@ -46,10 +46,11 @@ export function costToAllocate(
   cellA1: string,
   last: LastAllocation | null = null,
   fromRateCard = false,
+  /** The Meta cost cell of the cost's currency (the month may be billed in two: src/month-close/currency-split.ts). */
+  costCell: Formula = metaCostFormula(),
 ): CostToAllocate {
   if (typeof requested === 'number') return { cell: requested, value: requested, source: 'request' };
-  const ours = metaCostFormula().formula;
-  if (existing && existing.formula && existing.formula.replace(/\s/g, '').toUpperCase() !== ours) {
+  if (existing && existing.formula && !isCostCellFormula(existing.formula)) {
     const value = typeof existing.value === 'number' ? existing.value : null;
     return { cell: { formula: existing.formula }, value, source: 'kept' };
   }
@@ -67,7 +68,5 @@ export function costToAllocate(
     if (requested === undefined) return { ...kept, source: 'request' };
   }
   const source = fromRateCard ? 'rateCard' : 'meta';
-  return metaCost === null
-    ? { cell: '', value: null, source }
-    : { cell: metaCostFormula(), value: metaCost, source };
+  return metaCost === null ? { cell: '', value: null, source } : { cell: costCell, value: metaCost, source };
 }

@@ -20,6 +20,8 @@ export interface MetaUsageRow {
   tier: string | null;
   volume: number;
   cost: number | null;
+  /** Set on rows of another currency than the connected account's (an account it replaced, a stored row). */
+  currency?: string;
 }
 
 export type MonthPricingModel = 'conversation' | 'message' | 'mixed';

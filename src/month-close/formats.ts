@@ -9,8 +9,11 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 /** At least two decimals, up to ten more: a non-zero share never shows as 0 %. */
 export const SHARE_FORMAT = '0.00##########%';
-/** Exact quotients (billed exact, cost exact) keep their decimals visible. */
-export const EXACT_FORMAT = '#,##0.##########';
+/**
+ * Exact quotients (billed exact, cost exact) keep up to ten decimals visible. One decimal is always shown: with only
+ * optional ones (`#,##0.##`) Sheets leaves a trailing separator on whole numbers (`270,166.`, `270.166,`).
+ */
+export const EXACT_FORMAT = '#,##0.0#########';
 export const GENERAL_FORMAT = 'General';
 
 /** The currency's minor units, e.g. `#,##0.00` for BRL, `#,##0` for CLP. */

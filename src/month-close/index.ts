@@ -31,6 +31,7 @@ export {
   LEDGER_SHEET,
   monthCloseLabels,
   type MonthCloseLabels,
+  OLD_DATA_HEADERS,
   summarySheetName,
 } from './labels';
 export {

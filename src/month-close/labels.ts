@@ -23,7 +23,11 @@ const EN = {
     'Cost',
     'Currency',
     'Imported at',
+    'Tier range',
   ],
+  /** The tier-range column: Meta's `0:MAX` (one tier for every volume) and the thousands separator. */
+  anyTier: 'any volume',
+  thousands: ',',
   ledgerHeader: [
     'Imported at',
     'User',
@@ -67,6 +71,7 @@ const EN = {
     lines: 'Lines',
     waba: 'WhatsApp Business Account',
     uniqueContacts: 'Unique contacts',
+    otherCosts: 'Meta cost, other currencies (never added)',
   },
   billedAs: {
     conversation: 'conversations (24 h)',
@@ -110,7 +115,10 @@ const ES: Labels = {
     'Costo',
     'Moneda',
     'Importado el',
+    'Rango del nivel',
   ],
+  anyTier: 'cualquier volumen',
+  thousands: '.',
   ledgerHeader: [
     'Importado el',
     'Usuario',
@@ -154,6 +162,7 @@ const ES: Labels = {
     lines: 'Líneas',
     waba: 'Cuenta de WhatsApp Business',
     uniqueContacts: 'Contactos únicos',
+    otherCosts: 'Costo de Meta en otras monedas (nunca se suma)',
   },
   billedAs: {
     conversation: 'conversaciones (24 h)',
@@ -200,6 +209,11 @@ export function monthCloseLabels(locale: string): Labels {
 
 /** Both languages: a sheet written under another locale is still recognised as ours. */
 export const ALL_LABELS: readonly Labels[] = [EN, ES];
+
+/** "Meta data" headers as versions before the tier-range column wrote them (the next import adds the column). */
+export const OLD_DATA_HEADERS: readonly (readonly string[])[] = ALL_LABELS.map((l) =>
+  l.dataHeader.slice(0, -1),
+);
 
 /** Status and run texts as written in either language, read back from the ledger. */
 export function readStatus(text: unknown): 'estimate' | 'closed' | null {

@@ -17,10 +17,23 @@ import type { MetaUsageRow } from './figures';
 import { COUNT_FORMAT, DATE_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, moneyFormat } from './formats';
 import { firstDay, lastDay, type CalendarMonth } from './month';
 
-export const DATA_COLUMNS = 11;
+export const DATA_COLUMNS = 12;
 const KEY_COLUMNS = 7;
-/** 0-based columns (the Atom reconciliation sums volume by day and type with SUMIFS). */
-export const COL = { day: 0, line: 1, type: 5, volume: 7, cost: 8, importedAt: 10 } as const;
+/**
+ * 0-based columns (the Atom reconciliation sums volume by day and type with SUMIFS). The tier's readable range is
+ * the last column, not beside the code: inserting a column would move the columns those formulas read.
+ */
+export const COL = {
+  day: 0,
+  line: 1,
+  type: 5,
+  tier: 6,
+  volume: 7,
+  cost: 8,
+  currency: 9,
+  importedAt: 10,
+  tierLabel: 11,
+} as const;
 
 export interface DataRow {
   /** yyyy-MM-dd */
@@ -68,9 +81,10 @@ export function dataRowsOf(
       tier: r.tier ?? '',
       volume: r.volume,
       cost: r.cost,
-      currency,
+      currency: r.currency || currency,
     };
-    const key = JSON.stringify(keyOf(row));
+    // Rows of two accounts never merge across currencies.
+    const key = JSON.stringify([...keyOf(row), row.currency]);
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, row);
     else {
@@ -147,7 +161,9 @@ export function rewriteBlock(
   fresh: readonly DataRow[],
   importedAtMs: number,
   cells: CellCalendar,
-  keeps: (day: string, lineDigits: string) => boolean = () => false,
+  keeps: (day: string, lineDigits: string, currency: string) => boolean = () => false,
+  /** The readable tier range of a tier code (src/month-close/tier-label.ts) in the spreadsheet's language. */
+  tierRange: (code: string) => string = (code) => code,
 ): BlockRewrite {
   const from = dayKeyToIso(firstDay(month));
   const to = dayKeyToIso(lastDay(month));
@@ -157,12 +173,21 @@ export function rewriteBlock(
     const day = dayOfCell(values[COL.day], cells);
     const inMonth = day !== null && day >= from && day <= to;
     const line = digitsOf(String(values[COL.line] ?? ''));
-    if (day !== null && inMonth && (lineDigits === null || lineDigits.has(line)) && !keeps(day, line)) return;
+    if (
+      day !== null &&
+      inMonth &&
+      (lineDigits === null || lineDigits.has(line)) &&
+      !keeps(day, line, String(values[COL.currency] ?? ''))
+    )
+      return;
+    // A row of the layout before the tier range (11 columns) gets it too.
+    const formats = dataRowFormats('');
+    block.formats[i].slice(0, COL.tierLabel).forEach((f, c) => (formats[c] = f));
     entries.push({
       // A row whose day cannot be read sorts after the dated ones, in its old order.
       key: [day ?? '\uffff', ...values.slice(1, KEY_COLUMNS).map((v) => String(v ?? ''))],
-      values: literalRow(values),
-      formats: [...block.formats[i]],
+      values: literalRow([...values.slice(0, COL.tierLabel), tierRange(String(values[COL.tier] ?? ''))]),
+      formats,
     });
   });
   const importedAt = cells.makeDate(importedAtMs);
@@ -176,6 +201,7 @@ export function rewriteBlock(
         row.cost ?? '',
         ...literalRow([row.currency]),
         importedAt,
+        ...literalRow([tierRange(row.tier)]),
       ],
       formats: dataRowFormats(row.currency),
     });

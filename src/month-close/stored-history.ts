@@ -58,6 +58,7 @@ export function storedRowsOf(
         tier: text(6),
         volume: Number(values[COL.volume]) || 0,
         cost: typeof cost === 'number' ? cost : null,
+        currency: text(COL.currency) ?? undefined,
       },
     });
   }
@@ -67,8 +68,8 @@ export function storedRowsOf(
 export interface HistoryDecision {
   /** Stored rows kept beside Meta's answer (the sheet keeps them as they are). */
   kept: StoredRow[];
-  /** Whether a stored row of (day, line digits) stays. */
-  keeps(day: string, lineDigits: string): boolean;
+  /** Whether a stored row of (day, line digits, currency) stays. */
+  keeps(day: string, lineDigits: string, currency?: string): boolean;
   /** Rows the month's figures are computed from: Meta's answer and the kept rows. */
   usage: MetaUsageRow[];
   /** Said on the result card, the Billing sheet and the ledger; none when the answer simply replaced. */
@@ -84,13 +85,21 @@ export function decideHistory(
   answer: readonly MetaUsageRow[],
   stored: readonly StoredRow[],
   lookbackFrom: string,
+  /**
+   * The connected account's currency: a stored row in a currency no account answered in is another account's
+   * history (one this connection never replaced), so it stays. Blank: currencies are not told apart.
+   */
+  currency = '',
 ): HistoryDecision {
   const key = (day: string, digits: string) => `${day}|${digits}`;
   const answered = new Set(answer.map((r) => key(r.day, digitsOf(r.line ?? ''))));
+  const currencies = new Set(answer.map((r) => r.currency || currency));
   const keepAll = answer.length === 0;
-  const keeps = (day: string, digits: string) =>
-    keepAll || (day < lookbackFrom && !answered.has(key(day, digits)));
-  const kept = stored.filter((s) => keeps(s.usage.day, s.lineDigits));
+  const keeps = (day: string, digits: string, rowCurrency = '') =>
+    keepAll ||
+    (!!currency && !!rowCurrency && !currencies.has(rowCurrency)) ||
+    (day < lookbackFrom && !answered.has(key(day, digits)));
+  const kept = stored.filter((s) => keeps(s.usage.day, s.lineDigits, s.usage.currency));
   const usage = [...answer, ...kept.map((s) => s.usage)];
   const m = monthKey(month);
   const notes: HistoryNote[] = [];

@@ -3,14 +3,16 @@
  * BILLED_BY_GROUP / BILLED_BY_CAMPAIGN formulas, named cells and two native charts. Built as one rectangle of
  * values (formulas included) and one of number formats, so the adapter writes it in two calls.
  *
- * Layout (fixed, so a re-import lands on the same cells):
- *   A1 title · A3:C14 KPIs · E3:H34 daily · J3:N6 origin · J8 group split · R8 campaign split · charts at A16, A33;
- *   under all of them, the free allowance per line (allowance-block.ts).
+ * Layout (fixed, so a re-import lands on the same cells): A1 title · A3:C14 KPIs · E3:I6 origin · the group split
+ * (A16) and campaign split (I16) right under the KPIs, where finance looks first, with room to grow downwards ·
+ * O3:R34 daily · charts at O36, O53. Under the splits, as
+ * they grow: the budgets (budget-block.ts), then the free allowance per line (allowance-block.ts). An older layout
+ * (splits at J8/R8) is blanked by the same write.
  */
 import { literalText } from '../core/sheet-output/literal-text';
 import { ALLOWANCE_TOP, allowanceBlock } from './allowance-block';
 import { columnLetters, dataColumnRef, type AtomRange } from './atom-range';
-import { budgetBlock } from './budget-block';
+import { BUDGET_BLOCK_TOP, budgetBlock } from './budget-block';
 import type { BudgetStatus } from './budgets';
 import { minorUnits } from './currency';
 import type { MonthFigures, MonthPricingModel } from './figures';
@@ -47,12 +49,18 @@ export const KPI = {
   waba: { row: 13, column: 2 },
   uniqueContacts: { row: 14, column: 2 },
 } as const;
-const DAILY = { row: 3, column: 5 };
-const ORIGIN = { row: 3, column: 10 };
-const GROUPS = { row: 8, column: 10 };
-const CAMPAIGNS = { row: 8, column: 18 };
+const ORIGIN = { row: 3, column: 5 };
+const OTHER_COSTS_ROW = KPI.uniqueContacts.row + 1;
+const GROUPS = { row: KPI.uniqueContacts.row + 2, column: 1 };
 const GROUP_COLUMNS = 7;
+const CAMPAIGNS = { row: GROUPS.row, column: GROUPS.column + GROUP_COLUMNS + 1 };
 const CAMPAIGN_COLUMNS = 5;
+const DAILY = { row: 3, column: CAMPAIGNS.column + CAMPAIGN_COLUMNS + 1 };
+/**
+ * Pixel widths from column A: labels and group names, the group figures, a gap, campaign names and figures — the
+ * splits read without scrolling sideways.
+ */
+const COLUMN_WIDTHS: readonly number[] = [240, ...Array(6).fill(110), 24, 200, ...Array(4).fill(110)];
 
 export interface NamedCell {
   name: string;
@@ -80,6 +88,10 @@ export interface SummaryInput {
    * 2025-10-01"); null for Meta's cost or none.
    */
   rateCardSource: string | null;
+  /** Meta's cost in each currency other than the account's: shown under the KPIs, never added to the cost. */
+  otherCosts: readonly { currency: string; cost: number | null }[];
+  /** The cost to allocate's currency (the account's unless the request chose another of the month's). */
+  allocationCurrency: string;
   projectionMethod: string;
   importedAt: Date;
   lineLabels: readonly string[];
@@ -109,6 +121,8 @@ export interface SummaryPlan {
   formats: string[][];
   namedCells: NamedCell[];
   charts: ChartSpec[];
+  /** Pixel widths of the columns from A. */
+  columnWidths: readonly number[];
 }
 
 export function a1Of(row: number, column: number): string {
@@ -191,6 +205,17 @@ export function metaCostFormula(): Formula {
   return { formula: `=${a1Of(KPI.cost.row, KPI.cost.column)}` };
 }
 
+/** Meta's cost cell of the account's currency (index -1) or of the month's other currency `index` (row 15). */
+export function costCellFormula(index: number): Formula {
+  return index < 0 ? metaCostFormula() : { formula: `=${a1Of(OTHER_COSTS_ROW, 2 + 2 * index)}` };
+}
+
+/** Whether a cost-to-allocate formula is one the import writes (any currency's Meta cost), not the user's own. */
+export function isCostCellFormula(formula: string): boolean {
+  const cell = formula.replace(/\s/g, '').toUpperCase();
+  return cell === metaCostFormula().formula || new RegExp(`^=[B-V]${OTHER_COSTS_ROW}$`).test(cell);
+}
+
 export function summaryPlan(
   input: SummaryInput,
   labels: MonthCloseLabels,
@@ -214,8 +239,13 @@ export function summaryPlan(
   if (figures.cost === null) grid.set(KPI.cost.row, 3, labels.noCost);
   else if (input.rateCardSource) grid.set(KPI.cost.row, 3, `${input.rateCardSource} — ${labels.noCost}`);
   kpi(KPI.currency, labels.kpi.currency, input.currency);
-  kpi(KPI.costToAllocate, labels.kpi.costToAllocate, input.costToAllocateCell, money);
-  grid.set(KPI.costToAllocate.row, 3, labels.costToAllocateHelp);
+  const allocated = input.allocationCurrency;
+  kpi(KPI.costToAllocate, labels.kpi.costToAllocate, input.costToAllocateCell, moneyFormat(allocated));
+  grid.set(
+    KPI.costToAllocate.row,
+    3,
+    allocated === input.currency ? labels.costToAllocateHelp : `${allocated} — ${labels.costToAllocateHelp}`,
+  );
   kpi(KPI.projection, labels.kpi.projection, figures.projection ?? '', COUNT_FORMAT);
   kpi(
     KPI.projectionMethod,
@@ -236,6 +266,12 @@ export function summaryPlan(
   );
   grid.set(KPI.uniqueContacts.row, 3, {
     formula: `=IF(ISNUMBER(${contacts}), "", ${formulaText(labels.noContacts)})`,
+  });
+  // Under the KPIs: each other currency's cost and its code, side by side (row 15, between the KPIs and the split).
+  if (input.otherCosts.length) grid.set(OTHER_COSTS_ROW, 1, labels.kpi.otherCosts);
+  input.otherCosts.forEach(({ currency, cost }, i) => {
+    grid.set(OTHER_COSTS_ROW, 2 + 2 * i, cost ?? '', moneyFormat(currency));
+    grid.set(OTHER_COSTS_ROW, 3 + 2 * i, currency);
   });
 
   labels.dailyHeader.forEach((h, i) => grid.set(DAILY.row, DAILY.column + i, h));
@@ -267,7 +303,7 @@ export function summaryPlan(
     grid.set(row, ORIGIN.column + 4, share(billedUnits, totalBilled), SHARE_FORMAT);
   });
 
-  const decimals = minorUnits(input.currency);
+  const decimals = minorUnits(allocated);
   grid.set(GROUPS.row, GROUPS.column, labels.groupsTitle);
   if (input.groups) {
     grid.set(GROUPS.row + 1, GROUPS.column, {
@@ -301,14 +337,15 @@ export function summaryPlan(
   } else {
     grid.set(CAMPAIGNS.row + 1, CAMPAIGNS.column, labels.noCampaigns);
   }
-  const dayDate = (iso: string) => input.makeDate(input.midnightOf(iso));
-  for (const c of budgetBlock(input.budgets, labels, input.currency, dayDate))
-    grid.set(c.row, c.column, c.value, c.format);
   // Keep the widest tables inside the rectangle even when their formulas are absent.
   grid.format(1, CAMPAIGNS.column + CAMPAIGN_COLUMNS - 1, GENERAL_FORMAT);
   grid.format(1, GROUPS.column + GROUP_COLUMNS - 1, GENERAL_FORMAT);
 
-  // Under the budgets (A50) when there are any, else at A50.
+  // Under the splits (which spill down as far as Atom's tables reach): the budgets, then the allowance.
+  const dayDate = (iso: string) => input.makeDate(input.midnightOf(iso));
+  const budgetTop = Math.max(BUDGET_BLOCK_TOP, grid.rows + 2);
+  for (const c of budgetBlock(input.budgets, labels, input.currency, dayDate, budgetTop))
+    grid.set(c.row, c.column, c.value, c.format);
   const top = Math.max(ALLOWANCE_TOP, grid.rows + 2);
   for (const c of allowanceBlock(input.month, input.accountLines, top, labels, dayDate)) {
     grid.set(c.row, c.column, c.value, c.format);
@@ -319,6 +356,7 @@ export function summaryPlan(
   return {
     values,
     formats,
+    columnWidths: COLUMN_WIDTHS,
     namedCells: [
       { name: names.billedUnits, a1: a1Of(KPI.billedUnits.row, KPI.billedUnits.column) },
       { name: names.cost, a1: a1Of(KPI.cost.row, KPI.cost.column) },
@@ -332,13 +370,13 @@ export function summaryPlan(
           `${col(DAILY.column)}${DAILY.row}:${col(DAILY.column)}${lastDailyRow}`,
           `${col(DAILY.column + 2)}${DAILY.row}:${col(DAILY.column + 3)}${lastDailyRow}`,
         ],
-        anchor: { row: 16, column: 1 },
+        anchor: { row: DAILY.row + 33, column: DAILY.column },
         title: labels.chartDaily,
       },
       {
         kind: 'pie',
         ranges: [`${col(ORIGIN.column)}${ORIGIN.row + 1}:${col(ORIGIN.column + 1)}${ORIGIN.row + 2}`],
-        anchor: { row: 33, column: 1 },
+        anchor: { row: DAILY.row + 50, column: DAILY.column },
         title: labels.chartOrigin,
       },
     ],

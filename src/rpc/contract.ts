@@ -59,6 +59,10 @@ export interface MetaConnectionView {
   wabaId: string;
   wabaName: string;
   currency: string;
+  /** Meta's WABA `country` (ISO code; "" unknown): the sidebar warns a BR account not yet billed in BRL. */
+  country: string;
+  /** Accounts this one replaced on the same numbers (a currency migration), each in its own currency. */
+  formerAccounts: { wabaId: string; wabaName: string; currency: string }[];
   /** The zone Meta's daily buckets are read in: the WABA's, or the spreadsheet's when Meta's id is not mapped. */
   timeZone: string;
   zoneSource: 'waba' | 'spreadsheet';
@@ -157,6 +161,8 @@ export interface MonthCloseSetup {
   connected: boolean;
   /** The WABA's currency ("" when not connected). */
   currency: string;
+  /** Its currency, then those of the accounts it replaced (MetaConnectionView.formerAccounts), once each. */
+  currencies: string[];
   lines: MetaLineView[];
   /** The Atom ranges used by the last import, to prefill the form; null when never given. */
   groups: SheetRangeRef | null;
@@ -184,6 +190,11 @@ export interface RunMonthCloseRequest {
    * unless a person typed an amount in the sheet's cell; omitted (the daily refresh): the last amount stays.
    */
   costToAllocate?: number | null;
+  /**
+   * The currency of the cost to allocate, when the month is billed in more than one (an account migrated to a new
+   * currency): default the connected account's. Its Meta cost is the default amount; its minor units round the split.
+   */
+  costCurrency?: string | null;
   /** Default linear (Atom's method). */
   projectionMethod?: ProjectionMethodName;
 }
@@ -221,7 +232,11 @@ export interface MonthCloseResult {
   /** "Meta", "rate card BRL 2025-10-01" (the cards that priced the month), or null without a cost. */
   costSource: string | null;
   currency: string;
+  /** The month's cost in each other currency (an account it replaced): never added to `cost`. */
+  otherCosts: { currency: string; cost: number | null }[];
   costToAllocate: number | null;
+  /** The currency of costToAllocate (`currency`, or one of otherCosts' when the request chose it). */
+  costToAllocateCurrency: string;
   costToAllocateSource: CostToAllocateSource;
   /** Month-end projection of billed units; null for a closed month. */
   projection: number | null;

@@ -27,6 +27,11 @@ const messages = defineMessages({
       'Not connected. An admin connects this spreadsheet once; then every editor’s META_* formulas use it.',
     wabaName: 'Account',
     currency: 'Currency',
+    brlDeadline:
+      'Meta bills this Brazilian account in {currency}: Brazil-sold-to businesses must move every WhatsApp account to BRL by 30 June 2027 — from 1 July 2027 Meta stops delivering for accounts not in BRL. Meta’s currency migration makes a new account: connect it here once done.',
+    formerAccounts: 'Earlier accounts on these numbers',
+    formerHelp:
+      'Meta moved these numbers from the accounts above (a currency change makes a new account). Their days are still imported, in their own currency, and never added to another currency.',
     billingTimeZone: 'Billing time zone',
     zoneFromSpreadsheet:
       'Meta’s time zone for this account is not known, so days are read in the spreadsheet’s zone.',
@@ -61,6 +66,11 @@ const messages = defineMessages({
       'Sin conexión. Un administrador conecta esta hoja una vez; luego las fórmulas META_* de todos los editores la usan.',
     wabaName: 'Cuenta',
     currency: 'Moneda',
+    brlDeadline:
+      'Meta factura esta cuenta brasileña en {currency}: las empresas con país de facturación Brasil deben pasar todas sus cuentas de WhatsApp a BRL antes del 30 de junio de 2027; desde el 1 de julio de 2027 Meta deja de entregar mensajes de las cuentas que no estén en BRL. La migración de moneda de Meta crea una cuenta nueva: conéctela aquí cuando termine.',
+    formerAccounts: 'Cuentas anteriores de estos números',
+    formerHelp:
+      'Meta pasó estos números desde las cuentas de arriba (un cambio de moneda crea una cuenta nueva). Sus días se siguen importando, en su propia moneda, y nunca se suman a otra moneda.',
     billingTimeZone: 'Zona horaria de facturación',
     zoneFromSpreadsheet:
       'No se conoce la zona horaria de Meta para esta cuenta; los días se leen en la zona de la hoja.',
@@ -218,6 +228,22 @@ function ConnectionPanel() {
             [t('tokenHint'), view.tokenHint],
           ]}
         />
+        {view.formerAccounts.length > 0 && (
+          <>
+            <h3>{t('formerAccounts')}</h3>
+            <ul data-section="former-accounts">
+              {view.formerAccounts.map((f) => (
+                <li key={f.wabaId}>{`${f.wabaName} (${f.wabaId}) — ${f.currency}`}</li>
+              ))}
+            </ul>
+            <p class="secondary">{t('formerHelp')}</p>
+          </>
+        )}
+        {needsBrl(view) && (
+          <p class="warnings" role="alert" data-section="brl-deadline">
+            {t('brlDeadline', { currency: view.currency })}
+          </p>
+        )}
         {view.zoneConfidence !== 'confirmed' && (
           <p class="secondary">
             {t(view.zoneConfidence === 'fallback' ? 'zoneFromSpreadsheet' : 'zoneUnconfirmed')}
@@ -276,3 +302,12 @@ export const connectionPanel: Panel = {
   title: { en: 'Meta connection', es: 'Conexión con Meta' },
   Component: ConnectionPanel,
 };
+
+/** Meta's last day for Brazil-sold-to accounts outside BRL (meta-2026.md §6): warned until it has passed. */
+const BRL_DEADLINE = '2027-06-30';
+
+function needsBrl(view: MetaConnectionView, today = new Date().toISOString().slice(0, 10)): boolean {
+  return (
+    view.country.toUpperCase() === 'BR' && view.currency.toUpperCase() !== 'BRL' && today <= BRL_DEADLINE
+  );
+}

@@ -43,14 +43,14 @@ it('the month close splits by the Atom tables of the month, keeps them, and foll
 
   const result = rt.runFromSidebar('runMonthClose', { month: '2025-10' }) as MonthCloseResult;
   expect(result.billedUnits).toBe(OCT.billable);
-  const formulas = rt.spreadsheet.getFormulas("'Billing 2025-10'!J9:R9")[0];
+  const formulas = rt.spreadsheet.getFormulas("'Billing 2025-10'!A17:I17")[0];
   expect(formulas[0]).toBe(
     "=BILLED_BY_GROUP('Billing 2025-10'!W6:W305, 'Billing 2025-10'!X6:X305, BILLED_UNITS_2025_10, COST_TO_ALLOCATE_2025_10, 2)",
   );
   expect(formulas[8]).toBe(
     "=BILLED_BY_CAMPAIGN('Billing 2025-10'!Y6:Y305, 'Billing 2025-10'!Z6:Z305, COST_TO_ALLOCATE_2025_10, 2)",
   );
-  const split = () => rt.spreadsheet.getValues("'Billing 2025-10'!J10:N14").map((r) => [r[0], r[1], r[4]]);
+  const split = () => rt.spreadsheet.getValues("'Billing 2025-10'!A18:E22").map((r) => [r[0], r[1], r[4]]);
   const groups = split();
   expect(groups.slice(0, 3).map((r) => [r[0], r[1]])).toEqual([
     ['Cobranza', 3],
@@ -59,7 +59,7 @@ it('the month close splits by the Atom tables of the month, keeps them, and foll
   ]);
   expect(groups[3][0]).toBe('Total');
   expect(groups.slice(0, 3).reduce((s, r) => s + (r[2] as number), 0)).toBe(OCT.billable);
-  expect(rt.spreadsheet.getValues("'Billing 2025-10'!R10:S12")).toEqual([
+  expect(rt.spreadsheet.getValues("'Billing 2025-10'!I18:J20")).toEqual([
     ['Black Friday', 3],
     ['Bienvenida', 1],
     ['Total', 4],
@@ -127,14 +127,14 @@ it('a later export with more groups than the tables hold grows them, and the clo
   const { rt } = connectedRuntime(server());
   importParsed(rt, audit(['Ventas', 'Soporte']), 'auditoria.csv');
   rt.runFromSidebar('runMonthClose', { month: '2025-10' });
-  const groupFormula = () => rt.spreadsheet.getFormulas("'Billing 2025-10'!J9")[0][0];
+  const groupFormula = () => rt.spreadsheet.getFormulas("'Billing 2025-10'!A17")[0][0];
   expect(groupFormula()).toMatch(/^=BILLED_BY_GROUP\('Billing 2025-10'!W6:W305, 'Billing 2025-10'!X6:X305, /);
 
   // 350 groups: the tables grow to 400 rows (steps of 100), inserted inside the ranges the formulas read.
   const groups = Array.from({ length: 350 }, (_, i) => `Grupo ${String(i).padStart(3, '0')}`);
   importParsed(rt, audit(groups), 'auditoria.csv');
   expect(groupFormula()).toMatch(/^=BILLED_BY_GROUP\('Billing 2025-10'!W6:W405, 'Billing 2025-10'!X6:X405, /);
-  const split = rt.spreadsheet.getValues("'Billing 2025-10'!J10:N360");
+  const split = rt.spreadsheet.getValues("'Billing 2025-10'!A18:E368");
   expect(split[349][0]).toBe('Grupo 349');
   expect(split[350][0]).toBe('Total');
   expect(split[350][1]).toBe(350);
@@ -157,5 +157,5 @@ it('a later export with more groups than the tables hold grows them, and the clo
     groups: { sheet: 'Billing 2025-10', range: 'W5:X305' },
   });
   expect(groupFormula()).toMatch(/^=BILLED_BY_GROUP\('Billing 2025-10'!W6:W405, 'Billing 2025-10'!X6:X405, /);
-  expect(rt.spreadsheet.getValues("'Billing 2025-10'!J360:K360")[0]).toEqual(['Total', 350]);
+  expect(rt.spreadsheet.getValues("'Billing 2025-10'!A368:B368")[0]).toEqual(['Total', 350]);
 });

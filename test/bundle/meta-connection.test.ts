@@ -49,6 +49,8 @@ describe('saveConnection', () => {
       wabaId: WABA_ID,
       wabaName: 'Atom Demo LatAm',
       currency: 'BRL',
+      country: 'BR',
+      formerAccounts: [],
       timeZone: 'America/Sao_Paulo',
       zoneSource: 'waba',
       zoneConfidence: 'confirmed',

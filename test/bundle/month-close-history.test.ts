@@ -139,8 +139,8 @@ describe("point 3: Sheets' 10-million cell limit is checked before the first wri
             'largest are "Archive 2019"',
         ),
       );
-      // Meta data's rows × 11 columns, then "Billing 2025-10" and "Imports" made 1000 × 26 (the peak)
-      expect(e.message).toContain(`needs ${count((OCTOBER.records + 1) * 11 + 2 * 26_000)} more cells`);
+      // Meta data's rows × 12 columns, then "Billing 2025-10" and "Imports" made 1000 × 26 (the peak)
+      expect(e.message).toContain(`needs ${count((OCTOBER.records + 1) * 12 + 2 * 26_000)} more cells`);
       expect(snapshot(rt)).toEqual(before);
       expect(rt.spreadsheet.getSheet('Meta data')).toBeUndefined();
       // Archiving makes room: the same import then runs.

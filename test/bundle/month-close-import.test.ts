@@ -154,29 +154,29 @@ describe('a closed month: what one import writes', () => {
   });
 
   it('the daily table and the origin table', () => {
-    const daily = m.rt.spreadsheet.getValues("'Billing 2025-10'!F4:H34");
+    const daily = m.rt.spreadsheet.getValues("'Billing 2025-10'!P4:R34");
     expect(daily.map((r) => r[0] as number).reduce((s, v) => s + v, 0)).toBe(OCT.billable);
     expect(daily[30][1]).toBe(OCT.billable);
     expect(daily.every((r) => r[2] === '')).toBe(true);
-    const origin = m.rt.spreadsheet.getValues("'Billing 2025-10'!J3:N6");
+    const origin = m.rt.spreadsheet.getValues("'Billing 2025-10'!E3:I6");
     expect(origin[0]).toEqual(['Origin', 'Volume', 'Billed units', 'Share of volume', 'Share of billed']);
     expect(origin[3][1]).toBe(OCT.volume);
     expect(origin[3][2]).toBe(OCT.billable);
     expect((origin[1][3] as number) + (origin[2][3] as number)).toBeCloseTo(1, 12);
-    const shares = m.rt.spreadsheet.getDisplayValues("'Billing 2025-10'!M4:N6");
+    const shares = m.rt.spreadsheet.getDisplayValues("'Billing 2025-10'!H4:I6");
     expect(shares[2]).toEqual(['100.00%', '100.00%']);
     expect(shares[0][1]).toBe('0.00%'); // inbound is free since July 2025: an exact zero
   });
 
   it('the group and campaign split are live formulas, computed, adding up exactly', () => {
-    const formulas = m.rt.spreadsheet.getFormulas("'Billing 2025-10'!J9:R9")[0];
+    const formulas = m.rt.spreadsheet.getFormulas("'Billing 2025-10'!A17:I17")[0];
     expect(formulas[0]).toBe(
       `=BILLED_BY_GROUP('${GROUPS_SHEET}'!A2:A4, '${GROUPS_SHEET}'!B2:B4, BILLED_UNITS_2025_10, COST_TO_ALLOCATE_2025_10, 2)`,
     );
     expect(formulas[8]).toBe(
       `=BILLED_BY_CAMPAIGN('${CAMPAIGNS_SHEET}'!A2:A, '${CAMPAIGNS_SHEET}'!B2:B, COST_TO_ALLOCATE_2025_10, 2)`,
     );
-    const groups = m.rt.spreadsheet.getValues("'Billing 2025-10'!J9:P13");
+    const groups = m.rt.spreadsheet.getValues("'Billing 2025-10'!A17:G21");
     expect(groups[0]).toEqual([
       'Group',
       'Closed conversations',
@@ -190,22 +190,22 @@ describe('a closed month: what one import writes', () => {
     expect(groups[4][0]).toBe('Total');
     expect(groups.slice(1, 4).reduce((s, r) => s + (r[4] as number), 0)).toBe(OCT.billable);
     expect(groups[4][6]).toBe(Math.round(OCT_COST * 100) / 100);
-    expect(m.rt.spreadsheet.getDisplayValues("'Billing 2025-10'!L10:L12").map((r) => r[0])).toEqual([
+    expect(m.rt.spreadsheet.getDisplayValues("'Billing 2025-10'!C18:C20").map((r) => r[0])).toEqual([
       '20.00%',
       '30.00%',
       '50.00%',
     ]);
-    const campaigns = m.rt.spreadsheet.getValues("'Billing 2025-10'!R9:V13");
+    const campaigns = m.rt.spreadsheet.getValues("'Billing 2025-10'!I17:M21");
     expect(campaigns[4][0]).toBe('Total');
     expect(campaigns[4][4]).toBe(Math.round(OCT_COST * 100) / 100);
-    expect(m.rt.spreadsheet.getDisplayValues("'Billing 2025-10'!T11")[0][0]).toBe('18.518518518519%');
+    expect(m.rt.spreadsheet.getDisplayValues("'Billing 2025-10'!K19")[0][0]).toBe('18.518518518519%');
   });
 
   it('two native charts: the cumulative line with the projection, the origin pie', () => {
     const charts = m.rt.spreadsheet.charts().filter((c) => c.sheet === 'Billing 2025-10');
     expect(charts.map((c) => [c.type, c.ranges])).toEqual([
-      ['LINE', ["'Billing 2025-10'!E3:E34", "'Billing 2025-10'!G3:H34"]],
-      ['PIE', ["'Billing 2025-10'!J4:K5"]],
+      ['LINE', ["'Billing 2025-10'!O3:O34", "'Billing 2025-10'!Q3:R34"]],
+      ['PIE', ["'Billing 2025-10'!E4:F5"]],
     ]);
     expect(charts[0].options).toMatchObject({ title: 'Billed units, cumulative' });
   });
@@ -313,14 +313,14 @@ describe('the cost to allocate', () => {
     expect(again).toMatchObject({ costToAllocate: 1190.5, costToAllocateSource: 'kept' });
     expect(again.notes).toEqual([{ code: 'costKept', cell: 'Billing 2025-10!B7' }]);
     expect(rt.spreadsheet.getValues("'Billing 2025-10'!B7")).toEqual([[1190.5]]);
-    expect(rt.spreadsheet.getValues("'Billing 2025-10'!P13")).toEqual([[1190.5]]);
+    expect(rt.spreadsheet.getValues("'Billing 2025-10'!G21")).toEqual([[1190.5]]);
   });
 
   it('a request overrides it', () => {
     const { rt } = imported();
     const result = runImport(rt, { month: '2025-10', ...WITH_ATOM, costToAllocate: 2000 });
     expect(result).toMatchObject({ costToAllocate: 2000, costToAllocateSource: 'request' });
-    expect(rt.spreadsheet.getValues("'Billing 2025-10'!V13")).toEqual([[2000]]);
+    expect(rt.spreadsheet.getValues("'Billing 2025-10'!M21")).toEqual([[2000]]);
   });
 
   // Issue 16 point 6: the ledger's two last columns, P (amount) and Q (where it came from).
@@ -390,9 +390,9 @@ describe('literal text', () => {
         groups: { sheet: GROUPS_SHEET, range: 'A1:B3' },
         campaigns: WITH_ATOM.campaigns,
       });
-      expect(rt.spreadsheet.getValues("'Billing 2025-10'!J10:J11")).toEqual([[EVIL_GROUP], ['-1+1']]);
-      expect(rt.spreadsheet.getFormulas("'Billing 2025-10'!J10:J11")).toEqual([[''], ['']]);
-      expect(rt.spreadsheet.getDisplayValues("'Billing 2025-10'!R10")).toEqual([[EVIL_CAMPAIGN]]);
+      expect(rt.spreadsheet.getValues("'Billing 2025-10'!A18:A19")).toEqual([[EVIL_GROUP], ['-1+1']]);
+      expect(rt.spreadsheet.getFormulas("'Billing 2025-10'!A18:A19")).toEqual([[''], ['']]);
+      expect(rt.spreadsheet.getDisplayValues("'Billing 2025-10'!I18")).toEqual([[EVIL_CAMPAIGN]]);
       expect(rt.spreadsheet.getValues("'Billing 2025-10'!B13")).toEqual([[`+cmd|calc (${WABA_ID})`]]);
       expect(rt.spreadsheet.getFormulas("'Billing 2025-10'!B13")).toEqual([['']]);
     });

@@ -41,11 +41,13 @@ it("the daily refresh does not split the open month by the last request's table 
   const { rt, clock } = connectedRuntime(server());
   importParsed(rt, campaignsCsv(), 'campañas.csv', { month: '2025-10' });
   rt.runFromSidebar('runMonthClose', { month: '2025-10' });
-  expect(rt.spreadsheet.getFormulas("'Billing 2025-10'!R9")[0][0]).toContain("'Billing 2025-10'!Y6:Y305");
+  expect(rt.spreadsheet.getFormulas("'Billing 2025-10'!I17")[0][0]).toContain("'Billing 2025-10'!Y6:Y305");
   rt.runFromSidebar('setDailyRefresh', { enabled: true, hour: 6 });
   const [trigger] = rt.triggerRecords();
   clock.set(rt.nextTriggerRun(trigger.uid));
   rt.runTimeTrigger(trigger.uid); // November only: October is closed
   expect(rt.spreadsheet.getValues("'Imports'!C3")[0][0]).toBe('2025-11');
-  expect(rt.spreadsheet.getFormulas("'Billing 2025-11'!J9:R9")[0].join(' ')).not.toContain('Billing 2025-10');
+  expect(rt.spreadsheet.getFormulas("'Billing 2025-11'!A17:I17")[0].join(' ')).not.toContain(
+    'Billing 2025-10',
+  );
 });

@@ -41,7 +41,7 @@ describe('month close priced from the rate card', () => {
       ],
     ]);
     expect(rt.spreadsheet.getFormulas("'Billing 2025-10'!B7")).toEqual([['=B5']]);
-    const groups = rt.spreadsheet.getValues("'Billing 2025-10'!J13:P13")[0];
+    const groups = rt.spreadsheet.getValues("'Billing 2025-10'!A21:G21")[0];
     expect(groups[0]).toBe('Total');
     expect(groups[6]).toBe(COST);
     const ledger = rt.spreadsheet.getValues("'Imports'!H2:Q2")[0];
@@ -57,7 +57,7 @@ describe('month close priced from the rate card', () => {
     rt.spreadsheet.setValues("'Billing 2025-10'!B7", [[1190.5]]);
     const again = runImport(rt, { month: '2025-10', ...WITH_ATOM });
     expect(again).toMatchObject({ cost: COST, costToAllocate: 1190.5, costToAllocateSource: 'kept' });
-    expect(rt.spreadsheet.getValues("'Billing 2025-10'!J13:P13")[0][6]).toBe(1190.5);
+    expect(rt.spreadsheet.getValues("'Billing 2025-10'!A21:G21")[0][6]).toBe(1190.5);
   });
 
   it('without a card for the month: no cost, and the note names the card to import', async () => {

@@ -51,7 +51,7 @@ describe('daily refresh', () => {
     expect(ledger[1][1]).toBe('2025-11');
     expect(ledger[1][0]).toBe('ana@example.com');
     expect(ledger[1][11]).toBe('scheduled');
-    expect(rt.spreadsheet.getFormulas("'Billing 2025-11'!J9")[0][0]).toMatch(/^=BILLED_BY_GROUP\(/);
+    expect(rt.spreadsheet.getFormulas("'Billing 2025-11'!A17")[0][0]).toMatch(/^=BILLED_BY_GROUP\(/);
   });
 
   it('another admin switching it on makes theirs the one: the earlier trigger deletes itself when it fires', () => {

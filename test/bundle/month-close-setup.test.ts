@@ -80,7 +80,7 @@ describe('a Spanish spreadsheet, and the result card’s links', () => {
       ['Unidades facturadas'],
       ['Se factura por'],
     ]);
-    expect(rt.spreadsheet.getValues("'Billing 2025-10'!J9:J10")).toEqual([['Grupo'], ['Ventas']]);
+    expect(rt.spreadsheet.getValues("'Billing 2025-10'!A17:A18")).toEqual([['Grupo'], ['Ventas']]);
     expect(rt.spreadsheet.getValues("'Imports'!J2")).toEqual([['Cerrado']]);
     expect(rt.runFromSidebar('activateSheet', result.sheets.summary.sheetId)).toBeNull();
     expect(rt.spreadsheet.activeSheet.name).toBe('Billing 2025-10');

@@ -8,12 +8,13 @@ const budget = { deadlineAt: Number.MAX_SAFE_INTEGER };
 
 describe('readAccount (validating a connection)', () => {
   test('reads the WABA and its phone numbers in one fetchAll', () => {
-    const h = harness({ seed: 42, timezoneId: '43', currency: 'COP', name: 'Atom Bogotá' });
+    const h = harness({ seed: 42, timezoneId: '43', currency: 'COP', country: 'CO', name: 'Atom Bogotá' });
     const account = h.client.readAccount(budget);
     expect(account.waba).toEqual({
       id: '102290129340398',
       name: 'Atom Bogotá',
       currency: 'COP',
+      country: 'CO',
       timezoneId: '43',
     });
     expect(account.lines).toEqual([
@@ -23,7 +24,7 @@ describe('readAccount (validating a connection)', () => {
     ]);
     expect(h.batches).toHaveLength(1);
     expect(h.batches[0].map((r) => decodeURIComponent(r.url.replace('http://fake-graph.test', '')))).toEqual([
-      '/v27.0/102290129340398?fields=id,name,currency,timezone_id',
+      '/v27.0/102290129340398?fields=id,name,currency,country,timezone_id',
       '/v27.0/102290129340398/phone_numbers?fields=id,display_phone_number,verified_name',
     ]);
   });

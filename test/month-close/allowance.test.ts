@@ -83,18 +83,18 @@ describe('allowanceBlock (the live table on the month sheet)', () => {
     });
   });
 
-  it('more than 21 lines go on in a second band, left of the Atom block', () => {
-    const lines = Array.from({ length: 23 }, (_, i) => `+57 300 000 ${String(i).padStart(4, '0')}`);
+  it('more than 13 lines go on in a second band, left of the charts and the Atom block', () => {
+    const lines = Array.from({ length: 15 }, (_, i) => `+57 300 000 ${String(i).padStart(4, '0')}`);
     const cells = allowanceBlock(OCT, lines, 60, monthCloseLabels('en_US'), dayDate);
-    expect(Math.max(...cells.map((c) => c.column))).toBe(22); // column V
-    const running = 60 + 23 + 3;
+    expect(Math.max(...cells.map((c) => c.column))).toBe(14); // column N
+    const running = 60 + 15 + 3;
     const second = running + 1 + 33; // header + 31 days + a blank row
     expect([at(cells, second, 1), at(cells, second, 2), at(cells, second, 3)]).toEqual([
       'Day',
-      lines[21],
-      lines[22],
+      lines[13],
+      lines[14],
     ]);
-    expect(at(cells, 60 + 2 + 22, 2)).toEqual({ formula: `=C${second + 31}` });
+    expect(at(cells, 60 + 2 + 14, 2)).toEqual({ formula: `=C${second + 31}` });
   });
 
   it('a month before 2026-10 gets only a note', () => {

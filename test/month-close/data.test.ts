@@ -8,6 +8,11 @@ import {
   type CellCalendar,
 } from '../../src/month-close/meta-data-sheet';
 import { parseMonth } from '../../src/month-close/month';
+import { monthCloseLabels } from '../../src/month-close/labels';
+import { tierLabel } from '../../src/month-close/tier-label';
+
+const EN = monthCloseLabels('en_US');
+const ES = monthCloseLabels('es_CO');
 import { ZoneCalendar } from '../../src/core/zone-calendar';
 import { bogota } from '../core/helpers';
 
@@ -154,7 +159,33 @@ describe('rewriteBlock: the keyed upsert of one month', () => {
       IMPORTED,
       cells,
     );
-    expect(out.formats[0]).toEqual(new Array(11).fill('0.0'));
+    // The block was read in the layout before the tier range: the row gets the column, in General.
+    expect(out.formats[0]).toEqual([...new Array(11).fill('0.0'), 'General']);
+  });
+
+  it('every row gets its tier range beside the stored columns, in the spreadsheet language', () => {
+    const range = (code: string) => tierLabel(code, ES);
+    const tiered = dataRowsOf(
+      [meta('2025-10-01', '551140028922', 'UTILITY', 1, { tier: '750001:MAX' })],
+      LABELS,
+      'BRL',
+    );
+    const out = rewriteBlock(
+      { values: block, formats },
+      OCT,
+      new Set(['1']),
+      tiered,
+      IMPORTED,
+      cells,
+      undefined,
+      range,
+    );
+    expect(out.values.map((r) => [r[6], r[11]])).toEqual([
+      ["'0:MAX", "'cualquier volumen"],
+      ["'0:MAX", "'cualquier volumen"],
+      ["'750001:MAX", "'750.001+"],
+      ["'0:MAX", "'cualquier volumen"],
+    ]);
   });
 
   it('external text is written literally, so a formula-looking value stays text', () => {
@@ -188,6 +219,20 @@ describe('rewriteBlock: the keyed upsert of one month', () => {
   });
 });
 
+describe('tierLabel', () => {
+  it.each([
+    ['0:750000', '0–750,000', '0–750.000'],
+    ['750001:MAX', '750,001+', '750.001+'],
+    ['25000001:50000000', '25,000,001–50,000,000', '25.000.001–50.000.000'],
+    ['0:MAX', 'any volume', 'cualquier volumen'],
+    ['', '', ''],
+    ['TIER_X', 'TIER_X', 'TIER_X'],
+  ])('%s reads as %s (English) and %s (Spanish)', (code, en, es) => {
+    expect(tierLabel(code, EN)).toBe(en);
+    expect(tierLabel(code, ES)).toBe(es);
+  });
+});
+
 describe('dayOfCell', () => {
   it('reads date cells in the spreadsheet zone, ISO text, and nothing else', () => {
     expect(dayOfCell(bogota(2025, 10, 1), cells)).toBe('2025-10-01');
@@ -211,6 +256,7 @@ it('formats: dates yyyy-mm-dd, counts without decimals, money in the currency’
     '#,##0.00',
     'General',
     'yyyy-mm-dd hh:mm:ss',
+    'General',
   ]);
   expect(dataRowFormats('CLP')[8]).toBe('#,##0');
   expect(dataRowFormats('KWD')[8]).toBe('#,##0.000');

@@ -106,6 +106,28 @@ describe('stored history', () => {
     expect(decideHistory(OCT, OCTOBER, stored, '2024-11-15').notes).toEqual([]);
   });
 
+  it('stored rows in a currency no account answered in are another account’s history: kept, never replaced', () => {
+    // The block an import of the USD account wrote; the BRL account connected now answers the same days and lines.
+    const usd = storedBlock(OCTOBER);
+    usd.values.forEach((r) => (r[9] = 'USD'));
+    const storedUsd = storedRowsOf(usd.values, OCT, null, cells);
+    expect(storedUsd[0].usage.currency).toBe('USD');
+    const answer = [row('2025-10-20', '1555', 11)];
+    const d = decideHistory(OCT, answer, storedUsd, '2024-11-15', 'BRL');
+    expect(d.kept).toHaveLength(6);
+    expect(d.keeps('2025-10-20', '1555', 'USD')).toBe(true);
+    expect(d.keeps('2025-10-20', '1555', 'BRL')).toBe(false);
+    // Once the USD account answers too (it is a former account), its rows are replaced as usual.
+    const both = decideHistory(
+      OCT,
+      [...answer, { ...row('2025-10-01', '1555', 1), currency: 'USD' }],
+      storedUsd,
+      '2024-11-15',
+      'BRL',
+    );
+    expect(both.kept).toEqual([]);
+  });
+
   it('the lookback starts the same date a year back', () => {
     expect(lookbackFirstDay(20261020)).toBe('2025-10-20');
     expect(lookbackFirstDay(20280229)).toBe('2027-02-29'); // between 28 February and 1 March

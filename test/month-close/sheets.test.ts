@@ -142,6 +142,8 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     currency: 'BRL',
     costToAllocateCell: { formula: '=B5' },
     rateCardSource: null,
+    otherCosts: [],
+    allocationCurrency: 'BRL',
     projectionMethod: 'linear',
     importedAt: new Date(Date.UTC(2025, 10, 15)),
     lineLabels: [],
@@ -195,33 +197,57 @@ describe('summary layout', () => {
   });
 
   it('daily table: one row per day of the month, dates formatted', () => {
-    expect(at('E3').value).toBe("'Day");
-    expect(at('E4').format).toBe('yyyy-mm-dd');
-    expect(at('F4').value).toBe(70);
-    expect(at('G34').value).toBe(70);
-    expect(at('H34').value).toBe('');
+    expect(at('O3').value).toBe("'Day");
+    expect(at('O4').format).toBe('yyyy-mm-dd');
+    expect(at('P4').value).toBe(70);
+    expect(at('Q34').value).toBe(70);
+    expect(at('R34').value).toBe('');
   });
 
   it('origin table with shares that never show a non-zero share as 0 %', () => {
-    expect(at('J4').value).toBe("'Inbound (user-initiated)");
-    expect(at('K4').value).toBe(30);
-    expect(at('M4')).toEqual({ value: 0.3, format: '0.00##########%' });
-    expect(at('N5')).toEqual({ value: 1, format: '0.00##########%' });
+    expect(at('E4').value).toBe("'Inbound (user-initiated)");
+    expect(at('F4').value).toBe(30);
+    expect(at('H4')).toEqual({ value: 0.3, format: '0.00##########%' });
+    expect(at('I5')).toEqual({ value: 1, format: '0.00##########%' });
   });
 
   it('the group split is a live formula over the Atom range and the KPI names; formats cover its spill', () => {
-    expect(at('J9').value).toBe(
+    expect(at('A17').value).toBe(
       "=BILLED_BY_GROUP('Atom groups'!A2:A4, 'Atom groups'!B2:B4, BILLED_UNITS_2025_10, COST_TO_ALLOCATE_2025_10, 2)",
     );
-    expect(at('L10').format).toBe('0.00##########%');
-    expect(at('P13').format).toBe('#,##0.00');
-    expect(at('R9').value).toBe("'" + EN.noCampaigns);
+    expect(at('C18').format).toBe('0.00##########%');
+    expect(at('G21').format).toBe('#,##0.00');
+    expect(at('I17').value).toBe("'" + EN.noCampaigns);
+  });
+
+  it('row 15 is blank in a one-currency month, and holds each other currency’s cost apart', () => {
+    expect(plan.values[14].slice(0, 13).every((v) => v === '')).toBe(true); // the daily table is further right
+    const two = summaryPlan(
+      input({
+        otherCosts: [
+          { currency: 'CLP', cost: 1500 },
+          { currency: 'USD', cost: 12.5 },
+        ],
+      }),
+      EN,
+      { rows: 0, columns: 0 },
+    );
+    expect(two.values[14].slice(0, 5)).toEqual([
+      "'Meta cost, other currencies (never added)",
+      1500,
+      "'CLP",
+      12.5,
+      "'USD",
+    ]);
+    expect(two.formats[14].slice(1, 5)).toEqual(['#,##0', 'General', '#,##0.00', 'General']);
+    // The month's own cost stays the account's currency's alone.
+    expect(two.values[4][1]).toBe(plan.values[4][1]);
   });
 
   it('charts: cumulative line over the daily table, origin pie', () => {
     expect(plan.charts.map((c) => [c.kind, c.ranges])).toEqual([
-      ['line', ['E3:E34', 'G3:H34']],
-      ['pie', ['J4:K5']],
+      ['line', ['O3:O34', 'Q3:R34']],
+      ['pie', ['E4:F5']],
     ]);
   });
 

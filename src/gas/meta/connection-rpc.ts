@@ -10,6 +10,7 @@ import {
   MetaError,
   MetaTokenError,
   MetaTransportError,
+  type PhoneLine,
   resolveWabaTimeZone,
   SIDEBAR_BUDGET_MS,
   tokenHint,
@@ -54,6 +55,8 @@ function viewOf(c: StoredConnection, admins: readonly string[]): MetaConnectionV
     wabaId: c.wabaId,
     wabaName: c.wabaName,
     currency: c.currency,
+    country: c.country ?? '',
+    formerAccounts: (c.formerAccounts ?? []).map((f) => ({ ...f })),
     timeZone: zone.timeZone,
     zoneSource: zone.zoneSource,
     zoneConfidence: zone.zoneConfidence,
@@ -74,7 +77,7 @@ export function getConnection(): MetaConnectionView | null {
 function checkedRequest(
   request: SaveConnectionRequest,
   storedVersion: string | undefined,
-): Omit<StoredConnection, 'wabaName' | 'currency' | 'timezoneId' | 'lines'> {
+): Omit<StoredConnection, 'wabaName' | 'currency' | 'country' | 'timezoneId' | 'lines'> {
   const wabaId = String(request?.wabaId ?? '').trim();
   const token = String(request?.token ?? '').trim();
   const apiVersion = String(request?.apiVersion || storedVersion || DEFAULT_API_VERSION).trim();
@@ -114,6 +117,24 @@ function requireAddOn(): void {
   );
 }
 
+/**
+ * A new account in another currency on phone numbers the stored one had (Meta's currency migration moved them)
+ * keeps the stored one, and those before it, as former accounts; any other account starts afresh.
+ */
+function formerAccountsOf(
+  stored: StoredConnection | null,
+  waba: { id: string; currency: string },
+  lines: readonly PhoneLine[],
+) {
+  if (!stored || stored.wabaId === waba.id) return stored?.formerAccounts;
+  if (stored.currency === waba.currency || !stored.lines.some((l) => lines.some((n) => n.id === l.id)))
+    return;
+  const { wabaName, currency } = stored;
+  return [{ wabaId: stored.wabaId, wabaName, currency }, ...(stored.formerAccounts ?? [])].filter(
+    (f) => f.wabaId !== waba.id,
+  );
+}
+
 export function saveConnection(request: SaveConnectionRequest): MetaConnectionView {
   requireAdmin(readAdmins(), true);
   requireAddOn();
@@ -140,8 +161,10 @@ export function saveConnection(request: SaveConnectionRequest): MetaConnectionVi
   }
   const connection: StoredConnection = {
     ...settings,
+    formerAccounts: formerAccountsOf(readConnection(), account.waba, account.lines),
     wabaName: account.waba.name,
     currency: account.waba.currency,
+    country: account.waba.country,
     timezoneId: account.waba.timezoneId,
     lines: account.lines,
   };

@@ -53,7 +53,9 @@ import {
 import { priceMissingCosts, rateCardMonthCost, RateLookupError } from '../../rates';
 import { readRateBook } from '../rates/rate-card-sheet';
 import { activeSheetContext } from '../shared/spreadsheet-context';
-import { readConnection, type StoredConnection } from '../shared/connection-store';
+import { accountsOf, readConnection, type StoredConnection } from '../shared/connection-store';
+import { isBlank } from '../../core/sheet-args/cells';
+import { sumCosts } from '../../core/exact/cost-sum';
 import { appsScriptGraphPorts } from './graph-ports';
 import {
   cacheKey,
@@ -82,29 +84,70 @@ export interface AnalyticsArgs {
   lines?: unknown;
 }
 
+/** Units add up across the accounts a currency migration chained (money does not: META_COST). */
 export function metaBilled(args: UnitsArgs): number {
   return asFormula('META_BILLED', (connection) =>
-    billableUnits(fetchUnitsRows('META_BILLED', args, connection)),
+    billableUnits(accountsOf(connection).flatMap((a) => fetchUnitsRows('META_BILLED', args, a))),
   );
 }
 
-export function metaCost(args: UnitsArgs): number {
+export function metaCost(args: UnitsArgs & { currency?: unknown }): number {
   return asFormula('META_COST', (connection) => {
-    const rows = fetchUnitsRows('META_COST', args, connection);
-    if (rows.every((r) => r.cost !== null)) return approximateCost(rows);
-    // No cost from Meta (partner credit line): price the charged volumes by market and category from the rate cards.
-    const currency = accountCurrencyOf(connection);
-    const byMarket = fetchUnitsRows('META_COST', args, connection, PRICING_DIMENSIONS);
-    try {
-      return rateCardMonthCost(byMarket, readRateBook(), currency).cost;
-    } catch (e) {
-      if (!(e instanceof RateLookupError)) throw e;
-      throw new RateLookupError(
-        `Meta returns no cost for this WhatsApp Business Account (it is billed through a partner's credit line), ` +
-          `and ${e.message}`,
+    const accounts = costAccounts(connection, args.currency, (a) => fetchUnitsRows('META_COST', args, a));
+    return sumCosts(accounts.map((a) => accountCost(args, a)))!;
+  });
+}
+
+/**
+ * The accounts whose cost META_COST adds: the connection and those it replaced on the same numbers (a currency
+ * migration), but never two currencies — with rows in more than one, the formula names them and asks which.
+ */
+function costAccounts(
+  connection: StoredConnection,
+  currencyArg: unknown,
+  rowsOf: (account: StoredConnection) => AnalyticsRow[],
+): StoredConnection[] {
+  const accounts = accountsOf(connection);
+  const all = [...new Set(accounts.map((a) => a.currency))].sort();
+  if (!isBlank(currencyArg)) {
+    const currency = String(currencyArg).trim().toUpperCase();
+    const chosen = accounts.filter((a) => a.currency === currency);
+    if (!chosen.length) {
+      throw new MetaFormulaError(
+        'META_COST',
+        `no connected account bills in ${currency} (only ${all.join(', ')})`,
       );
     }
-  });
+    return chosen;
+  }
+  if (all.length < 2) return accounts;
+  const active = accounts.filter((a, i) => i === 0 || rowsOf(a).length);
+  const used = [...new Set(active.map((a) => a.currency))].sort();
+  if (used.length > 1) {
+    throw new MetaFormulaError(
+      'META_COST',
+      `these days are billed in ${used.join(' and ')}, which are never added up — give the currency as the ` +
+        `fifth argument, e.g. =META_COST(start, end, , , "${used[0]}")`,
+    );
+  }
+  return active;
+}
+
+function accountCost(args: UnitsArgs, connection: StoredConnection): number {
+  const rows = fetchUnitsRows('META_COST', args, connection);
+  if (rows.every((r) => r.cost !== null)) return approximateCost(rows);
+  // No cost from Meta (partner credit line): price the charged volumes by market and category from the rate cards.
+  const currency = accountCurrencyOf(connection);
+  const byMarket = fetchUnitsRows('META_COST', args, connection, PRICING_DIMENSIONS);
+  try {
+    return rateCardMonthCost(byMarket, readRateBook(), currency).cost;
+  } catch (e) {
+    if (!(e instanceof RateLookupError)) throw e;
+    throw new RateLookupError(
+      `Meta returns no cost for this WhatsApp Business Account (it is billed through a partner's credit line), ` +
+        `and ${e.message}`,
+    );
+  }
 }
 
 /** What rate-card pricing needs to know of each row besides its day and type. */

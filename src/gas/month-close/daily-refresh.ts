@@ -125,6 +125,7 @@ export function runScheduledMonthClose(event: { triggerUid?: string } | undefine
             groups: ownRange(remembered.groups, monthKey(month)),
             campaigns: ownRange(remembered.campaigns, monthKey(month)),
             projectionMethod: remembered.projectionMethod,
+            costCurrency: remembered.costCurrency,
           },
           { user, scheduled: true, executionStartedAt: now },
         ),

@@ -15,6 +15,7 @@ import {
   dayOfCell,
   monthBlock,
   type MonthCloseLabels,
+  OLD_DATA_HEADERS,
 } from '../../month-close';
 import { literalRow } from '../../core/sheet-output/literal-text';
 import { narrowSheet } from '../shared/narrow-sheet';
@@ -39,11 +40,10 @@ export function readDataSheet(
   month: CalendarMonth,
   cells: CellCalendar,
 ): DataSheetRead {
-  const { sheet, header } = ownedSheet(
-    spreadsheet,
-    DATA_SHEET,
-    ALL_LABELS.map((l) => l.dataHeader),
-  );
+  const { sheet, header } = ownedSheet(spreadsheet, DATA_SHEET, [
+    ...ALL_LABELS.map((l) => l.dataHeader),
+    ...OLD_DATA_HEADERS,
+  ]);
   const dataRows = sheet ? Math.max(0, sheet.getLastRow() - 1) : 0;
   if (!sheet || dataRows < 1) {
     return { sheet, header, dataRows, block: { start: 0, end: 0 }, values: [], formats: [] };
@@ -52,9 +52,12 @@ export function readDataSheet(
     .getRange(FIRST_DATA_ROW, 1, dataRows, 1)
     .getValues()
     .map((r) => dayOfCell(r[0], cells));
-  const block = monthBlock(days, month);
+  // A sheet without the tier-range column (older versions) is rewritten whole, so every row gets it.
+  const old = !ALL_LABELS.some((l) => l.dataHeader.every((text, i) => header?.[i] === text));
+  const block = old ? { start: 0, end: dataRows } : monthBlock(days, month);
   if (block.end === block.start) return { sheet, header, dataRows, block, values: [], formats: [] };
-  const range = sheet.getRange(FIRST_DATA_ROW + block.start, 1, block.end - block.start, DATA_COLUMNS);
+  const width = Math.min(DATA_COLUMNS, sheet.getMaxColumns());
+  const range = sheet.getRange(FIRST_DATA_ROW + block.start, 1, block.end - block.start, width);
   return { sheet, header, dataRows, block, values: range.getValues(), formats: range.getNumberFormats() };
 }
 
@@ -75,6 +78,8 @@ export function writeDataSheet(
 ): Sheet {
   const { read, rows } = plan;
   const sheet = narrowSheet(spreadsheet, read.sheet, DATA_SHEET, DATA_COLUMNS);
+  const missing = DATA_COLUMNS - sheet.getMaxColumns();
+  if (missing > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing);
   const oldLength = read.block.end - read.block.start;
   const newLength = rows.values.length;
   const blockRow = FIRST_DATA_ROW + read.block.start;

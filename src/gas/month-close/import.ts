@@ -26,6 +26,7 @@ import {
   rangeA1,
   type RateCardCost,
   otherMonthNotes,
+  type CardNote,
 } from '../../month-close';
 import { writtenSheet } from '../shared/narrow-sheet';
 import { UserFacingError } from '../../core/errors';
@@ -50,7 +51,7 @@ import type {
   SheetRangeRef,
 } from '../../rpc/contract';
 import { readRateBook } from '../rates/rate-card-sheet';
-import { readConnection, type StoredConnection } from '../shared/connection-store';
+import { accountsOf, readConnection, type StoredConnection } from '../shared/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
 import { readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';
@@ -106,6 +107,7 @@ interface CheckedRequest {
   groups: { ref: SheetRangeRef; range: AtomRange; rows: number } | null;
   campaigns: { ref: SheetRangeRef; range: AtomRange; rows: number } | null;
   costToAllocate: number | null | undefined;
+  costCurrency: string | null;
   projectionMethod: ReturnType<typeof checkedProjectionMethod>;
 }
 
@@ -159,20 +161,38 @@ function runLocked(
 
   progress.report('fetching', 1);
   const today = dayKeyAt(now, zone.timeZone);
-  const client = createGraphClient(connection, appsScriptGraphPorts());
-  let rows;
+  const query = {
+    fromDay: firstDay(month),
+    // Days to come have no data yet: the open month is asked up to today.
+    toDay: Math.min(lastDay(month), today),
+    zone,
+    granularity: 'DAILY' as const,
+    lines: checked.lines.map((l) => l.displayPhoneNumber),
+  };
+  let rows: MetaUsageRow[];
+  const skipped: CardNote[] = [];
   try {
-    rows = client.fetchAnalytics(
-      {
-        fromDay: firstDay(month),
-        // Days to come have no data yet: the open month is asked up to today.
-        toDay: Math.min(lastDay(month), today),
-        zone,
-        granularity: 'DAILY',
-        lines: checked.lines.map((l) => l.displayPhoneNumber),
-      },
-      { deadlineAt: now + SIDEBAR_BUDGET_MS },
-    ).rows;
+    // The connected account, then those it replaced on these numbers: their rows in their own currency.
+    rows = accountsOf(connection).flatMap((account, i) => {
+      const fetch = () =>
+        createGraphClient(account, appsScriptGraphPorts()).fetchAnalytics(query, {
+          deadlineAt: now + SIDEBAR_BUDGET_MS,
+        }).rows;
+      if (!i) return fetch();
+      try {
+        return fetch().map((r) => ({ ...r, currency: account.currency }));
+      } catch (e) {
+        // Meta deprecates the account a migration leaves: without its answer its stored rows stay (never summed).
+        if (!(e instanceof MetaError)) throw e;
+        skipped.push({
+          code: 'formerAccountSilent',
+          waba: account.wabaId,
+          currency: account.currency,
+          detail: e.message,
+        });
+        return [];
+      }
+    });
   } catch (e) {
     if (e instanceof MetaError) throw new MetaError(`Nothing was imported: ${e.message}`, e.graphCode);
     throw e;
@@ -214,6 +234,8 @@ function runLocked(
     groups: checked.groups?.ref ?? null,
     campaigns: checked.campaigns?.ref ?? null,
     projectionMethod: checked.projectionMethod,
+    costCurrency:
+      plan.card.costToAllocateCurrency === connection.currency ? null : plan.card.costToAllocateCurrency,
   };
   checkPlan(
     spreadsheet,
@@ -225,6 +247,7 @@ function runLocked(
   );
 
   const notes = [
+    ...skipped,
     ...plan.card.notes,
     ...otherMonthNotes(checked.groups?.ref, checked.campaigns?.ref, monthKey(month), readMonthRanges()),
   ];
@@ -294,6 +317,10 @@ function checkRequest(
       spreadsheet,
     ),
     costToAllocate: checkedCostToAllocate(request.costToAllocate),
+    costCurrency:
+      String(request.costCurrency ?? '')
+        .trim()
+        .toUpperCase() || null,
     projectionMethod: checkedProjectionMethod(request.projectionMethod),
   };
 }

@@ -64,6 +64,8 @@ export function checkPlan(
         ...dataGrowthOf(read.data, plan.dataRows.values.length),
         maxRows: dataGrid?.rows ?? NEW_SHEET_GRID.rows,
       }),
+      // A sheet of the layout before the tier range gains its column.
+      columnsAdded: dataGrid ? Math.max(0, DATA_COLUMNS - dataGrid.columns) : 0,
     },
     {
       before: summaryGrid,

@@ -18,7 +18,7 @@ import type {
 } from '../../rpc/contract';
 import { currentUserEmail, requireAdmin } from '../shared/admins';
 import { atomRangesFor, readMonthRanges } from '../atom/settings';
-import { readAdmins, readConnection } from '../shared/connection-store';
+import { accountsOf, readAdmins, readConnection } from '../shared/connection-store';
 import { dailyRefreshState } from './daily-refresh';
 import { importMonth } from './import';
 import { readLedgerSheet } from './ledger-io';
@@ -60,6 +60,7 @@ export function getMonthCloseSetup(): MonthCloseSetup {
     timeZone,
     connected: connection !== null,
     currency: connection?.currency ?? '',
+    currencies: connection ? [...new Set(accountsOf(connection).map((a) => a.currency))] : [],
     lines: (connection?.lines ?? []).map((l) => ({ ...l })),
     // The default month's Atom tables (from the Atom import) first: the last request's ranges may be another month's.
     groups: atom?.groups ?? remembered.groups,

@@ -15,6 +15,8 @@ export interface RememberedRequest {
   groups: SheetRangeRef | null;
   campaigns: SheetRangeRef | null;
   projectionMethod: ProjectionMethodName;
+  /** The cost to allocate's currency when it was not the account's (a month billed in two currencies). */
+  costCurrency?: string | null;
 }
 
 export interface StoredRefresh {
@@ -47,6 +49,7 @@ export function readRememberedRequest(): RememberedRequest {
     groups: rangeRef(v.groups),
     campaigns: rangeRef(v.campaigns),
     projectionMethod: v.projectionMethod ?? 'linear',
+    costCurrency: typeof v.costCurrency === 'string' ? v.costCurrency : null,
   };
 }
 

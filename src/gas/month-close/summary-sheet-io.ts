@@ -70,6 +70,15 @@ export function writeSummarySheet(spreadsheet: Spreadsheet, read: SummaryRead, p
   writeFormattedRows(sheet, 1, plan.values, plan.formats, known);
   writeNamedRanges(spreadsheet, sheet, plan);
   writeCharts(sheet, plan.charts);
+  // Column A's width tells whether this layout's widths were set (one read on a re-import).
+  const widths = plan.columnWidths;
+  if (sheet.getColumnWidth(1) !== widths[0]) {
+    // One call per run of equal widths.
+    for (let start = 0, end = 1; start < widths.length; start = end++) {
+      while (widths[end] === widths[start]) end++;
+      sheet.setColumnWidths(start + 1, end - start, widths[start]);
+    }
+  }
   return sheet;
 }
 

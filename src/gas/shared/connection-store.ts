@@ -13,9 +13,28 @@ export interface StoredConnection {
   graphBaseUrl: string;
   wabaName: string;
   currency: string;
+  /** Meta's WABA `country`; absent in connections saved before it was read. */
+  country?: string;
   /** Meta's numeric timezone_id; resolved to a zone when used (the spreadsheet's zone is the fallback). */
   timezoneId: string;
   lines: PhoneLine[];
+  /**
+   * Accounts in another currency this one replaced on the same phone numbers (newest first): Meta's currency
+   * migration makes a new WABA
+   * and moves the numbers to it, so the earlier days stay on the old one, in its currency (meta-2026.md §2).
+   */
+  formerAccounts?: FormerAccount[];
+}
+
+export interface FormerAccount {
+  wabaId: string;
+  wabaName: string;
+  currency: string;
+}
+
+/** The connection and each account it replaced, as connections (same token and Graph address). */
+export function accountsOf(connection: StoredConnection): StoredConnection[] {
+  return [connection, ...(connection.formerAccounts ?? []).map((f) => ({ ...connection, ...f }))];
 }
 
 const CONNECTION_KEY = 'atomBilling.meta.connection';

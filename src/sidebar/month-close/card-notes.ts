@@ -17,6 +17,10 @@ const noteMessages = defineMessages({
     rateCardProblem: 'Meta gives no cost for this account (partner credit line), and {problem}.',
     noRateCard:
       'no {currency} rate card covers {day} — import the {currency} card effective on or before {day} in the Rate cards panel',
+    otherCurrencies:
+      'Meta billed part of this month in another currency: {others} — never added to the {main} cost (an account migrated to a new currency, or a second Messaging Account).',
+    formerAccountSilent:
+      'Meta did not answer for the former account {waba} ({currency}): {detail}. Its stored rows were kept.',
     groups: 'groups',
     campaigns: 'campaigns',
     otherMonthTable:
@@ -33,6 +37,10 @@ const noteMessages = defineMessages({
     rateCardProblem: 'Meta no informa costo para esta cuenta (línea de crédito de un socio), y {problem}.',
     noRateCard:
       'ninguna tarifa {currency} cubre el {day}: importe en el panel Tarifas la tarifa {currency} vigente en esa fecha o antes',
+    otherCurrencies:
+      'Meta facturó parte de este mes en otra moneda: {others}; nunca se suma al costo en {main} (una cuenta migrada a otra moneda, o una segunda Messaging Account).',
+    formerAccountSilent:
+      'Meta no respondió por la cuenta anterior {waba} ({currency}): {detail}. Se conservaron sus filas guardadas.',
     groups: 'grupos',
     campaigns: 'campañas',
     otherMonthTable:
@@ -69,6 +77,14 @@ export function noteText(note: MonthCloseNote, language: SidebarLanguage, figure
           : note.problem;
       return fill(words.rateCardProblem, { problem });
     }
+    case 'otherCurrencies':
+      return fill(words.otherCurrencies, { others: note.others, main: note.main });
+    case 'formerAccountSilent':
+      return fill(words.formerAccountSilent, {
+        waba: note.waba,
+        currency: note.currency,
+        detail: note.detail,
+      });
     case 'otherMonthTable':
       return fill(words.otherMonthTable, {
         what: words[note.what],

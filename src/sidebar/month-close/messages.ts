@@ -19,6 +19,9 @@ export const monthCloseMessages = defineMessages({
     campaignsName: 'Campaigns range',
     costToAllocate: 'Cost to allocate ({currency})',
     costHint: 'The invoiced amount to split across groups and campaigns, e.g. {example}. Blank: Meta’s cost.',
+    costCurrency: 'Currency of the cost to allocate',
+    costCurrencyHint:
+      'This account replaced one billed in another currency: Meta’s costs in different currencies are never added up. Choose the currency of the invoice to split.',
     importButton: 'Import',
     badRange: '{field}: write the range as Sheet!A1:B20 (quote a sheet name with spaces: {example}).',
     badCost:
@@ -43,6 +46,7 @@ export const monthCloseMessages = defineMessages({
     billedAsMessage: 'delivered template messages',
     billedAsMixed: 'conversations and messages',
     metaCost: 'Meta cost',
+    otherCurrencyCost: 'Meta cost in {currency} (another account: never added)',
     noCost: 'Meta gives no cost for this account',
     costToAllocateResult: 'Cost to allocate',
     costFromRequest: 'typed in the sidebar',
@@ -101,6 +105,9 @@ export const monthCloseMessages = defineMessages({
     costToAllocate: 'Costo a distribuir ({currency})',
     costHint:
       'El monto facturado a repartir entre grupos y campañas, p. ej. {example}. Vacío: el costo de Meta.',
+    costCurrency: 'Moneda del costo a distribuir',
+    costCurrencyHint:
+      'Esta cuenta reemplazó a una facturada en otra moneda: los costos de Meta en monedas distintas nunca se suman. Elija la moneda de la factura a distribuir.',
     importButton: 'Importar',
     badRange:
       '{field}: escriba el rango como Hoja!A1:B20 (ponga entre comillas un nombre con espacios: {example}).',
@@ -126,6 +133,7 @@ export const monthCloseMessages = defineMessages({
     billedAsMessage: 'mensajes de plantilla entregados',
     billedAsMixed: 'conversaciones y mensajes',
     metaCost: 'Costo de Meta',
+    otherCurrencyCost: 'Costo de Meta en {currency} (otra cuenta: nunca se suma)',
     noCost: 'Meta no informa costo para esta cuenta',
     costToAllocateResult: 'Costo a distribuir',
     costFromRequest: 'escrito en la barra lateral',

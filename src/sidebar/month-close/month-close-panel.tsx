@@ -42,6 +42,8 @@ interface FormState {
   groups: string;
   campaigns: string;
   cost: string;
+  /** The cost's currency when the account replaced one in another currency; '' = the account's. */
+  costCurrency: string;
   /** Phone numbers of the lines to import. */
   lines: string[];
 }
@@ -121,6 +123,7 @@ function requestOf(
     groups: groups.value,
     campaigns: campaigns.value,
     costToAllocate: cost.value,
+    costCurrency: form.costCurrency || null,
   };
 }
 
@@ -279,6 +282,7 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
                 campaigns: loaded.campaigns ? rangeText(loaded.campaigns) : '',
               }),
               cost: proposedCost(loaded, loaded.defaultMonth, locale),
+              costCurrency: '',
               lines: loaded.lines.map((line) => line.displayPhoneNumber),
             },
         );
@@ -418,11 +422,33 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
         <Field
           name="costToAllocate"
           inputMode="decimal"
-          label={t('costToAllocate', { currency: setup.currency })}
+          label={t('costToAllocate', { currency: form.costCurrency || setup.currency })}
           value={form.cost}
           onValue={(cost) => update({ cost })}
           hint={t('costHint', { example: costText(1250.5, locale) })}
         />
+        {setup.currencies.length > 1 && (
+          // Money in two currencies is never added: the amount split is in one of the month's currencies.
+          <div class="field">
+            <label for="cost-currency">{t('costCurrency')}</label>
+            <select
+              id="cost-currency"
+              name="costCurrency"
+              value={form.costCurrency || setup.currency}
+              aria-describedby="cost-currency-hint"
+              onChange={(e) => update({ costCurrency: e.currentTarget.value })}
+            >
+              {setup.currencies.map((currency) => (
+                <option key={currency} value={currency}>
+                  {currency}
+                </option>
+              ))}
+            </select>
+            <p id="cost-currency-hint" class="secondary">
+              {t('costCurrencyHint')}
+            </p>
+          </div>
+        )}
         <button type="submit" class="action">
           {t('importButton')}
         </button>

@@ -75,11 +75,16 @@ export function ResultCard(props: {
   const rows: [string, string][] = [
     [t('billedUnits'), `${formatCount(figures, result.billedUnits)} ${t(billedAs[result.pricingModel])}`],
     [t('metaCost'), result.cost === null ? t('noCost') : money(result.cost)],
+    // Each other currency on its own line: money in two currencies is never added up.
+    ...result.otherCosts.map(({ currency, cost }): [string, string] => [
+      t('otherCurrencyCost', { currency }),
+      cost === null ? t('noCost') : formatMoney(language, cost, currency),
+    ]),
   ];
   if (result.costToAllocate !== null)
     rows.push([
       t('costToAllocateResult'),
-      `${money(result.costToAllocate)} (${t(costSource[result.costToAllocateSource])})`,
+      `${formatMoney(language, result.costToAllocate, result.costToAllocateCurrency)} (${t(costSource[result.costToAllocateSource])})`,
     ]);
   if (result.projection !== null)
     rows.push([
