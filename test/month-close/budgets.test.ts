@@ -4,20 +4,12 @@ import { argRef } from '../../src/core/sheet-args/arg-errors';
 import { budgetStatuses, type Budget } from '../../src/month-close/budgets';
 import type { MetaUsageRow } from '../../src/month-close/figures';
 import { parseMonth } from '../../src/month-close/month';
+import { metaRow } from '../support/meta-rows';
 
 const NOVEMBER = parseMonth('2025-11');
 
-const row = (day: number, cost: number | null, line = '+55 11 4000 0001'): MetaUsageRow => ({
-  day: `2025-11-${String(day).padStart(2, '0')}`,
-  line,
-  country: 'BR',
-  pricingModel: 'message',
-  category: 'MARKETING',
-  type: 'REGULAR',
-  tier: null,
-  volume: 1,
-  cost,
-});
+const row = (day: number, cost: number | null, line = '+55 11 4000 0001'): MetaUsageRow =>
+  metaRow({ day: `2025-11-${String(day).padStart(2, '0')}`, line, cost });
 
 const account = (amount: string): Budget => ({ scope: 'account', name: '', amount });
 /** Days 1-10 at 10.005 each: 100.05 spent by the 10th; linear projection 300.15 over 30 days. */

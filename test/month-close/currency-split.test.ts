@@ -1,18 +1,8 @@
 import { splitByCurrency } from '../../src/month-close/currency-split';
 import type { MetaUsageRow } from '../../src/month-close/figures';
+import { metaRow } from '../support/meta-rows';
 
-const row = (cost: number | null, currency?: string): MetaUsageRow => ({
-  day: '2025-10-01',
-  line: '1555',
-  country: 'BR',
-  pricingModel: 'message',
-  category: 'MARKETING',
-  type: 'REGULAR',
-  tier: null,
-  volume: 1,
-  cost,
-  currency,
-});
+const row = (cost: number | null, currency?: string): MetaUsageRow => metaRow({ cost, currency });
 
 describe('splitByCurrency: money is never added across currencies', () => {
   it('the account’s rows (untagged or tagged with its currency) apart; every other currency summed exactly', () => {

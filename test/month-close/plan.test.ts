@@ -15,6 +15,7 @@ import {
   PlanLimitError,
 } from '../../src/core/write-plan/limits';
 import { ZoneCalendar } from '../../src/core/zone-calendar';
+import { metaRow } from '../support/meta-rows';
 
 const cells: CellCalendar = { calendar: new ZoneCalendar('America/Bogota'), makeDate: (ms) => new Date(ms) };
 const OCT = parseMonth('2025-10');
@@ -23,17 +24,8 @@ const LINES = new Map([
   ['1666', '+1 666'],
 ]);
 
-const row = (day: string, line: string, volume: number): MetaUsageRow => ({
-  day,
-  line,
-  country: 'BR',
-  pricingModel: 'message',
-  category: 'MARKETING',
-  type: 'REGULAR',
-  tier: null,
-  volume,
-  cost: volume / 10,
-});
+const row = (day: string, line: string, volume: number): MetaUsageRow =>
+  metaRow({ day, line, volume, cost: volume / 10 });
 
 /** The block an import wrote (Meta's rows of October for both lines), and as Sheets reads it back. */
 function storedBlock(rows: MetaUsageRow[]) {
