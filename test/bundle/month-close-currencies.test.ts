@@ -8,6 +8,7 @@ import type { FakeGraphServer } from '../../dev/fake-graph';
 import { startFakeGraphServerProcess } from '../../dev/fake-graph';
 import { createDataset, expectedTotals } from '../../dev/fake-graph/generator';
 import type { MetaConnectionView, MonthCloseResult } from '../../src/rpc/contract';
+import { noteText } from '../../src/sidebar/month-close/card-notes';
 import { connect, metaRuntime, SEED, TOKEN } from './meta-helpers';
 import { runImport } from './month-close-helpers';
 
@@ -78,9 +79,13 @@ describe('a month billed in two currencies', () => {
       rowsWritten: USD.records + BRL.records,
     });
     expect(result.notes).toEqual([
-      `Meta billed part of this month in another currency: ${money(USD.costMicros)} USD — never added to the BRL ` +
-        'cost (an account migrated to a new currency, or a second Messaging Account)',
+      { code: 'otherCurrencies', others: `${money(USD.costMicros)} USD`, main: 'BRL' },
     ]);
+    // Worded by the sidebar in the user's language.
+    expect(noteText(result.notes[0], 'en', 'en-US')).toBe(
+      `Meta billed part of this month in another currency: ${money(USD.costMicros)} USD — never added to the BRL ` +
+        'cost (an account migrated to a new currency, or a second Messaging Account).',
+    );
   });
 
   it('"Meta data" keeps each row’s currency; the Billing sheet shows one figure per currency', () => {
@@ -131,8 +136,13 @@ it('the former account unreadable (Meta deprecates it): its stored rows stay, th
       billedUnits: first.billedUnits,
       rowsWritten: BRL.records,
     });
-    expect(again.notes[0]).toMatch(
-      new RegExp(`^Meta did not answer for the former account ${USD_ACCOUNT.wabaId} \\(USD\\): `),
+    expect(again.notes[0]).toMatchObject({
+      code: 'formerAccountSilent',
+      waba: USD_ACCOUNT.wabaId,
+      currency: 'USD',
+    });
+    expect(noteText(again.notes[0], 'es', 'es-CO')).toMatch(
+      new RegExp(`^Meta no respondió por la cuenta anterior ${USD_ACCOUNT.wabaId} \\(USD\\): .+ Se conservaron`),
     );
   } finally {
     await graph.clearFaults();

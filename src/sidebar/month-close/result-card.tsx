@@ -78,13 +78,13 @@ export function ResultCard(props: {
     // Each other currency on its own line: money in two currencies is never added up.
     ...result.otherCosts.map(({ currency, cost }): [string, string] => [
       t('otherCurrencyCost', { currency }),
-      cost === null ? t('noCost') : formatMoney(language, cost, currency),
+      cost === null ? t('noCost') : formatMoney(figures, cost, currency),
     ]),
   ];
   if (result.costToAllocate !== null)
     rows.push([
       t('costToAllocateResult'),
-      `${formatMoney(language, result.costToAllocate, result.costToAllocateCurrency)} (${t(costSource[result.costToAllocateSource])})`,
+      `${formatMoney(figures, result.costToAllocate, result.costToAllocateCurrency)} (${t(costSource[result.costToAllocateSource])})`,
     ]);
   if (result.projection !== null)
     rows.push([
