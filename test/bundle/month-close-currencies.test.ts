@@ -142,7 +142,9 @@ it('the former account unreadable (Meta deprecates it): its stored rows stay, th
       currency: 'USD',
     });
     expect(noteText(again.notes[0], 'es', 'es-CO')).toMatch(
-      new RegExp(`^Meta no respondió por la cuenta anterior ${USD_ACCOUNT.wabaId} \\(USD\\): .+ Se conservaron`),
+      new RegExp(
+        `^Meta no respondió por la cuenta anterior ${USD_ACCOUNT.wabaId} \\(USD\\): .+ Se conservaron`,
+      ),
     );
   } finally {
     await graph.clearFaults();
