@@ -112,7 +112,7 @@ describe('the month sheet', () => {
     expect(ofLine[0]).toBe(LINE);
     expect(block[3][4]).toBe('not this month');
     // Ventas closed 2 of Atom's 10 conversations: a fifth of the cost, as the split on the sheet gives it.
-    const split = rt.spreadsheet.getValues("'Billing 2025-11'!J10:O12").find((r) => r[0] === 'Ventas')!;
+    const split = rt.spreadsheet.getValues("'Billing 2025-11'!A17:G21").find((r) => r[0] === 'Ventas')!;
     expect(split[5]).toBeCloseTo(november.cost! / 5, 6);
     expect(ventas.slice(0, 3)).toEqual(['Group Ventas', 1, split[5]]);
     expect(ventas[4]).toEqual(rt.sheetDate('2025-11-01'));
