@@ -29,6 +29,8 @@ export interface SheetView {
   /** Rows holding data; `rows` may stop short of it. Only the shown sheet has columns, rows and charts. */
   totalRows: number;
   columns: string[];
+  /** Each column's width in pixels where the add-on (or the demo) set one, as Sheets draws it; null: sized to fit. */
+  widths: (number | null)[];
   rows: CellView[][];
   charts: ChartView[];
 }
@@ -61,7 +63,7 @@ export function spreadsheetSnapshot(
       frozenRows: sheet.frozenRows,
       totalRows: sheet.lastRow,
     };
-    if (sheet !== shown) return { ...tab, columns: [], rows: [], charts: [] };
+    if (sheet !== shown) return { ...tab, columns: [], widths: [], rows: [], charts: [] };
     const numRows = Math.min(Math.max(sheet.lastRow, 20), maxRows);
     const numColumns = Math.max(sheet.lastColumn, 8);
     const rows = sheet.read({ row: 1, column: 1, numRows, numColumns }, (row, column) => {
@@ -76,6 +78,7 @@ export function spreadsheetSnapshot(
       return view;
     });
     const columns = Array.from({ length: numColumns }, (_, i) => columnLetters(i + 1));
+    const widths = columns.map((_, i) => sheet.columnWidths.get(i + 1) ?? null);
     const charts = sheet.charts.map((chart) => ({
       ...chart,
       data: chart.ranges.map((a1) => model.getDisplayValues(a1)),
@@ -83,7 +86,7 @@ export function spreadsheetSnapshot(
         model.getValues(a1).map((line) => line.map((v) => (typeof v === 'number' ? v : null))),
       ),
     }));
-    return { ...tab, columns, rows, charts };
+    return { ...tab, columns, widths, rows, charts };
   });
   const selection = model.activeRange();
   return {
