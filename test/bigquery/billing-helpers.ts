@@ -1,0 +1,116 @@
+/**
+ * Runs the billing SQL (src/bigquery) through the fake BigQuery's engine and the JS engine on the same message
+ * log, both as BILLED_BREAKDOWN rows.
+ */
+import { checkScript, type SqlEngine, type StatementResult } from '../../dev/fake-bigquery/engine';
+import type { SqlQuery } from '../../src/bigquery/billing-sql';
+import { HISTORY_TABLES, type DatasetRef } from '../../src/bigquery/schema';
+import { priceMessages } from '../../src/core/pricing/engine';
+import { KIND_NAMES } from '../../src/core/pricing/message-kinds';
+import type { PricingRule } from '../../src/core/pricing/rules';
+import { dayKeyToIso, epochDayToDayKey } from '../../src/core/time';
+import { ZoneCalendar } from '../../src/core/zone-calendar';
+
+export const DATASET: DatasetRef = { projectId: 'atom-billing-test', datasetId: 'history' };
+
+export interface LoggedMessage {
+  ms: number;
+  line: string;
+  contact: string;
+  /** Index into KIND_NAMES. */
+  kind: number;
+}
+
+export interface BreakdownRow {
+  day: string;
+  line: string;
+  model: string;
+  category: string;
+  charged: number;
+  free: number;
+}
+
+export async function createMessagesTable(engine: SqlEngine): Promise<void> {
+  await engine.createDataset(DATASET.projectId, DATASET.datasetId);
+  await engine.createTable(
+    DATASET.projectId,
+    DATASET.datasetId,
+    'atom_messages',
+    HISTORY_TABLES.atom_messages.fields,
+  );
+}
+
+/** Replaces the stored log (month = the local month of each message, as the store writes it). */
+export async function storeLog(
+  engine: SqlEngine,
+  log: readonly LoggedMessage[],
+  timeZone: string,
+): Promise<void> {
+  await engine.run(
+    checkScript(`DELETE FROM \`${DATASET.projectId}.${DATASET.datasetId}.atom_messages\` WHERE TRUE`),
+  );
+  const calendar = new ZoneCalendar(timeZone);
+  const ndjson = log
+    .map((m) => {
+      const month = `${dayKeyToIso(calendar.dayKeyAt(m.ms)).slice(0, 8)}01`;
+      const sent_at = new Date(m.ms).toISOString();
+      return JSON.stringify({ month, sent_at, line: m.line, contact: m.contact, kind: KIND_NAMES[m.kind] });
+    })
+    .join('\n');
+  await engine.loadNdjson(
+    DATASET.projectId,
+    DATASET.datasetId,
+    'atom_messages',
+    HISTORY_TABLES.atom_messages.fields,
+    ndjson,
+  );
+}
+
+export function runQuery(engine: SqlEngine, query: SqlQuery): Promise<StatementResult> {
+  return engine.run(
+    checkScript(query.query),
+    query.queryParameters.map((p) => ({
+      name: p.name,
+      type: p.parameterType.type,
+      value: p.parameterValue.value,
+    })),
+  );
+}
+
+export async function sqlBreakdown(engine: SqlEngine, query: SqlQuery): Promise<BreakdownRow[]> {
+  const result = await runQuery(engine, query);
+  return result.rows.map(([day, line, model, category, charged, free]) => ({
+    day: day as string,
+    line: line as string,
+    model: model as string,
+    category: category as string,
+    charged: Number(charged),
+    free: Number(free),
+  }));
+}
+
+export function jsBreakdown(
+  log: readonly LoggedMessage[],
+  timeZone: string,
+  rules?: readonly PricingRule[],
+): BreakdownRow[] {
+  const calendar = new ZoneCalendar(timeZone);
+  const tally = priceMessages(
+    {
+      times: log.map((m) => m.ms),
+      contacts: log.map((m) => m.contact),
+      kinds: log.map((m) => m.kind),
+      lines: log.map((m) => m.line),
+    },
+    calendar,
+    rules,
+  );
+  return tally.rows().map((r) => ({
+    day: dayKeyToIso(epochDayToDayKey(r.epochDay)),
+    line: r.line,
+    model: r.model,
+    category: r.category,
+    charged: r.charged,
+    free: r.free,
+  }));
+}
