@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBMaterializedResult } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api';
 import parserPackage from 'node-sql-parser';
 import { splitStatements } from './sql-tokens';
 import { DUCK_TYPES, translateStatement, UnsupportedSqlError } from './translate';
@@ -356,7 +356,7 @@ export class SqlEngine {
     const used = Object.fromEntries(
       Object.entries(values).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)),
     );
-    let result: DuckDBMaterializedResult;
+    let result: DuckDBResultReader;
     try {
       result = await this.connection.runAndReadAll(sql, used);
     } catch (e) {
