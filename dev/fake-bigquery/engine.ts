@@ -263,7 +263,8 @@ export class SqlEngine {
 
   /**
    * Appends newline-delimited JSON rows (a load job's data) to a table in one transaction: all rows or none.
-   * Values use the table's column types (TIMESTAMP as RFC 3339 text).
+   * Values use the table's column types (TIMESTAMP as RFC 3339 text). `replace`: the rows it deletes first, in
+   * the same transaction (a load with WRITE_TRUNCATE: the whole table, or one month's partition).
    */
   loadNdjson(
     project: string,
@@ -271,6 +272,7 @@ export class SqlEngine {
     table: string,
     fields: readonly TableField[],
     ndjson: string,
+    replace?: 'table' | { column: string; month: string },
   ): Promise<number> {
     return this.exclusive(async () => {
       const dir = mkdtempSync(join(tmpdir(), 'fake-bq-load-'));
@@ -279,29 +281,64 @@ export class SqlEngine {
         writeFileSync(file, ndjson);
         const columns = fields.map((f) => `${quote(f.name)}: '${duckColumnType(f)}'`).join(', ');
         const names = fields.map((f) => quote(f.name)).join(', ');
-        const result = await this.connection.runAndReadAll(
-          `INSERT INTO ${tableName(project, dataset, table)} (${names}) SELECT ${names} FROM ` +
-            `read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited', columns = {${columns}})`,
-        );
-        return Number(result.getRows()[0]?.[0] ?? 0);
+        const target = tableName(project, dataset, table);
+        const source = `read_json('${file.replace(/'/g, "''")}', format = 'newline_delimited', columns = {${columns}})`;
+        await this.connection.run('BEGIN TRANSACTION');
+        try {
+          if (replace === 'table') await this.connection.run(`DELETE FROM ${target}`);
+          else if (replace) {
+            const inMonth = `date_trunc('month', ${quote(replace.column)}) = DATE '${replace.month}'`;
+            const outside = await this.connection.runAndReadAll(
+              `SELECT COUNT(*) FROM ${source} WHERE ${quote(replace.column)} IS NULL OR NOT (${inMonth})`,
+            );
+            if (Number(outside.getRows()[0][0]) > 0)
+              throw new Error(
+                `Some rows belong to different partitions rather than destination partition ${replace.month.slice(0, 7).replace('-', '')}`,
+              );
+            await this.connection.run(`DELETE FROM ${target} WHERE ${inMonth}`);
+          }
+          const result = await this.connection.runAndReadAll(
+            `INSERT INTO ${target} (${names}) SELECT ${names} FROM ${source}`,
+          );
+          await this.connection.run('COMMIT');
+          return Number(result.getRows()[0]?.[0] ?? 0);
+        } catch (e) {
+          await this.connection.run('ROLLBACK');
+          throw new SqlRuntimeError((e as Error).message);
+        }
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     });
   }
 
-  /** Rows per value of a DATE column (a table's partitions), for the server's bytes estimate. */
-  rowsPerValue(
+  /**
+   * Rows and STRING bytes per column of each monthly partition ('yyyy-mm-01'; '' for NULL or an
+   * unpartitioned table), for the server's bytes estimate.
+   */
+  partitionSizes(
     project: string,
     dataset: string,
     table: string,
-    column: string,
-  ): Promise<Map<string, number>> {
+    fields: readonly TableField[],
+    partitionColumn: string | null,
+  ): Promise<Map<string, { rows: number; stringBytes: Map<string, number> }>> {
+    const strings = fields.filter((f) => duckColumnType(f) === 'VARCHAR');
+    const key = partitionColumn
+      ? `COALESCE(CAST(CAST(date_trunc('month', ${quote(partitionColumn)}) AS DATE) AS VARCHAR), '')`
+      : `''`;
+    const sums = strings.map((f) => `, COALESCE(SUM(strlen(${quote(f.name)})), 0)`).join('');
+    const sql = `SELECT ${key}, COUNT(*)${sums} FROM ${tableName(project, dataset, table)} GROUP BY 1`;
     return this.exclusive(async () => {
-      const result = await this.connection.runAndReadAll(
-        `SELECT CAST(${quote(column)} AS VARCHAR), COUNT(*) FROM ${tableName(project, dataset, table)} GROUP BY 1`,
+      const result = await this.connection.runAndReadAll(sql);
+      return new Map(
+        result
+          .getRows()
+          .map(([k, n, ...bytes]) => [
+            String(k),
+            { rows: Number(n), stringBytes: new Map(strings.map((f, i) => [f.name, Number(bytes[i])])) },
+          ]),
       );
-      return new Map(result.getRows().map(([k, n]) => [String(k), Number(n)]));
     });
   }
 
