@@ -122,11 +122,14 @@ function checkUncached(sql: string): CheckedStatement {
     if (!IDENTICAL_FUNCTIONS.has(fn) && !TRANSLATED_FUNCTIONS.has(fn))
       throw new UnsupportedSqlError(`the function ${fn}`);
   }
-  const tables = parsed.tableList
-    .map((t) => t.split('::').slice(2).join('::'))
-    .filter((t) => t.split('.').length === 3);
+  const tables = parsed.tableList.map((t) => t.split('::').slice(2).join('::'));
+  // node-sql-parser reads `DELETE FROM \`p.d.t\`` as the table FROM aliased p.d.t
+  if (ast.type === 'delete')
+    for (const t of (ast as { table?: { table?: string; as?: string }[] }).table ?? [])
+      tables.push(String(t.table === 'FROM' ? t.as : t.table));
+  const qualified = [...new Set(tables.filter((t) => t.split('.').length === 3))];
   const columns = [...new Set(parsed.columnList.map((c) => c.split('::').slice(2).join('::')))];
-  return { sql, type: ast.type.toUpperCase() as StatementType, reads: { tables, columns, ast } };
+  return { sql, type: ast.type.toUpperCase() as StatementType, reads: { tables: qualified, columns, ast } };
 }
 
 /** A script's statements, each checked (the whole script is refused if any statement is). */

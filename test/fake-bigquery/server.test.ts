@@ -279,6 +279,12 @@ test('errors: legacy SQL, no token, scope not granted, access denied, rate limit
     queryRequest(`SELECT 1 FROM \`${DS.projectId}.${DS.datasetId}.atom_messages\``),
   );
   expect(deniedQuery.status).toBe(403);
+  const deniedDelete = await call(
+    'POST',
+    `${API}/queries`,
+    queryRequest(`DELETE FROM \`${DS.projectId}.${DS.datasetId}.atom_messages\` WHERE TRUE`),
+  );
+  expect(deniedDelete.json.error.errors[0].reason).toBe('accessDenied');
   await server.configure({ deniedDatasets: [] });
 
   await server.setFault([{ kind: 'rateLimit403' }, { kind: 'rateLimit429' }]);
