@@ -13,6 +13,7 @@ import { priceMessages } from '../src/core/pricing/engine';
 import { KIND_NAMES } from '../src/core/pricing/message-kinds';
 import { dayKeyToIso, epochDayToDayKey } from '../src/core/time';
 import { ZoneCalendar } from '../src/core/zone-calendar';
+import { random } from './timing';
 
 const MESSAGES = 1_000_000;
 const CONTACTS = 100_000;
@@ -21,17 +22,6 @@ const ZONE = 'America/Bogota';
 const DATASET = { projectId: 'atom-billing-bench', datasetId: 'history' };
 /** Kinds by cumulative share: user, user_ad, marketing, utility, authentication, authentication_international, service. */
 const KIND_SHARES = [0.35, 0.38, 0.5, 0.62, 0.68, 0.7, 1];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same data. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function syntheticMonth() {
   const calendar = new ZoneCalendar(ZONE);

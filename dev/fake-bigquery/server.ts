@@ -5,10 +5,11 @@
  * runtime, whose synchronous UrlFetch blocks this thread. Point the add-on's BigQuery base URL at `url`
  * (paths as Google's: /bigquery/v2/…, /upload/bigquery/v2/…).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { flatHeaders, listen, stopChild, waitForListening } from '../loopback-server';
 import { readBody } from '../read-body';
 import { SqlEngine } from './engine';
 import {
@@ -68,10 +69,7 @@ export async function startFakeBigQueryServer(
         },
       );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  await listen(server, options.port ?? 0);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, state, ...controls(url), close: () => closeServer(server, state) };
 }
@@ -109,46 +107,8 @@ export async function startFakeBigQueryServerProcess(
     ['--import', 'tsx', cli, '--exit-with-parent', '--config', JSON.stringify(bigQueryOptions)],
     { cwd, stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const url = await waitForListening(child, startTimeoutMs);
+  const url = await waitForListening(child, LISTENING_PREFIX, startTimeoutMs, 'fake BigQuery');
   return { url, ...controls(url), close: () => stopChild(child) };
-}
-
-function waitForListening(child: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error('fake BigQuery child did not start in time'));
-    }, timeoutMs);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const line = buffered.split('\n').find((l) => l.startsWith(LISTENING_PREFIX));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.slice(LISTENING_PREFIX.length).trim());
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`fake BigQuery child exited early (code ${code})`));
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  }
-  return out;
 }
 
 function closeServer(server: Server, state: FakeBigQueryState): Promise<void> {
