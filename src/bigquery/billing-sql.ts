@@ -24,6 +24,13 @@
  *
  * Rules are the engine's PRICING_RULES (or the ones passed), placed by local day: a rule starting at local
  * midnight of day D covers exactly the instants whose local day is ≥ D.
+ *
+ * Limits, for the wiring: (1) the answer is the engine's on the messages from `readFrom` on; it equals the answer
+ * on the whole history only when every chain (free entry points, 72 h; conversations, 24 h) restarts inside
+ * [readFrom, firstDay) — a gap of a span without candidates — and windows opened before readFrom are over by
+ * firstDay (readFrom ≤ firstDay − 3 days). (2) BigQuery evaluates a CTE once per reference (it materialises only
+ * recursive ones), and the doubling references each level twice: fine for the handful of levels a month needs,
+ * costly on years of history; a script with one TEMP TABLE per level is the way out there.
  */
 import { CATEGORY_NAMES, KIND_NAMES } from '../core/pricing/message-kinds';
 import { PRICING_MODELS, PRICING_RULES, type PricingRule } from '../core/pricing/rules';
