@@ -25,16 +25,16 @@
  * Rules are the engine's PRICING_RULES (or the ones passed), placed by local day: a rule starting at local
  * midnight of day D covers exactly the instants whose local day is ≥ D.
  *
- * Limits, for the wiring: (1) the answer is the engine's on the messages from `readFrom` on; it equals the answer
- * on the whole history only when every chain (free entry points, 72 h; conversations, 24 h) restarts inside
- * [readFrom, firstDay) — a gap of a span without candidates — and windows opened before readFrom are over by
- * firstDay (readFrom ≤ firstDay − 3 days). (2) BigQuery evaluates a CTE once per reference (it materialises only
+ * One month at a time: the answer on a month alone is the engine's on the whole history when the query also reads
+ * the state carried into the month (`carried`, rows written by the previous month's carriedStateSql); without it,
+ * the answer is the engine's on the messages from `readFrom` on.
+ * Limit, for the wiring: BigQuery evaluates a CTE once per reference (it materialises only
  * recursive ones), and the doubling references each level twice: fine for the handful of levels a month needs,
  * costly on years of history; a script with one TEMP TABLE per level is the way out there.
  */
 import { CATEGORY_NAMES, KIND_NAMES } from '../core/pricing/message-kinds';
 import { PRICING_MODELS, PRICING_RULES, type PricingRule } from '../core/pricing/rules';
-import { dayKeyToIso, splitDayKey, type DayKey } from '../core/time';
+import { addDays, dayKeyToIso, splitDayKey, type DayKey } from '../core/time';
 import { DAY_MS } from '../core/zone-calendar';
 import { PARTITION_COLUMN, qualifiedName, type DatasetRef } from './schema';
 
@@ -63,6 +63,12 @@ export interface BillingScope {
    */
   readFrom: DayKey;
   rules?: readonly PricingRule[];
+  /**
+   * Also read the state carried into firstDay's month (billing_carry, written by the previous month's
+   * carriedStateSql): with readFrom = firstDay = the month's first day, the answer is then the engine's on the
+   * whole history while reading that month's partitions only.
+   */
+  carried?: boolean;
 }
 
 const CONVERSATION = PRICING_MODELS.indexOf('conversation');
@@ -73,6 +79,8 @@ const KIND = Object.fromEntries(KIND_NAMES.map((name, code) => [name, code])) as
 const SERVICE_CATEGORY = CATEGORY_NAMES.indexOf('service');
 const FREE_ENTRY_CATEGORY = CATEGORY_NAMES.indexOf('free_entry_point');
 const FREE_ENTRY_MS = 3 * DAY_MS;
+/** Local days before a month's end whose state rows are carried (a free entry point lasts 72 h). */
+const CARRIED_DAYS = 3;
 const THREAD = ['line', 'contact'];
 
 const epochDayOf = (key: DayKey) => {
@@ -142,14 +150,23 @@ const inThreadOrder = (
   frame = 'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW',
 ) => `OVER (PARTITION BY ${partition.join(', ')} ORDER BY pos ${frame})`;
 
-/** The WITH clause ending in `units` (day, line, model, category, charged) of the days reported. */
-function billingCtes(scope: BillingScope): string {
+/**
+ * The CTEs of the billing walk: `priced` (each message with its state), `breakdown` (day, line, model, category,
+ * charged_units, free_units of the days reported).
+ */
+function billingCtes(scope: BillingScope): string[] {
   const rules = (scope.rules ?? PRICING_RULES).filter((r) => r.enabled).sort((a, b) => a.from - b.from);
   if (rules.length === 0) throw new RangeError('No enabled pricing rule');
   if (scope.readFrom > scope.firstDay || scope.firstDay > scope.lastDay)
     throw new RangeError('Expected readFrom ≤ firstDay ≤ lastDay');
-  const days = epochDayOf(scope.lastDay) - epochDayOf(scope.readFrom) + 1;
+  // Carried rows are at most CARRIED_DAYS days (and a referral's day) before the month.
+  const days =
+    epochDayOf(scope.lastDay) - epochDayOf(scope.readFrom) + 1 + (scope.carried ? CARRIED_DAYS + 2 : 0);
   const messages = qualifiedName(scope.dataset, 'atom_messages');
+  const carried = scope.carried
+    ? ` UNION ALL SELECT sent_at, line, contact, kind FROM ${qualifiedName(scope.dataset, 'billing_carry')} ` +
+      `WHERE ${PARTITION_COLUMN} = DATE_TRUNC(@first_day, MONTH)`
+    : '';
   const kindCode = `CASE kind ${KIND_NAMES.map((name, code) => `WHEN '${name}' THEN ${code}`).join(' ')} END`;
   const free = (r: PricingRule) =>
     r.freeServicePerMonth === Infinity
@@ -157,9 +174,11 @@ function billingCtes(scope: BillingScope): string {
       : String(Math.max(0, Math.ceil(r.freeServicePerMonth)));
   const segment = [...THREAD, 'seg_no'];
   const ctes = [
-    `msg AS (SELECT line, contact, UNIX_MILLIS(sent_at) AS ms, DATE(sent_at, @time_zone) AS day, ${kindCode} AS k ` +
-      `FROM ${messages} WHERE ${PARTITION_COLUMN} BETWEEN DATE_TRUNC(@read_from, MONTH) AND @last_day ` +
-      `AND DATE(sent_at, @time_zone) BETWEEN @read_from AND @last_day AND kind IN (${KIND_NAMES.map((n) => `'${n}'`).join(', ')}))`,
+    `msg AS (SELECT line, contact, sent_at, UNIX_MILLIS(sent_at) AS ms, DATE(sent_at, @time_zone) AS day, ` +
+      `${kindCode} AS k FROM (SELECT sent_at, line, contact, kind FROM ${messages} ` +
+      `WHERE ${PARTITION_COLUMN} BETWEEN DATE_TRUNC(@read_from, MONTH) AND @last_day ` +
+      `AND DATE(sent_at, @time_zone) BETWEEN @read_from AND @last_day${carried}) AS logged ` +
+      `WHERE kind IN (${KIND_NAMES.map((n) => `'${n}'`).join(', ')}))`,
     `ordered AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY line, contact ORDER BY ms, k) AS pos, ` +
       `${byRule(rules, (r) => String(PRICING_MODELS.indexOf(r.model)))} AS model, ` +
       `${byRule(rules, free)} AS free_per_month, ` +
@@ -212,8 +231,10 @@ function billingCtes(scope: BillingScope): string {
       `COUNTIF(NOT charged) AS free_units FROM units WHERE day BETWEEN @first_day AND @last_day ` +
       `GROUP BY day, line, model, category)`,
   ];
-  return `WITH ${ctes.join(',\n')}\n`;
+  return ctes;
 }
+
+const withClause = (ctes: readonly string[]) => `WITH ${ctes.join(',\n')}\n`;
 
 function parameters(scope: BillingScope): QueryParameter[] {
   const date = (name: string, key: DayKey): QueryParameter => ({
@@ -239,7 +260,7 @@ const nameOf = (names: readonly string[], column: string) =>
 export function billedBreakdownSql(scope: BillingScope): SqlQuery {
   return {
     query:
-      billingCtes(scope) +
+      withClause(billingCtes(scope)) +
       `SELECT day, line, ${nameOf(PRICING_MODELS, 'model')} AS model, ${nameOf(CATEGORY_NAMES, 'category')} ` +
       `AS category, charged_units, free_units FROM breakdown ORDER BY day, line, breakdown.model, breakdown.category`,
     queryParameters: parameters(scope),
@@ -250,7 +271,7 @@ export function billedBreakdownSql(scope: BillingScope): SqlQuery {
 export function billedDailySql(scope: BillingScope): SqlQuery {
   return {
     query:
-      billingCtes(scope) +
+      withClause(billingCtes(scope)) +
       'SELECT day, SUM(charged_units) AS charged_units, SUM(free_units) AS free_units FROM breakdown ' +
       'GROUP BY day ORDER BY day',
     queryParameters: parameters(scope),
@@ -261,11 +282,54 @@ export function billedDailySql(scope: BillingScope): SqlQuery {
 export function billedByCategorySql(scope: BillingScope): SqlQuery {
   return {
     query:
-      billingCtes(scope) +
+      withClause(billingCtes(scope)) +
       `SELECT ${nameOf(PRICING_MODELS, 'model')} AS model, ${nameOf(CATEGORY_NAMES, 'category')} AS category, ` +
       'SUM(charged_units) AS charged_units, SUM(free_units) AS free_units FROM breakdown ' +
       'GROUP BY breakdown.model, breakdown.category ORDER BY breakdown.model, breakdown.category',
     queryParameters: parameters(scope),
+  };
+}
+
+/**
+ * The rows to carry into the month after lastDay (a month's last day), to be stored in billing_carry with that
+ * month: per thread, the state the engine holds at the month's end, as messages that rebuild it — the last
+ * customer message ('user'; 'user_ad' while its referral is pending), the last free-entry-point opening and the ad
+ * that triggered it, and the conversations opened since it; each only from the last CARRIED_DAYS + 1 local days
+ * (older state has expired by the month's end; a referral's ad goes with its opening). Recomputed with the next
+ * month's messages, each carried opening opens again (it is its chain's first), so chains continue exactly.
+ */
+export function carriedStateSql(scope: BillingScope): SqlQuery {
+  const next = addDays(scope.lastDay, 1);
+  if (next % 100 !== 1) throw new RangeError('carriedStateSql: lastDay must be the last day of a month');
+  const date = (name: string, key: DayKey): QueryParameter => ({
+    name,
+    parameterType: { type: 'DATE' },
+    parameterValue: { value: dayKeyToIso(key) },
+  });
+  const kindName = `CASE p.k ${KIND_NAMES.map((name, code) => `WHEN ${code} THEN '${name}'`).join(' ')} END`;
+  const ctes = [
+    ...billingCtes(scope),
+    `ends AS (SELECT line, contact, MAX(IF(k > ${KIND.user_ad}, pos, NULL)) AS last_biz, ` +
+      `MAX(IF(k <= ${KIND.user_ad}, pos, NULL)) AS last_customer, MAX(IF(opens_fe, pos, NULL)) AS last_fe, ` +
+      `MAX(seg_no) AS last_seg FROM priced GROUP BY line, contact)`,
+    `triggers AS (SELECT p.line, p.contact, p.last_ad_pos AS pos FROM priced p JOIN ends e ` +
+      `ON p.line = e.line AND p.contact = e.contact AND p.pos = e.last_fe WHERE p.day >= @carry_from)`,
+  ];
+  return {
+    query:
+      withClause(ctes) +
+      `SELECT @carry_month AS month, p.sent_at, p.line, p.contact, CASE WHEN p.k > ${KIND.user_ad} THEN ${kindName} ` +
+      `WHEN (p.k = ${KIND.user_ad} AND p.pos > COALESCE(e.last_biz, 0)) OR t.pos IS NOT NULL THEN 'user_ad' ` +
+      `ELSE 'user' END AS kind FROM priced p JOIN ends e ON p.line = e.line AND p.contact = e.contact ` +
+      `LEFT JOIN triggers t ON t.line = p.line AND t.contact = p.contact AND t.pos = p.pos ` +
+      `WHERE t.pos IS NOT NULL OR (p.day >= @carry_from AND ((p.k <= ${KIND.user_ad} AND (p.pos = e.last_customer ` +
+      `OR (p.k = ${KIND.user_ad} AND p.pos > COALESCE(e.last_biz, 0)))) OR p.pos = e.last_fe ` +
+      `OR (p.seg_no = e.last_seg AND (p.opens_conv OR p.opens_svc)))) ORDER BY p.line, p.contact, p.pos`,
+    queryParameters: [
+      ...parameters(scope),
+      date('carry_from', addDays(scope.lastDay, -CARRIED_DAYS)),
+      date('carry_month', next),
+    ],
   };
 }
 

@@ -46,6 +46,21 @@ export const HISTORY_TABLES = {
     ],
     clustering: ['line', 'contact'],
   },
+  /**
+   * Messages from before a month that carry its billing state (open windows, conversations, free entry points, a
+   * pending referral): written by each month's carriedStateSql for the next month, read with that month's
+   * messages, so one month's billing reads one month's partitions.
+   */
+  billing_carry: {
+    fields: [
+      field('month', 'DATE'),
+      field('sent_at', 'TIMESTAMP'),
+      field('line', 'STRING'),
+      field('contact', 'STRING'),
+      field('kind', 'STRING'),
+    ],
+    clustering: ['line', 'contact'],
+  },
   /** Atom's conversations (one row per conversation): groups, campaigns, origins, closures. */
   atom_conversations: {
     fields: [

@@ -32,23 +32,20 @@ export interface BreakdownRow {
 
 export async function createMessagesTable(engine: SqlEngine): Promise<void> {
   await engine.createDataset(DATASET.projectId, DATASET.datasetId);
-  await engine.createTable(
-    DATASET.projectId,
-    DATASET.datasetId,
-    'atom_messages',
-    HISTORY_TABLES.atom_messages.fields,
-  );
+  for (const table of ['atom_messages', 'billing_carry'] as const)
+    await engine.createTable(DATASET.projectId, DATASET.datasetId, table, HISTORY_TABLES[table].fields);
 }
 
-/** Replaces the stored log (month = the local month of each message, as the store writes it). */
+/** Replaces the stored log (month = the local month of each message, as the store writes it); no carried state. */
 export async function storeLog(
   engine: SqlEngine,
   log: readonly LoggedMessage[],
   timeZone: string,
 ): Promise<void> {
-  await engine.run(
-    checkScript(`DELETE FROM \`${DATASET.projectId}.${DATASET.datasetId}.atom_messages\` WHERE TRUE`),
-  );
+  for (const table of ['atom_messages', 'billing_carry'])
+    await engine.run(
+      checkScript(`DELETE FROM \`${DATASET.projectId}.${DATASET.datasetId}.${table}\` WHERE TRUE`),
+    );
   const calendar = new ZoneCalendar(timeZone);
   const ndjson = log
     .map((m) => {
@@ -113,4 +110,24 @@ export function jsBreakdown(
     charged: r.charged,
     free: r.free,
   }));
+}
+
+/** Runs a month's carriedStateSql and stores its rows in billing_carry (as the month close would, by a load job). */
+export async function carryState(engine: SqlEngine, query: SqlQuery): Promise<number> {
+  const { fields, rows } = await runQuery(engine, query);
+  const ndjson = rows
+    .map((row) => {
+      const record = Object.fromEntries(fields.map((f, i) => [f.name, row[i]]));
+      return JSON.stringify({ ...record, sent_at: new Date(Number(record.sent_at) * 1000).toISOString() });
+    })
+    .join('\n');
+  if (rows.length > 0)
+    await engine.loadNdjson(
+      DATASET.projectId,
+      DATASET.datasetId,
+      'billing_carry',
+      HISTORY_TABLES.billing_carry.fields,
+      ndjson,
+    );
+  return rows.length;
 }

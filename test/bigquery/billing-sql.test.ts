@@ -10,17 +10,21 @@ import {
   billedBreakdownSql,
   billedByCategorySql,
   billedDailySql,
+  carriedStateSql,
   type SqlQuery,
 } from '../../src/bigquery/billing-sql';
 import { PRICING_RULES, type PricingRule } from '../../src/core/pricing/rules';
+import { daysInMonth } from '../../src/core/time';
 import { ZoneCalendar } from '../../src/core/zone-calendar';
 import {
   createMessagesTable,
   DATASET,
+  carryState,
   jsBreakdown,
   runQuery,
   sqlBreakdown,
   storeLog,
+  type BreakdownRow,
   type LoggedMessage,
 } from './billing-helpers';
 
@@ -159,4 +163,69 @@ describe('edges random logs reach rarely', () => {
     const rows = await same(log, 'America/Bogota');
     expect(rows.reduce((n, r) => n + r.charged, 0)).toBe(31);
   });
+});
+
+describe('month by month, with the state carried from month to month', () => {
+  /** Four-day stretches across month ends: into the message model, into the line allowance, a month later. */
+  const MONTH_ENDS = [Date.UTC(2025, 5, 28), Date.UTC(2026, 8, 28), Date.UTC(2026, 9, 29)];
+  const carriedScenario = fc.record({
+    zone: fc.constantFrom(...ZONES),
+    rules: fc.constantFrom(PRICING_RULES, SMALL_ALLOWANCES),
+    log: fc
+      .constantFrom(...MONTH_ENDS)
+      .chain((end) => fc.array(message(end), { minLength: 1, maxLength: 100, size: 'max' })),
+  });
+
+  /** Each month of the log's months read alone, with the state carried from the month before. */
+  async function monthByMonth(
+    log: LoggedMessage[],
+    zone: string,
+    rules: readonly PricingRule[],
+  ): Promise<BreakdownRow[]> {
+    await storeLog(engine, log, zone);
+    const calendar = new ZoneCalendar(zone);
+    const days = log.map((m) => calendar.dayKeyAt(m.ms));
+    const rows: BreakdownRow[] = [];
+    for (let month = Math.floor(Math.min(...days) / 100); month <= Math.floor(Math.max(...days) / 100);) {
+      const [year, m] = [Math.floor(month / 100), month % 100];
+      const firstDay = month * 100 + 1;
+      const scope = {
+        dataset: DATASET,
+        timeZone: zone,
+        readFrom: firstDay,
+        firstDay,
+        lastDay: month * 100 + daysInMonth(year, m),
+        rules,
+        carried: true,
+      };
+      rows.push(...(await sqlBreakdown(engine, billedBreakdownSql(scope))));
+      await carryState(engine, carriedStateSql(scope));
+      month = m === 12 ? (year + 1) * 100 + 1 : month + 1;
+    }
+    return rows;
+  }
+
+  test('a referral answered inside a free entry point is not carried as pending', async () => {
+    const at = (month: number, day: number, hour: number) => Date.UTC(2026, month - 1, day, hour);
+    const thread = { line: '5730001', contact: '573001' };
+    const log: LoggedMessage[] = [
+      { ...thread, ms: at(9, 27, 12), kind: 1 },
+      { ...thread, ms: at(9, 27, 13), kind: 2 },
+      { ...thread, ms: at(9, 30, 10), kind: 1 },
+      { ...thread, ms: at(9, 30, 11), kind: 2 },
+      { ...thread, ms: at(10, 1, 1), kind: 2 },
+    ];
+    const rows = await monthByMonth(log, 'UTC', PRICING_RULES);
+    expect(rows).toEqual(jsBreakdown(log, 'UTC', PRICING_RULES));
+    expect(rows.at(-1)).toMatchObject({ day: '2026-10-01', category: 'marketing', charged: 1, free: 0 });
+  });
+
+  test("each month read alone with its carried state gives the JS engine's answer on the whole log", async () => {
+    await fc.assert(
+      fc.asyncProperty(carriedScenario, async ({ zone, rules, log }) => {
+        expect(await monthByMonth(log, zone, rules)).toEqual(jsBreakdown(log, zone, rules));
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });
