@@ -31,16 +31,21 @@ const field = (
   mode,
 });
 
+/** The columns of a message the billing queries price (src/bigquery/billing-sql.ts). */
+const priced = (): TableField[] => [
+  field('month', 'DATE'),
+  field('sent_at', 'TIMESTAMP'),
+  field('line', 'STRING'),
+  field('contact', 'STRING'),
+  field('kind', 'STRING'),
+];
+
 /** Table ids, fields (in column order) and clustering of the history tables. */
 export const HISTORY_TABLES = {
   /** Atom's per-message log: what the billing queries price. Kinds are KIND_NAMES (src/core/pricing). */
   atom_messages: {
     fields: [
-      field('month', 'DATE'),
-      field('sent_at', 'TIMESTAMP'),
-      field('line', 'STRING'),
-      field('contact', 'STRING'),
-      field('kind', 'STRING'),
+      ...priced(),
       field('conversation_id', 'STRING', 'NULLABLE'),
       field('file_name', 'STRING', 'NULLABLE'),
     ],
@@ -52,13 +57,7 @@ export const HISTORY_TABLES = {
    * messages, so one month's billing reads one month's partitions.
    */
   billing_carry: {
-    fields: [
-      field('month', 'DATE'),
-      field('sent_at', 'TIMESTAMP'),
-      field('line', 'STRING'),
-      field('contact', 'STRING'),
-      field('kind', 'STRING'),
-    ],
+    fields: priced(),
     clustering: ['line', 'contact'],
   },
   /** Atom's conversations (one row per conversation): groups, campaigns, origins, closures. */
