@@ -48,17 +48,19 @@ export default tseslint.config(
       'src/month-close/**',
       'src/atom/**',
       'src/meta/**',
+      'src/bigquery/**',
     ],
     rules: { 'no-restricted-globals': ['error', ...missingInAppsScript] },
   },
   {
-    // src/core and the feature folders (rates, month-close, atom, meta) are pure: no Apps Script service may be referenced there either.
+    // src/core and the feature folders (rates, month-close, atom, meta, bigquery) are pure: no Apps Script service may be referenced there either.
     files: [
       'src/core/**/*.ts',
       'src/rates/**/*.ts',
       'src/month-close/**/*.ts',
       'src/atom/**/*.ts',
       'src/meta/**/*.ts',
+      'src/bigquery/**/*.ts',
     ],
     rules: {
       'no-restricted-globals': [

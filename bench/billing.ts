@@ -19,23 +19,12 @@ import { RATE_CATEGORIES, type RateCard } from '../src/rates';
 import { cardsOfRows, rowsOfCard } from '../src/rates/card-sheet';
 import { RateCardCost } from '../src/rates/pricing';
 import { RateBook } from '../src/rates/rate-book';
-import { median, mb } from './timing';
+import { median, mb, random } from './timing';
 
 const EVENTS = 1_000_000;
 const CONTACTS = 50_000;
 const GROUPS = 10_000;
 const ZONE = 'Europe/Madrid';
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same data. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Kinds by cumulative share: user, user_ad, marketing, utility, authentication, authentication_international, service. */
 const KIND_SHARES = [0.35, 0.4, 0.55, 0.67, 0.73, 0.75, 1];

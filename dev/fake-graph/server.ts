@@ -7,8 +7,8 @@
  * are then reached through the control endpoints (POST /__fake/faults …), which sync callers can also hit.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import {
@@ -20,6 +20,7 @@ import {
   handleGraphRequest,
   type LoggedRequest,
 } from './router';
+import { flatHeaders, listen, stopChild, waitForListening } from '../loopback-server';
 import { readBody } from '../read-body';
 
 export interface FakeGraphServer {
@@ -100,7 +101,7 @@ export async function startFakeGraphServerProcess(
     ['--import', 'tsx', cli, '--exit-with-parent', '--config', JSON.stringify(graphOptions)],
     { cwd, stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const url = await waitForListening(child, startTimeoutMs);
+  const url = await waitForListening(child, LISTENING_PREFIX, startTimeoutMs, 'fake graph');
   const control = async (method: string, p: string, body?: unknown) => {
     const res = await fetch(`${url}${p}`, {
       method,
@@ -119,51 +120,6 @@ export async function startFakeGraphServerProcess(
     clearRequests: async () => void (await control('DELETE', '/__fake/requests')),
     configure: async (c) => void (await control('POST', '/__fake/config', c)),
   };
-}
-
-function waitForListening(child: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error('fake graph child did not start in time'));
-    }, timeoutMs);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const line = buffered.split('\n').find((l) => l.startsWith(LISTENING_PREFIX));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.slice(LISTENING_PREFIX.length).trim());
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`fake graph child exited early (code ${code})`));
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  }
-  return out;
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -11,7 +11,7 @@ const root = process.cwd();
 const SOURCE = /\.(ts|tsx)$/;
 
 /** The pure folders: no Apps Script service, no sidebar; gas and sidebar build on them, never the other way. */
-const PURE = ['src/core', 'src/month-close', 'src/rates', 'src/atom', 'src/meta', 'src/i18n'];
+const PURE = ['src/core', 'src/month-close', 'src/rates', 'src/atom', 'src/meta', 'src/i18n', 'src/bigquery'];
 /** Features with a public index: src/gas imports them through it only. */
 const FEATURES = ['src/meta', 'src/month-close', 'src/rates', 'src/atom'];
 
