@@ -25,8 +25,9 @@ describe('write calls of a month-close import', () => {
   });
   const month = (m: string) => () => runImport(rt, { month: m });
 
-  it('the first import in a new document: three sheets (the two data sheets trimmed to their columns), one frozen header, four names, two charts', () => {
+  it('the first import in a new document: three sheets (the two data sheets trimmed to their columns), one frozen header, four names, two charts, the summary columns sized', () => {
     expect(writesOf(month('2025-10'), rt)).toEqual({
+      'Sheet.setColumnWidths': 5,
       'Spreadsheet.insertSheet': 3,
       'Sheet.deleteColumns': 2,
       'Sheet.setFrozenRows': 1,
@@ -37,16 +38,17 @@ describe('write calls of a month-close import', () => {
       'Sheet.insertChart': 2,
     });
     const widths = Object.fromEntries(rt.spreadsheet.sheets.map((s) => [s.name, s.maxColumns]));
-    expect(widths).toEqual({ Sheet1: 26, 'Meta data': 11, Imports: 17, 'Billing 2025-10': 26 });
+    expect(widths).toEqual({ Sheet1: 26, 'Meta data': 12, Imports: 17, 'Billing 2025-10': 26 });
   });
 
   it('a re-import of the same month: one setValues a sheet, nothing else', () => {
     expect(writesOf(month('2025-10'), rt)).toEqual({ 'Range.setValues': 3 });
   });
 
-  it('the first import of another month: its sheet, names and charts, the inserted rows formatted', () => {
+  it('the first import of another month: its sheet, names and charts, its columns sized, the inserted rows formatted', () => {
     const writes = writesOf(month('2025-09'), rt);
     expect(writes).toEqual({
+      'Sheet.setColumnWidths': 5,
       'Sheet.insertRowsAfter': 1,
       'Range.setValues': 3,
       'Range.setNumberFormats': 2,
@@ -54,9 +56,9 @@ describe('write calls of a month-close import', () => {
       'Spreadsheet.setNamedRange': 4,
       'Sheet.insertChart': 2,
     });
-    expect(writeCalls(writes)).toBe(13);
+    expect(writeCalls(writes)).toBe(18);
     // The rows inserted for September carry the same formats as October's, which were not rewritten.
-    const formats = rt.spreadsheet.getNumberFormats("'Meta data'!A2:K");
+    const formats = rt.spreadsheet.getNumberFormats("'Meta data'!A2:L");
     const rows = rt.spreadsheet.getSheet('Meta data')!.lastRow - 1;
     expect(new Set(formats.slice(0, rows).map((r) => r.join('|'))).size).toBe(1);
   });
