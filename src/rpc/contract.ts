@@ -27,6 +27,12 @@ export type ServerErrorNote =
   | { code: 'sheetGone' }
   /** The month close needs a Meta connection. */
   | { code: 'notConnected' }
+  /** Connect: Meta refused the token the admin typed. */
+  | { code: 'tokenRefused' }
+  /** Connect: the Graph address did not answer (`detail`: what the transport said). */
+  | { code: 'graphUnreachable'; address: string; detail: string }
+  /** Connect: Meta answered for another WhatsApp Business Account than the one typed. */
+  | { code: 'otherWaba'; answered: string; typed: string }
   /** The month close's groups or campaigns range names a sheet that does not exist, or cells outside it. */
   | { code: 'noSheet'; what: 'groups' | 'campaigns'; sheet: string }
   | { code: 'rangeOutside'; what: 'groups' | 'campaigns'; range: string; sheet: string };

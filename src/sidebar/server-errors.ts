@@ -23,6 +23,10 @@ const errorMessages = defineMessages({
     campaigns: 'campaigns',
     noSheet: 'The {what} sheet “{sheet}” does not exist.',
     rangeOutside: 'The {what} range {range} is outside the sheet “{sheet}”.',
+    tokenRefused: 'Not connected: Meta did not accept this token — check it and paste it again.',
+    graphUnreachable:
+      'Not connected: Meta could not be reached at {address} ({detail}) — check the Graph address, then try again.',
+    otherWaba: 'Not connected: Meta answered for account {answered}, not {typed} — check the WABA id.',
     notConnected:
       'Not connected: this spreadsheet is not connected to Meta — an admin can connect it in the sidebar (Extensions ▸ Atom Billing ▸ Open sidebar ▸ Meta connection).',
   },
@@ -45,6 +49,11 @@ const errorMessages = defineMessages({
     campaigns: 'campañas',
     noSheet: 'La hoja “{sheet}” del rango de {what} no existe.',
     rangeOutside: 'El rango de {what} {range} queda fuera de la hoja “{sheet}”.',
+    tokenRefused: 'Sin conexión: Meta no aceptó este token; revíselo y péguelo de nuevo.',
+    graphUnreachable:
+      'Sin conexión: no se pudo contactar a Meta en {address} ({detail}); revise la dirección de Graph e inténtelo de nuevo.',
+    otherWaba:
+      'Sin conexión: Meta respondió por la cuenta {answered}, no por {typed}; revise el ID de la WABA.',
     notConnected:
       'Sin conexión: esta hoja de cálculo no está conectada a Meta; un administrador puede conectarla en el panel (Extensiones ▸ Atom Billing ▸ Open sidebar ▸ Conexión con Meta).',
   },
@@ -63,6 +72,10 @@ function noteText(note: ServerErrorNote, language: SidebarLanguage): string {
       return fill(words.noSheet, { what: words[note.what], sheet: note.sheet });
     case 'rangeOutside':
       return fill(words.rangeOutside, { what: words[note.what], range: note.range, sheet: note.sheet });
+    case 'graphUnreachable':
+      return fill(words.graphUnreachable, { address: note.address, detail: note.detail });
+    case 'otherWaba':
+      return fill(words.otherWaba, { answered: note.answered, typed: note.typed });
     default:
       return words[note.code];
   }

@@ -246,7 +246,7 @@ describe('Meta connection panel', () => {
       const status = sidebar.locator(`${panel} [role="status"].error`);
       await status.waitFor();
       expect(await status.textContent()).toBe(
-        'Not connected: Meta did not accept this token — check it and paste it again',
+        'Not connected: Meta did not accept this token — check it and paste it again.',
       );
       expect(await sidebar.getByLabel('System user access token').inputValue()).toBe('');
       expect(preview.runtime.runFromSidebar('getConnection')).toBeNull();

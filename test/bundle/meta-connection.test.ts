@@ -12,6 +12,7 @@ import {
   withOtherGraph,
 } from './meta-helpers';
 import { noted } from '../support/error-notes';
+import { serverFailureText } from '../../src/sidebar/server-errors';
 
 const server = useGraph();
 let graph: FakeGraphServer;
@@ -129,7 +130,13 @@ describe('saveConnection', () => {
     const e = thrown(() => connect(rt, graph, 'EAAG-wrong-token-0000'));
     expect(e.name).toBe('ConnectionSettingsError');
     // The admin typed it a moment ago: not "expired or revoked — ask an admin" (issue 16 point 7).
-    expect(e.message).toBe('Not connected: Meta did not accept this token — check it and paste it again');
+    expect(serverFailureText(e, 'en')).toBe(
+      'Not connected: Meta did not accept this token — check it and paste it again.',
+    );
+    // Worded by the sidebar in the user's language (issue 16 point 4).
+    expect(serverFailureText(e, 'es')).toBe(
+      'Sin conexión: Meta no aceptó este token; revíselo y péguelo de nuevo.',
+    );
     expect(rt.properties.document.size).toBe(0);
     expect(rt.runFromSidebar('getConnection')).toBeNull();
   });
@@ -145,8 +152,11 @@ describe('saveConnection', () => {
       }),
     );
     expect(e.name).toBe('ConnectionSettingsError');
-    expect(e.message).toMatch(
-      /^Not connected: Meta could not be reached at http:\/\/127\.0\.0\.1:9 \(Address unavailable: http:\/\/127\.0\.0\.1:9\/v27\.0\/.*\) — check the Graph address, then try again$/,
+    expect(serverFailureText(e, 'en')).toMatch(
+      /^Not connected: Meta could not be reached at http:\/\/127\.0\.0\.1:9 \(Address unavailable: http:\/\/127\.0\.0\.1:9\/v27\.0\/.*\) — check the Graph address, then try again\.$/,
+    );
+    expect(serverFailureText(e, 'es')).toMatch(
+      /^Sin conexión: no se pudo contactar a Meta en http:\/\/127\.0\.0\.1:9 \(.*\); revise la dirección de Graph/,
     );
     expect(e.message).not.toContain('date range');
     expect(e.message).not.toContain(TOKEN);

@@ -146,17 +146,24 @@ export function saveConnection(request: SaveConnectionRequest): MetaConnectionVi
   } catch (e) {
     if (!(e instanceof MetaError)) throw e;
     // The admin just typed the token and the address: say which one failed, not "ask an admin" or "a shorter range".
-    const why =
-      e instanceof MetaTokenError
-        ? 'Meta did not accept this token — check it and paste it again'
-        : e instanceof MetaTransportError
-          ? `Meta could not be reached at ${settings.graphBaseUrl} (${e.detail}) — check the Graph address, then try again`
-          : e.message;
-    throw new ConnectionSettingsError(`Not connected: ${why}`);
+    if (e instanceof MetaTokenError)
+      throw new ConnectionSettingsError(
+        'Not connected: Meta did not accept this token — check it and paste it again',
+        {
+          code: 'tokenRefused',
+        },
+      );
+    if (e instanceof MetaTransportError)
+      throw new ConnectionSettingsError(
+        `Not connected: Meta could not be reached at ${settings.graphBaseUrl} (${e.detail}) — check the Graph address, then try again`,
+        { code: 'graphUnreachable', address: settings.graphBaseUrl, detail: e.detail },
+      );
+    throw new ConnectionSettingsError(`Not connected: ${e.message}`);
   }
   if (account.waba.id !== settings.wabaId) {
     throw new ConnectionSettingsError(
       `Not connected: Meta answered for account ${account.waba.id}, not ${settings.wabaId} — check the WABA id`,
+      { code: 'otherWaba', answered: account.waba.id, typed: settings.wabaId },
     );
   }
   const connection: StoredConnection = {
