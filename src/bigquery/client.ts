@@ -68,7 +68,12 @@ export function ensureTables(
   );
   if (!dataset.ok && dataset.error.reason === 'notFound')
     throw new BigQueryDatasetNotFoundError(session.project, session.dataset);
-  must(session, dataset, 'the dataset');
+  const { location } = must(session, dataset, 'the dataset');
+  // Jobs run where the dataset is; elsewhere BigQuery answers "not found in location", which misleads.
+  if (typeof location === 'string' && location.toLowerCase() !== session.location.toLowerCase())
+    throw new BigQueryError(
+      `dataset ${session.dataset} is in location ${location}, not ${session.location} — pick ${location}`,
+    );
   const created: string[] = [];
   for (const table of tables) {
     const { tableId } = table.tableReference;

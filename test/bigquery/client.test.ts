@@ -15,6 +15,7 @@ import {
   BigQueryJobRunningError,
   BigQueryRequestError,
   BigQueryScopeError,
+  BigQueryTransportError,
 } from '../../src/bigquery/errors';
 import { HISTORY_TABLES, historyTable, type HistoryTableId } from '../../src/bigquery/schema';
 import { FakeClock, thrown } from '../meta/helpers';
@@ -148,7 +149,7 @@ describe('ensureTables', () => {
     });
   });
 
-  it('a missing dataset says so by name, and nothing is created', async () => {
+  it('a missing dataset is named with what to do', async () => {
     const h = await harness({}, false);
     const e = thrown(() => ensureTables(h.session, tables(h), deadline(h)));
     expect(e).toBeInstanceOf(BigQueryDatasetNotFoundError);
@@ -174,6 +175,21 @@ describe('ensureTables', () => {
     const e = thrown(() => ensureTables(h.session, tables(h), deadline(h)));
     expect(e).toBeInstanceOf(BigQueryScopeError);
     expect(e.message).toMatch(/^the bigquery scope was not granted/);
+  });
+
+  it("a session in another location than the dataset's is refused before any table is touched", async () => {
+    const h = await harness({ location: 'EU' });
+    expect(() => ensureTables(h.session, tables(h), deadline(h))).toThrow(
+      `dataset ${h.dataset} is in location US, not EU — pick US`,
+    );
+  });
+
+  it('no answer at all (connection refused) is retried until the deadline, then says so', async () => {
+    const h = await harness({ baseUrl: 'http://127.0.0.1:9' });
+    const e = thrown(() => ensureTables(h.session, tables(h), { deadlineAt: h.clock.now() + 5_000 }));
+    expect(e).toBeInstanceOf(BigQueryTransportError);
+    expect(e.message).toMatch(/^no answer from BigQuery \(.*ECONNREFUSED.*\) — try again$/);
+    expect(h.clock.sleeps).toEqual([750, 1_500]); // a third wait (3 s) would end past the deadline
   });
 
   it('an expired token (401) → sign-in expired, the token not in the message', async () => {
