@@ -21,7 +21,7 @@ import {
 } from './errors';
 import { convertRows, type BigQueryRow, type ResultField } from './rows';
 import type { QueryParameter } from './billing-sql';
-import type { HistoryTable } from './schema';
+import type { HistoryTable, HistoryTableId } from './schema';
 import { apiUrl, must, projectPath, send, type BigQuerySession } from './transport';
 
 export type { BigQuerySession } from './transport';
@@ -174,7 +174,7 @@ export function query(
  */
 export function loadMonth(
   session: BigQuerySession,
-  table: string,
+  table: HistoryTableId,
   month: string,
   rows: readonly Record<string, unknown>[],
   jobId: string,

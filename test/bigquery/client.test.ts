@@ -4,7 +4,7 @@
  */
 import { startFakeBigQueryServerProcess, type FakeBigQueryServer } from '../../dev/fake-bigquery/server';
 import type { QueryParameter } from '../../src/bigquery/billing-sql';
-import { ensureTables, loadMonth, query, type BigQuerySession } from '../../src/bigquery/client';
+import { ensureTables, loadMonth, query, queryJobId, type BigQuerySession } from '../../src/bigquery/client';
 import {
   BigQueryAccessError,
   BigQueryAuthError,
@@ -306,6 +306,18 @@ describe('query', () => {
     );
     expect(denied).toBeInstanceOf(BigQueryAccessError);
     expect(denied.message).toContain('roles/bigquery.jobUser');
+  });
+});
+
+describe('queryJobId', () => {
+  it('is the same for the same run, SQL and parameters, and differs when any of them does', () => {
+    const id = queryJobId('close_2026_10', 'SELECT 1', monthParam('2026-10'));
+    expect(id).toMatch(/^atom_q_close_2026_10_[0-9a-z]+$/);
+    expect(queryJobId('close_2026_10', 'SELECT 1', monthParam('2026-10'))).toBe(id);
+    expect(queryJobId('close_2026_10', 'SELECT 1', monthParam('2026-09'))).not.toBe(id);
+    expect(queryJobId('close_2026_10', 'SELECT 2', monthParam('2026-10'))).not.toBe(id);
+    expect(queryJobId('close_2026_11', 'SELECT 1', monthParam('2026-10'))).not.toBe(id);
+    expect(() => queryJobId('run 1', 'SELECT 1', [])).toThrow('Not a BigQuery job id: atom_q_run 1_');
   });
 });
 
