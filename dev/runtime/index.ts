@@ -82,6 +82,8 @@ export interface RuntimeOptions {
    * Marketplace (default), by a domain admin, or NONE — a script bound to the spreadsheet, not an add-on.
    */
   installationSource?: InstallationSourceName;
+  /** ScriptApp.getOAuthToken()'s token (default OFFLINE_OAUTH_TOKEN); `rt.oauthToken` may change it later. */
+  oauthToken?: string;
   /**
    * MailApp's "Email recipients per day": 100 for a consumer account (default), 1,500 for Google Workspace
    * (WORKSPACE_RECIPIENTS_PER_DAY).
@@ -121,6 +123,9 @@ export const SIMULTANEOUS_EXECUTIONS = 30;
 const TOO_MANY_EXECUTIONS = 'There are too many scripts running.';
 
 const SIDEBAR_FAILURE = 'Failed due to illegal value in property: ';
+
+/** ScriptApp.getOAuthToken()'s default: shaped like Google's access tokens ("ya29."), accepted by no real API. */
+export const OFFLINE_OAUTH_TOKEN = 'ya29.offline-runtime-token';
 
 /** A value google.script.run cannot carry, found at `path`: a TypeError at the call site, as in the browser. */
 class IllegalSidebarValue extends TypeError {
@@ -184,6 +189,11 @@ export class AppsScriptRuntime {
   readonly counters: Record<string, number> = {};
   /** ScriptApp.getInstallationSource() (RuntimeOptions.installationSource); tests may change it. */
   installationSource: InstallationSourceName;
+  /**
+   * ScriptApp.getOAuthToken() in FULL executions: the user's token for the manifest's oauthScopes
+   * (`rt.manifest.oauthScopes`); tests set it to what a fake server accepts, or change it to stand for an expired one.
+   */
+  oauthToken: string;
   readonly ui: UiRecord = newUiRecord();
   readonly logs: string[] = [];
   readonly properties: PropertyStores = { document: new Map(), user: new Map(), script: new Map() };
@@ -231,6 +241,7 @@ export class AppsScriptRuntime {
 
   constructor(options: RuntimeOptions = {}) {
     this.installationSource = options.installationSource ?? 'WEB_STORE_ADD_ON';
+    this.oauthToken = options.oauthToken ?? OFFLINE_OAUTH_TOKEN;
     this.clock = options.clock ?? realClock;
     this.distDir = options.distDir ?? 'dist';
     this.manifest = resolveManifest(options.manifest, this.distDir);
@@ -314,7 +325,7 @@ export class AppsScriptRuntime {
       Logger: new LoggerImpl(this.logs),
       console: new ConsoleImpl(this.logs),
       HtmlService: new HtmlServiceImpl(this.distDir),
-      ScriptApp: new ScriptAppImpl(triggers, this.installationSource),
+      ScriptApp: new ScriptAppImpl(triggers, this.installationSource, this.oauthToken),
       UrlFetchApp: new UrlFetchAppImpl(host, this.fetchTimeoutMs, this.fetchLatencyMs),
       MailApp: new MailAppImpl(this.mail, this.clock, () => userEmailIn(host, user)),
     };

@@ -39,6 +39,7 @@ export class ScriptAppImpl extends ServiceObject {
     getUserTriggers: 'triggers',
     getProjectTriggers: 'triggers',
     deleteTrigger: 'triggers',
+    getOAuthToken: 'oauth-token',
   };
   readonly AuthMode = AUTH_MODES;
   readonly EventType = EVENT_TYPES;
@@ -48,8 +49,20 @@ export class ScriptAppImpl extends ServiceObject {
   constructor(
     private readonly triggers: ScriptTriggers,
     private readonly installationSource: InstallationSourceName,
+    private readonly oauthToken: string,
   ) {
     super();
+  }
+
+  /**
+   * "Gets the OAuth 2.0 access token for the effective user" (script-app#getOAuthToken()): a token for the scopes
+   * the script needs — the manifest's oauthScopes when it lists them — which the script may send to other Google
+   * APIs (UrlFetchApp with `Authorization: Bearer`). The reference lists no scope for the method itself; it needs
+   * the user's authorization, so NONE, LIMITED and custom functions get Apps Script's permission error
+   * (service.ts). The token is `rt.oauthToken`, which tests set (the fake BigQuery's token).
+   */
+  getOAuthToken(): string {
+    return this.oauthToken;
   }
 
   getInstallationSource(): InstallationSourceName {

@@ -16,7 +16,9 @@ export type ExecutionMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
  * ui: SpreadsheetApp.getUi; container-ui: showing a sidebar, dialog or alert; doc-read / doc-write: the bound
  * spreadsheet; props-read / props-write: PropertiesService; storage: Cache and Lock; fetch: UrlFetchApp;
  * identity: the user's email (Session.getActiveUser/getEffectiveUser); triggers: ScriptApp's installable triggers;
- * mail: MailApp.
+ * mail: MailApp; oauth-token: ScriptApp.getOAuthToken, the user's authorization itself, so FULL only (NONE and
+ * LIMITED run without the user's authorization, custom functions may not use anything that needs it:
+ * https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services).
  */
 export type Access =
   | 'free'
@@ -30,7 +32,8 @@ export type Access =
   | 'fetch'
   | 'identity'
   | 'triggers'
-  | 'mail';
+  | 'mail'
+  | 'oauth-token';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 
@@ -76,7 +79,7 @@ const LIMITED: readonly Access[] = [
 const ALLOWED: Record<ExecutionMode, ReadonlySet<Access>> = {
   NONE: new Set<Access>(['free', 'ui', 'identity']),
   LIMITED: new Set<Access>(LIMITED),
-  FULL: new Set<Access>([...LIMITED, 'container-ui', 'fetch', 'triggers', 'mail']),
+  FULL: new Set<Access>([...LIMITED, 'container-ui', 'fetch', 'triggers', 'mail', 'oauth-token']),
   CUSTOM_FUNCTION: new Set<Access>(['free', 'identity', 'doc-read', 'props-read', 'storage', 'fetch']),
 };
 

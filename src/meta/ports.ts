@@ -7,6 +7,9 @@ export interface HttpRequest {
   url: string;
   method: 'get' | 'post';
   headers: Record<string, string>;
+  /** The body of a POST (UrlFetchApp's payload), sent with `contentType`. */
+  payload?: string;
+  contentType?: string;
 }
 
 export interface HttpResponse {

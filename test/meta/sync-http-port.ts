@@ -9,7 +9,8 @@ const SCRIPT = `
 const http = require('node:http');
 const { requests, timeoutMs } = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
 Promise.all(requests.map((r) => new Promise((resolve) => {
-  const req = http.request(r.url, { method: r.method.toUpperCase(), headers: r.headers, timeout: timeoutMs }, (res) => {
+  const headers = r.contentType ? { ...r.headers, 'Content-Type': r.contentType } : r.headers;
+  const req = http.request(r.url, { method: r.method.toUpperCase(), headers, timeout: timeoutMs }, (res) => {
     const chunks = [];
     res.on('data', (c) => chunks.push(c));
     res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -17,7 +18,7 @@ Promise.all(requests.map((r) => new Promise((resolve) => {
   });
   req.on('timeout', () => { req.destroy(new Error('Timeout: no response within ' + timeoutMs + ' ms')); });
   req.on('error', (e) => resolve({ error: e.message }));
-  req.end();
+  req.end(r.payload);
 }))).then((out) => process.stdout.write(JSON.stringify(out)));
 `;
 
