@@ -1,4 +1,4 @@
-import { UserFacingError } from '../core/errors';
+import { UserFacingError, type ErrorNote } from '../core/errors';
 
 /**
  * Everything the Graph client throws on purpose is a MetaError: its message is safe to show in a cell or the
@@ -9,8 +9,10 @@ export class MetaError extends UserFacingError {
     message: string,
     /** Meta's error.code when Meta sent one. */
     readonly graphCode: number | null = null,
+    /** The sidebar's wording of it in the user's language (src/sidebar/server-errors.ts). */
+    note?: ErrorNote,
   ) {
-    super(message);
+    super(message, note);
     this.name = 'MetaError';
   }
 }
@@ -18,7 +20,7 @@ export class MetaError extends UserFacingError {
 /** 190 / 102: the token no longer works. Retrying cannot help. */
 export class MetaTokenError extends MetaError {
   constructor(graphCode: number) {
-    super('Meta token expired or revoked — ask an admin to reconnect', graphCode);
+    super('Meta token expired or revoked — ask an admin to reconnect', graphCode, { code: 'metaToken' });
     this.name = 'MetaTokenError';
   }
 }
@@ -46,6 +48,7 @@ export class MetaPermissionError extends MetaError {
       `Meta denied access (error ${graphCode}) — the token needs the whatsapp_business_management permission ` +
         `and access to WhatsApp Business Account ${wabaId}; ask an admin to check the system user and reconnect`,
       graphCode,
+      { code: 'metaPermission', graphCode, wabaId },
     );
     this.name = 'MetaPermissionError';
   }
@@ -67,6 +70,7 @@ export class MetaRateLimitError extends MetaError {
         ? `Meta rate limit reached — try again in ${wait}`
         : `Meta is temporarily unavailable — try again in ${wait}`,
       graphCode,
+      { code: reason === 'throttled' ? 'metaThrottled' : 'metaUnavailable', minutes: retryAfterMinutes },
     );
     this.name = 'MetaRateLimitError';
   }
@@ -75,7 +79,10 @@ export class MetaRateLimitError extends MetaError {
 /** Transport failure (timeout, connection refused) or the caller's deadline passed with work left. */
 export class MetaTransportError extends MetaError {
   constructor(readonly detail: string) {
-    super(`No answer from Meta (${detail}) — try again, or ask for a shorter date range`);
+    super(`No answer from Meta (${detail}) — try again, or ask for a shorter date range`, null, {
+      code: 'metaNoAnswer',
+      detail,
+    });
     this.name = 'MetaTransportError';
   }
 }

@@ -27,6 +27,13 @@ export type ServerErrorNote =
   | { code: 'sheetGone' }
   /** The month close needs a Meta connection. */
   | { code: 'notConnected' }
+  /** Meta's answers: the token no longer works; the token or system user lacks access; throttled or down. */
+  | { code: 'metaToken' }
+  | { code: 'metaPermission'; graphCode: number; wabaId: string }
+  | { code: 'metaThrottled' | 'metaUnavailable'; minutes: number }
+  | { code: 'metaNoAnswer'; detail: string }
+  /** The month close fetched nothing: `cause` worded when it has a note, else Meta's English `message`. */
+  | { code: 'nothingImported'; cause?: ServerErrorNote; message: string }
   /** Connect: Meta refused the token the admin typed. */
   | { code: 'tokenRefused' }
   /** Connect: the Graph address did not answer (`detail`: what the transport said). */

@@ -23,6 +23,13 @@ const errorMessages = defineMessages({
     campaigns: 'campaigns',
     noSheet: 'The {what} sheet “{sheet}” does not exist.',
     rangeOutside: 'The {what} range {range} is outside the sheet “{sheet}”.',
+    metaToken: 'Meta token expired or revoked — ask an admin to reconnect.',
+    metaPermission:
+      'Meta denied access (error {graphCode}) — the token needs the whatsapp_business_management permission and access to WhatsApp Business Account {wabaId}; ask an admin to check the system user and reconnect.',
+    metaThrottled: 'Meta rate limit reached — try again in {minutes} min.',
+    metaUnavailable: 'Meta is temporarily unavailable — try again in {minutes} min.',
+    metaNoAnswer: 'No answer from Meta ({detail}) — try again in a moment.',
+    nothingImported: 'Nothing was imported: {cause}',
     tokenRefused: 'Not connected: Meta did not accept this token — check it and paste it again.',
     graphUnreachable:
       'Not connected: Meta could not be reached at {address} ({detail}) — check the Graph address, then try again.',
@@ -49,6 +56,13 @@ const errorMessages = defineMessages({
     campaigns: 'campañas',
     noSheet: 'La hoja “{sheet}” del rango de {what} no existe.',
     rangeOutside: 'El rango de {what} {range} queda fuera de la hoja “{sheet}”.',
+    metaToken: 'El token de Meta venció o fue revocado: pida a un administrador que vuelva a conectar.',
+    metaPermission:
+      'Meta denegó el acceso (error {graphCode}): el token necesita el permiso whatsapp_business_management y acceso a la cuenta de WhatsApp Business {wabaId}; pida a un administrador que revise el usuario del sistema y vuelva a conectar.',
+    metaThrottled: 'Se alcanzó el límite de solicitudes de Meta: inténtelo de nuevo en {minutes} min.',
+    metaUnavailable: 'Meta no está disponible por el momento: inténtelo de nuevo en {minutes} min.',
+    metaNoAnswer: 'Meta no respondió ({detail}): inténtelo de nuevo en un momento.',
+    nothingImported: 'No se importó nada. {cause}',
     tokenRefused: 'Sin conexión: Meta no aceptó este token; revíselo y péguelo de nuevo.',
     graphUnreachable:
       'Sin conexión: no se pudo contactar a Meta en {address} ({detail}); revise la dirección de Graph e inténtelo de nuevo.',
@@ -72,6 +86,17 @@ function noteText(note: ServerErrorNote, language: SidebarLanguage): string {
       return fill(words.noSheet, { what: words[note.what], sheet: note.sheet });
     case 'rangeOutside':
       return fill(words.rangeOutside, { what: words[note.what], range: note.range, sheet: note.sheet });
+    case 'metaPermission':
+      return fill(words.metaPermission, { graphCode: String(note.graphCode), wabaId: note.wabaId });
+    case 'metaThrottled':
+    case 'metaUnavailable':
+      return fill(words[note.code], { minutes: String(note.minutes) });
+    case 'metaNoAnswer':
+      return fill(words.metaNoAnswer, { detail: note.detail });
+    case 'nothingImported':
+      return fill(words.nothingImported, {
+        cause: note.cause ? noteText(note.cause, language) : note.message,
+      });
     case 'graphUnreachable':
       return fill(words.graphUnreachable, { address: note.address, detail: note.detail });
     case 'otherWaba':

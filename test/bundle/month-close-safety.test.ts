@@ -9,6 +9,7 @@ import { expectedTotals } from '../../dev/fake-graph/generator';
 import { connect, connectedRuntime, DATASET, thrown, TOKEN, useGraph, withOtherGraph } from './meta-helpers';
 import { runImport, seedAtomSheets, snapshot, WITH_ATOM } from './month-close-helpers';
 import { noted } from '../support/error-notes';
+import { serverFailureText } from '../../src/sidebar/server-errors';
 
 // Each import runs real HTTP (a child process per fetchAll) and the formula engine: minutes, not seconds, under load.
 jest.setTimeout(180_000);
@@ -74,7 +75,13 @@ describe('safety', () => {
     const before = snapshot(rt);
     await server().setFault({ kind: 'token190', times: 'always' });
     const e = thrown(() => runImport(rt, { month: '2025-10', ...WITH_ATOM }));
-    expect(e.message).toBe('Nothing was imported: Meta token expired or revoked — ask an admin to reconnect');
+    expect(serverFailureText(e, 'en')).toBe(
+      'Nothing was imported: Meta token expired or revoked — ask an admin to reconnect.',
+    );
+    // A Spanish user reads it in Spanish (issue 16 point 4).
+    expect(serverFailureText(e, 'es')).toBe(
+      'No se importó nada. El token de Meta venció o fue revocado: pida a un administrador que vuelva a conectar.',
+    );
     expect(snapshot(rt)).toEqual(before);
   });
 

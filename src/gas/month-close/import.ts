@@ -194,7 +194,12 @@ function runLocked(
       }
     });
   } catch (e) {
-    if (e instanceof MetaError) throw new MetaError(`Nothing was imported: ${e.message}`, e.graphCode);
+    if (e instanceof MetaError)
+      throw new MetaError(`Nothing was imported: ${e.message}`, e.graphCode, {
+        code: 'nothingImported',
+        ...(e.note && { cause: e.note }),
+        message: e.message,
+      });
     throw e;
   }
 
