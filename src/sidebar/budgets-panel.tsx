@@ -69,7 +69,18 @@ function BudgetsPanel({ boot }: PanelProps) {
   const [target, setTarget] = useState('account');
   const [name, setName] = useState('');
   const [amount, setAmount] = useState('');
-  useEffect(() => task.run(t('loading'), () => callServer('getBudgets'), setView), []);
+  useEffect(
+    () =>
+      task.run(
+        t('loading'),
+        () => callServer('getBudgets'),
+        (loaded) => {
+          setView(loaded);
+          task.say(''); // loaded: "Loading…" would otherwise stay under the form
+        },
+      ),
+    [],
+  );
   if (!view) return <Status task={task} />;
   if (!view.connected) return <p class="secondary">{t('notConnected')}</p>;
 

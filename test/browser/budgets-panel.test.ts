@@ -64,6 +64,8 @@ describe('Budgets panel', () => {
     const { preview, page, sidebar } = await openBudgets('ana@example.com', 'en');
     try {
       await sidebar.getByText('No budget yet.').waitFor();
+      // Loaded: the "Loading…" line is gone.
+      expect(await sidebar.textContent(PANEL)).not.toContain('Loading…');
       await sidebar.getByLabel('Monthly budget (BRL)').fill('1500,50');
       await sidebar.getByRole('button', { name: 'Set budget' }).click();
       await sidebar.getByText('Budgets saved.').waitFor();
