@@ -21,6 +21,7 @@ export {
   type BudgetStatus,
 } from './budgets';
 export { type CardNote, type HistoryNote } from './card-notes';
+export { budgetEmail } from './budget-email';
 export { checkedCostToAllocate, costToAllocate, type ExistingCell } from './cost-to-allocate';
 export { checkedProjectionMethod, monthFigures } from './figures';
 export { GENERAL_FORMAT } from './formats';

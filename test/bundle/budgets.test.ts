@@ -137,7 +137,9 @@ describe('alerts from the daily refresh', () => {
     const [mail] = rt.mail.sent as SentMail[];
     expect(mail.to).toEqual(['ana@example.com', 'bob@example.com']);
     expect(mail.subject).toBe('Budget alert 2025-11: the whole account — Untitled spreadsheet');
-    expect(mail.body).toContain(`Budget ${budget.toFixed(2)} ${DATASET.waba.currency}, spend so far `);
+    expect(mail.body).toContain(
+      `Budget ${budget.toLocaleString('en-US', { minimumFractionDigits: 2 })} ${DATASET.waba.currency}, spend so far `,
+    );
     expect(mail.body).toContain(rt.spreadsheet.id);
     fire();
     fire();

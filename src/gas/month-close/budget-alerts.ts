@@ -11,6 +11,7 @@ import { literalText } from '../../core/sheet-output/literal-text';
 import {
   budgetAmount,
   budgetKey,
+  budgetEmail,
   budgetName,
   type BudgetStatus,
   type CalendarMonth,
@@ -20,6 +21,7 @@ import {
   monthKey,
 } from '../../month-close';
 import { exactToNumber } from '../../core/exact/decimal';
+import { languageOf } from '../../i18n';
 import { readAdmins } from '../shared/connection-store';
 import { BudgetError } from './budget-rpc';
 import { readAlerts, writeAlerts } from './budget-store';
@@ -42,26 +44,23 @@ export function alertBudgets(
     );
   const failures: string[] = [];
   const admins = readAdmins().join(', ');
-  const money = (v: number) => `${v.toFixed(minorUnits(currency))} ${currency}`;
+  const language = languageOf(spreadsheet.getSpreadsheetLocale());
+  const sheet = { name: spreadsheet.getName(), url: spreadsheet.getUrl() };
+  const money = { code: currency, decimals: minorUnits(currency) };
   for (const s of statuses) {
     const k = budgetKey(key, s.budget);
     if (!s.crossesOn || state[k]) continue;
     const name = budgetName(s.budget);
     const budget = exactToNumber(budgetAmount(s.budget));
-    const reaches = `${s.spend >= budget ? 'reached' : 'is projected to reach'} its budget on ${s.crossesOn}`;
-    const figures =
-      `Budget ${money(budget)}, spend so far ${money(s.spend)}, ` +
-      `projected month end ${s.projection === null ? '-' : money(s.projection)}`;
+    const crossing = { ...s, crossesOn: s.crossesOn };
+    const email = budgetEmail(language, crossing, budget, key, money, sheet);
+    // The ledger keeps its notes in English, as its other notes (the email is in the spreadsheet's language).
+    const english = language === 'en' ? email : budgetEmail('en', crossing, budget, key, money, sheet);
     state[k] = 'sending';
     writeAlerts(state, month);
     try {
-      MailApp.sendEmail(
-        admins,
-        `Budget alert ${key}: ${name} — ${spreadsheet.getName()}`,
-        `WhatsApp spend of ${name} in ${key} ${reaches}.\n${figures}.\n` +
-          `${spreadsheet.getUrl()}\n\nSent once per month and budget to the admins of the Meta connection.`,
-      );
-      notes.push(`Budget alert emailed to ${admins}: ${name} ${reaches} (${figures})`);
+      MailApp.sendEmail(admins, email.subject, email.body);
+      notes.push(`Budget alert emailed to ${admins}: ${english.summary} (${english.figures})`);
     } catch (e) {
       delete state[k];
       writeAlerts(state, month);
