@@ -2,7 +2,7 @@
  * totalBytesProcessed as BigQuery's on-demand pricing counts it, estimated per partition read: for each table a
  * statement reads, the columns it names × the rows of the partitions its filter on the partitioning column keeps
  * (https://cloud.google.com/bigquery/docs/partitioned-tables#partition_pruning). Column sizes are BigQuery's data
- * sizes (https://cloud.google.com/bigquery/pricing#data): INT64, FLOAT64, DATE, TIMESTAMP 8 bytes, BOOL 1, STRING
+ * sizes (https://cloud.google.com/bigquery/pricing#data): INT64, FLOAT64, DATE, TIMESTAMP 8 bytes, NUMERIC 16, BOOL 1, STRING
  * 2 + its UTF-8 bytes. Billing: rounded up to a whole MB, at least 10 MB per table read.
  *
  * Pruning is recognised when the filter compares the partitioning column with =, <, <=, >, >= or BETWEEN to a DATE
@@ -103,6 +103,7 @@ const FIXED_SIZES: Record<string, number> = {
   TIMESTAMP: 8,
   BOOL: 1,
   BOOLEAN: 1,
+  NUMERIC: 16,
 };
 
 export interface BytesEstimate {

@@ -197,6 +197,11 @@ function restValue(value: unknown, type: string): string | null {
       .replace(/0+$/, '');
     return `${negative ? '-' : ''}${abs / 1_000_000n}${fraction ? `.${fraction}` : ''}`;
   }
+  // NUMERIC as BigQuery writes it: the exact decimal, without DuckDB's trailing zeros ("0.300000000" → "0.3").
+  if (type === 'NUMERIC')
+    return String(value)
+      .replace(/(\.\d*?)0+$/, '$1')
+      .replace(/\.$/, '');
   return String(value);
 }
 

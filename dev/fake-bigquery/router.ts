@@ -361,6 +361,7 @@ const SCALAR_TYPES = new Set([
   'BOOLEAN',
   'DATE',
   'TIMESTAMP',
+  'NUMERIC',
 ]);
 
 async function insertTable(

@@ -13,7 +13,7 @@
  *   DATE_TRUNC(d, DAY|MONTH|YEAR)         CAST(date_trunc('part', d) AS DATE)     (d must be a DATE)
  *   COUNTIF(c)                            COUNT(CASE WHEN c THEN 1 END)
  *   CAST(x AS T), TIMESTAMP 'literal'     T' = INT64→BIGINT, FLOAT64→DOUBLE, STRING→VARCHAR, BOOL→BOOLEAN,
- *                                         DATE→DATE, TIMESTAMP→TIMESTAMPTZ
+ *                                         DATE→DATE, TIMESTAMP→TIMESTAMPTZ, NUMERIC→DECIMAL(38,9)
  *   comments                              dropped (DuckDB has no # comments)
  *
  * Refused here (the AST check in engine.ts refuses unknown functions and statements): `/` (GoogleSQL raises
@@ -40,6 +40,8 @@ export const DUCK_TYPES: Readonly<Record<string, string>> = {
   BOOL: 'BOOLEAN',
   DATE: 'DATE',
   TIMESTAMP: 'TIMESTAMPTZ',
+  // BigQuery's NUMERIC: 38 digits, 9 after the point (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#decimal_types).
+  NUMERIC: 'DECIMAL(38,9)',
 };
 
 export type ParameterTypes = ReadonlyMap<string, string>;

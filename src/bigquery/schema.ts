@@ -7,7 +7,7 @@
 
 export interface TableField {
   name: string;
-  type: 'STRING' | 'INT64' | 'FLOAT64' | 'DATE' | 'TIMESTAMP';
+  type: 'STRING' | 'INT64' | 'NUMERIC' | 'DATE' | 'TIMESTAMP';
   mode: 'REQUIRED' | 'NULLABLE';
 }
 
@@ -91,7 +91,8 @@ export const HISTORY_TABLES = {
       field('type', 'STRING', 'NULLABLE'),
       field('tier', 'STRING', 'NULLABLE'),
       field('volume', 'INT64'),
-      field('cost', 'FLOAT64', 'NULLABLE'),
+      // Exact money (Meta's cost is a decimal): NUMERIC, never a float summed with its rounding errors.
+      field('cost', 'NUMERIC', 'NULLABLE'),
     ],
     clustering: ['line', 'country'],
   },

@@ -133,7 +133,7 @@ describe('anything outside the list is refused, never run differently', () => {
       SqlRuntimeError,
     ],
     ['a two-part name', 'SELECT 1 FROM `billing.messages`', UnsupportedSqlError],
-    ['a CAST to an unlisted type', 'SELECT CAST(1 AS NUMERIC)', UnsupportedSqlError],
+    ['a CAST to an unlisted type', 'SELECT CAST(1 AS DATETIME)', UnsupportedSqlError],
     ['an unlisted statement', 'CREATE TABLE `proj.billing.x` (a INT64)', UnsupportedSqlError],
     ['what node-sql-parser cannot parse (QUALIFY)', 'SELECT 1 AS a FROM t QUALIFY a = 1', SqlSyntaxError],
     ['an undefined parameter', 'SELECT @nope', QueryParameterError],
@@ -176,5 +176,29 @@ describe('scripts and transactions', () => {
       UnsupportedSqlError,
     );
     expect(await query('SELECT COUNT(*) FROM `proj.billing.messages`')).toEqual([['3']]);
+  });
+});
+
+describe('NUMERIC (exact money)', () => {
+  test('loads, adds up and comes back as the exact decimal BigQuery writes', async () => {
+    const fields = [
+      { name: 'month', type: 'DATE' },
+      { name: 'cost', type: 'NUMERIC' },
+    ];
+    await engine.createTable('proj', 'billing', 'costs', fields);
+    await engine.loadNdjson(
+      'proj',
+      'billing',
+      'costs',
+      fields,
+      ['0.1', '0.2', 0.0625, '1250.5']
+        .map((cost) => JSON.stringify({ month: '2025-10-01', cost }))
+        .join('\n'),
+    );
+    // 0.1 + 0.2 is 0.30000000000000004 in floats; NUMERIC keeps it exact.
+    expect(await query('SELECT SUM(cost) AS total FROM `proj.billing.costs` WHERE cost < 1')).toEqual([
+      ['0.3625'],
+    ]);
+    expect(await query('SELECT MAX(cost) AS top FROM `proj.billing.costs`')).toEqual([['1250.5']]);
   });
 });
