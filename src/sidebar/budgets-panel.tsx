@@ -7,7 +7,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import type { BudgetsView, BudgetView } from '../rpc/contract';
 import { formatMoney } from './format';
 import { defineMessages } from './i18n';
-import { readCost, separatorsOf } from './month-close/form-values';
+import { costText, readCost, separatorsOf } from './month-close/form-values';
 import type { Panel, PanelProps } from './panel';
 import { callServer } from './rpc-client';
 import { Field, FigureLocaleContext, Status, useId, useMessages, useServerTask } from './ui';
@@ -30,7 +30,7 @@ const messages = defineMessages({
     set: 'Set budget',
     remove: 'Remove',
     removeBudget: 'Remove the budget for {name}',
-    badAmount: 'Type the amount with digits and one decimal point or comma, e.g. 1500.50.',
+    badAmount: 'Type the amount as this spreadsheet writes it, e.g. {example}, or plain ({plain}).',
     saving: 'Saving…',
     saved: 'Budgets saved.',
     readOnly: 'Only admins can change budgets. Ask:',
@@ -52,7 +52,8 @@ const messages = defineMessages({
     set: 'Definir presupuesto',
     remove: 'Quitar',
     removeBudget: 'Quitar el presupuesto de {name}',
-    badAmount: 'Escriba el monto con dígitos y un punto o una coma decimal, p. ej. 1500,50.',
+    badAmount:
+      'Escriba el monto como lo escribe esta hoja de cálculo, p. ej. {example}, o sin separadores ({plain}).',
     saving: 'Guardando…',
     saved: 'Presupuestos guardados.',
     readOnly: 'Solo los administradores pueden cambiar los presupuestos. Consulte a:',
@@ -101,7 +102,7 @@ function BudgetsPanel({ boot }: PanelProps) {
     event.preventDefault();
     const read = readCost(amount, separatorsOf(boot.spreadsheetLocale));
     if (!read.ok || read.value === null) {
-      task.say(t('badAmount'), true);
+      task.say(t('badAmount', { example: costText(1500.5, boot.spreadsheetLocale), plain: '1500.50' }), true);
       return;
     }
     const scope = target === 'account' || named ? (target as BudgetView['scope']) : 'line';

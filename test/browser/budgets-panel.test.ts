@@ -92,7 +92,7 @@ describe('Budgets panel', () => {
       await sidebar.getByLabel('Monthly budget (BRL)').fill('about 10');
       await sidebar.getByRole('button', { name: 'Set budget' }).click();
       await sidebar
-        .getByText('Type the amount with digits and one decimal point or comma, e.g. 1500.50.')
+        .getByText('Type the amount as this spreadsheet writes it, e.g. 1.500,50, or plain (1500.50).')
         .waitFor();
       await sidebar.getByRole('button', { name: 'Remove the budget for Whole account' }).click();
       await sidebar
