@@ -1,5 +1,5 @@
 /** Public surface of src/meta: what the src/gas adapters use (tests may import the modules directly). */
-export type { HttpResponse } from './ports';
+export type { Clock, HttpPort, HttpResponse } from './ports';
 export { createGraphClient, type GraphPorts, type PhoneLine } from './client';
 export { approximateCost, billableUnits, type AnalyticsQuery, type AnalyticsRow } from './analytics';
 export { analyticsTable, dimensionsFor, midnightOf, type TableColumn } from './analytics-table';

@@ -41,6 +41,11 @@ describe('dist/appsscript.json', () => {
 
   it('asks for the least-privilege scopes only', () => {
     expect([...manifest.oauthScopes].sort()).toEqual([
+      // The history in BigQuery (issue 19): the add-on creates its tables and runs load and query jobs in the
+      // user's own project, which bigquery.readonly cannot (cloud-platform would grant far more). Called through
+      // UrlFetchApp with ScriptApp.getOAuthToken(), not the advanced service: the client stays pure, tested against
+      // dev/fake-bigquery.
+      'https://www.googleapis.com/auth/bigquery',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.external_request',
       // ScriptApp.newTrigger/getUserTriggers/deleteTrigger: the month close's daily refresh.
@@ -53,8 +58,11 @@ describe('dist/appsscript.json', () => {
     ]);
   });
 
-  it('may fetch from the Graph API only', () => {
-    expect(manifest.urlFetchWhitelist).toEqual(['https://graph.facebook.com/']);
+  it('may fetch from the Graph API and BigQuery only', () => {
+    expect(manifest.urlFetchWhitelist).toEqual([
+      'https://graph.facebook.com/',
+      'https://bigquery.googleapis.com/',
+    ]);
   });
 });
 
