@@ -3,7 +3,7 @@
  * `{ error: { code, message, errors: [{ reason, message }], status } }`; decisions key on `reason` (and the HTTP
  * status), as https://cloud.google.com/bigquery/docs/error-messages lists them. Messages never hold the token.
  */
-import { UserFacingError } from '../core/errors';
+import { UserFacingError, type ErrorNote } from '../core/errors';
 
 /** Base of every BigQuery failure: the message is safe to show and says what to do next. */
 export class BigQueryError extends UserFacingError {
@@ -11,8 +11,10 @@ export class BigQueryError extends UserFacingError {
     message: string,
     /** Google's reason (accessDenied, notFound…) when it sent one. */
     readonly reason: string | null = null,
+    /** The sidebar's wording of it in the user's language (src/sidebar/server-errors.ts). */
+    note?: ErrorNote,
   ) {
-    super(message);
+    super(message, note);
     this.name = 'BigQueryError';
   }
 }
@@ -24,6 +26,7 @@ export class BigQueryAccessError extends BigQueryError {
       `BigQuery denied access to dataset ${project}:${dataset} — ask an owner to grant you ` +
         `roles/bigquery.dataEditor on the dataset and roles/bigquery.jobUser on project ${project} (${detail})`,
       'accessDenied',
+      { code: 'bigQueryAccess', project, dataset },
     );
     this.name = 'BigQueryAccessError';
   }
@@ -31,7 +34,11 @@ export class BigQueryAccessError extends BigQueryError {
 
 export class BigQueryDatasetNotFoundError extends BigQueryError {
   constructor(project: string, dataset: string) {
-    super(`dataset ${dataset} not found in project ${project} — create it or pick another`, 'notFound');
+    super(`dataset ${dataset} not found in project ${project} — create it or pick another`, 'notFound', {
+      code: 'bigQueryDatasetMissing',
+      project,
+      dataset,
+    });
     this.name = 'BigQueryDatasetNotFoundError';
   }
 }
@@ -42,6 +49,7 @@ export class BigQueryScopeError extends BigQueryError {
     super(
       'the bigquery scope was not granted — reopen the add-on and accept the BigQuery permission',
       'insufficientPermissions',
+      { code: 'bigQueryScope' },
     );
     this.name = 'BigQueryScopeError';
   }

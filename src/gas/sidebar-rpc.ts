@@ -7,6 +7,7 @@ import { UserFacingError } from '../core/errors';
 import { languageOf } from '../i18n';
 import { ERROR_NOTE_MARK, type SidebarRpc } from '../rpc/contract';
 import { getAtomImportSetup, importAtomRows, readAtomSheet } from './atom/import-rpc';
+import { getHistoryStore, setHistoryStore } from './bigquery/history-rpc';
 import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
 import { getBudgets, setBudgets } from './month-close/budget-rpc';
 import { setDailyRefresh } from './month-close/daily-refresh';
@@ -65,5 +66,7 @@ export const sidebarRpc: SidebarRpc = withErrorNotes({
   importAtomRows,
   getBudgets,
   setBudgets,
+  getHistoryStore,
+  setHistoryStore,
   getActiveRange,
 });

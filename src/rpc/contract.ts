@@ -42,7 +42,10 @@ export type ServerErrorNote =
   | { code: 'otherWaba'; answered: string; typed: string }
   /** The month close's groups or campaigns range names a sheet that does not exist, or cells outside it. */
   | { code: 'noSheet'; what: 'groups' | 'campaigns'; sheet: string }
-  | { code: 'rangeOutside'; what: 'groups' | 'campaigns'; range: string; sheet: string };
+  | { code: 'rangeOutside'; what: 'groups' | 'campaigns'; range: string; sheet: string }
+  /** BigQuery (the history store): the user lacks roles on the dataset, the dataset is gone, the scope was refused. */
+  | { code: 'bigQueryAccess' | 'bigQueryDatasetMissing'; project: string; dataset: string }
+  | { code: 'bigQueryScope' };
 
 /** Separates a failure's English message from its ServerErrorNote (an invisible separator, U+2063). */
 export const ERROR_NOTE_MARK = '\u2063';
@@ -302,6 +305,43 @@ export interface BudgetsView {
   admins: string[];
 }
 
+/** Where the month close's raw history lives: the spreadsheet (default) or a BigQuery dataset of the user's. */
+export type HistoryStoreSetting =
+  | { kind: 'sheets' }
+  | {
+      kind: 'bigquery';
+      /** Google Cloud project and dataset ids, as BigQuery spells them; the dataset must exist. */
+      project: string;
+      dataset: string;
+      /** The dataset's location (US, EU, southamerica-east1…): jobs run there. */
+      location: string;
+      /** The cap on bytes billed per query (every query is dry-run against it first). */
+      maximumBytesBilled: number;
+      /** Advanced: the REST endpoint (https://bigquery.googleapis.com); tests point it at the fake. */
+      apiBaseUrl: string;
+    };
+
+/** The History section: every editor sees where the history is; only admins may change it. */
+export interface HistoryStoreView {
+  store: HistoryStoreSetting;
+  isAdmin: boolean;
+  admins: string[];
+  /** After setHistoryStore: the tables it created (already there: none). */
+  createdTables: string[];
+}
+
+/** What an admin asks for: BigQuery's location, cap and address may be left out (US, 1 GB, Google's). */
+export type SetHistoryStoreRequest =
+  | { kind: 'sheets' }
+  | {
+      kind: 'bigquery';
+      project: string;
+      dataset: string;
+      location?: string;
+      maximumBytesBilled?: number;
+      apiBaseUrl?: string;
+    };
+
 /** The Atom report kinds that can be imported (an 'unknown' export must be mapped first). */
 export type { AtomImportKind } from '../atom';
 
@@ -394,6 +434,13 @@ export interface SidebarRpc {
   getBudgets(): BudgetsView;
   /** Admins only: replaces the account's budgets (the daily refresh emails the admins once per crossing). */
   setBudgets(budgets: BudgetView[]): BudgetsView;
+  /** Where the history is kept (every editor may read it). */
+  getHistoryStore(): HistoryStoreView;
+  /**
+   * Admins only: keeps the history in the spreadsheet or in a BigQuery dataset, whose tables it creates when
+   * missing; on any failure the setting stays as it was.
+   */
+  setHistoryStore(request: SetHistoryStoreRequest): HistoryStoreView;
   /** The user's selection (sheet and A1 range), for the Month close panel's "use selection" buttons. */
   getActiveRange(): SheetRangeRef | null;
 }

@@ -36,6 +36,12 @@ const errorMessages = defineMessages({
     otherWaba: 'Not connected: Meta answered for account {answered}, not {typed} — check the WABA id.',
     notConnected:
       'Not connected: this spreadsheet is not connected to Meta — an admin can connect it in the sidebar (Extensions ▸ Atom Billing ▸ Open sidebar ▸ Meta connection).',
+    bigQueryAccess:
+      'BigQuery denied access to dataset {project}:{dataset} — ask an owner of the project to grant you roles/bigquery.dataEditor on the dataset and roles/bigquery.jobUser on project {project}.',
+    bigQueryDatasetMissing:
+      'Dataset {dataset} does not exist in project {project} — create it in BigQuery (or check the ids), then try again.',
+    bigQueryScope:
+      'Atom Billing may not use BigQuery for you: the BigQuery permission was not granted — reopen the add-on and allow “View and manage your data in Google BigQuery”.',
   },
   es: {
     importRunning:
@@ -70,6 +76,12 @@ const errorMessages = defineMessages({
       'Sin conexión: Meta respondió por la cuenta {answered}, no por {typed}; revise el ID de la WABA.',
     notConnected:
       'Sin conexión: esta hoja de cálculo no está conectada a Meta; un administrador puede conectarla en el panel (Extensiones ▸ Atom Billing ▸ Open sidebar ▸ Conexión con Meta).',
+    bigQueryAccess:
+      'BigQuery denegó el acceso al conjunto de datos {project}:{dataset}: pida a un propietario del proyecto que le otorgue roles/bigquery.dataEditor en el conjunto de datos y roles/bigquery.jobUser en el proyecto {project}.',
+    bigQueryDatasetMissing:
+      'El conjunto de datos {dataset} no existe en el proyecto {project}: créelo en BigQuery (o revise los ID) e inténtelo de nuevo.',
+    bigQueryScope:
+      'Atom Billing no puede usar BigQuery por usted: no se concedió el permiso de BigQuery; vuelva a abrir el complemento y permita “Ver y administrar sus datos en Google BigQuery”.',
   },
 });
 
@@ -99,6 +111,9 @@ function noteText(note: ServerErrorNote, language: SidebarLanguage): string {
       });
     case 'graphUnreachable':
       return fill(words.graphUnreachable, { address: note.address, detail: note.detail });
+    case 'bigQueryAccess':
+    case 'bigQueryDatasetMissing':
+      return fill(words[note.code], { project: note.project, dataset: note.dataset });
     case 'otherWaba':
       return fill(words.otherWaba, { answered: note.answered, typed: note.typed });
     default:
