@@ -45,7 +45,7 @@ async function newDataset(create = true): Promise<string> {
   return dataset;
 }
 
-const bigQuery = (dataset: string): SetHistoryStoreRequest => ({
+const bigQuery = (dataset: string): Extract<SetHistoryStoreRequest, { kind: 'bigquery' }> => ({
   kind: 'bigquery',
   project: PROJECT,
   dataset,
