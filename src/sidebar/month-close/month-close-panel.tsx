@@ -28,6 +28,7 @@ import {
 } from '../ui';
 import { otherMonthOf, tableMonthOf } from '../../month-close/atom-range';
 import { costText, readCost, readRange, rangeText, separatorsOf } from './form-values';
+import { HistorySection } from './history-section';
 import { monthCloseMessages, type MonthCloseKey } from './messages';
 import { ResultCard } from './result-card';
 
@@ -463,6 +464,7 @@ function MonthClosePanel({ boot, active, showPanel }: PanelProps) {
           onSaved={(dailyRefresh) => setSetup({ ...setup, dailyRefresh })}
         />
         <LastImports t={t} setup={setup} timeZone={setup.timeZone} />
+        <HistorySection spreadsheetLocale={locale} />
       </>
     );
   }
