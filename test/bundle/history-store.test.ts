@@ -137,9 +137,10 @@ describe('History setting', () => {
       'The byte cap must be whole bytes from 10485760 (10 MB) up',
     );
     // Every editor's token would go there: Google's APIs (or this machine's fake) only.
-    expect(() => setStore(rt, { ...bigQuery(dataset), apiBaseUrl: 'https://bigquery.example.com' })).toThrow(
-      'The BigQuery address must be https://bigquery.googleapis.com',
-    );
+    for (const apiBaseUrl of ['https://bigquery.example.com', 'https://bigquery.googleapis.com.example.net'])
+      expect(() => setStore(rt, { ...bigQuery(dataset), apiBaseUrl })).toThrow(
+        'The BigQuery address must be https://bigquery.googleapis.com',
+      );
     expect((await server.requests()).length).toBe(log);
     expect(rt.properties.document.get(STORE_KEY)).toBe(before);
   });

@@ -59,8 +59,9 @@ function checkedStore(request: SetHistoryStoreRequest): HistoryStoreSetting {
   const apiBaseUrl = String(request.apiBaseUrl || BIGQUERY_BASE_URL)
     .trim()
     .replace(/\/+$/, '');
-  // Every editor's own Google token goes to this address: Google's APIs only, or this machine (the fake in tests).
-  if (!/^(https:\/\/[a-z0-9.-]+\.googleapis\.com|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)$/.test(apiBaseUrl))
+  // Every editor's own Google token goes to this address: Google's (the manifest's urlFetchWhitelist allows no
+  // other), or this machine (the fake in tests; Apps Script reaches no loopback).
+  if (apiBaseUrl !== BIGQUERY_BASE_URL && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(apiBaseUrl))
     throw new HistoryStoreError(`The BigQuery address must be ${BIGQUERY_BASE_URL}`);
   return { kind: 'bigquery', project, dataset, location, maximumBytesBilled, apiBaseUrl };
 }
