@@ -6,6 +6,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../../dev/chromium';
 import { startPreview, type Preview } from '../../dev/preview/preview';
 import type { AppsScriptRuntime } from '../../dev/runtime';
+import { seedStoredConnection, STORED_LINE } from '../support/stored-connection';
 
 let browser: Browser;
 
@@ -17,26 +18,12 @@ afterAll(async () => {
   await browser.close();
 });
 
-const LINE = '+55 11 4000 0001';
+const LINE = STORED_LINE;
 
-/** A stored connection (as saveConnection leaves it) with ana as its admin: no Graph call is needed here. */
 function seedConnection(rt: AppsScriptRuntime, budgets?: unknown): void {
-  const document = rt.properties.document;
-  document.set(
-    'atomBilling.meta.connection',
-    JSON.stringify({
-      wabaId: '102290129340398',
-      token: 'EAAG-x',
-      apiVersion: 'v27.0',
-      graphBaseUrl: 'https://graph.facebook.com',
-      wabaName: 'Atom Demo LatAm',
-      currency: 'BRL',
-      timezoneId: '1',
-      lines: [{ id: '1', displayPhoneNumber: LINE, verifiedName: 'Atom BR' }],
-    }),
-  );
-  document.set('atomBilling.meta.admins', JSON.stringify(['ana@example.com']));
-  if (budgets) document.set('atomBilling.budgets', JSON.stringify({ waba: '102290129340398', budgets }));
+  seedStoredConnection(rt);
+  if (budgets)
+    rt.properties.document.set('atomBilling.budgets', JSON.stringify({ waba: '102290129340398', budgets }));
 }
 
 async function openBudgets(

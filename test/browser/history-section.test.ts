@@ -7,7 +7,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../../dev/chromium';
 import { startFakeBigQueryServerProcess, type FakeBigQueryServer } from '../../dev/fake-bigquery/server';
 import { startPreview, type Preview } from '../../dev/preview/preview';
-import type { AppsScriptRuntime } from '../../dev/runtime';
+import { seedStoredConnection } from '../support/stored-connection';
 
 jest.setTimeout(120_000);
 
@@ -29,24 +29,6 @@ afterAll(async () => {
   await Promise.all([browser?.close(), bigQuery?.close()]);
 });
 
-/** A stored connection (as saveConnection leaves it) with ana as its admin: the panel needs no Graph call. */
-function seedConnection(rt: AppsScriptRuntime): void {
-  rt.properties.document.set(
-    'atomBilling.meta.connection',
-    JSON.stringify({
-      wabaId: '102290129340398',
-      token: 'EAAG-x',
-      apiVersion: 'v27.0',
-      graphBaseUrl: 'https://graph.facebook.com',
-      wabaName: 'Atom Demo LatAm',
-      currency: 'BRL',
-      timezoneId: '1',
-      lines: [{ id: '1', displayPhoneNumber: '+55 11 4000 0001', verifiedName: 'Atom BR' }],
-    }),
-  );
-  rt.properties.document.set('atomBilling.meta.admins', JSON.stringify(['ana@example.com']));
-}
-
 async function openHistory(
   email: string,
   locale: string,
@@ -60,7 +42,7 @@ async function openHistory(
       oauthToken: TOKEN,
     },
     seed: (rt) => {
-      seedConnection(rt);
+      seedStoredConnection(rt);
       if (store) rt.properties.document.set('atomBilling.history.store', JSON.stringify(store));
     },
   });
