@@ -93,6 +93,8 @@ export const HISTORY_TABLES = {
       field('volume', 'INT64'),
       // Exact money (Meta's cost is a decimal): NUMERIC, never a float summed with its rounding errors.
       field('cost', 'NUMERIC', 'NULLABLE'),
+      // The row's own currency: a month may hold two (an account migrated to another currency), never summed.
+      field('currency', 'STRING'),
     ],
     clustering: ['line', 'country'],
   },

@@ -10,6 +10,7 @@ import { KIND_NAMES } from '../../src/core/pricing/message-kinds';
 import type { PricingRule } from '../../src/core/pricing/rules';
 import { dayKeyToIso, epochDayToDayKey } from '../../src/core/time';
 import { ZoneCalendar } from '../../src/core/zone-calendar';
+import { messageRecord } from '../../src/bigquery/atom-rows';
 
 export const DATASET: DatasetRef = { projectId: 'atom-billing-test', datasetId: 'history' };
 
@@ -50,8 +51,9 @@ export async function storeLog(
   const ndjson = log
     .map((m) => {
       const month = `${dayKeyToIso(calendar.dayKeyAt(m.ms)).slice(0, 8)}01`;
-      const sent_at = new Date(m.ms).toISOString();
-      return JSON.stringify({ month, sent_at, line: m.line, contact: m.contact, kind: KIND_NAMES[m.kind] });
+      return JSON.stringify(
+        messageRecord(month, m.ms, { line: m.line, contact: m.contact, kind: KIND_NAMES[m.kind] }),
+      );
     })
     .join('\n');
   await engine.loadNdjson(

@@ -86,6 +86,7 @@ const metaRow = (month: string, day: string, line: string, volume: number) => ({
   tier: null,
   volume,
   cost: volume * 0.0125,
+  currency: 'COP',
 });
 
 /** A dataset with meta_rows holding `rows` (loaded month by month). */

@@ -23,6 +23,7 @@ test('the daily billed units of one month: REGULAR rows summed, other types and 
       line: '5730001',
       pricing_model: 'message',
       category: 'MARKETING',
+      currency: 'BRL',
       ...r,
     }));
     await engine.loadNdjson(
