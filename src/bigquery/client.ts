@@ -318,6 +318,16 @@ export function queryJobId(runId: string, sql: string, params: readonly QueryPar
   return jobId;
 }
 
+/**
+ * `atom_load_<table>_<YYYYMM>_<hash of key>`: `key` names the rows and the state they were planned from (the caller's
+ * commit count), so a resumed run loading the same rows finds its job, and a later run always loads anew.
+ */
+export function loadJobId(table: HistoryTableId, month: string, key: string): string {
+  const jobId = `atom_load_${table}_${month.replace('-', '')}_${hash53(key).toString(36)}`;
+  checkJobId(jobId);
+  return jobId;
+}
+
 /** cyrb53: a fast 53-bit string hash (public domain), enough to tell a run's queries apart. */
 function hash53(text: string): number {
   let h1 = 0xdeadbeef;

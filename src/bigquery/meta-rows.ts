@@ -12,30 +12,39 @@ import type { BigQueryRow } from './rows';
 /** yyyy-MM-01: the partition of a yyyy-MM-dd day. */
 const monthOf = (day: string) => `${day.slice(0, 8)}01`;
 
-/** The month's rows as one NDJSON body for a load job into `meta_rows$YYYYMM`; a row of another month is a bug. */
+/** The month's rows as `meta_rows` records for a load job into `meta_rows$YYYYMM`; a row of another month is a bug. */
+export function metaRowRecords(
+  month: string,
+  rows: readonly MetaUsageRow[],
+  accountCurrency: string,
+): Record<string, unknown>[] {
+  return rows.map((r) => {
+    if (monthOf(r.day) !== month) throw new RangeError(`Meta row of ${r.day} outside the month ${month}`);
+    return {
+      [PARTITION_COLUMN]: month,
+      day: r.day,
+      line: r.line,
+      country: r.country,
+      pricing_model: r.pricingModel,
+      category: r.category,
+      type: r.type,
+      tier: r.tier,
+      volume: r.volume,
+      // As text: JSON numbers are read as floats on the way in; NUMERIC takes the decimal text exactly.
+      cost: r.cost === null ? null : String(r.cost),
+      currency: r.currency ?? accountCurrency,
+    };
+  });
+}
+
+/** The same records as one NEWLINE_DELIMITED_JSON body. */
 export function metaRowsNdjson(
   month: string,
   rows: readonly MetaUsageRow[],
   accountCurrency: string,
 ): string {
-  return rows
-    .map((r) => {
-      if (monthOf(r.day) !== month) throw new RangeError(`Meta row of ${r.day} outside the month ${month}`);
-      return JSON.stringify({
-        [PARTITION_COLUMN]: month,
-        day: r.day,
-        line: r.line,
-        country: r.country,
-        pricing_model: r.pricingModel,
-        category: r.category,
-        type: r.type,
-        tier: r.tier,
-        volume: r.volume,
-        // As text: JSON numbers are read as floats on the way in; NUMERIC takes the decimal text exactly.
-        cost: r.cost === null ? null : String(r.cost),
-        currency: r.currency ?? accountCurrency,
-      });
-    })
+  return metaRowRecords(month, rows, accountCurrency)
+    .map((r) => JSON.stringify(r))
     .join('\n');
 }
 

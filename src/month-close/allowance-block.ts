@@ -3,6 +3,8 @@
  * used, left and the day they ran out, then their running total by day (one column per line) that those read. All
  * live formulas over "Meta data" (Meta's FREE_CUSTOMER_SERVICE volume), so a later import or an edit there updates
  * it; plain SUMIFS and MINIFS, which Sheets evaluates cell by cell (SUMIFS does not expand inside ARRAYFORMULA).
+ * When the history is in BigQuery there is no "Meta data": the running totals are values from the month's rows
+ * (the import writes them again), and the per-line figures stay formulas over them.
  * A month without a per-line allowance gets a one-line note.
  */
 import { addDays, dayKeyToIso, daysInMonth } from '../core/time';
@@ -10,7 +12,8 @@ import { ALLOWANCE_FROM, FREE_SERVICE_TYPE, perLineAllowance } from './allowance
 import { columnLetters, wholeColumn } from './atom-range';
 import { COUNT_FORMAT, DATE_FORMAT } from './formats';
 import { DATA_SHEET, type MonthCloseLabels } from './labels';
-import { COL } from './meta-data-sheet';
+import type { MetaUsageRow } from './figures';
+import { COL, digitsOf } from './meta-data-sheet';
 import { firstDay, type CalendarMonth } from './month';
 
 /** The lowest chart (anchored at A33, 320 px high) ends about row 48. */
@@ -21,7 +24,7 @@ const BAND = 13;
 export interface AllowanceCell {
   row: number;
   column: number;
-  value: string | Date | { formula: string };
+  value: string | number | Date | { formula: string };
   format?: string;
 }
 
@@ -32,6 +35,8 @@ export function allowanceBlock(
   top: number,
   labels: MonthCloseLabels,
   dayDate: (isoDay: string) => Date,
+  /** The month's Meta rows of every line when they are not in "Meta data" (BigQuery); null: live formulas. */
+  monthRows: readonly MetaUsageRow[] | null = null,
 ): AllowanceCell[] {
   const cells: AllowanceCell[] = [];
   const put = (row: number, column: number, value: AllowanceCell['value'], format?: string) =>
@@ -58,11 +63,12 @@ export function allowanceBlock(
         put(first + d, 1, dayDate(dayKeyToIso(addDays(firstDay(month), d))), DATE_FORMAT);
     }
     put(header, 2 + (k % BAND), line);
+    const running = monthRows && freeServiceRunning(monthRows, month, line, days);
     for (let r = first; r <= last; r++) {
       const formula =
         `=SUMIFS(${data(COL.volume)}, ${data(COL.line)}, ${x}$${header}, ${data(COL.type)}, ` +
         `"${FREE_SERVICE_TYPE}", ${data(COL.day)}, ">="&$A$${first}, ${data(COL.day)}, "<="&$A${r})`;
-      put(r, 2 + (k % BAND), { formula }, COUNT_FORMAT);
+      put(r, 2 + (k % BAND), running ? running[r - first] : { formula }, COUNT_FORMAT);
     }
     const row = top + 2 + k;
     put(row, 1, line);
@@ -78,4 +84,22 @@ export function allowanceBlock(
     );
   });
   return cells;
+}
+
+/** The line's free service messages from the 1st to each day of the month, as the SUMIFS above sum them. */
+function freeServiceRunning(
+  rows: readonly MetaUsageRow[],
+  month: CalendarMonth,
+  line: string,
+  days: number,
+): number[] {
+  const digits = digitsOf(line);
+  const byDay = new Array<number>(days).fill(0);
+  const prefix = dayKeyToIso(firstDay(month)).slice(0, 8);
+  for (const r of rows) {
+    if (r.type === FREE_SERVICE_TYPE && r.day.startsWith(prefix) && digitsOf(r.line ?? '') === digits)
+      byDay[Number(r.day.slice(8)) - 1] += r.volume;
+  }
+  let sum = 0;
+  return byDay.map((v) => (sum += v));
 }

@@ -16,7 +16,8 @@ import type { MonthCloseLabels } from './labels';
 import { drift, previousImport, type LedgerEntry } from './ledger';
 import { dataRowsOf, digitsOf, rewriteBlock, type BlockRewrite, type CellCalendar } from './meta-data-sheet';
 import { lastDay, MonthCloseInputError, monthKey, type CalendarMonth, type MonthStatus } from './month';
-import { decideHistory, lookbackFirstDay, storedRowsOf } from './stored-history';
+import { decideHistory, lookbackFirstDay, storedRowsFrom, storedRowsOf } from './stored-history';
+import { monthRowsAfterImport } from './month-rows';
 import { a1Of, costCellFormula, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
 import { tierLabel } from './tier-label';
 import { splitByCurrency, type CurrencyCost } from './currency-split';
@@ -65,8 +66,10 @@ export interface MonthCloseInput {
   rateCardCost(rows: readonly MetaUsageRow[]): RateCardCost;
   /** How Meta's own cost is named in the ledger. */
   metaCostSource: string;
-  /** The month's block of "Meta data" as read. */
+  /** The month's block of "Meta data" as read (empty when the history is in BigQuery). */
   dataBlock: { values: readonly unknown[][]; formats: readonly string[][] };
+  /** The history in BigQuery: the month's stored rows, every line (then no "Meta data" block is rewritten). */
+  storedRows?: readonly MetaUsageRow[];
   summary: { name: string; costCell: ExistingCell | null; used: { rows: number; columns: number } };
   ledgerEntries: readonly LedgerEntry[];
   /** The account's monthly budgets (src/month-close/budgets.ts). */
@@ -82,6 +85,8 @@ export interface MonthCloseInput {
 
 export interface MonthClosePlan {
   dataRows: BlockRewrite;
+  /** The history in BigQuery: the month's rows of every line after the import (null: kept in "Meta data"). */
+  monthRows: MetaUsageRow[] | null;
   summary: SummaryPlan;
   ledgerEntry: LedgerEntry;
   /** The budgets the import covers, against Meta's cost (the daily refresh alerts on those crossed). */
@@ -121,10 +126,13 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     account.lines.map((l) => [digitsOf(l.displayPhoneNumber), l.displayPhoneNumber]),
   );
   // An empty answer, or days past Meta's lookback, never replace the stored history (stored-history.ts).
+  const { storedRows } = input;
   const history = decideHistory(
     month,
     input.answer,
-    storedRowsOf(input.dataBlock.values, month, lineDigits, cells),
+    storedRows
+      ? storedRowsFrom(storedRows, lineDigits, account.currency)
+      : storedRowsOf(input.dataBlock.values, month, lineDigits, cells),
     lookbackFirstDay(input.today),
     account.currency,
   );
@@ -141,16 +149,12 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
   const costSource = metaFigures.cost !== null ? input.metaCostSource : rateCardSource;
   const fresh = dataRowsOf(input.answer, lineLabels, account.currency);
-  const dataRows = rewriteBlock(
-    input.dataBlock,
-    month,
-    lineDigits,
-    fresh,
-    input.nowMs,
-    cells,
-    history.keeps,
-    (code) => tierLabel(code, input.labels),
-  );
+  const monthRows = storedRows ? monthRowsAfterImport(storedRows, lineDigits, history.kept, fresh) : null;
+  const dataRows = monthRows
+    ? { values: [], formats: [] }
+    : rewriteBlock(input.dataBlock, month, lineDigits, fresh, input.nowMs, cells, history.keeps, (code) =>
+        tierLabel(code, input.labels),
+      );
   // The sheets keep the history notes in words (one cell each in the summary and the ledger).
   const historyText = history.notes.map(historyNoteText).join('; ');
   const historyNotes = historyText ? [historyText] : [];
@@ -208,6 +212,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
       campaignRows: request.campaigns?.rows ?? 0,
       historyNotes,
       budgets,
+      monthRows,
       makeDate: cells.makeDate,
       midnightOf: (iso) => {
         const [y, m, d] = iso.split('-').map(Number);
@@ -248,6 +253,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
     });
   return {
     dataRows,
+    monthRows,
     summary,
     ledgerEntry,
     budgets,

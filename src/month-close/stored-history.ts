@@ -65,6 +65,23 @@ export function storedRowsOf(
   return stored;
 }
 
+/**
+ * The month's stored rows kept outside the spreadsheet (BigQuery), of the imported lines: as storedRowsOf reads
+ * them from the sheet, each with its currency (the account's when it has none).
+ */
+export function storedRowsFrom(
+  rows: readonly MetaUsageRow[],
+  lineDigits: ReadonlySet<string> | null,
+  currency: string,
+): StoredRow[] {
+  return rows
+    .map((usage) => ({
+      lineDigits: digitsOf(usage.line ?? ''),
+      usage: { ...usage, currency: usage.currency ?? currency },
+    }))
+    .filter((s) => lineDigits === null || lineDigits.has(s.lineDigits));
+}
+
 export interface HistoryDecision {
   /** Stored rows kept beside Meta's answer (the sheet keeps them as they are). */
   kept: StoredRow[];

@@ -15,7 +15,7 @@ import { columnLetters, dataColumnRef, type AtomRange } from './atom-range';
 import { BUDGET_BLOCK_TOP, budgetBlock } from './budget-block';
 import type { BudgetStatus } from './budgets';
 import { minorUnits } from './currency';
-import type { MonthFigures, MonthPricingModel } from './figures';
+import type { MetaUsageRow, MonthFigures, MonthPricingModel } from './figures';
 import {
   COUNT_FORMAT,
   DATE_FORMAT,
@@ -109,6 +109,8 @@ export interface SummaryInput {
   historyNotes: readonly string[];
   /** The budgets the import covers (src/month-close/budget-block.ts). */
   budgets: readonly BudgetStatus[];
+  /** The month's Meta rows when the history is in BigQuery (the allowance block's values); null: "Meta data". */
+  monthRows?: readonly MetaUsageRow[] | null;
   /** Dates of the realm Sheets reads. */
   makeDate(epochMs: number): Date;
   /** Epoch ms of a yyyy-MM-dd day at midnight in the spreadsheet's zone. */
@@ -347,7 +349,7 @@ export function summaryPlan(
   for (const c of budgetBlock(input.budgets, labels, input.currency, dayDate, budgetTop))
     grid.set(c.row, c.column, c.value, c.format);
   const top = Math.max(ALLOWANCE_TOP, grid.rows + 2);
-  for (const c of allowanceBlock(input.month, input.accountLines, top, labels, dayDate)) {
+  for (const c of allowanceBlock(input.month, input.accountLines, top, labels, dayDate, input.monthRows)) {
     grid.set(c.row, c.column, c.value, c.format);
   }
 

@@ -257,11 +257,14 @@ export interface MonthCloseResult {
   /** Month-end projection of billed units; null for a closed month. */
   projection: number | null;
   projectionMethod: ProjectionMethodName;
-  /** Rows of "Meta data" written for this month (the month's rows after the upsert). */
+  /** Meta's rows written for this month (to "Meta data", or to BigQuery when the history is kept there). */
   rowsWritten: number;
   /** The previous import of this month; null for its first import. */
   previous: { billedUnits: number; cost: number | null } | null;
-  sheets: { data: WrittenSheet; summary: WrittenSheet; ledger: WrittenSheet };
+  /** `data` ("Meta data") is absent when the history is in BigQuery. */
+  sheets: { data?: WrittenSheet; summary: WrittenSheet; ledger: WrittenSheet };
+  /** Bytes BigQuery processed reading the month's history; absent when the history is in Sheets. */
+  bytesProcessed?: number;
   /** ISO 8601 instant (UTC). */
   importedAt: string;
   daily: MonthCloseDay[];

@@ -64,7 +64,7 @@ describe('a closed month: what one import writes', () => {
       previous: null,
       notes: [],
     });
-    expect(result.sheets.data.name).toBe('Meta data');
+    expect(result.sheets.data?.name).toBe('Meta data');
     expect(result.sheets.summary.name).toBe('Billing 2025-10');
     expect(result.sheets.ledger.name).toBe('Imports');
     expect(result.daily).toHaveLength(31);

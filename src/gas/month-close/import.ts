@@ -2,7 +2,8 @@
  * One month-close import: check the request, take the document lock, fetch the month from Meta (one fetchAll),
  * read what the sheets hold, compute everything, and only then write — "Meta data", "Billing YYYY-MM", then the
  * "Imports" ledger last, so a failure before writing changes nothing and a failure while writing leaves no ledger
- * row and is repaired by running the import again (every write is idempotent).
+ * row and is repaired by running the import again (every write is idempotent). With the history in BigQuery the
+ * month's stored rows come from there and go back there (bigquery-history.ts) before the sheets; no "Meta data".
  */
 import {
   assertStarted,
@@ -53,6 +54,7 @@ import type {
 import { readRateBook } from '../rates/rate-card-sheet';
 import { accountsOf, readConnection, type StoredConnection } from '../shared/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
+import { readBigQueryHistory, storeBigQueryMonth } from './bigquery-history';
 import { readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';
 import { progressReporter, readProgress } from './progress';
@@ -207,7 +209,8 @@ function runLocked(
   const calendar = new ZoneCalendar(sheetZone);
   const cells: CellCalendar = { calendar, makeDate: (ms) => new Date(ms) };
   const labels = monthCloseLabels(spreadsheet.getSpreadsheetLocale());
-  const dataRead = readDataSheet(spreadsheet, month, cells);
+  const bigQuery = readBigQueryHistory(monthKey(month), connection.currency, now + SIDEBAR_BUDGET_MS);
+  const dataRead = bigQuery ? null : readDataSheet(spreadsheet, month, cells);
   const summaryRead = readSummarySheet(spreadsheet, month);
   const ledgerRead = readLedgerSheet(spreadsheet, calendar);
   const budgets = readBudgets(connection.wabaId);
@@ -220,7 +223,8 @@ function runLocked(
     answer: rows,
     rateCardCost: (usage) => rateCardCostOf(usage, zone.timeZone, connection.currency),
     metaCostSource: META_COST_SOURCE,
-    dataBlock: dataRead,
+    dataBlock: dataRead ?? { values: [], formats: [] },
+    ...(bigQuery && { storedRows: bigQuery.rows }),
     summary: summaryRead,
     ledgerEntries: ledgerRead.entries,
     budgets,
@@ -258,17 +262,29 @@ function runLocked(
   ];
 
   progress.report('writing', 3);
+  // Before the sheets: a failed load leaves BigQuery's month as it was and no sheet touched. An empty answer from
+  // Meta changes nothing there (the stored rows stay as they are).
+  if (bigQuery && plan.monthRows?.length && rows.length)
+    storeBigQueryMonth(
+      bigQuery,
+      plan.card.month,
+      plan.monthRows,
+      connection.currency,
+      `${spreadsheet.getId()}|${ledgerRead.entries.length}`,
+      now + SIDEBAR_BUDGET_MS,
+    );
   // The ledger row is the commit: the last call that can fail the import, so a failure anywhere before it adds no
   // row, and a re-run repairs the sheets (every write before it is idempotent).
   let sheets;
   try {
-    const data = writtenSheet(writeDataSheet(spreadsheet, { read: dataRead, rows: plan.dataRows }, labels));
+    const data =
+      dataRead && writtenSheet(writeDataSheet(spreadsheet, { read: dataRead, rows: plan.dataRows }, labels));
     const summary = writtenSheet(writeSummarySheet(spreadsheet, summaryRead, plan.summary));
     writeRememberedRequest(remembered);
     // Pending writes fail here, if they do, rather than after the ledger row.
     SpreadsheetApp.flush();
     const ledger = appendLedgerRow(spreadsheet, ledgerRead, plan.ledgerEntry, labels, cells.makeDate);
-    sheets = { data, summary, ledger };
+    sheets = { ...(data && { data }), summary, ledger };
   } catch (e) {
     throw new MonthCloseWriteError(redact(e instanceof Error ? e.message : String(e), connection.token));
   }
@@ -278,7 +294,7 @@ function runLocked(
     alertBudgets(spreadsheet, month, plan.budgets, connection.currency, ledger);
   }
   progress.report('done', 4);
-  return { ...plan.card, notes, sheets };
+  return { ...plan.card, notes, sheets, ...(bigQuery && { bytesProcessed: bigQuery.bytesProcessed }) };
 }
 
 /** The month priced from the imported rate cards, or why it cannot be (no card covering a day, an n/a rate). */

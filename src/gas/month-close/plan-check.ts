@@ -31,7 +31,8 @@ export const COMMIT_RESERVE_MS = 60_000;
 
 /** What the sheets held when read. */
 export interface MonthCloseReads {
-  data: DataSheetRead;
+  /** null: the history is in BigQuery (no "Meta data"). */
+  data: DataSheetRead | null;
   summary: SummaryRead;
   ledger: LedgerRead;
 }
@@ -50,23 +51,24 @@ export function checkPlan(
 ): void {
   const month = plan.card.month;
   const what = `The month close of ${month}`;
-  const dataGrid = gridOf(read.data.sheet);
+  const dataGrid = read.data && gridOf(read.data.sheet);
   const summaryGrid = gridOf(read.summary.sheet);
   const ledgerGrid = gridOf(read.ledger.sheet);
   const summarySize = summaryGrid ?? NEW_SHEET_GRID;
   const summaryRows = plan.summary.values.length;
   const summaryColumns = plan.summary.values[0]?.length ?? 0;
+  const data = read.data && {
+    before: dataGrid,
+    narrowTo: DATA_COLUMNS,
+    rowsAdded: dataRowsInserted({
+      ...dataGrowthOf(read.data, plan.dataRows.values.length),
+      maxRows: dataGrid?.rows ?? NEW_SHEET_GRID.rows,
+    }),
+    // A sheet of the layout before the tier range gains its column.
+    columnsAdded: dataGrid ? Math.max(0, DATA_COLUMNS - dataGrid.columns) : 0,
+  };
   const added = peakCellsAdded([
-    {
-      before: dataGrid,
-      narrowTo: DATA_COLUMNS,
-      rowsAdded: dataRowsInserted({
-        ...dataGrowthOf(read.data, plan.dataRows.values.length),
-        maxRows: dataGrid?.rows ?? NEW_SHEET_GRID.rows,
-      }),
-      // A sheet of the layout before the tier range gains its column.
-      columnsAdded: dataGrid ? Math.max(0, DATA_COLUMNS - dataGrid.columns) : 0,
-    },
+    ...(data ? [data] : []),
     {
       before: summaryGrid,
 
@@ -81,7 +83,7 @@ export function checkPlan(
     },
   ]);
   checkCellsAdded(spreadsheet, what, added, '');
-  checkTextCells(DATA_SHEET, plan.dataRows.values, 2 + read.data.block.start);
+  if (read.data) checkTextCells(DATA_SHEET, plan.dataRows.values, 2 + read.data.block.start);
   checkTextCells(read.summary.name, plan.summary.values, 1);
   checkTextCells(LEDGER_SHEET, [ledgerRow], read.ledger.next.row);
   checkPropertyValue('The remembered lines and ranges', remembered);

@@ -91,11 +91,12 @@ export function ResultCard(props: {
       t('projection'),
       `${formatCount(figures, result.projection)} (${t(projectionMethod[result.projectionMethod])})`,
     ]);
-  rows.push(
-    [t('rowsWritten'), formatCount(figures, result.rowsWritten)],
-    [t('importedAt'), formatInstant(figures, result.importedAt, props.timeZone)],
-  );
-  const sheets = [result.sheets.summary, result.sheets.data, result.sheets.ledger];
+  rows.push([t('rowsWritten'), formatCount(figures, result.rowsWritten)]);
+  if (result.bytesProcessed !== undefined)
+    rows.push([t('bytesProcessed'), formatCount(figures, result.bytesProcessed)]);
+  rows.push([t('importedAt'), formatInstant(figures, result.importedAt, props.timeZone)]);
+  const { summary, data, ledger } = result.sheets;
+  const sheets = data ? [summary, data, ledger] : [summary, ledger];
   return (
     <section ref={card} class="card" data-section="result" aria-labelledby="result-title">
       <h3 id="result-title">
