@@ -83,6 +83,34 @@ describe('allowanceBlock (the live table on the month sheet)', () => {
     });
   });
 
+  it('with the history in BigQuery (no "Meta data") the running totals are values from the month\'s rows', () => {
+    const usage = (day: string, line: string, type: string, volume: number) =>
+      ({
+        ...row(day, line, type, volume),
+        country: 'BR',
+        pricingModel: 'message',
+        category: null,
+        tier: null,
+        cost: null,
+      }) as const;
+    const rows = [
+      usage('2026-10-03', '5511 4002 8922', 'FREE_CUSTOMER_SERVICE', 300),
+      usage('2026-10-01', BR, 'FREE_CUSTOMER_SERVICE', 400),
+      usage('2026-10-01', BR, 'REGULAR', 90),
+      usage('2026-10-02', '+52 55 1234 5678', 'FREE_CUSTOMER_SERVICE', 7),
+    ];
+    const lines = [BR, '+52 55 1234 5678'];
+    const cells = allowanceBlock(OCT, lines, 50, monthCloseLabels('en_US'), dayDate, rows);
+    // Days 1..31 at rows 57..87: BR in column B, the Mexican line in C.
+    expect([57, 58, 59, 87].map((r) => at(cells, r, 2))).toEqual([400, 400, 700, 700]);
+    expect([57, 58, 87].map((r) => at(cells, r, 3))).toEqual([0, 7, 7]);
+    // The per-line figures still read the running table; nothing reads "Meta data".
+    expect(at(cells, 52, 2)).toEqual({ formula: '=B87' });
+    expect(JSON.stringify(cells)).not.toContain('Meta data');
+    const live = allowanceBlock(OCT, lines, 50, monthCloseLabels('en_US'), dayDate);
+    expect(cells.map((c) => [c.row, c.column])).toEqual(live.map((c) => [c.row, c.column]));
+  });
+
   it('more than 13 lines go on in a second band, left of the charts and the Atom block', () => {
     const lines = Array.from({ length: 15 }, (_, i) => `+57 300 000 ${String(i).padStart(4, '0')}`);
     const cells = allowanceBlock(OCT, lines, 60, monthCloseLabels('en_US'), dayDate);
