@@ -84,14 +84,16 @@ async function secondCard(
 describe('the result card with the history in BigQuery', () => {
   it('shows the bytes processed and no Meta data sheet (English)', async () => {
     const { card, links } = await secondCard('en', 'card_en');
-    expect(card).toMatch(/BigQuery bytes processed[1-9][\d,]*/);
+    expect(card).toMatch(/Meta rows written to BigQuery[1-9][\d,]*BigQuery bytes processed[1-9][\d,]*/);
     expect(links.join(' ')).not.toContain('Meta data');
     expect(links.join(' ')).toContain('Billing 2025-10');
   });
 
   it('in Spanish', async () => {
     const { card, links } = await secondCard('es', 'card_es');
-    expect(card).toMatch(/Bytes procesados en BigQuery[1-9][\d.]*/);
+    expect(card).toMatch(
+      /Filas de Meta escritas en BigQuery[1-9][\d.]*Bytes procesados en BigQuery[1-9][\d.]*/,
+    );
     expect(links.join(' ')).not.toContain('Meta data');
   });
 });

@@ -91,9 +91,13 @@ export function ResultCard(props: {
       t('projection'),
       `${formatCount(figures, result.projection)} (${t(projectionMethod[result.projectionMethod])})`,
     ]);
-  rows.push([t('rowsWritten'), formatCount(figures, result.rowsWritten)]);
-  if (result.bytesProcessed !== undefined)
-    rows.push([t('bytesProcessed'), formatCount(figures, result.bytesProcessed)]);
+  if (result.bytesProcessed === undefined)
+    rows.push([t('rowsWritten'), formatCount(figures, result.rowsWritten)]);
+  else
+    rows.push(
+      [t('rowsStored'), formatCount(figures, result.rowsWritten)],
+      [t('bytesProcessed'), formatCount(figures, result.bytesProcessed)],
+    );
   rows.push([t('importedAt'), formatInstant(figures, result.importedAt, props.timeZone)]);
   const { summary, data, ledger } = result.sheets;
   const sheets = data ? [summary, data, ledger] : [summary, ledger];
