@@ -54,10 +54,9 @@ function connected(): MetaRuntime {
 }
 
 /** A connected runtime whose history is in a new dataset of the fake BigQuery (switched on by ana, the admin). */
-async function inBigQuery(): Promise<MetaRuntime & { dataset: string }> {
+async function inBigQuery(m = connected()): Promise<MetaRuntime & { dataset: string }> {
   const dataset = `close_${++datasets}`;
   await bigQuery.createDataset(PROJECT, dataset);
-  const m = connected();
   m.rt.runFromSidebar('setHistoryStore', {
     kind: 'bigquery',
     project: PROJECT,
@@ -160,6 +159,29 @@ describe('the month close with the history in BigQuery', () => {
     expect(again).toMatchObject({ billedUnits: first.billedUnits, cost: first.cost });
     expect(await loads(before)).toHaveLength(0);
     expect(await partition(m.dataset)).toEqual(stored);
+  });
+});
+
+describe('a month kept in "Meta data" before the switch to BigQuery', () => {
+  it('is the stored history until its first load: an empty answer keeps it, a full one takes it into BigQuery; the sheet is left as it was', async () => {
+    const m = connected();
+    const first = runImport(m.rt, { month: MONTH });
+    const metaData = () => snapshot(m.rt).sheets.find((s) => s.name === 'Meta data');
+    const sheet = metaData();
+    const { dataset } = await inBigQuery(m);
+
+    await graph.setFault({ kind: 'emptyData', times: 'always' });
+    const before = (await bigQuery.requests()).length;
+    const empty = runImport(m.rt, { month: MONTH });
+    expect(empty.notes).toContainEqual({ code: 'noData', month: MONTH, kept: first.rowsWritten });
+    expect(empty).toMatchObject({ billedUnits: first.billedUnits, cost: first.cost });
+    expect(await loads(before)).toHaveLength(0);
+    await graph.clearFaults();
+
+    const full = runImport(m.rt, { month: MONTH });
+    expect(full).toMatchObject({ billedUnits: first.billedUnits, cost: first.cost, notes: [] });
+    expect((await partition(dataset)).rows).toBe(first.rowsWritten);
+    expect(metaData()).toEqual(sheet);
   });
 });
 

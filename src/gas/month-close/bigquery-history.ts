@@ -7,9 +7,10 @@
 import { BigQueryError } from '../../bigquery/errors';
 import { loadJobId, loadMonth, query, type BigQuerySession } from '../../bigquery/client';
 import { metaRowOf, metaRowRecords, storedMetaRowsSql } from '../../bigquery/meta-rows';
-import type { MetaUsageRow } from '../../month-close';
+import { type CalendarMonth, type CellCalendar, type MetaUsageRow, storedRowsOf } from '../../month-close';
 import { readHistoryStore } from '../bigquery/history-store';
 import { bigQuerySession } from '../bigquery/session';
+import { readDataSheet } from './data-sheet-io';
 
 export interface BigQueryHistory {
   session: BigQuerySession;
@@ -33,6 +34,21 @@ export function readBigQueryHistory(
   const runId = `${Date.now().toString(36)}_${Math.floor(session.random() * 2 ** 48).toString(36)}`;
   const read = nothingImported(() => query(session, sql.query, sql.queryParameters, { deadlineAt, runId }));
   return { session, rows: read.rows.map((r) => metaRowOf(r, currency)), bytesProcessed: read.bytesProcessed };
+}
+
+/**
+ * The month's stored rows: BigQuery's, or while its partition is empty those "Meta data" kept before the switch
+ * (not copied yet), every line — so an empty or smaller answer never hides them, and the first load takes them in.
+ */
+export function storedMonthRows(
+  history: BigQueryHistory,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  month: CalendarMonth,
+  cells: CellCalendar,
+): MetaUsageRow[] {
+  if (history.rows.length) return history.rows;
+  const block = readDataSheet(spreadsheet, month, cells).values;
+  return storedRowsOf(block, month, null, cells).map((s) => s.usage);
 }
 
 /**

@@ -54,7 +54,7 @@ import type {
 import { readRateBook } from '../rates/rate-card-sheet';
 import { accountsOf, readConnection, type StoredConnection } from '../shared/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
-import { readBigQueryHistory, storeBigQueryMonth } from './bigquery-history';
+import { readBigQueryHistory, storedMonthRows, storeBigQueryMonth } from './bigquery-history';
 import { readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';
 import { progressReporter, readProgress } from './progress';
@@ -224,7 +224,7 @@ function runLocked(
     rateCardCost: (usage) => rateCardCostOf(usage, zone.timeZone, connection.currency),
     metaCostSource: META_COST_SOURCE,
     dataBlock: dataRead ?? { values: [], formats: [] },
-    ...(bigQuery && { storedRows: bigQuery.rows }),
+    ...(bigQuery && { storedRows: storedMonthRows(bigQuery, spreadsheet, month, cells) }),
     summary: summaryRead,
     ledgerEntries: ledgerRead.entries,
     budgets,
