@@ -374,6 +374,8 @@ export interface ImportAtomRowsResult {
   /** Months whose "Billing YYYY-MM" tables were rewritten. */
   months: MonthKey[];
   sheets: WrittenSheet[];
+  /** History in BigQuery: bytes its queries of the months' billed units processed. */
+  bytesProcessed?: number;
 }
 
 export interface AtomImportSetup {
