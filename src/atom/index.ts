@@ -23,6 +23,7 @@ export {
   AGGREGATE_WIDTH,
   conversationFromCells,
   CONVERSATION_WIDTH,
+  type StoredRow,
 } from './stored-rows';
 export { isMessageKind } from './message-kinds';
 export {

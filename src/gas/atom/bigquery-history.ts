@@ -5,7 +5,7 @@
  * billedDailySql. If a load or a query fails, the months already loaded are loaded back as they were read, so
  * BigQuery keeps its months and the caller writes no sheet.
  */
-import type { StoredRow } from '../../atom/stored-rows';
+import type { StoredRow } from '../../atom';
 import { billedDailySql } from '../../bigquery/billing-sql';
 import { loadMonth, query, type BigQuerySession } from '../../bigquery/client';
 import { BigQueryError } from '../../bigquery/errors';
