@@ -62,20 +62,6 @@ const anAtomRow = (message: boolean): fc.Arbitrary<AtomRow> =>
     conversations: message ? fc.constant(1) : fc.integer({ min: 0, max: 9 }),
     messageKind: message ? fc.constantFrom(...KIND_NAMES) : fc.constant('' as const),
   });
-const SEPTEMBER: AtomRow = {
-  id: 'S-1',
-  start: '',
-  contact: '573001234567',
-  line: '',
-  group: 'Ventas',
-  agent: '',
-  typification: '',
-  closingType: '',
-  origin: '',
-  campaign: '',
-  conversations: 1,
-  messageKind: '',
-};
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const byJson = (rows: StoredRow[]) =>
@@ -95,7 +81,12 @@ test('a month’s records loaded and read back are the same records (messages wi
         const rows = atomMonthRecords('2025-10', [
           ...records,
           // Another month's record is not this month's row.
-          conversationFromRow({ ...SEPTEMBER, start: '2025-09-30 23:00:00' }, '2025-09', 'x.csv', ZONE),
+          conversationFromRow(
+            { ...fc.sample(anAtomRow(false), { numRuns: 1, seed: 9 })[0], start: '2025-09-30 23:00:00' },
+            '2025-09',
+            'x.csv',
+            ZONE,
+          ),
         ]);
         expect(rows.atom_conversations).toHaveLength(conversations.length);
         expect(rows.atom_messages).toHaveLength(messages.length);

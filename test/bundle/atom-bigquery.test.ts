@@ -5,7 +5,7 @@
  * billedDailySql's units, equal to what BILLED_BREAKDOWN gives over the same log in Sheets mode; a failed load
  * leaves BigQuery and the sheets as they were.
  */
-import { startFakeBigQueryServerProcess, type FakeBigQueryServer } from '../../dev/fake-bigquery/server';
+import { useFakeBigQuery } from '../support/fake-bigquery';
 import { manualClock, type AppsScriptRuntime } from '../../dev/runtime';
 import { loadBundle } from '../../dev/runtime/testing/bundle';
 import { query, type BigQuerySession } from '../../src/bigquery/client';
@@ -19,24 +19,18 @@ jest.setTimeout(240_000);
 const PROJECT = 'atom-billing-test';
 const TOKEN = 'ya29.bundle-atom-token-Zp3';
 
-let server: FakeBigQueryServer;
+const fake = useFakeBigQuery(TOKEN);
 let datasets = 0;
 let runs = 0;
 
-beforeAll(async () => {
-  server = await startFakeBigQueryServerProcess({ token: TOKEN });
-});
-afterAll(async () => {
-  await server?.close();
-});
 afterEach(async () => {
-  await server.clearFaults();
+  await fake().clearFaults();
 });
 
 /** The built add-on, Bogotá's zone, with the history switched to a fresh dataset by its admin. */
 async function bigQueryRuntime(): Promise<{ rt: AppsScriptRuntime; session: BigQuerySession }> {
   const dataset = `atom_${++datasets}`;
-  await server.createDataset(PROJECT, dataset);
+  await fake().createDataset(PROJECT, dataset);
   const rt = loadBundle({
     spreadsheet: { timeZone: 'America/Bogota', locale: 'en_US' },
     user: { email: 'ana@example.com', locale: 'es' },
@@ -49,14 +43,14 @@ async function bigQueryRuntime(): Promise<{ rt: AppsScriptRuntime; session: BigQ
     kind: 'bigquery',
     project: PROJECT,
     dataset,
-    apiBaseUrl: server.url,
+    apiBaseUrl: fake().url,
   });
   const session: BigQuerySession = {
     project: PROJECT,
     dataset,
     location: 'US',
     token: TOKEN,
-    baseUrl: server.url,
+    baseUrl: fake().url,
     maximumBytesBilled: 1_000_000_000,
     http: syncHttpPort(),
     clock: new FakeClock(),
@@ -240,13 +234,13 @@ describe('Atom import, history in BigQuery', () => {
     const stored = conversations(session);
     const block = rt.spreadsheet.sheet('Billing 2025-10').values('W1:Z40');
 
-    await server.setFault({ kind: 'backendError', times: 'always', pathIncludes: '/upload/' });
+    await fake().setFault({ kind: 'backendError', times: 'always', pathIncludes: '/upload/' });
     const changed = AUDIT.map((r, i) => (i === 2 ? [...r.slice(0, 3), 'Soporte', ...r.slice(4)] : r));
     const e = thrown(() => importParsed(rt, parsedCsv(changed, 'auditoria.csv'), 'auditoria.csv'));
     expect(e.message).toBe(
       'BigQuery is busy (backendError) — nothing was changed; try again in a few minutes',
     );
-    await server.clearFaults();
+    await fake().clearFaults();
 
     expect(conversations(session)).toEqual(stored);
     expect(rt.spreadsheet.sheet('Billing 2025-10').values('W1:Z40')).toEqual(block);
