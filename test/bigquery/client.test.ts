@@ -2,7 +2,7 @@
  * The BigQuery client (src/bigquery/client.ts) against the fake BigQuery in a child process, through a synchronous
  * HttpPort (as UrlFetchApp blocks), on a clock that moves only when the client sleeps.
  */
-import { useFakeBigQuery } from '../support/fake-bigquery';
+import { fakeSession, useFakeBigQuery } from '../support/fake-bigquery';
 import type { QueryParameter } from '../../src/bigquery/billing-sql';
 import { ensureTables, loadMonth, query, queryJobId, type BigQuerySession } from '../../src/bigquery/client';
 import {
@@ -19,7 +19,6 @@ import {
 } from '../../src/bigquery/errors';
 import { HISTORY_TABLES, historyTable, type HistoryTableId } from '../../src/bigquery/schema';
 import { FakeClock, thrown } from '../meta/helpers';
-import { syncHttpPort } from '../meta/sync-http-port';
 
 const PROJECT = 'atom-billing-test';
 const TOKEN = 'ya29.user-token-Qw8zX1';
@@ -44,18 +43,7 @@ async function harness(extra: Partial<BigQuerySession> = {}, create = true): Pro
   const dataset = `history_${++datasetCount}`;
   if (create) await fake().createDataset(PROJECT, dataset);
   const clock = new FakeClock();
-  const session: BigQuerySession = {
-    project: PROJECT,
-    dataset,
-    location: 'US',
-    token: TOKEN,
-    baseUrl: fake().url,
-    maximumBytesBilled: 1_000_000_000,
-    http: syncHttpPort(),
-    clock,
-    random: () => 0.5,
-    ...extra,
-  };
+  const session = fakeSession(fake(), { project: PROJECT, dataset, token: TOKEN }, { clock, ...extra });
   return { session, clock, dataset };
 }
 

@@ -5,13 +5,12 @@
  * billedDailySql's units, equal to what BILLED_BREAKDOWN gives over the same log in Sheets mode; a failed load
  * leaves BigQuery and the sheets as they were.
  */
-import { useFakeBigQuery } from '../support/fake-bigquery';
+import { fakeSession, useFakeBigQuery } from '../support/fake-bigquery';
 import { manualClock, type AppsScriptRuntime } from '../../dev/runtime';
 import { loadBundle } from '../../dev/runtime/testing/bundle';
 import { query, type BigQuerySession } from '../../src/bigquery/client';
 import type { ImportAtomRowsResult } from '../../src/rpc/contract';
-import { FakeClock, thrown } from '../meta/helpers';
-import { syncHttpPort } from '../meta/sync-http-port';
+import { thrown } from '../meta/helpers';
 import { AUDIT_HEADER, atomRuntime, importParsed, parsedCsv } from './atom-helpers';
 
 jest.setTimeout(240_000);
@@ -45,17 +44,7 @@ async function bigQueryRuntime(): Promise<{ rt: AppsScriptRuntime; session: BigQ
     dataset,
     apiBaseUrl: fake().url,
   });
-  const session: BigQuerySession = {
-    project: PROJECT,
-    dataset,
-    location: 'US',
-    token: TOKEN,
-    baseUrl: fake().url,
-    maximumBytesBilled: 1_000_000_000,
-    http: syncHttpPort(),
-    clock: new FakeClock(),
-    random: () => 0.5,
-  };
+  const session = fakeSession(fake(), { project: PROJECT, dataset, token: TOKEN });
   return { rt, session };
 }
 
