@@ -54,6 +54,9 @@ export function readAtomMonths(h: AtomHistory, months: readonly string[]): Store
   );
 }
 
+/** Time to load back the months a failed import changed, past the import's own deadline. */
+const RESTORE_MS = 60_000;
+
 export interface AtomMonthsWritten {
   /** By month, each day's charged units (months with messages only). */
   atomUnits: Map<string, Map<string, number>>;
@@ -91,13 +94,14 @@ export function writeAtomMonths(
       loads.push({ table, month, rows: now[table], was: was[table] });
     }
   }
+  // Loads BigQuery answered as done: loaded back on a failure. (One whose answer was lost — still running at the
+  // deadline, or its polls failing — may still apply: resuming it by its job id is left to the wiring's next step.)
   const loaded: typeof loads = [];
-  const options = { deadlineAt: h.deadlineAt };
-  const jobId = (what: string, l: (typeof loads)[number]) =>
-    `atom_${what}_${h.runId}_${l.table}_${l.month.replace('-', '')}`;
+  const jobId = (l: (typeof loads)[number], what: string) =>
+    `${l.table}_${l.month.replace('-', '')}_${what}_${h.runId}`;
   try {
     for (const l of loads) {
-      loadMonth(h.session, l.table, l.month, l.rows, jobId('load', l), options);
+      loadMonth(h.session, l.table, l.month, l.rows, jobId(l, 'load'), { deadlineAt: h.deadlineAt });
       loaded.push(l);
     }
     const atomUnits = new Map<string, Map<string, number>>();
@@ -121,15 +125,16 @@ export function writeAtomMonths(
     }
     return { atomUnits, bytesProcessed };
   } catch (e) {
-    // A month that was empty before cannot be loaded back empty: it keeps the rows just loaded (rare: a failure
-    // between a month's first load and the next).
+    // A month that was empty before cannot be loaded back empty: it keeps the rows loaded (a failure after its load).
     for (const l of loaded) {
       if (l.was.length === 0) continue;
       try {
-        loadMonth(h.session, l.table, l.month, l.was, jobId('restore', l), options);
+        loadMonth(h.session, l.table, l.month, l.was, jobId(l, 'restore'), {
+          deadlineAt: Math.max(h.deadlineAt, Date.now()) + RESTORE_MS,
+        });
       } catch {
         throw new BigQueryError(
-          `${(e as Error).message}; loading ${l.table} for ${l.month} back as it was failed too: it holds the file's rows`,
+          `${(e as Error).message}; loading ${l.table} for ${l.month} back as it was failed too, so it holds this file's rows — import the file again`,
         );
       }
     }
