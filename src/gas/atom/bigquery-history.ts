@@ -45,13 +45,20 @@ export function atomHistory(): AtomHistory | null {
 const run = (h: AtomHistory, sql: { query: string; queryParameters: Parameters<typeof query>[2] }) =>
   query(h.session, sql.query, sql.queryParameters, { deadlineAt: h.deadlineAt, runId: h.runId });
 
-/** The stored rows of `months` (`YYYY-MM`), both tables. */
-export function readAtomMonths(h: AtomHistory, months: readonly string[]): StoredRow[] {
-  return months.flatMap((month) =>
-    ATOM_TABLES.flatMap((table) =>
-      run(h, storedAtomRowsSql(h.dataset, table, month)).rows.map((r) => storedAtomRow(table, month, r)),
-    ),
-  );
+/** The stored rows of `months` (`YYYY-MM`), both tables, and the bytes the queries processed. */
+export function readAtomMonths(
+  h: AtomHistory,
+  months: readonly string[],
+): { rows: StoredRow[]; bytesProcessed: number } {
+  const rows: StoredRow[] = [];
+  let bytesProcessed = 0;
+  for (const month of months)
+    for (const table of ATOM_TABLES) {
+      const result = run(h, storedAtomRowsSql(h.dataset, table, month));
+      bytesProcessed += result.bytesProcessed;
+      rows.push(...result.rows.map((r) => storedAtomRow(table, month, r)));
+    }
+  return { rows, bytesProcessed };
 }
 
 /** Time to load back the months a failed import changed, past the import's own deadline. */

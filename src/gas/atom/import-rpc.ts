@@ -259,8 +259,9 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
   const history = atomHistory();
   const rowsInBigQuery = history !== null && kind === 'conversations';
   const breakdownSheet = kind === 'conversations' && !history ? checkedBreakdownSheet() : null;
-  const stored = history
-    ? readAtomMonths(history, touched)
+  const readBack = history ? readAtomMonths(history, touched) : null;
+  const stored = readBack
+    ? readBack.rows
     : readBody(dataSheets.conversations, CONVERSATION_WIDTH).map(conversationFromCells);
   const read = {
     fileName: request.fileName,
@@ -290,7 +291,7 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
   if (history) {
     const after = rowsInBigQuery ? plan.table.rows.map(conversationFromCells) : stored;
     const bigQuery = writeAtomMonths(history, touched, stored, after, timeZone);
-    bytesProcessed = bigQuery.bytesProcessed;
+    bytesProcessed = (readBack?.bytesProcessed ?? 0) + bigQuery.bytesProcessed;
     // The same blocks (same cells checked above), the reconciliation's Atom units as BigQuery's values.
     plan = planAtomImport({ ...read, atomUnits: bigQuery.atomUnits });
   }
