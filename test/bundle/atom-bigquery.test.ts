@@ -243,4 +243,27 @@ describe('Atom import, history in BigQuery', () => {
     expect(retried).toMatchObject({ committed: true, replaced: 3 });
     expect(conversations(session)[1]).toMatchObject({ conversation_id: 'C-2', atom_group: 'Soporte' });
   });
+
+  it('a load failing after another month’s: that month is loaded back as it was', async () => {
+    const { rt, session } = await bigQueryRuntime();
+    importParsed(rt, parsedCsv(AUDIT, 'auditoria.csv'), 'auditoria.csv');
+    const stored = conversations(session);
+    const sheet = () => rt.spreadsheet.sheet('Billing 2025-09').values('W1:Z40');
+    const block = sheet();
+
+    // September's load goes through; October's is answered busy on every attempt (the client's 9).
+    await fake().setFault({ kind: 'backendError', times: 9, skip: 1, pathIncludes: '/upload/' });
+    const changed = AUDIT.map((r, i) =>
+      i === 1 || i === 2 ? [...r.slice(0, 3), 'Soporte', ...r.slice(4)] : r,
+    );
+    const e = thrown(() => importParsed(rt, parsedCsv(changed, 'auditoria.csv'), 'auditoria.csv'));
+    expect(e.message).toBe(
+      'BigQuery is busy (backendError) — nothing was changed; try again in a few minutes',
+    );
+    const uploads = (await fake().requests()).filter((r) => r.path.includes('/upload/'));
+    // The import's two loads (October's tried 9 times), then September's loaded back.
+    expect(uploads.slice(-11).map((r) => r.status)).toEqual([200, ...Array(9).fill(503), 200]);
+    expect(conversations(session)).toEqual(stored);
+    expect(sheet()).toEqual(block);
+  });
 });
