@@ -50,6 +50,8 @@ export interface FaultSpec {
   kind: FaultKind;
   times?: number | 'always';
   pathIncludes?: string;
+  /** Matching requests answered normally before the fault starts (e.g. the second of a run's loads). */
+  skip?: number;
 }
 
 export interface LoggedRequest {
@@ -92,7 +94,7 @@ export interface FakeBigQueryState {
   datasets: Map<string, { creationTime: string }>;
   tables: Map<string, TableState>;
   jobs: Map<string, JobState>;
-  faults: (FaultSpec & { left: number })[];
+  faults: (FaultSpec & { left: number; skipLeft: number })[];
   requests: LoggedRequest[];
   nextJob: number;
 }
@@ -155,12 +157,20 @@ const invalid = (message: string, location?: string) =>
 const invalidQuery = (message: string) => fail(400, 'INVALID_ARGUMENT', 'invalidQuery', message, 'query');
 
 export function addFault(state: FakeBigQueryState, fault: FaultSpec): void {
-  state.faults.push({ ...fault, left: fault.times === 'always' ? Infinity : (fault.times ?? 1) });
+  state.faults.push({
+    ...fault,
+    left: fault.times === 'always' ? Infinity : (fault.times ?? 1),
+    skipLeft: fault.skip ?? 0,
+  });
 }
 
 function takeFault(state: FakeBigQueryState, path: string): FaultKind | null {
   const fault = state.faults.find((f) => f.left > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)));
   if (!fault) return null;
+  if (fault.skipLeft > 0) {
+    fault.skipLeft--;
+    return null;
+  }
   fault.left--;
   return fault.kind;
 }

@@ -86,6 +86,8 @@ export interface AtomImportRead {
   stores: Record<AtomImportKind, readonly StoredRow[]>;
   /** Rows each table of a touched month's Atom block already holds on its sheet; null: no block there yet. */
   capacities: readonly (number | null)[];
+  /** By month, each day's charged Atom units as values (the history in BigQuery); absent: live formulas. */
+  atomUnits?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 export interface AtomImportPlan {
@@ -126,7 +128,11 @@ export function planAtomImport(read: AtomImportRead): AtomImportPlan {
       read.closedCount,
     );
     const capacity = read.capacities[k];
-    return { month, block: monthBlock(tables, labels, capacity ?? TABLE_CAPACITY), capacity };
+    return {
+      month,
+      block: monthBlock(tables, labels, capacity ?? TABLE_CAPACITY, read.atomUnits?.get(month)),
+      capacity,
+    };
   });
   const header = {
     conversations: labels.conversationsHeader,
@@ -187,25 +193,31 @@ export function breakdownRows(messages: { days: number } | null): number {
   return messages ? BREAKDOWN_FORMULA_ROW + 2 * CATEGORY_COUNT * messages.days : BREAKDOWN_FORMULA_ROW;
 }
 
+/** A sheet's grid (`before`; null: not there yet) grown to `rows`, `inserted` rows inserted inside it. */
+function grownGrid(before: Grid | null, rows: number, columns: number, inserted = 0): GridChange {
+  const base = before ?? { rows: NEW_SHEET_GRID.rows, columns };
+  return { before, after: { rows: Math.max(base.rows + inserted, rows), columns: base.columns } };
+}
+
 /**
  * Every grid the plan grows or creates, in the order the commit writes them (`grid`: a sheet's grid as read; null
  * when it does not exist). A new data sheet is as narrow as its table; a new month sheet keeps insertSheet's grid.
  */
 export function planGridChanges(plan: AtomImportPlan, grid: (sheet: string) => Grid | null): GridChange[] {
-  const grown = (name: string, rows: number, columns: number, inserted = 0): GridChange => {
-    const before = grid(name);
-    const base = before ?? { rows: NEW_SHEET_GRID.rows, columns };
-    return { before, after: { rows: Math.max(base.rows + inserted, rows), columns: base.columns } };
-  };
+  const grown = (name: string, rows: number, columns: number) => grownGrid(grid(name), rows, columns);
   const changes = [grown(plan.table.name, plan.table.rows.length + 1, plan.table.header.length)];
   if (plan.breakdown !== undefined && (plan.breakdown || grid(BREAKDOWN_SHEET))) {
     changes.push(grown(BREAKDOWN_SHEET, breakdownRows(plan.breakdown), BREAKDOWN_WIDTH));
   }
-  for (const { month, block, capacity } of plan.months) {
+  return [...changes, ...monthGridChanges(plan, grid)];
+}
+
+/** The month sheets' grids the plan grows or creates: all it changes when the rows are kept in BigQuery. */
+export function monthGridChanges(plan: AtomImportPlan, grid: (sheet: string) => Grid | null): GridChange[] {
+  return plan.months.map(({ month, block, capacity }) => {
     const inserted = capacity !== null ? Math.max(0, block.layout.capacity - capacity) : 0;
-    changes.push(grown(summarySheetName(month), block.cells.length, NEW_SHEET_GRID.columns, inserted));
-  }
-  return changes;
+    return grownGrid(grid(summarySheetName(month)), block.cells.length, NEW_SHEET_GRID.columns, inserted);
+  });
 }
 
 /** The cells the plan adds to the spreadsheet at its peak. */

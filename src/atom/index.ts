@@ -9,12 +9,21 @@ export type { AtomParseResult, ParseOptions } from './normalise';
 export { type DateReading, implausibleStart } from './dates';
 export type { AtomImportKind, AtomReportKind, AtomRow, ClosingType, RejectedRow } from './rows';
 export { type StoredRecord, upsertRecords } from './import-store';
-export { checkPlanCells, checkRowCells, importMonths, planAtomImport, planCellsAdded } from './import-plan';
+export {
+  type AtomImportPlan,
+  checkPlanCells,
+  checkRowCells,
+  importMonths,
+  monthGridChanges,
+  planAtomImport,
+  planCellsAdded,
+} from './import-plan';
 export {
   aggregateFromCells,
   AGGREGATE_WIDTH,
   conversationFromCells,
   CONVERSATION_WIDTH,
+  type StoredRow,
 } from './stored-rows';
 export { isMessageKind } from './message-kinds';
 export {

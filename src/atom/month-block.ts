@@ -68,10 +68,15 @@ export interface MonthBlock {
 }
 
 /** `current`: the capacity the month's sheet already has (TABLE_CAPACITY for a sheet without the block). */
+/**
+ * `atomUnits`: each day's charged units as values (the history in BigQuery, where no sheet holds the log for a
+ * formula to read); without it, the live SUMIFS over "Atom billable units".
+ */
 export function monthBlock(
   tables: AtomMonthTables,
   labels: AtomSheetLabels,
   current = TABLE_CAPACITY,
+  atomUnits?: ReadonlyMap<string, number>,
 ): MonthBlock {
   const l = labels.block;
   const layout = blockLayout(tableCapacity(tables, current));
@@ -132,7 +137,7 @@ export function monthBlock(
         const at = { row: firstDayRow + i, column: ATOM_BLOCK_COLUMN };
         return [
           { day },
-          { formula: atomUnitsFormula(at) },
+          atomUnits ? (atomUnits.get(day) ?? 0) : { formula: atomUnitsFormula(at) },
           { formula: metaUnitsFormula(at) },
           { formula: differenceFormula(at) },
         ];

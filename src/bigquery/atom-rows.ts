@@ -38,6 +38,45 @@ export interface AtomMonthBodies {
 
 const blank = (v: string) => (v === '' ? null : v);
 
+/** The fields of a conversation row that `atom_conversations` keeps. */
+export type ConversationFields = Pick<
+  AtomRow,
+  | 'id'
+  | 'line'
+  | 'contact'
+  | 'group'
+  | 'agent'
+  | 'typification'
+  | 'closingType'
+  | 'origin'
+  | 'campaign'
+  | 'conversations'
+>;
+
+/** One conversation row as `atom_conversations` stores it (`month`: yyyy-MM-01; blank texts as NULL). */
+export function conversationRecord(
+  month: string,
+  startMs: number | null,
+  r: ConversationFields,
+  fileName: string,
+): Record<string, string | number | null> {
+  return {
+    month,
+    conversation_id: blank(r.id),
+    started_at: startMs === null ? null : new Date(startMs).toISOString(),
+    line: blank(r.line),
+    contact: blank(r.contact),
+    atom_group: blank(r.group),
+    agent: blank(r.agent),
+    typification: blank(r.typification),
+    closing_type: blank(r.closingType),
+    origin: blank(r.origin),
+    campaign: blank(r.campaign),
+    conversations: r.conversations,
+    file_name: fileName,
+  };
+}
+
 /** The month's rows (`month`: yyyy-MM-01) as the two load bodies; times read in the spreadsheet's `timeZone`. */
 export function atomMonthNdjson(
   month: string,
@@ -62,23 +101,7 @@ export function atomMonthNdjson(
       );
       continue;
     }
-    conversations.push(
-      JSON.stringify({
-        month,
-        conversation_id: blank(r.id),
-        started_at: startMs === null ? null : new Date(startMs).toISOString(),
-        line: blank(r.line),
-        contact: blank(r.contact),
-        atom_group: blank(r.group),
-        agent: blank(r.agent),
-        typification: blank(r.typification),
-        closing_type: blank(r.closingType),
-        origin: blank(r.origin),
-        campaign: blank(r.campaign),
-        conversations: r.conversations,
-        file_name: fileName,
-      }),
-    );
+    conversations.push(JSON.stringify(conversationRecord(month, startMs, r, fileName)));
   }
   return { messages: messages.join('\n'), conversations: conversations.join('\n') };
 }

@@ -377,6 +377,8 @@ export interface ImportAtomRowsResult {
   /** Months whose "Billing YYYY-MM" tables were rewritten. */
   months: MonthKey[];
   sheets: WrittenSheet[];
+  /** History in BigQuery: bytes the import's queries processed (the months read back, their billed units). */
+  bytesProcessed?: number;
 }
 
 export interface AtomImportSetup {

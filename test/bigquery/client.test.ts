@@ -2,7 +2,7 @@
  * The BigQuery client (src/bigquery/client.ts) against the fake BigQuery in a child process, through a synchronous
  * HttpPort (as UrlFetchApp blocks), on a clock that moves only when the client sleeps.
  */
-import { startFakeBigQueryServerProcess, type FakeBigQueryServer } from '../../dev/fake-bigquery/server';
+import { fakeSession, useFakeBigQuery } from '../support/fake-bigquery';
 import type { QueryParameter } from '../../src/bigquery/billing-sql';
 import { ensureTables, loadMonth, query, queryJobId, type BigQuerySession } from '../../src/bigquery/client';
 import {
@@ -19,24 +19,17 @@ import {
 } from '../../src/bigquery/errors';
 import { HISTORY_TABLES, historyTable, type HistoryTableId } from '../../src/bigquery/schema';
 import { FakeClock, thrown } from '../meta/helpers';
-import { syncHttpPort } from '../meta/sync-http-port';
 
 const PROJECT = 'atom-billing-test';
 const TOKEN = 'ya29.user-token-Qw8zX1';
 const ALL_TABLES = Object.keys(HISTORY_TABLES) as HistoryTableId[];
 
-let server: FakeBigQueryServer;
+const fake = useFakeBigQuery(TOKEN);
 let datasetCount = 0;
 
-beforeAll(async () => {
-  server = await startFakeBigQueryServerProcess({ token: TOKEN });
-});
-afterAll(async () => {
-  await server?.close();
-});
 beforeEach(async () => {
-  await server.clearFaults();
-  await server.configure({ runningPolls: 0, pageSize: 100_000, scopeGranted: true, deniedDatasets: [] });
+  await fake().clearFaults();
+  await fake().configure({ runningPolls: 0, pageSize: 100_000, scopeGranted: true, deniedDatasets: [] });
 });
 
 interface Harness {
@@ -48,20 +41,9 @@ interface Harness {
 /** A fresh dataset (created unless `create` is false) and a session on it. */
 async function harness(extra: Partial<BigQuerySession> = {}, create = true): Promise<Harness> {
   const dataset = `history_${++datasetCount}`;
-  if (create) await server.createDataset(PROJECT, dataset);
+  if (create) await fake().createDataset(PROJECT, dataset);
   const clock = new FakeClock();
-  const session: BigQuerySession = {
-    project: PROJECT,
-    dataset,
-    location: 'US',
-    token: TOKEN,
-    baseUrl: server.url,
-    maximumBytesBilled: 1_000_000_000,
-    http: syncHttpPort(),
-    clock,
-    random: () => 0.5,
-    ...extra,
-  };
+  const session = fakeSession(fake(), { project: PROJECT, dataset, token: TOKEN }, { clock, ...extra });
   return { session, clock, dataset };
 }
 
@@ -72,7 +54,7 @@ const deadline = (h: Harness, ms = 60_000) => ({ deadlineAt: h.clock.now() + ms 
 
 /** The requests the fake logged since `from` (an index into its log). */
 async function requestsSince(from: number) {
-  return (await server.requests()).slice(from);
+  return (await fake().requests()).slice(from);
 }
 
 const metaRow = (month: string, day: string, line: string, volume: number) => ({
@@ -131,7 +113,7 @@ describe('ensureTables', () => {
   it('creates the history tables once; a second run creates none', async () => {
     const h = await harness();
     expect(ensureTables(h.session, tables(h), deadline(h))).toEqual({ created: ALL_TABLES });
-    const from = (await server.requests()).length;
+    const from = (await fake().requests()).length;
     expect(ensureTables(h.session, tables(h), deadline(h))).toEqual({ created: [] });
     // datasets.get, then one tables.get per table: nothing inserted.
     expect((await requestsSince(from)).map((r) => `${r.method} ${r.status}`)).toEqual([
@@ -139,7 +121,7 @@ describe('ensureTables', () => {
       ...ALL_TABLES.map(() => 'GET 200'),
     ]);
     const res = await fetch(
-      `${server.url}/bigquery/v2/projects/${PROJECT}/datasets/${h.dataset}/tables/meta_rows`,
+      `${fake().url}/bigquery/v2/projects/${PROJECT}/datasets/${h.dataset}/tables/meta_rows`,
       {
         headers: { authorization: `Bearer ${TOKEN}` },
       },
@@ -161,7 +143,7 @@ describe('ensureTables', () => {
 
   it('accessDenied names the roles to grant, and never the token', async () => {
     const h = await harness();
-    await server.configure({ deniedDatasets: [`${PROJECT}:${h.dataset}`] });
+    await fake().configure({ deniedDatasets: [`${PROJECT}:${h.dataset}`] });
     const e = thrown(() => ensureTables(h.session, tables(h), deadline(h)));
     expect(e).toBeInstanceOf(BigQueryAccessError);
     expect(e.message).toContain(`roles/bigquery.dataEditor on the dataset`);
@@ -172,7 +154,7 @@ describe('ensureTables', () => {
 
   it('the bigquery scope not granted → says so', async () => {
     const h = await harness();
-    await server.configure({ scopeGranted: false });
+    await fake().configure({ scopeGranted: false });
     const e = thrown(() => ensureTables(h.session, tables(h), deadline(h)));
     expect(e).toBeInstanceOf(BigQueryScopeError);
     expect(e.message).toMatch(/^the bigquery scope was not granted/);
@@ -204,8 +186,8 @@ describe('ensureTables', () => {
 describe('query', () => {
   it('dry-runs, runs with the cap, reads every page and converts the rows by schema', async () => {
     const h = await withMetaRows([...SEPTEMBER, ...OCTOBER]);
-    await server.configure({ pageSize: 2 });
-    const from = (await server.requests()).length;
+    await fake().configure({ pageSize: 2 });
+    const from = (await fake().requests()).length;
     const result = query(h.session, byLineSql(h), monthParam('2026-10'), { ...deadline(h), runId: 'close1' });
     expect(result.rows).toEqual([
       { line: 'L1', volume: 15, first_day: '2026-10-01', days: 2 },
@@ -229,7 +211,7 @@ describe('query', () => {
 
   it('refuses before running when the dry run is over the cap, with both numbers', async () => {
     const h = await withMetaRows(OCTOBER, { maximumBytesBilled: 139 });
-    const from = (await server.requests()).length;
+    const from = (await fake().requests()).length;
     const e = thrown(() =>
       query(h.session, byLineSql(h), monthParam('2026-10'), { ...deadline(h), runId: 'close1' }),
     );
@@ -251,8 +233,8 @@ describe('query', () => {
 
   it('a job still running at the deadline → its id; the next run resumes it without a second job', async () => {
     const h = await withMetaRows(OCTOBER);
-    await server.configure({ runningPolls: 4 });
-    const from = (await server.requests()).length;
+    await fake().configure({ runningPolls: 4 });
+    const from = (await fake().requests()).length;
     const options = { runId: 'close7' };
     const first = thrown(() =>
       query(h.session, byLineSql(h), monthParam('2026-10'), {
@@ -274,13 +256,13 @@ describe('query', () => {
 
   it('rateLimitExceeded is retried with backoff and jitter; a fault that lasts past the deadline → busy', async () => {
     const h = await withMetaRows(OCTOBER);
-    await server.setFault({ kind: 'rateLimit403', times: 2, pathIncludes: '/queries/' });
+    await fake().setFault({ kind: 'rateLimit403', times: 2, pathIncludes: '/queries/' });
     const result = query(h.session, byLineSql(h), monthParam('2026-10'), { ...deadline(h), runId: 'r' });
     expect(result.rows).toHaveLength(4);
     expect(h.clock.sleeps).toEqual([750, 1_500]); // 1 s then 2 s steps, half of each random (0.5)
-    expect((await server.requests()).filter((r) => r.fault === 'rateLimit403')).toHaveLength(2);
+    expect((await fake().requests()).filter((r) => r.fault === 'rateLimit403')).toHaveLength(2);
 
-    await server.setFault({ kind: 'backendError', times: 'always' });
+    await fake().setFault({ kind: 'backendError', times: 'always' });
     const e = thrown(() =>
       query(h.session, byLineSql(h), monthParam('2026-10'), {
         deadlineAt: h.clock.now() + 10_000,
@@ -301,7 +283,7 @@ describe('query', () => {
     );
     expect(bad).toBeInstanceOf(BigQueryRequestError);
     expect(bad.message).toMatch(/^BigQuery refused the query: /);
-    await server.configure({ deniedDatasets: [`${PROJECT}:${h.dataset}`] });
+    await fake().configure({ deniedDatasets: [`${PROJECT}:${h.dataset}`] });
     const denied = thrown(() =>
       query(h.session, byLineSql(h), monthParam('2026-10'), { ...deadline(h), runId: 'y' }),
     );
@@ -363,7 +345,7 @@ describe('loadMonth', () => {
     h.clock.sleep(1);
     expect(perMonth(h)).toEqual(before);
 
-    const from = (await server.requests()).length;
+    const from = (await fake().requests()).length;
     const wrongMonth = () =>
       loadMonth(h.session, 'meta_rows', '2026-10', [SEPTEMBER[0]], 'wrong_month', deadline(h));
     expect(wrongMonth).toThrow(BigQueryError);
@@ -378,7 +360,7 @@ describe('loadMonth', () => {
 
   it('a load still running at the deadline is resumed by its job id, never loaded twice', async () => {
     const h = await withMetaRows(OCTOBER);
-    await server.configure({ runningPolls: 3 });
+    await fake().configure({ runningPolls: 3 });
     const rows = [metaRow('2026-10', '2026-10-05', 'L9', 40), metaRow('2026-10', '2026-10-06', 'L9', 2)];
     const first = thrown(() =>
       loadMonth(h.session, 'meta_rows', '2026-10', rows, 'load_oct_run3', {
@@ -390,7 +372,7 @@ describe('loadMonth', () => {
       jobId: 'load_oct_run3',
       outputRows: 2,
     });
-    await server.configure({ runningPolls: 0 });
+    await fake().configure({ runningPolls: 0 });
     expect(perMonth(h)).toEqual([{ month: '2026-10-01', n: 2, volume: 42 }]);
   });
 });

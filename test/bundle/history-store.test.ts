@@ -4,7 +4,7 @@
  * to BigQuery creates the missing tables once; a refusal (not an admin, access denied, no dataset, no scope) leaves
  * the setting as it was, with a message the sidebar words in English and Spanish.
  */
-import { startFakeBigQueryServerProcess, type FakeBigQueryServer } from '../../dev/fake-bigquery/server';
+import { useFakeBigQuery } from '../support/fake-bigquery';
 import type { AppsScriptRuntime } from '../../dev/runtime';
 import { loadBundle } from '../../dev/runtime/testing/bundle';
 import type { HistoryStoreView, SetHistoryStoreRequest } from '../../src/rpc/contract';
@@ -18,17 +18,11 @@ const TOKEN = 'ya29.bundle-user-token-Hx4';
 const STORE_KEY = 'atomBilling.history.store';
 const ALL_TABLES = ['atom_messages', 'billing_carry', 'atom_conversations', 'meta_rows', 'ledger'];
 
-let server: FakeBigQueryServer;
+const fake = useFakeBigQuery(TOKEN);
 let datasets = 0;
 
-beforeAll(async () => {
-  server = await startFakeBigQueryServerProcess({ token: TOKEN });
-});
-afterAll(async () => {
-  await server?.close();
-});
 afterEach(async () => {
-  await server.configure({ scopeGranted: true, deniedDatasets: [] });
+  await fake().configure({ scopeGranted: true, deniedDatasets: [] });
 });
 
 /** The built add-on with ana as the Meta connection's admin (as saveConnection leaves it). */
@@ -41,7 +35,7 @@ function adminRuntime(email = 'ana@example.com'): { rt: AppsScriptRuntime; user:
 
 async function newDataset(create = true): Promise<string> {
   const dataset = `history_${++datasets}`;
-  if (create) await server.createDataset(PROJECT, dataset);
+  if (create) await fake().createDataset(PROJECT, dataset);
   return dataset;
 }
 
@@ -49,7 +43,7 @@ const bigQuery = (dataset: string): Extract<SetHistoryStoreRequest, { kind: 'big
   kind: 'bigquery',
   project: PROJECT,
   dataset,
-  apiBaseUrl: server.url,
+  apiBaseUrl: fake().url,
 });
 
 const setStore = (rt: AppsScriptRuntime, request: SetHistoryStoreRequest) =>
@@ -59,7 +53,7 @@ async function tableIds(dataset: string): Promise<string[]> {
   const found: string[] = [];
   for (const id of ALL_TABLES) {
     const res = await fetch(
-      `${server.url}/bigquery/v2/projects/${PROJECT}/datasets/${dataset}/tables/${id}`,
+      `${fake().url}/bigquery/v2/projects/${PROJECT}/datasets/${dataset}/tables/${id}`,
       { headers: { authorization: `Bearer ${TOKEN}` } },
     );
     if (res.ok) found.push(id);
@@ -85,7 +79,7 @@ describe('History setting', () => {
       dataset,
       location: 'US',
       maximumBytesBilled: 1_000_000_000,
-      apiBaseUrl: server.url,
+      apiBaseUrl: fake().url,
     };
     expect(first).toEqual({
       store: stored,
@@ -97,12 +91,12 @@ describe('History setting', () => {
     expect(JSON.parse(rt.properties.document.get(STORE_KEY) ?? '')).toEqual(stored);
 
     // Saved again (another cap): every table is there, none is created.
-    const log = (await server.requests()).length;
+    const log = (await fake().requests()).length;
     const second = setStore(rt, { ...bigQuery(dataset), maximumBytesBilled: 50_000_000 });
     expect(second.createdTables).toEqual([]);
     expect(second.store).toEqual({ ...stored, maximumBytesBilled: 50_000_000 });
     // datasets.get, then tables.get for each table: nothing inserted.
-    expect((await server.requests()).slice(log).map((r) => `${r.method} ${r.status}`)).toEqual([
+    expect((await fake().requests()).slice(log).map((r) => `${r.method} ${r.status}`)).toEqual([
       'GET 200',
       ...ALL_TABLES.map(() => 'GET 200'),
     ]);
@@ -119,7 +113,7 @@ describe('History setting', () => {
     const before = rt.properties.document.get(STORE_KEY);
 
     user.email = 'bob@example.com';
-    const log = (await server.requests()).length;
+    const log = (await fake().requests()).length;
     const refusal = thrown(() => setStore(rt, { kind: 'sheets' }));
     expect(refusal.message).toMatch(
       /^Only an admin of this spreadsheet's Meta connection can change it — ask ana@example.com/,
@@ -141,7 +135,7 @@ describe('History setting', () => {
       expect(() => setStore(rt, { ...bigQuery(dataset), apiBaseUrl })).toThrow(
         'The BigQuery address must be https://bigquery.googleapis.com',
       );
-    expect((await server.requests()).length).toBe(log);
+    expect((await fake().requests()).length).toBe(log);
     expect(rt.properties.document.get(STORE_KEY)).toBe(before);
   });
 
@@ -152,7 +146,7 @@ describe('History setting', () => {
     const before = rt.properties.document.get(STORE_KEY);
 
     const denied = await newDataset();
-    await server.configure({ deniedDatasets: [`${PROJECT}:${denied}`] });
+    await fake().configure({ deniedDatasets: [`${PROJECT}:${denied}`] });
     const access = thrown(() => setStore(rt, bigQuery(denied)));
     expect(serverFailureText(access, 'en')).toBe(
       `BigQuery denied access to dataset ${PROJECT}:${denied} — ask an owner of the project to grant you roles/bigquery.dataEditor on the dataset and roles/bigquery.jobUser on project ${PROJECT}.`,
@@ -170,7 +164,7 @@ describe('History setting', () => {
       `El conjunto de datos ${missing} no existe en el proyecto ${PROJECT}: créelo en BigQuery (o revise los ID) e inténtelo de nuevo.`,
     );
 
-    await server.configure({ scopeGranted: false });
+    await fake().configure({ scopeGranted: false });
     const fresh = await newDataset();
     const scope = thrown(() => setStore(rt, bigQuery(fresh)));
     expect(serverFailureText(scope, 'en')).toBe(

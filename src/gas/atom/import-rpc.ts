@@ -9,9 +9,11 @@ import {
   ALL_ATOM_LABELS,
   ATOM_FIELDS,
   AtomFileError,
+  type AtomImportPlan,
   type AtomMapping,
   type AtomRow,
   atomSheetLabels,
+  type AtomSheetLabels,
   CAMPAIGNS_SHEET,
   checkPlanCells,
   checkRowCells,
@@ -22,6 +24,7 @@ import {
   GROUPS_SHEET,
   implausibleStart,
   importMonths,
+  monthGridChanges,
   planAtomImport,
   planCellsAdded,
   rowProblem,
@@ -41,6 +44,7 @@ import type {
 import { checkCellsAdded, gridNamed } from '../shared/grids';
 import { ownedSheet } from '../shared/owned-sheet';
 import { narrowSheet, writtenSheet } from '../shared/narrow-sheet';
+import { atomHistory, readAtomMonths, writeAtomMonths } from './bigquery-history';
 import { checkedBreakdownSheet, writeBreakdownSheet } from './breakdown-sheet';
 import { checkedMonthSheet, writeMonthBlock } from './month-sheet';
 import {
@@ -251,8 +255,15 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     ).sheet,
   };
   const monthSheets = touched.map((month) => checkedMonthSheet(month));
-  const breakdownSheet = kind === 'conversations' ? checkedBreakdownSheet() : null;
-  const plan = planAtomImport({
+  // The history in BigQuery: the months' conversation and message rows are kept there, no sheet holds them.
+  const history = atomHistory();
+  const rowsInBigQuery = history !== null && kind === 'conversations';
+  const breakdownSheet = kind === 'conversations' && !history ? checkedBreakdownSheet() : null;
+  const readBack = history ? readAtomMonths(history, touched) : null;
+  const stored = readBack
+    ? readBack.rows
+    : readBody(dataSheets.conversations, CONVERSATION_WIDTH).map(conversationFromCells);
+  const read = {
     fileName: request.fileName,
     kind,
     rows,
@@ -262,28 +273,29 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     labels,
     closedCount,
     stores: {
-      conversations: readBody(dataSheets.conversations, CONVERSATION_WIDTH).map(conversationFromCells),
+      conversations: stored,
       groups: readBody(dataSheets.groups, AGGREGATE_WIDTH).map(aggregateFromCells),
       campaigns: readBody(dataSheets.campaigns, AGGREGATE_WIDTH).map(aggregateFromCells),
     },
     // A block already on its sheet keeps (or grows) its rows.
     capacities: touched.map((month, k) => (monthSheets[k] ? atomMonthCapacity(month) : null)),
-  });
+  };
+  let plan = planAtomImport(read);
   checkPlanCells(plan);
-  const added = planCellsAdded(plan, (name) => gridNamed(spreadsheet, name));
+  const grid = (name: string) => gridNamed(spreadsheet, name);
+  const added = rowsInBigQuery ? cellsAdded(monthGridChanges(plan, grid)) : planCellsAdded(plan, grid);
   checkCellsAdded(spreadsheet, importOf(request.fileName), added, STAGING_SHEET);
 
-  const { table } = plan;
-  const sheet = narrowSheet(spreadsheet, dataSheets[kind], table.name, table.header.length);
-  replaceTable(sheet, table.header, table.rows);
-  const written: WrittenSheet[] = [writtenSheet(sheet)];
-  if (plan.breakdown !== undefined) {
-    if (table.rows.length > 0) {
-      sheet.getRange(2, 3, table.rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
-    }
-    const breakdown = writeBreakdownSheet(breakdownSheet, labels, plan.breakdown);
-    if (breakdown) written.push(writtenSheet(breakdown));
+  const written: WrittenSheet[] = [];
+  let bytesProcessed: number | undefined;
+  if (history) {
+    const after = rowsInBigQuery ? plan.table.rows.map(conversationFromCells) : stored;
+    const bigQuery = writeAtomMonths(history, touched, stored, after, timeZone);
+    bytesProcessed = (readBack?.bytesProcessed ?? 0) + bigQuery.bytesProcessed;
+    // The same blocks (same cells checked above), the reconciliation's Atom units as BigQuery's values.
+    plan = planAtomImport({ ...read, atomUnits: bigQuery.atomUnits });
   }
+  if (!rowsInBigQuery) writeDataSheet(spreadsheet, plan, dataSheets[kind], breakdownSheet, labels, written);
   plan.months.forEach(({ month, block, capacity }, k) => {
     const tables = writeMonthBlock(monthSheets[k], month, block, timeZone, capacity);
     written.push(writtenSheet(tables.sheet));
@@ -299,7 +311,30 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     duplicatesInFile: plan.duplicatesInFile,
     months: [...touched],
     sheets: written,
+    ...(bytesProcessed !== undefined && { bytesProcessed }),
   };
+}
+
+/** The data sheet the import upserts, rewritten whole, and (a conversations import) "Atom billable units". */
+function writeDataSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  plan: AtomImportPlan,
+  dataSheet: GoogleAppsScript.Spreadsheet.Sheet | null,
+  breakdownSheet: GoogleAppsScript.Spreadsheet.Sheet | null,
+  labels: AtomSheetLabels,
+  written: WrittenSheet[],
+): void {
+  const { table } = plan;
+  const sheet = narrowSheet(spreadsheet, dataSheet, table.name, table.header.length);
+  replaceTable(sheet, table.header, table.rows);
+  written.push(writtenSheet(sheet));
+  if (plan.breakdown !== undefined) {
+    if (table.rows.length > 0) {
+      sheet.getRange(2, 3, table.rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+    }
+    const breakdown = writeBreakdownSheet(breakdownSheet, labels, plan.breakdown);
+    if (breakdown) written.push(writtenSheet(breakdown));
+  }
 }
 
 function onlyKnownFields(mapping: AtomMapping | undefined): AtomMapping {

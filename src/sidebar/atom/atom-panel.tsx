@@ -173,6 +173,13 @@ function SourceCard(props: { source: Source; onChange(source: Source): void; onR
                     months: source.imported.months.join(', '),
                   })}
                 </dd>
+                {source.imported.bytesProcessed !== undefined && (
+                  <dd data-imported-bigquery>
+                    {t('importedBigQuery', {
+                      bytes: formatCount(figures, source.imported.bytesProcessed),
+                    })}
+                  </dd>
+                )}
               </>
             )}
           </dl>

@@ -37,6 +37,7 @@ export const atomMessages = defineMessages({
     progress: 'Import progress',
     imported: 'Imported',
     importedRows: '{rows} rows; months {months}',
+    importedBigQuery: 'kept in BigQuery; its queries processed {bytes} bytes',
     done: 'Imported {files} file(s). Months updated: {months}.',
     whyNoMonth: 'Import is off until you choose the month of the reports without dates (above).',
     whyNothingToImport:
@@ -79,6 +80,7 @@ export const atomMessages = defineMessages({
     progress: 'Progreso de la importación',
     imported: 'Importado',
     importedRows: '{rows} filas; meses {months}',
+    importedBigQuery: 'guardadas en BigQuery; sus consultas procesaron {bytes} bytes',
     done: 'Se importaron {files} archivo(s). Meses actualizados: {months}.',
     whyNoMonth: 'Importar está desactivado hasta que elija el mes de los reportes sin fechas (arriba).',
     whyNothingToImport:
