@@ -39,7 +39,8 @@ it('shows the Month close result card, scrolled into sight under Import', async 
   const { page, sidebar } = await openSidebar('Month close');
   try {
     await sidebar.getByLabel('Month', { exact: true }).waitFor();
-    const status = sidebar.locator(`${MONTH_CLOSE} [role="status"]`);
+    // The import's status line: the first of the panel (the History section below has its own).
+    const status = sidebar.locator(`${MONTH_CLOSE} [role="status"]`).first();
     // While it runs, every line of the import's status is in sight, from the frame it is painted in.
     await sidebar.evaluate(() => {
       const seen: [string, boolean][] = [];
