@@ -5,6 +5,7 @@ import { upsertRecords, type StoredRecord } from '../../src/atom/import-store';
 import { monthBlock, TABLE_CAPACITY, tableCapacity } from '../../src/atom/month-block';
 import { monthTables, type MonthConversation } from '../../src/atom/month-tables';
 import { atomSheetLabels } from '../../src/atom/sheet-labels';
+import { atomRow } from '../support/atom-rows';
 
 interface Rec extends StoredRecord {
   tag: string;
@@ -170,20 +171,8 @@ describe('monthTables', () => {
 });
 
 describe('splitIntoBatches', () => {
-  const row = (i: number): AtomRow => ({
-    id: `C-${i}`,
-    start: '2025-10-01 00:00:00',
-    contact: '573001234567',
-    line: '',
-    group: 'Ventas',
-    agent: '',
-    typification: '',
-    closingType: '',
-    origin: '',
-    campaign: '',
-    conversations: 1,
-    messageKind: '',
-  });
+  const row = (i: number): AtomRow =>
+    atomRow({ id: `C-${i}`, start: '2025-10-01 00:00:00', contact: '573001234567', group: 'Ventas' });
   const rows = Array.from({ length: 25 }, (_, i) => row(i));
 
   it('caps rows per batch and keeps every row once, in order', () => {

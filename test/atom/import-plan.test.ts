@@ -12,23 +12,17 @@ import { upsertRecords, type StoredRecord } from '../../src/atom/import-store';
 import { atomSheetLabels } from '../../src/atom/sheet-labels';
 import { conversationFromRow } from '../../src/atom/stored-rows';
 import { cellsAdded, PlanLimitError } from '../../src/core/write-plan/limits';
+import { atomRow } from '../support/atom-rows';
 
 const TZ = 'America/Bogota';
-const row = (over: Partial<AtomRow>): AtomRow => ({
-  id: '',
-  start: '2025-10-04 09:00:00',
-  contact: '573001234567',
-  line: '',
-  group: 'Ventas',
-  agent: '',
-  typification: '',
-  closingType: 'manual',
-  origin: '',
-  campaign: '',
-  conversations: 1,
-  messageKind: '',
-  ...over,
-});
+const row = (over: Partial<AtomRow>): AtomRow =>
+  atomRow({
+    start: '2025-10-04 09:00:00',
+    contact: '573001234567',
+    group: 'Ventas',
+    closingType: 'manual',
+    ...over,
+  });
 
 function read(rows: AtomRow[], over: Partial<AtomImportRead> = {}): AtomImportRead {
   const { months, touched } = importMonths('f.csv', rows, null);

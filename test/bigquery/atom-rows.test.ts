@@ -6,24 +6,10 @@
 import { checkScript, SqlEngine } from '../../dev/fake-bigquery/engine';
 import { atomMonthNdjson } from '../../src/bigquery/atom-rows';
 import { HISTORY_TABLES } from '../../src/bigquery/schema';
-import type { AtomRow } from '../../src/atom/rows';
 import { DATASET } from './billing-helpers';
+import { atomRow } from '../support/atom-rows';
 
-const row = (fields: Partial<AtomRow>): AtomRow => ({
-  id: '',
-  start: '',
-  contact: '',
-  line: '',
-  group: '',
-  agent: '',
-  typification: '',
-  closingType: '',
-  origin: '',
-  campaign: '',
-  conversations: 1,
-  messageKind: '',
-  ...fields,
-});
+const row = atomRow;
 
 test('a month of Atom rows loads into the two tables, times as instants of the spreadsheet’s zone', async () => {
   const engine = await SqlEngine.open();

@@ -31,6 +31,14 @@ it('imports October from the Month close panel and shows the summary with comput
     const groupFormula = cells.find((text) => text.includes('=BILLED_BY_GROUP('));
     expect(groupFormula).toMatch(/^Grupo=BILLED_BY_GROUP\('Atom groups'!A2:A5, 'Atom groups'!B2:B5, /);
     expect(cells).toEqual(expect.arrayContaining(['Ventas', 'Soporte', 'Cobranza', '(sin grupo)']));
+    // The widths the add-on set (A 240 px for labels and group names, the gap H 24 px) are drawn as in Sheets; a
+    // long formula is cut, not widening its column.
+    const widths = await page.$$eval('#sheet tr:first-child th', (ths) =>
+      ths.slice(1, 9).map((th) => Math.round(th.getBoundingClientRect().width)),
+    );
+    expect(widths[0]).toBeGreaterThanOrEqual(240);
+    expect(widths[0]).toBeLessThan(260);
+    expect(widths[7]).toBeLessThan(40);
     // The two charts the import inserted, drawn from their recorded specs.
     await page.waitForSelector('#charts svg');
     expect(await page.$$eval('#charts svg', (svgs) => svgs.map((s) => s.getAttribute('aria-label')))).toEqual(
