@@ -145,6 +145,13 @@ function formEncode(fields: Record<string, unknown>): string {
 /** "URL Fetch URL length: 2 kB / call" (https://developers.google.com/apps-script/guides/services/quotas#current_limitations). */
 export const MAX_URL_LENGTH = 2048;
 
+/**
+ * "URL Fetch POST size: 50 MB / call" and "URL Fetch response size: 50 MB / call"
+ * (https://developers.google.com/apps-script/guides/services/quotas#current_limitations). The wordings of the two
+ * errors are modelled on the URL length one ("Limit Exceeded: URLFetch URL Length.", observed): UNCONFIRMED.
+ */
+export const MAX_FETCH_BYTES = 50 * 1024 * 1024;
+
 /** RFC 3986's characters (unreserved, reserved, and % followed by two hex digits). */
 const RFC3986 = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
 
@@ -182,6 +189,8 @@ function toWire(host: Host, url: unknown, params: FetchParams = {}): WireRequest
     else if (Array.isArray(p)) payload = Buffer.from(p.map((b) => Number(b) & 0xff));
     else if (isPlainObject(p)) payload = Buffer.from(formEncode(p), 'utf8');
     else payload = Buffer.from(String(p), 'utf8');
+    if (payload.length > MAX_FETCH_BYTES)
+      throw new AppsScriptException('Limit Exceeded: URLFetch POST Size.');
     headers['Content-Type'] = params.contentType ?? 'application/x-www-form-urlencoded';
   } else if (params.contentType) headers['Content-Type'] = params.contentType;
   return {
@@ -243,7 +252,10 @@ export class UrlFetchAppImpl extends ServiceObject {
         throw new AppsScriptException(
           r.error === 'timeout' ? `Timeout: ${r.url}` : `Address unavailable: ${r.url}`,
         );
-      const response = new HTTPResponse(r.status, r.rawHeaders, Buffer.from(r.body, 'base64'));
+      const body = Buffer.from(r.body, 'base64');
+      if (body.length > MAX_FETCH_BYTES)
+        throw new AppsScriptException('Limit Exceeded: URLFetch response size.');
+      const response = new HTTPResponse(r.status, r.rawHeaders, body);
       if (r.status >= 400 && !requests[i].mute) {
         const text = response.getContentText();
         const shown = text.length > TRUNCATE_AT ? `${text.slice(0, TRUNCATE_AT)}...` : text;

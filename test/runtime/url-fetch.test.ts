@@ -3,6 +3,7 @@
  * because fetch blocks this thread, as it blocks an Apps Script execution.
  */
 import { createRuntime, type AppsScriptRuntime } from '../../dev/runtime';
+import { MAX_FETCH_BYTES } from '../../dev/runtime/url-fetch';
 import { startLoopbackServer, type LoopbackServer } from '../../dev/runtime/testing/loopback-server';
 
 let server: LoopbackServer;
@@ -22,6 +23,7 @@ beforeAll(async () => {
     '/slow': { status: 200, body: 'late', delayMs: 1500 },
     '/held': { body: 'late', delayMs: 500 },
     '/json': { body: { ok: true, n: 3 } },
+    '/huge': { body: 'x'.repeat(MAX_FETCH_BYTES + 1) },
   });
 });
 
@@ -117,6 +119,16 @@ describe('UrlFetchApp.fetch', () => {
 
   it('throws "Timeout: <url>" past the fetch deadline', () => {
     expect(() => runtime(300).run('get', `${server.url}/slow`)).toThrow(`Timeout: ${server.url}/slow`);
+  });
+
+  it('refuses a POST body or an answer over 50 MB (the quotas page), the body before sending it', async () => {
+    const rt = runtime();
+    const before = (await server.requests()).length;
+    expect(() =>
+      rt.run('get', `${server.url}/echo`, { method: 'post', payload: 'x'.repeat(MAX_FETCH_BYTES + 1) }),
+    ).toThrow('Limit Exceeded: URLFetch POST Size.');
+    expect((await server.requests()).length).toBe(before);
+    expect(() => rt.run('get', `${server.url}/huge`)).toThrow('Limit Exceeded: URLFetch response size.');
   });
 
   it('records what the server received', async () => {
