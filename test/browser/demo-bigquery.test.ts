@@ -8,7 +8,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { DEMO_BIGQUERY, type Demo } from '../../dev/preview/demo';
 import { storedMetaRowsSql } from '../../src/bigquery/meta-rows';
-import { demoInChromium } from '../support/browser';
+import { cardFacts, demoInChromium, importMonth } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -49,31 +49,6 @@ async function partition(demo: Demo, month: string): Promise<{ rows: number; bil
   );
   const [n, billed, cost] = rows[0];
   return { rows: Number(n), billed: Number(billed ?? 0), cost: cost ?? '0' };
-}
-
-/** The result card's term → definition pairs. */
-async function cardFacts(sidebar: Frame): Promise<Record<string, string>> {
-  const card = sidebar.locator('[data-section="result"]');
-  const terms = await card.locator('dt').allTextContents();
-  const definitions = await card.locator('dd').allTextContents();
-  return Object.fromEntries(terms.map((term, i) => [term, definitions[i]]));
-}
-
-/** Runs the month close from the panel and waits for this run's result card (after `previous`, if any). */
-async function importMonth(
-  sidebar: Frame,
-  previous: string | null,
-  button = 'Import',
-): Promise<Record<string, string>> {
-  await sidebar.getByRole('button', { name: button, exact: true }).click();
-  const card = sidebar.locator('[data-section="result"]');
-  await card.waitFor({ timeout: 60_000 });
-  if (previous !== null)
-    await sidebar.waitForFunction(
-      (before) => document.querySelector('[data-section="result"]')?.textContent !== before,
-      previous,
-    );
-  return cardFacts(sidebar);
 }
 
 /** The displayed value beside `label` (column A) on the sheet shown in the grid, its number format's note stripped. */
@@ -125,7 +100,8 @@ describe('npm start -- --bigquery', () => {
       expect(await history.getByLabel('BigQuery', { exact: true }).isChecked()).toBe(true);
 
       expect(await sidebar.getByLabel('Month', { exact: true }).inputValue()).toBe('2025-10');
-      const first = await importMonth(sidebar, null);
+      await importMonth(sidebar, 'Import', null);
+      const first = await cardFacts(sidebar);
       const october = await partitionOf('2025-10');
       expect(october.rows).toBeGreaterThan(100);
       expect(first['Meta rows written to BigQuery']).toBe(esCount(october.rows));
@@ -137,7 +113,8 @@ describe('npm start -- --bigquery', () => {
       // Re-importing the open month reads October's stored rows: the bytes of that one partition, as a dry run of
       // the month close's own query estimates them.
       const card = sidebar.locator('[data-section="result"]');
-      const second = await importMonth(sidebar, await card.textContent());
+      await importMonth(sidebar, 'Import', await card.textContent());
+      const second = await cardFacts(sidebar);
       const read = storedMetaRowsSql(ref, '2025-10-01');
       const { bytes } = await bigQuery(session.demo, read.query, read.queryParameters, true);
       expect(bytes).toBeGreaterThan(0);
@@ -179,7 +156,8 @@ describe('npm start -- --bigquery --locale es_CO', () => {
         )
         .waitFor();
 
-      const card = await importMonth(sidebar, null, 'Importar');
+      await importMonth(sidebar, 'Importar', null);
+      const card = await cardFacts(sidebar);
       const october = await partition(session.demo, '2025-10');
       expect(october.rows).toBeGreaterThan(100);
       expect(card['Filas de Meta escritas en BigQuery']).toBe(esCount(october.rows));
