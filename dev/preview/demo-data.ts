@@ -4,6 +4,7 @@
  * formulas the runtime's formula engine computes with the real bundle, plus a chart drawn from its record, and a
  * Formulas sheet of the README's worked examples (demo-formulas.ts).
  */
+import type { SetHistoryStoreRequest } from '../../src/rpc/contract';
 import type { AppsScriptRuntime } from '../runtime';
 import { seedFormulasSheet } from './demo-formulas';
 
@@ -54,7 +55,12 @@ function formatCells(runtime: AppsScriptRuntime, a1: string, numberFormat: strin
       sheet.setCell(row, column, { value: '', ...sheet.cell(row, column), numberFormat });
 }
 
-export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: DemoConnection): void {
+/** `history`: the History setting an admin saves right after connecting (before September is closed). */
+export function seedDemoSpreadsheet(
+  runtime: AppsScriptRuntime,
+  connection?: DemoConnection,
+  history?: SetHistoryStoreRequest,
+): void {
   const log = messageLog(runtime);
   const last = log.length;
   runtime.spreadsheet.setValues('Atom log!A1', log);
@@ -77,6 +83,8 @@ export function seedDemoSpreadsheet(runtime: AppsScriptRuntime, connection?: Dem
   runtime.spreadsheet.activeSheet = runtime.spreadsheet.insertSheet('Billing', 0);
   if (connection) {
     runtime.runFromSidebar('saveConnection', connection);
+    // BigQuery: the tables are created now, and September's close below loads its Meta rows there.
+    if (history) runtime.runFromSidebar('setHistoryStore', history);
     // Last month's close, as finance ran it: the Month close panel proposes the same Atom ranges for October.
     runtime.runFromSidebar('runMonthClose', {
       month: '2025-09',

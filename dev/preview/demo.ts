@@ -4,7 +4,12 @@
  * 3 November 2025, 09:00 in Bogotá and runs from there, so whatever today is the story is the same: October's
  * Atom reports are in the spreadsheet, September was closed last month, October is still an estimate (Meta's
  * grace period), and November is the open month.
+ *
+ * With `bigQuery` (`npm start -- --bigquery`) the history is kept in a fake BigQuery (dev/fake-bigquery, a child
+ * process too): the admin's History setting points at its demo dataset before September is closed, so September's
+ * Meta rows are loaded into `meta_rows` by the add-on's own month close, and no "Meta data" sheet is made.
  */
+import { startFakeBigQueryServerProcess, type FakeBigQueryServer } from '../fake-bigquery/server';
 import { startFakeGraphServerProcess, type FakeGraphServer } from '../fake-graph';
 import { createDataset } from '../fake-graph/generator';
 import { realClock, type AppsScriptRuntime, type Clock } from '../runtime';
@@ -15,6 +20,12 @@ import { seedDemoSpreadsheet, type DemoConnection } from './demo-data';
 import { startPreview, type Preview } from './preview';
 
 export const DEMO_TOKEN = 'DEMO-TOKEN-0001';
+/** `--bigquery`: the demo user's Google token (ScriptApp.getOAuthToken) and the dataset the history is kept in. */
+export const DEMO_BIGQUERY = {
+  token: 'ya29.DEMO-BIGQUERY-TOKEN',
+  project: 'atom-billing-demo',
+  dataset: 'billing_history',
+} as const;
 const DEMO_START = Date.UTC(2025, 10, 3, 14, 0);
 /** Meta has data up to the demo's today. */
 const DEMO_LAST_DAY = 20251103;
@@ -28,6 +39,8 @@ function clockStartingAt(startMs: number): Clock {
 export interface Demo {
   preview: Preview;
   graph: FakeGraphServer;
+  /** The fake BigQuery holding the history (`bigQuery: true` only). */
+  bigQuery?: FakeBigQueryServer;
   connection: DemoConnection;
   close(): Promise<void>;
 }
@@ -53,18 +66,49 @@ export interface DemoOptions {
    * as 7.017,50). Default: an English-speaking user ("en") in the demo's Colombian spreadsheet (es_CO).
    */
   locale?: string;
+  /** Keep the history in the fake BigQuery's DEMO_BIGQUERY dataset instead of the spreadsheet (default false). */
+  bigQuery?: boolean;
+}
+
+/** The fake BigQuery with the demo's (empty) dataset: the admin picks an existing dataset; the add-on makes tables. */
+async function startDemoBigQuery(): Promise<FakeBigQueryServer> {
+  const server = await startFakeBigQueryServerProcess({ token: DEMO_BIGQUERY.token });
+  await server.createDataset(DEMO_BIGQUERY.project, DEMO_BIGQUERY.dataset).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  return server;
 }
 
 export async function startDemo(port: number, options: DemoOptions = {}): Promise<Demo> {
-  const graph = await startFakeGraphServerProcess({
-    token: DEMO_TOKEN,
-    lastDay: DEMO_LAST_DAY,
-    costAvailable: options.costAvailable ?? true,
-  });
+  const [graphStart, bigQueryStart] = await Promise.allSettled([
+    startFakeGraphServerProcess({
+      token: DEMO_TOKEN,
+      lastDay: DEMO_LAST_DAY,
+      costAvailable: options.costAvailable ?? true,
+    }),
+    options.bigQuery ? startDemoBigQuery() : undefined,
+  ]);
+  const graph = graphStart.status === 'fulfilled' ? graphStart.value : undefined;
+  const bigQuery = bigQueryStart.status === 'fulfilled' ? bigQueryStart.value : undefined;
+  // Stops the children, which would otherwise outlive this process (a port already in use, say).
+  const closeFakes = async () => void (await Promise.all([graph?.close(), bigQuery?.close()]));
+  const failed = [graphStart, bigQueryStart].find((s) => s.status === 'rejected');
+  if (failed || !graph) {
+    await closeFakes();
+    throw failed?.reason;
+  }
   const connection = {
     wabaId: createDataset({ lastDay: DEMO_LAST_DAY }).waba.id,
     token: DEMO_TOKEN,
     graphBaseUrl: graph.url,
+  };
+  // As an admin saves Month close ▸ History: the dataset on the fake's loopback address (Advanced ▸ address).
+  const history = bigQuery && {
+    kind: 'bigquery' as const,
+    project: DEMO_BIGQUERY.project,
+    dataset: DEMO_BIGQUERY.dataset,
+    apiBaseUrl: bigQuery.url,
   };
   const preview = await startPreview({
     port,
@@ -76,23 +120,24 @@ export async function startDemo(port: number, options: DemoOptions = {}): Promis
         timeZone: 'America/Bogota',
       },
       clock: clockStartingAt(DEMO_START),
+      ...(bigQuery && { oauthToken: DEMO_BIGQUERY.token }),
     },
     seed: (runtime) => {
       // Before the formulas: a custom function re-runs only when its arguments change, not when a card arrives.
       if (options.costAvailable ?? true) importRateCard(runtime, DEMO_RATE_CARD);
-      seedDemoSpreadsheet(runtime, connection);
+      seedDemoSpreadsheet(runtime, connection, history);
     },
   }).catch(async (error: unknown) => {
-    // A port already in use, say: stop the child, which would otherwise outlive this process.
-    await graph.close();
+    await closeFakes();
     throw error;
   });
   return {
     preview,
     graph,
+    bigQuery,
     connection,
     close: async () => {
-      await Promise.all([preview.close(), graph.close()]);
+      await Promise.all([preview.close(), closeFakes()]);
     },
   };
 }

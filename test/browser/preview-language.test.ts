@@ -3,32 +3,12 @@
  * speaks Spanish, its figures are the sheet's (7.017,50 BRL), and the server's notes on the result card are worded
  * in Spanish too. The page's English / Español switch makes it an en_US user and spreadsheet: English, 7,017.50.
  */
-import type { Frame, Page } from 'playwright-core';
-import { demoInChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { cardFacts, demoInChromium, importMonth } from '../support/browser';
 
 jest.setTimeout(180_000);
 
 const session = demoInChromium({ locale: 'es_CO' });
-
-/** The result card's term → definition pairs. */
-async function cardFacts(sidebar: Frame): Promise<Record<string, string>> {
-  const card = sidebar.locator('[data-section="result"]');
-  const terms = await card.locator('dt').allTextContents();
-  const definitions = await card.locator('dd').allTextContents();
-  return Object.fromEntries(terms.map((term, i) => [term, definitions[i]]));
-}
-
-/** Runs the month close from the panel and waits for this run's result card. */
-async function importMonth(sidebar: Frame, button: string, previous: string | null): Promise<void> {
-  await sidebar.getByRole('button', { name: button, exact: true }).click();
-  const card = sidebar.locator('[data-section="result"]');
-  await card.waitFor({ timeout: 60_000 });
-  if (previous !== null)
-    await sidebar.waitForFunction(
-      (before) => document.querySelector('[data-section="result"]')?.textContent !== before,
-      previous,
-    );
-}
 
 /** A cell of the sheet shown in the grid, as displayed (its number format's note stripped). */
 async function gridCell(page: Page, row: number, column: number): Promise<string> {

@@ -12,7 +12,16 @@ describe('npm start -- --help', () => {
   it('prints the options and exits without starting a server', () => {
     const run = tsx(['dev/preview/main.ts', '--help']);
     expect(run.status).toBe(0);
-    for (const option of ['--port N', 'PORT', '--no-cost', '--locale L', 'es_CO', 'en_US', '--help'])
+    for (const option of [
+      '--port N',
+      'PORT',
+      '--no-cost',
+      '--locale L',
+      'es_CO',
+      'en_US',
+      '--bigquery',
+      '--help',
+    ])
       expect(run.stdout).toContain(option);
     expect(run.stdout).not.toContain('http://');
   });

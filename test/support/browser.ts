@@ -30,3 +30,26 @@ export async function importRateCardInSidebar(sidebar: Frame, name: string): Pro
   await sidebar.getByRole('button', { name: 'Import' }).click();
   await sidebar.locator('[data-section="rate-card-result"]').waitFor();
 }
+
+/** The Month close result card's term → definition pairs. */
+export async function cardFacts(sidebar: Frame): Promise<Record<string, string>> {
+  const card = sidebar.locator('[data-section="result"]');
+  const terms = await card.locator('dt').allTextContents();
+  const definitions = await card.locator('dd').allTextContents();
+  return Object.fromEntries(terms.map((term, i) => [term, definitions[i]]));
+}
+
+/**
+ * Runs the month close from the panel's `button` (Import, Importar) and waits for this run's result card: with
+ * `previous` (the card's text before), until the card has changed.
+ */
+export async function importMonth(sidebar: Frame, button: string, previous: string | null): Promise<void> {
+  await sidebar.getByRole('button', { name: button, exact: true }).click();
+  const card = sidebar.locator('[data-section="result"]');
+  await card.waitFor({ timeout: 60_000 });
+  if (previous !== null)
+    await sidebar.waitForFunction(
+      (before) => document.querySelector('[data-section="result"]')?.textContent !== before,
+      previous,
+    );
+}
