@@ -12,39 +12,11 @@ import { estimateBytes, type TableSizes } from '../dev/fake-bigquery/bytes';
 import { checkScript, SqlEngine, type CheckedStatement } from '../dev/fake-bigquery/engine';
 import { billedBreakdownSql, type SqlQuery } from '../src/bigquery/billing-sql';
 import { HISTORY_TABLES } from '../src/bigquery/schema';
-import { priceMessages } from '../src/core/pricing/engine';
-import { KIND_NAMES } from '../src/core/pricing/message-kinds';
-import { dayKeyToIso, epochDayToDayKey } from '../src/core/time';
-import { ZoneCalendar } from '../src/core/zone-calendar';
-import { random } from './timing';
+import { engineBreakdown, LINES, messagesNdjson, syntheticMonth, ZONE } from './atom-messages';
 
 const MESSAGES = 1_000_000;
 const CONTACTS = 100_000;
-const LINES = Array.from({ length: 20 }, (_, i) => String(573_001_110_000 + i));
-const ZONE = 'America/Bogota';
 const DATASET = { projectId: 'atom-billing-bench', datasetId: 'history' };
-/** Kinds by cumulative share: user, user_ad, marketing, utility, authentication, authentication_international, service. */
-const KIND_SHARES = [0.35, 0.38, 0.5, 0.62, 0.68, 0.7, 1];
-
-function syntheticMonth(year: number, month: number) {
-  const calendar = new ZoneCalendar(ZONE);
-  const from = calendar.instantOf(year, month, 1);
-  const span = calendar.instantOf(year, month + 1, 1) - from;
-  const next = random(19);
-  const times: number[] = [];
-  const contacts: string[] = [];
-  const lines: string[] = [];
-  const kinds: number[] = [];
-  for (let i = 0; i < MESSAGES; i++) {
-    const contact = Math.floor(next() * CONTACTS);
-    times.push(from + Math.floor(next() * span));
-    contacts.push(String(573_000_000_000 + contact * 7919));
-    lines.push(LINES[contact % LINES.length]);
-    const r = next();
-    kinds.push(KIND_SHARES.findIndex((share) => r < share));
-  }
-  return { times, contacts, lines, kinds };
-}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -86,21 +58,11 @@ const parametersOf = (query: SqlQuery) =>
   }));
 
 async function benchMonth(engine: SqlEngine, year: number, month: number): Promise<boolean> {
-  const log = syntheticMonth(year, month);
-  const first = `${year}-${String(month).padStart(2, '0')}-01`;
+  const log = syntheticMonth(year, month, { messages: MESSAGES, contacts: CONTACTS, seed: 19 });
+  const { first } = log;
   const firstDay = year * 10000 + month * 100 + 1;
   const { fields } = HISTORY_TABLES.atom_messages;
-  const ndjson = log.times
-    .map((t, i) =>
-      JSON.stringify({
-        month: first,
-        sent_at: new Date(t).toISOString(),
-        line: log.lines[i],
-        contact: log.contacts[i],
-        kind: KIND_NAMES[log.kinds[i]],
-      }),
-    )
-    .join('\n');
+  const ndjson = messagesNdjson(log);
   let start = performance.now();
   await engine.loadNdjson(DATASET.projectId, DATASET.datasetId, 'atom_messages', fields, ndjson);
   const loadMs = performance.now() - start;
@@ -122,16 +84,11 @@ async function benchMonth(engine: SqlEngine, year: number, month: number): Promi
   const sql = result.rows.map((r) => r.join(' '));
 
   start = performance.now();
-  const tally = priceMessages(log, new ZoneCalendar(ZONE));
-  const js = tally
-    .rows()
-    .map((r) =>
-      [dayKeyToIso(epochDayToDayKey(r.epochDay)), r.line, r.model, r.category, r.charged, r.free].join(' '),
-    );
+  const js = engineBreakdown(log);
   const jsMs = performance.now() - start;
   const bytes = await bytesRead(engine, query, statements);
 
-  const identical = sql.length === js.length && sql.every((row, i) => row === js[i]);
+  const identical = sql.length === js.rows.length && sql.every((row, i) => row === js.rows[i]);
   console.log(
     `BigQuery billing SQL, ${MESSAGES.toLocaleString('en')} messages in ${first.slice(0, 7)} (${LINES.length} lines):`,
   );
@@ -140,7 +97,7 @@ async function benchMonth(engine: SqlEngine, year: number, month: number): Promi
   console.log(`  breakdown query on DuckDB: ${seconds(sqlMs)} (${result.rows.length} rows)`);
   console.log(`  JS engine on the same log: ${seconds(jsMs)}`);
   console.log(`  bytes read (estimated per partition): ${mbOf(bytes.read)} of ${mbOf(bytes.all)} stored`);
-  console.log(`  charged units: ${tally.chargedUnits().toLocaleString('en')}`);
+  console.log(`  charged units: ${js.chargedUnits.toLocaleString('en')}`);
   console.log(`  SQL vs engine: ${identical ? 'identical' : 'DIFFERENT'} (goal: identical)`);
   return identical;
 }
