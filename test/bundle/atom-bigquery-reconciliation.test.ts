@@ -155,6 +155,18 @@ describe('the carried state across a month end', () => {
     );
   });
 
+  it('a later month imported before the switch keeps its formulas when an earlier month is imported in BigQuery', async () => {
+    const rt = metaRuntime().rt;
+    importParsed(rt, logFile(LATER, 'later.csv'), 'later.csv');
+    const november = () => rt.spreadsheet.getFormulas("'Billing 2026-11'!X1:X600").flat().filter(Boolean);
+    const formulas = november();
+    expect(formulas.length).toBeGreaterThan(30);
+    await toBigQuery(rt);
+    // October's carry into November changes, but November's messages are in "Atom conversations", not BigQuery.
+    importParsed(rt, logFile([...EARLIER, ...CARRIED], 'earlier.csv'), 'earlier.csv');
+    expect(november()).toEqual(formulas);
+  });
+
   /** A history table's rows, ordered, through a test session. */
   function rows(dataset: string, table: string, columns: string): unknown[] {
     const session = fakeSession(fake(), { project: PROJECT, dataset, token: OFFLINE_OAUTH_TOKEN });

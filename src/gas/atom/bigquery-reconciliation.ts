@@ -134,7 +134,12 @@ export function reconcileAtomMonths(
   for (const month of carried) {
     if (withMessages.includes(month)) continue;
     const sheet = checkedMonthSheet(month);
-    if (sheet) writeReconciliationColumn(sheet, month, 'atom', () => daily(month));
+    // No priced message in BigQuery (a month imported before the switch keeps its formulas): nothing to refresh.
+    if (sheet)
+      writeReconciliationColumn(sheet, month, 'atom', () => {
+        const units = daily(month);
+        return units.size > 0 ? units : null;
+      });
   }
   return { atomUnits, metaUnits, bytesProcessed: bytes() };
 }

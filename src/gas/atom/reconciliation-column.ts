@@ -5,12 +5,15 @@
  */
 import { ATOM_BLOCK_COLUMN, daysOf, RECONCILIATION_COLUMN, reconciliationHeaderRow } from '../../atom';
 
-/** Writes `units` (by yyyy-MM-dd; asked for only when the table is there) into the column; false: no table. */
+/**
+ * Writes `units` (by yyyy-MM-dd; asked for only when the table is there) into the column; false: no table, or no
+ * units to write (null).
+ */
 export function writeReconciliationColumn(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   month: string,
   column: keyof typeof RECONCILIATION_COLUMN,
-  units: () => ReadonlyMap<string, number>,
+  units: () => ReadonlyMap<string, number> | null,
 ): boolean {
   const last = sheet.getLastRow();
   if (last === 0) return false;
@@ -18,6 +21,7 @@ export function writeReconciliationColumn(
   if (header === null) return false;
   const days = daysOf(month);
   const byDay = units();
+  if (!byDay) return false;
   // The block's rows are the sheet's from row 1; the day rows follow the header, every day of the month.
   sheet
     .getRange(header + 2, ATOM_BLOCK_COLUMN + RECONCILIATION_COLUMN[column], days.length, 1)
