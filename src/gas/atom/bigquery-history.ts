@@ -2,8 +2,8 @@
  * The Atom import with the history in BigQuery (issue 19): the conversation and message rows of the months a file
  * touches are read back (one partition each), upserted as the sheet import upserts them, and each changed month's
  * partition replaced by one load (WRITE_TRUNCATE, atomic); the day-by-day reconciliation comes from
- * bigquery-reconciliation.ts. If a load or a query fails, the months already loaded are loaded back as they were read, so
- * BigQuery keeps its months and the caller writes no sheet.
+ * bigquery-reconciliation.ts. If a load or a query fails, the months already loaded are loaded back as they were
+ * read (and the state they carry recomputed), so BigQuery keeps its months and the caller writes no sheet.
  */
 import type { StoredRow } from '../../atom';
 import { loadMonth, query, type BigQuerySession } from '../../bigquery/client';
@@ -126,15 +126,11 @@ export function writeAtomMonths(
         );
       }
     }
-    const restored = loaded.filter((l) => l.table === 'atom_messages' && l.was.length > 0);
-    const restoreBy = Math.max(h.deadlineAt, Date.now()) + RESTORE_MS;
-    restoreCarries(
-      h,
-      restored.map((l) => l.month),
-      timeZone,
-      restoreBy,
-      e as Error,
-    );
+    // Their carries were recomputed from this file's rows: again from the rows loaded back.
+    const restored = loaded
+      .filter((l) => l.table === 'atom_messages' && l.was.length > 0)
+      .map((l) => l.month);
+    restoreCarries(h, restored, timeZone, Math.max(h.deadlineAt, Date.now()) + RESTORE_MS, e as Error);
     throw e;
   }
 }
