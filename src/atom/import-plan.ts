@@ -88,6 +88,8 @@ export interface AtomImportRead {
   capacities: readonly (number | null)[];
   /** By month, each day's charged Atom units as values (the history in BigQuery); absent: live formulas. */
   atomUnits?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** By month, Meta's billed units per day as values (the month's Meta rows in BigQuery); absent: live formulas. */
+  metaUnits?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 export interface AtomImportPlan {
@@ -130,7 +132,13 @@ export function planAtomImport(read: AtomImportRead): AtomImportPlan {
     const capacity = read.capacities[k];
     return {
       month,
-      block: monthBlock(tables, labels, capacity ?? TABLE_CAPACITY, read.atomUnits?.get(month)),
+      block: monthBlock(
+        tables,
+        labels,
+        capacity ?? TABLE_CAPACITY,
+        read.atomUnits?.get(month),
+        read.metaUnits?.get(month),
+      ),
       capacity,
     };
   });

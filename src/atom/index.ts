@@ -36,6 +36,7 @@ export {
 export {
   type ClosedConversationsCount,
   type LabelledCount,
+  daysOf,
   type MonthConversation,
   monthTables,
 } from './month-tables';
@@ -45,6 +46,7 @@ export {
   breakdownFormula,
   MESSAGE_LOG_COLUMNS,
 } from './reconciliation';
+export { metaDailyUnits, RECONCILIATION_COLUMN, reconciliationHeaderRow } from './reconciliation-values';
 export { rowProblem } from './rows';
 export {
   ALL_ATOM_LABELS,

@@ -70,13 +70,15 @@ export interface MonthBlock {
 /** `current`: the capacity the month's sheet already has (TABLE_CAPACITY for a sheet without the block). */
 /**
  * `atomUnits`: each day's charged units as values (the history in BigQuery, where no sheet holds the log for a
- * formula to read); without it, the live SUMIFS over "Atom billable units".
+ * formula to read); without it, the live SUMIFS over "Atom billable units". `metaUnits` likewise for Meta's billed
+ * units (without it, the SUMIFS over "Meta data").
  */
 export function monthBlock(
   tables: AtomMonthTables,
   labels: AtomSheetLabels,
   current = TABLE_CAPACITY,
   atomUnits?: ReadonlyMap<string, number>,
+  metaUnits?: ReadonlyMap<string, number>,
 ): MonthBlock {
   const l = labels.block;
   const layout = blockLayout(tableCapacity(tables, current));
@@ -138,7 +140,7 @@ export function monthBlock(
         return [
           { day },
           atomUnits ? (atomUnits.get(day) ?? 0) : { formula: atomUnitsFormula(at) },
-          { formula: metaUnitsFormula(at) },
+          metaUnits ? (metaUnits.get(day) ?? 0) : { formula: metaUnitsFormula(at) },
           { formula: differenceFormula(at) },
         ];
       }),

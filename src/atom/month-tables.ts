@@ -61,7 +61,7 @@ function tally(entries: Iterable<[string, number]>): LabelledCount[] {
     );
 }
 
-function daysOf(month: string): string[] {
+export function daysOf(month: string): string[] {
   const [y, m] = month.split('-').map(Number);
   const n = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);

@@ -234,7 +234,7 @@ function billingCtes(scope: BillingScope): string[] {
   return ctes;
 }
 
-const withClause = (ctes: readonly string[]) => `WITH ${ctes.join(',\n')}\n`;
+export const withClause = (ctes: readonly string[]) => `WITH ${ctes.join(',\n')}\n`;
 
 function parameters(scope: BillingScope): QueryParameter[] {
   const date = (name: string, key: DayKey): QueryParameter => ({
@@ -299,6 +299,19 @@ export function billedByCategorySql(scope: BillingScope): SqlQuery {
  * month's messages, each carried opening opens again (it is its chain's first), so chains continue exactly.
  */
 export function carriedStateSql(scope: BillingScope): SqlQuery {
+  const carry = carriedState(scope);
+  return {
+    query: withClause(carry.ctes) + carry.select + ' ORDER BY p.line, p.contact, p.pos',
+    queryParameters: carry.queryParameters,
+  };
+}
+
+/** carriedStateSql's CTEs, its rows' SELECT (columns month, sent_at, line, contact, kind; no ORDER BY), parameters. */
+export function carriedState(scope: BillingScope): {
+  ctes: string[];
+  select: string;
+  queryParameters: QueryParameter[];
+} {
   const next = addDays(scope.lastDay, 1);
   if (next % 100 !== 1) throw new RangeError('carriedStateSql: lastDay must be the last day of a month');
   const date = (name: string, key: DayKey): QueryParameter => ({
@@ -316,15 +329,15 @@ export function carriedStateSql(scope: BillingScope): SqlQuery {
       `ON p.line = e.line AND p.contact = e.contact AND p.pos = e.last_fe WHERE p.day >= @carry_from)`,
   ];
   return {
-    query:
-      withClause(ctes) +
+    ctes,
+    select:
       `SELECT @carry_month AS month, p.sent_at, p.line, p.contact, CASE WHEN p.k > ${KIND.user_ad} THEN ${kindName} ` +
       `WHEN (p.k = ${KIND.user_ad} AND p.pos > COALESCE(e.last_biz, 0)) OR t.pos IS NOT NULL THEN 'user_ad' ` +
       `ELSE 'user' END AS kind FROM priced p JOIN ends e ON p.line = e.line AND p.contact = e.contact ` +
       `LEFT JOIN triggers t ON t.line = p.line AND t.contact = p.contact AND t.pos = p.pos ` +
       `WHERE t.pos IS NOT NULL OR (p.day >= @carry_from AND ((p.k <= ${KIND.user_ad} AND (p.pos = e.last_customer ` +
       `OR (p.k = ${KIND.user_ad} AND p.pos > COALESCE(e.last_biz, 0)))) OR p.pos = e.last_fe ` +
-      `OR (p.seg_no = e.last_seg AND (p.opens_conv OR p.opens_svc)))) ORDER BY p.line, p.contact, p.pos`,
+      `OR (p.seg_no = e.last_seg AND (p.opens_conv OR p.opens_svc))))`,
     queryParameters: [
       ...parameters(scope),
       date('carry_from', addDays(scope.lastDay, -CARRIED_DAYS)),

@@ -11,8 +11,10 @@ import {
   billedByCategorySql,
   billedDailySql,
   carriedStateSql,
+  type BillingScope,
   type SqlQuery,
 } from '../../src/bigquery/billing-sql';
+import { carryChangedSql, replaceCarrySql } from '../../src/bigquery/carry-sql';
 import { PRICING_RULES, type PricingRule } from '../../src/core/pricing/rules';
 import { daysInMonth } from '../../src/core/time';
 import { ZoneCalendar } from '../../src/core/zone-calendar';
@@ -176,11 +178,14 @@ describe('month by month, with the state carried from month to month', () => {
       .chain((end) => fc.array(message(end), { minLength: 1, maxLength: 100, size: 'max' })),
   });
 
-  /** Each month of the log's months read alone, with the state carried from the month before. */
+  /** Each month of the log's months read alone, with the state carried from the month before (`carry` stores it). */
   async function monthByMonth(
     log: LoggedMessage[],
     zone: string,
     rules: readonly PricingRule[],
+    carry = async (scope: BillingScope) => {
+      await carryState(engine, carriedStateSql(scope));
+    },
   ): Promise<BreakdownRow[]> {
     await storeLog(engine, log, zone);
     const calendar = new ZoneCalendar(zone);
@@ -199,7 +204,7 @@ describe('month by month, with the state carried from month to month', () => {
         carried: true,
       };
       rows.push(...(await sqlBreakdown(engine, billedBreakdownSql(scope))));
-      await carryState(engine, carriedStateSql(scope));
+      await carry(scope);
       month = m === 12 ? (year + 1) * 100 + 1 : month + 1;
     }
     return rows;
@@ -226,6 +231,24 @@ describe('month by month, with the state carried from month to month', () => {
         expect(await monthByMonth(log, zone, rules)).toEqual(jsBreakdown(log, zone, rules));
       }),
       { numRuns: 60 },
+    );
+  }, 120_000);
+
+  test('the carry kept by its DML transaction (replaceCarrySql) gives the same; carryChangedSql counts the rows that differ', async () => {
+    const changed = async (scope: BillingScope) =>
+      Number((await runQuery(engine, carryChangedSql(scope))).rows[0][0]);
+    const inTransaction = async (scope: BillingScope) => {
+      const fresh = (await runQuery(engine, carriedStateSql(scope))).rows.length;
+      // storeLog emptied billing_carry: every fresh row differs from the stored (none).
+      expect(await changed(scope)).toBe(fresh);
+      await runQuery(engine, replaceCarrySql(scope));
+      expect(await changed(scope)).toBe(0);
+    };
+    await fc.assert(
+      fc.asyncProperty(carriedScenario, async ({ zone, rules, log }) => {
+        expect(await monthByMonth(log, zone, rules, inTransaction)).toEqual(jsBreakdown(log, zone, rules));
+      }),
+      { numRuns: 25 },
     );
   }, 120_000);
 });

@@ -5,7 +5,7 @@
  * billedDailySql's units, equal to what BILLED_BREAKDOWN gives over the same log in Sheets mode; a failed load
  * leaves BigQuery and the sheets as they were.
  */
-import { fakeSession, useFakeBigQuery } from '../support/fake-bigquery';
+import { fakeSession, switchHistoryTo, useFakeBigQuery } from '../support/fake-bigquery';
 import { manualClock, type AppsScriptRuntime } from '../../dev/runtime';
 import { loadBundle } from '../../dev/runtime/testing/bundle';
 import { query, type BigQuerySession } from '../../src/bigquery/client';
@@ -29,7 +29,6 @@ afterEach(async () => {
 /** The built add-on, Bogotá's zone, with the history switched to a fresh dataset by its admin. */
 async function bigQueryRuntime(): Promise<{ rt: AppsScriptRuntime; session: BigQuerySession }> {
   const dataset = `atom_${++datasets}`;
-  await fake().createDataset(PROJECT, dataset);
   const rt = loadBundle({
     spreadsheet: { timeZone: 'America/Bogota', locale: 'en_US' },
     user: { email: 'ana@example.com', locale: 'es' },
@@ -37,13 +36,7 @@ async function bigQueryRuntime(): Promise<{ rt: AppsScriptRuntime; session: BigQ
     // Backoff sleeps pass on this clock, not in real time.
     clock: manualClock(Date.UTC(2025, 10, 3)),
   });
-  rt.properties.document.set('atomBilling.meta.admins', JSON.stringify(['ana@example.com']));
-  rt.runFromSidebar('setHistoryStore', {
-    kind: 'bigquery',
-    project: PROJECT,
-    dataset,
-    apiBaseUrl: fake().url,
-  });
+  await switchHistoryTo(rt, fake(), PROJECT, dataset);
   const session = fakeSession(fake(), { project: PROJECT, dataset, token: TOKEN });
   return { rt, session };
 }

@@ -1,5 +1,6 @@
 /** A test file's fake BigQuery: one child process started before its tests and closed after them. */
 import { startFakeBigQueryServerProcess, type FakeBigQueryServer } from '../../dev/fake-bigquery/server';
+import type { AppsScriptRuntime } from '../../dev/runtime';
 import type { BigQuerySession } from '../../src/bigquery/client';
 import { FakeClock } from '../meta/helpers';
 import { syncHttpPort } from '../meta/sync-http-port';
@@ -35,4 +36,16 @@ export function fakeSession(
     random: () => 0.5,
     ...extra,
   };
+}
+
+/** Makes `dataset` in the fake and has ana, made the Meta connection's admin, switch the runtime's history to it. */
+export async function switchHistoryTo(
+  rt: AppsScriptRuntime,
+  server: FakeBigQueryServer,
+  project: string,
+  dataset: string,
+): Promise<void> {
+  await server.createDataset(project, dataset);
+  rt.properties.document.set('atomBilling.meta.admins', JSON.stringify(['ana@example.com']));
+  rt.runFromSidebar('setHistoryStore', { kind: 'bigquery', project, dataset, apiBaseUrl: server.url });
 }

@@ -1,12 +1,11 @@
 /**
  * The Atom import with the history in BigQuery (issue 19): the conversation and message rows of the months a file
  * touches are read back (one partition each), upserted as the sheet import upserts them, and each changed month's
- * partition replaced by one load (WRITE_TRUNCATE, atomic); the day-by-day reconciliation's Atom units come from
- * billedDailySql. If a load or a query fails, the months already loaded are loaded back as they were read, so
- * BigQuery keeps its months and the caller writes no sheet.
+ * partition replaced by one load (WRITE_TRUNCATE, atomic); the day-by-day reconciliation comes from
+ * bigquery-reconciliation.ts. If a load or a query fails, the months already loaded are loaded back as they were
+ * read (and the state they carry recomputed), so BigQuery keeps its months and the caller writes no sheet.
  */
 import type { StoredRow } from '../../atom';
-import { billedDailySql } from '../../bigquery/billing-sql';
 import { loadMonth, query, type BigQuerySession } from '../../bigquery/client';
 import { BigQueryError } from '../../bigquery/errors';
 import {
@@ -17,10 +16,10 @@ import {
   type AtomTableId,
 } from '../../bigquery/atom-store';
 import type { DatasetRef } from '../../bigquery/schema';
-import { daysInMonth, dayKeyOf } from '../../core/time';
 import { SIDEBAR_BUDGET_MS } from '../../meta';
 import { readHistoryStore } from '../bigquery/history-store';
 import { bigQuerySession } from '../bigquery/session';
+import { reconcileAtomMonths, restoreCarries, type ReconciledMonths } from './bigquery-reconciliation';
 
 export interface AtomHistory {
   session: BigQuerySession;
@@ -64,17 +63,13 @@ export function readAtomMonths(
 /** Time to load back the months a failed import changed, past the import's own deadline. */
 const RESTORE_MS = 60_000;
 
-export interface AtomMonthsWritten {
-  /** By month, each day's charged units (months with messages only). */
-  atomUnits: Map<string, Map<string, number>>;
-  bytesProcessed: number;
-}
+export type AtomMonthsWritten = ReconciledMonths;
 
 const sortedJson = (rows: readonly Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 /**
- * Replaces each of `months` whose rows changed from `before` (as read) to `after` (as upserted), then reads the
- * daily billed units of the months with messages. A failure loads back what was loaded and throws as it was.
+ * Replaces each of `months` whose rows changed from `before` (as read) to `after` (as upserted), then reconciles
+ * the months with messages. A failure loads back what was loaded and throws as it was.
  */
 export function writeAtomMonths(
   h: AtomHistory,
@@ -111,26 +106,12 @@ export function writeAtomMonths(
       loadMonth(h.session, l.table, l.month, l.rows, jobId(l, 'load'), { deadlineAt: h.deadlineAt });
       loaded.push(l);
     }
-    const atomUnits = new Map<string, Map<string, number>>();
-    let bytesProcessed = 0;
-    for (const month of months) {
-      if (!after.some((r) => r.message && r.month === month)) continue;
-      const [y, m] = month.split('-').map(Number);
-      const firstDay = dayKeyOf(y, m, 1);
-      const result = run(
-        h,
-        billedDailySql({
-          dataset: h.dataset,
-          timeZone,
-          firstDay,
-          lastDay: dayKeyOf(y, m, daysInMonth(y, m)),
-          readFrom: firstDay,
-        }),
-      );
-      bytesProcessed += result.bytesProcessed;
-      atomUnits.set(month, new Map(result.rows.map((r) => [String(r.day), Number(r.charged_units)])));
-    }
-    return { atomUnits, bytesProcessed };
+    return reconcileAtomMonths(
+      h,
+      months.filter((month) => after.some((r) => r.message && r.month === month)),
+      loaded.filter((l) => l.table === 'atom_messages').map((l) => l.month),
+      timeZone,
+    );
   } catch (e) {
     // A month that was empty before cannot be loaded back empty: it keeps the rows loaded (a failure after its load).
     for (const l of loaded) {
@@ -145,6 +126,11 @@ export function writeAtomMonths(
         );
       }
     }
+    // Their carries were recomputed from this file's rows: again from the rows loaded back.
+    const restored = loaded
+      .filter((l) => l.table === 'atom_messages' && l.was.length > 0)
+      .map((l) => l.month);
+    restoreCarries(h, restored, timeZone, Math.max(h.deadlineAt, Date.now()) + RESTORE_MS, e as Error);
     throw e;
   }
 }

@@ -292,8 +292,8 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     const after = rowsInBigQuery ? plan.table.rows.map(conversationFromCells) : stored;
     const bigQuery = writeAtomMonths(history, touched, stored, after, timeZone);
     bytesProcessed = (readBack?.bytesProcessed ?? 0) + bigQuery.bytesProcessed;
-    // The same blocks (same cells checked above), the reconciliation's Atom units as BigQuery's values.
-    plan = planAtomImport({ ...read, atomUnits: bigQuery.atomUnits });
+    // The same blocks (same cells checked above), the reconciliation's units as BigQuery's values.
+    plan = planAtomImport({ ...read, atomUnits: bigQuery.atomUnits, metaUnits: bigQuery.metaUnits });
   }
   if (!rowsInBigQuery) writeDataSheet(spreadsheet, plan, dataSheets[kind], breakdownSheet, labels, written);
   plan.months.forEach(({ month, block, capacity }, k) => {

@@ -32,6 +32,8 @@ import {
 import { writtenSheet } from '../shared/narrow-sheet';
 import { UserFacingError } from '../../core/errors';
 import { atomRangesFor, readMonthRanges } from '../atom/settings';
+import { writeReconciliationColumn } from '../atom/reconciliation-column';
+import { metaDailyUnits } from '../../atom';
 import { addDays, dayKeyAt, startOfDay } from '../../core/time';
 import { ZoneCalendar } from '../../core/zone-calendar';
 import {
@@ -279,7 +281,13 @@ function runLocked(
   try {
     const data =
       dataRead && writtenSheet(writeDataSheet(spreadsheet, { read: dataRead, rows: plan.dataRows }, labels));
-    const summary = writtenSheet(writeSummarySheet(spreadsheet, summaryRead, plan.summary));
+    const summarySheet = writeSummarySheet(spreadsheet, summaryRead, plan.summary);
+    // The Atom block's Meta column reads no "Meta data" in BigQuery mode: the month's rows as values.
+    if (bigQuery)
+      writeReconciliationColumn(summarySheet, plan.card.month, 'meta', () =>
+        metaDailyUnits(plan.monthRows ?? []),
+      );
+    const summary = writtenSheet(summarySheet);
     writeRememberedRequest(remembered);
     // Pending writes fail here, if they do, rather than after the ledger row.
     SpreadsheetApp.flush();
