@@ -37,6 +37,7 @@ export {
   type ClosedConversationsCount,
   type LabelledCount,
   type MonthConversation,
+  type MonthCounts,
   monthTables,
 } from './month-tables';
 export {

@@ -98,6 +98,32 @@ export const HISTORY_TABLES = {
     ],
     clustering: ['line', 'country'],
   },
+  /**
+   * An Atom import's batches while the file arrives (one load per sidebar batch), tagged with the import's id; the
+   * commit's transaction moves them into atom_messages / atom_conversations and deletes them. A row is a message
+   * when `kind` is set (`started_at`: its time), else a conversation row.
+   */
+  atom_staging: {
+    fields: [
+      field('month', 'DATE'),
+      field('import_id', 'STRING'),
+      field('seq', 'INT64'),
+      field('kind', 'STRING', 'NULLABLE'),
+      field('conversation_id', 'STRING', 'NULLABLE'),
+      field('started_at', 'TIMESTAMP', 'NULLABLE'),
+      field('line', 'STRING', 'NULLABLE'),
+      field('contact', 'STRING', 'NULLABLE'),
+      field('atom_group', 'STRING', 'NULLABLE'),
+      field('agent', 'STRING', 'NULLABLE'),
+      field('typification', 'STRING', 'NULLABLE'),
+      field('closing_type', 'STRING', 'NULLABLE'),
+      field('origin', 'STRING', 'NULLABLE'),
+      field('campaign', 'STRING', 'NULLABLE'),
+      field('conversations', 'INT64'),
+      field('file_name', 'STRING', 'NULLABLE'),
+    ],
+    clustering: ['import_id'],
+  },
   /** One row per import (the sheet "Imports" keeps its own copy). */
   ledger: {
     fields: [
