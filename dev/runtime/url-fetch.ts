@@ -183,6 +183,7 @@ function toWire(host: Host, url: unknown, params: FetchParams = {}): WireRequest
     else if (isPlainObject(p)) payload = Buffer.from(formEncode(p), 'utf8');
     else payload = Buffer.from(String(p), 'utf8');
     headers['Content-Type'] = params.contentType ?? 'application/x-www-form-urlencoded';
+    if (payload.length > MAX_POST_BYTES) throw new AppsScriptException('Limit Exceeded: URLFetch POST Size.');
   } else if (params.contentType) headers['Content-Type'] = params.contentType;
   return {
     url: href,
@@ -193,6 +194,12 @@ function toWire(host: Host, url: unknown, params: FetchParams = {}): WireRequest
     mute: params.muteHttpExceptions ?? false,
   };
 }
+
+/**
+ * "URL Fetch POST size: 50 MB / call" (https://developers.google.com/apps-script/guides/services/quotas): the
+ * smaller reading of 50 MB, so the runtime is never more lenient. The wording is modelled on the URL length's.
+ */
+export const MAX_POST_BYTES = 50_000_000;
 
 const TRUNCATE_AT = 100;
 

@@ -12,6 +12,7 @@ import { query, type BigQuerySession } from '../../src/bigquery/client';
 import type { ImportAtomRowsResult } from '../../src/rpc/contract';
 import { thrown } from '../meta/helpers';
 import { AUDIT_HEADER, atomRuntime, importParsed, parsedCsv } from './atom-helpers';
+import { atomRow } from '../support/atom-rows';
 
 jest.setTimeout(240_000);
 
@@ -244,26 +245,96 @@ describe('Atom import, history in BigQuery', () => {
     expect(conversations(session)[1]).toMatchObject({ conversation_id: 'C-2', atom_group: 'Soporte' });
   });
 
-  it('a load failing after another month’s: that month is loaded back as it was', async () => {
+  it('an Audit export upserts by id across months (the id leaves the month it was in), as in Sheets mode', async () => {
+    const moved = AUDIT.map((r, i) => (i === 1 ? [r[0], '05/10/2025 10:00', ...r.slice(2)] : r));
+    const sheets = atomRuntime('America/Bogota', 'en_US');
     const { rt, session } = await bigQueryRuntime();
-    importParsed(rt, parsedCsv(AUDIT, 'auditoria.csv'), 'auditoria.csv');
-    const stored = conversations(session);
-    const sheet = () => rt.spreadsheet.sheet('Billing 2025-09').values('W1:Z40');
-    const block = sheet();
+    for (const runtime of [sheets, rt]) {
+      importParsed(runtime, parsedCsv(AUDIT, 'auditoria.csv'), 'auditoria.csv');
+      expect(
+        importParsed(runtime, parsedCsv(moved.slice(0, 2), 'octubre.csv'), 'octubre.csv'),
+      ).toMatchObject({ committed: true, rowsWritten: 1, replaced: 1, months: ['2025-10'] });
+    }
+    expect(conversations(session).map((r) => [r.month, r.conversation_id])).toEqual([
+      ['2025-10-01', 'C-1'],
+      ['2025-10-01', 'C-2'],
+      ['2025-10-01', 'C-3'],
+    ]);
+    expect(rt.spreadsheet.sheet('Billing 2025-10').values('W1:Z380')).toEqual(
+      sheets.spreadsheet.sheet('Billing 2025-10').values('W1:Z380'),
+    );
+    expect(rt.spreadsheet.sheet('Billing 2025-10').values('W3:X3')).toEqual([['Unique contacts', 3]]);
+  });
 
-    // September's load goes through; October's is answered busy on every attempt (the client's 9).
-    await fake().setFault({ kind: 'backendError', times: 9, skip: 1, pathIncludes: '/upload/' });
-    const changed = AUDIT.map((r, i) =>
-      i === 1 || i === 2 ? [...r.slice(0, 3), 'Soporte', ...r.slice(4)] : r,
+  it.each([
+    ['DELETE FROM', 'atom_conversations'],
+    ['INSERT INTO', 'atom_messages'],
+    ['INSERT INTO', 'atom_conversations'],
+    ['DELETE FROM', 'atom_staging'],
+  ])(
+    'a statement of the transaction failing (%s %s) leaves every month as it was, a month empty before too',
+    async (verb, table) => {
+      const { rt, session } = await bigQueryRuntime();
+      const statement = `${verb} \`${PROJECT}.${session.dataset}.${table}\``;
+      importParsed(rt, parsedCsv(AUDIT.slice(0, 2), 'septiembre.csv'), 'septiembre.csv');
+      const stored = conversations(session);
+      const sheetNames = rt.spreadsheet.sheets.map((s) => s.name);
+      const block = rt.spreadsheet.sheet('Billing 2025-09').values('W1:Z40');
+
+      // September changes, October was empty: neither changes.
+      await fake().setFault({ kind: 'statementError', statementIncludes: statement });
+      const changed = AUDIT.map((r, i) => (i === 1 ? [...r.slice(0, 3), 'Soporte', ...r.slice(4)] : r));
+      thrown(() => importParsed(rt, parsedCsv(changed, 'auditoria.csv'), 'auditoria.csv'));
+      expect(conversations(session)).toEqual(stored);
+      expect(tableRows(session, 'atom_staging', 'import_id', 'import_id')).toEqual([]);
+      expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(sheetNames);
+      expect(rt.spreadsheet.sheet('Billing 2025-09').values('W1:Z40')).toEqual(block);
+    },
+  );
+
+  it('a transaction still running at the deadline is finished by the next run by its job id, never run twice', async () => {
+    const log = parsedCsv(messageLog(), 'mensajes.csv');
+    const { rt, session } = await bigQueryRuntime();
+    await fake().configure({ runningPolls: 40, runningQueryIncludes: 'BEGIN TRANSACTION' });
+    try {
+      const e = thrown(() => importParsed(rt, log, 'mensajes.csv'));
+      expect(e.message).toMatch(/^BigQuery job atom_q_commit_\w+ is still running — run it again/);
+      expect(rt.spreadsheet.sheets.map((s) => s.name)).not.toContain('Billing 2025-10');
+      await fake().configure({ runningPolls: 0, runningQueryIncludes: null });
+      await fake().clearRequests();
+      const again = importParsed(rt, log, 'mensajes.csv');
+      expect(again).toMatchObject({ committed: true, replaced: log.rows.length });
+    } finally {
+      await fake().configure({ runningPolls: 0, runningQueryIncludes: null });
+    }
+    // The first import's transaction was found (409), not sent again: run twice, it would have emptied the month.
+    const posts = (await fake().requests()).filter((r) => r.method === 'POST' && r.path.endsWith('/jobs'));
+    expect(posts.filter((r) => r.status === 409)).toHaveLength(1);
+    expect(messages(session)).toHaveLength(log.rows.length);
+    expect(reconciliation(rt).slice(2, 6)).toEqual([
+      ['2025-10-03', '0'],
+      ['2025-10-04', '7'],
+      ['2025-10-05', '4'],
+      ['2025-10-06', '2'],
+    ]);
+  });
+
+  it('a batch over UrlFetch’s 50 MB goes in two loads, all rows once', async () => {
+    const { rt, session } = await bigQueryRuntime();
+    const agent = 'a'.repeat(6000);
+    const rows = Array.from({ length: 9000 }, (_, i) =>
+      atomRow({ id: `C-${i}`, start: '2025-10-01 08:00:00', contact: `57300${i}`, agent }),
     );
-    const e = thrown(() => importParsed(rt, parsedCsv(changed, 'auditoria.csv'), 'auditoria.csv'));
-    expect(e.message).toBe(
-      'BigQuery is busy (backendError) — nothing was changed; try again in a few minutes',
-    );
+    await fake().clearRequests();
+    const result = rt.runFromSidebar('importAtomRows', {
+      kind: 'conversations',
+      fileName: 'grande.csv',
+      rows,
+      batch: { index: 0, count: 1 },
+    }) as ImportAtomRowsResult;
+    expect(result).toMatchObject({ committed: true, rowsWritten: 9000 });
     const uploads = (await fake().requests()).filter((r) => r.path.includes('/upload/'));
-    // The import's two loads (October's tried 9 times), then September's loaded back.
-    expect(uploads.slice(-11).map((r) => r.status)).toEqual([200, ...Array(9).fill(503), 200]);
-    expect(conversations(session)).toEqual(stored);
-    expect(sheet()).toEqual(block);
+    expect(uploads.map((r) => r.status)).toEqual([200, 200]);
+    expect(tableRows(session, 'atom_conversations', 'COUNT(*) AS n', '1')).toEqual([{ n: 9000 }]);
   });
 });

@@ -382,16 +382,20 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[], inBigQuery?: St
   // The history in BigQuery: the months' conversation and message rows are kept there, no sheet holds them.
   const history = inBigQuery?.history ?? atomHistory();
   const rowsInBigQuery = staged !== null;
-  const resumed = inBigQuery?.progress.sent === true;
   const breakdownSheet = kind === 'conversations' && !history ? checkedBreakdownSheet() : null;
   let bytesProcessed = 0;
-  const summary = staged && !resumed ? stagedSummary(history as AtomHistory, staged) : null;
-  const countsOf = () => {
-    const c = atomMonthCounts(history as AtomHistory, touched, timeZone, closedCount, resumed ? null : staged);
-    bytesProcessed += c.bytesProcessed;
-    return c.counts;
-  };
-  let counts = history ? countsOf() : undefined;
+  const progress = inBigQuery?.progress;
+  // A transaction a stopped run sent is waited for first (found by its job id); the blocks count what it left.
+  if (staged && progress?.sent) {
+    bytesProcessed += commitStaged(history as AtomHistory, staged).bytesProcessed;
+    progress.applied = true;
+  }
+  const pending = staged && !progress?.applied ? staged : null;
+  const summary = pending ? stagedSummary(history as AtomHistory, pending) : null;
+  const counts = history
+    ? atomMonthCounts(history, touched, timeZone, closedCount, pending)
+    : { counts: undefined, bytesProcessed: 0 };
+  bytesProcessed += counts.bytesProcessed + (summary?.bytesProcessed ?? 0);
   const read = {
     fileName: request.fileName,
     kind,
@@ -411,7 +415,7 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[], inBigQuery?: St
     // A block already on its sheet keeps (or grows) its rows.
     capacities: touched.map((month, k) => (monthSheets[k] ? atomMonthCapacity(month) : null)),
   };
-  let plan = planAtomImport({ ...read, counts });
+  let plan = planAtomImport({ ...read, counts: counts.counts });
   checkPlanCells(plan);
   const grid = (name: string) => gridNamed(spreadsheet, name);
   const added = history ? cellsAdded(monthGridChanges(plan, grid)) : planCellsAdded(plan, grid);
@@ -419,22 +423,17 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[], inBigQuery?: St
 
   const written: WrittenSheet[] = [];
   if (history) {
-    if (staged && inBigQuery) {
-      const { progress, state } = inBigQuery;
-      if (!progress.sent) {
-        writeStaging({ ...state, bigQuery: { ...(bq as StagedInBigQuery), committing: { closedCount } } });
-        progress.sent = true;
-      }
-      bytesProcessed += commitStaged(history, staged).bytesProcessed;
+    if (pending && inBigQuery && progress) {
+      writeStaging({ ...inBigQuery.state, bigQuery: { ...(bq as StagedInBigQuery), committing: { closedCount } } });
+      progress.sent = true;
+      bytesProcessed += commitStaged(history, pending).bytesProcessed;
       progress.applied = true;
-      // Resumed: the blocks count the months as the transaction left them.
-      if (resumed) counts = countsOf();
     }
-    const withMessages = touched.filter((m) => counts?.get(m)?.messages);
+    const withMessages = touched.filter((m) => counts.counts?.get(m)?.messages);
     const units = atomDailyUnits(history, withMessages, timeZone);
     bytesProcessed += units.bytesProcessed;
     // The same blocks (same cells checked above), the reconciliation's Atom units as BigQuery's values.
-    plan = planAtomImport({ ...read, counts, atomUnits: units.atomUnits });
+    plan = planAtomImport({ ...read, counts: counts.counts, atomUnits: units.atomUnits });
   }
   if (!rowsInBigQuery) writeDataSheet(spreadsheet, plan, dataSheets[kind], breakdownSheet, labels, written);
   plan.months.forEach(({ month, block, capacity }, k) => {
@@ -452,7 +451,7 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[], inBigQuery?: St
     duplicatesInFile: summary ? summary.staged - summary.added : plan.duplicatesInFile,
     months: [...touched],
     sheets: written,
-    ...(history && { bytesProcessed: bytesProcessed + (summary?.bytesProcessed ?? 0) }),
+    ...(history && { bytesProcessed }),
   };
 }
 
