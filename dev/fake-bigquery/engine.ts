@@ -367,7 +367,9 @@ export class SqlEngine {
       try {
         for (const statement of statements) {
           if (failing(statement.sql))
-            throw new SqlRuntimeError(`Fake BigQuery fault: the statement failed: ${statement.sql.slice(0, 60)}`);
+            throw new SqlRuntimeError(
+              `Fake BigQuery fault: the statement failed: ${statement.sql.slice(0, 60)}`,
+            );
           last = await this.runOne(statement, types, values, open);
           if (statement.type === 'BEGIN_TRANSACTION') open = true;
           if (statement.type === 'COMMIT_TRANSACTION' || statement.type === 'ROLLBACK_TRANSACTION')

@@ -45,7 +45,11 @@ export function stagingRecord(
   };
 }
 
-const param = (name: string, type: QueryParameter['parameterType']['type'], value: string): QueryParameter => ({
+const param = (
+  name: string,
+  type: QueryParameter['parameterType']['type'],
+  value: string,
+): QueryParameter => ({
   name,
   parameterType: { type },
   parameterValue: { value },
@@ -64,19 +68,22 @@ function names(d: DatasetRef) {
   };
 }
 
-/** The import's staged rows of one kind, as the target table's columns (deduplicated by id: the last one). */
+/**
+ * The import's staged rows of one kind, as the target table's columns (conversations by id: the file's last row of
+ * each id, wherever its month); `where`: a further condition on the rows kept.
+ */
 function stagedRows(d: DatasetRef, s: StagedImport, messages: boolean, where = ''): string {
   const { staging } = names(d);
-  const mine = `import_id = @import AND kind IS ${messages ? 'NOT ' : ''}NULL${where}`;
+  const mine = `import_id = @import AND kind IS ${messages ? 'NOT ' : ''}NULL`;
   if (messages)
     return (
       `SELECT month, started_at AS sent_at, COALESCE(line, '') AS line, COALESCE(contact, '') AS contact, kind, ` +
-      `conversation_id, file_name FROM ${staging} WHERE ${mine}`
+      `conversation_id, file_name FROM ${staging} WHERE ${mine}${where}`
     );
-  if (s.mode === 'months') return `SELECT ${CONVERSATION_COLUMNS} FROM ${staging} WHERE ${mine}`;
+  if (s.mode === 'months') return `SELECT ${CONVERSATION_COLUMNS} FROM ${staging} WHERE ${mine}${where}`;
   return (
     `SELECT ${CONVERSATION_COLUMNS} FROM (SELECT ${CONVERSATION_COLUMNS}, ROW_NUMBER() OVER ` +
-    `(PARTITION BY conversation_id ORDER BY seq DESC) AS rn FROM ${staging} WHERE ${mine}) WHERE rn = 1`
+    `(PARTITION BY conversation_id ORDER BY seq DESC) AS rn FROM ${staging} WHERE ${mine}) WHERE rn = 1${where}`
   );
 }
 
@@ -159,8 +166,10 @@ export function monthCountsSql(
     stored(n.conversations, CONVERSATION_COLUMNS, false) +
     (staged ? ` UNION ALL ${stagedRows(d, staged, false, inMonth)}` : '');
   const msg =
-    stored(n.messages, MESSAGE_COLUMNS, true) + (staged ? ` UNION ALL ${stagedRows(d, staged, true, inMonth)}` : '');
-  const closed = closedCount === 'all' ? `closing_type IN ('manual', 'automatic')` : `closing_type = 'manual'`;
+    stored(n.messages, MESSAGE_COLUMNS, true) +
+    (staged ? ` UNION ALL ${stagedRows(d, staged, true, inMonth)}` : '');
+  const closed =
+    closedCount === 'all' ? `closing_type IN ('manual', 'automatic')` : `closing_type = 'manual'`;
   const query =
     `WITH conv AS (${conv}), msg AS (${msg}), counted AS (` +
     `SELECT started_at, contact, atom_group, closing_type, origin, campaign, conversations FROM conv UNION ALL ` +
@@ -203,7 +212,8 @@ export function monthCounts(rows: readonly BigQueryRow[]): MonthCounts {
     const n = Number(r.n ?? 0);
     if (r.part === 'group') counts.closedByGroup.push({ label, conversations: n });
     else if (r.part === 'campaign') counts.byCampaign.push({ label, conversations: n });
-    else if (r.part === 'daily') counts.byDayOrigin.push({ day: String(r.day), origin: label, conversations: n });
+    else if (r.part === 'daily')
+      counts.byDayOrigin.push({ day: String(r.day), origin: label, conversations: n });
     else if (r.part === 'contacts') counts.uniqueContacts = n;
     else if (r.part === 'rows') counts.conversations = n;
     else if (r.part === 'messages') counts.messages = n > 0;

@@ -194,7 +194,15 @@ export function loadMonth(
       );
   });
   const ndjson = rows.map((r) => JSON.stringify(r)).join('\n');
-  const load = runLoad(session, `${table}$${month.replace('-', '')}`, 'WRITE_TRUNCATE', ndjson, jobId, what, options);
+  const load = runLoad(
+    session,
+    `${table}$${month.replace('-', '')}`,
+    'WRITE_TRUNCATE',
+    ndjson,
+    jobId,
+    what,
+    options,
+  );
   return { jobId, outputRows: load.outputRows };
 }
 
@@ -213,7 +221,8 @@ export function ndjsonParts(lines: readonly string[], maxBytes: number): string[
   let size = 0;
   for (const line of lines) {
     const n = utf8Bytes(line) + 1;
-    if (n > maxBytes) throw new BigQueryError(`one row is ${n} bytes, over a load's ${maxBytes} — nothing was loaded`);
+    if (n > maxBytes)
+      throw new BigQueryError(`one row is ${n} bytes, over a load's ${maxBytes} — nothing was loaded`);
     if (size + n > maxBytes) {
       parts.push(current.join('\n'));
       current = [];
@@ -245,7 +254,10 @@ export function appendRows(
   return parts.map((ndjson, k) => {
     const id = `${jobId}_${k}`;
     checkJobId(id);
-    return { jobId: id, ...runLoad(session, table, 'WRITE_APPEND', ndjson, id, `the load of ${table}`, options) };
+    return {
+      jobId: id,
+      ...runLoad(session, table, 'WRITE_APPEND', ndjson, id, `the load of ${table}`, options),
+    };
   });
 }
 

@@ -251,9 +251,9 @@ describe('Atom import, history in BigQuery', () => {
     const { rt, session } = await bigQueryRuntime();
     for (const runtime of [sheets, rt]) {
       importParsed(runtime, parsedCsv(AUDIT, 'auditoria.csv'), 'auditoria.csv');
-      expect(
-        importParsed(runtime, parsedCsv(moved.slice(0, 2), 'octubre.csv'), 'octubre.csv'),
-      ).toMatchObject({ committed: true, rowsWritten: 1, replaced: 1, months: ['2025-10'] });
+      expect(importParsed(runtime, parsedCsv(moved.slice(0, 2), 'octubre.csv'), 'octubre.csv')).toMatchObject(
+        { committed: true, rowsWritten: 1, replaced: 1, months: ['2025-10'] },
+      );
     }
     expect(conversations(session).map((r) => [r.month, r.conversation_id])).toEqual([
       ['2025-10-01', 'C-1'],

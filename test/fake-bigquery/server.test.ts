@@ -329,7 +329,9 @@ test('faults: a statementError fails the named statement of a script (rolled bac
   const script = `BEGIN TRANSACTION; DELETE FROM ${table} WHERE TRUE; INSERT INTO ${table} (month, sent_at, line, contact, kind) VALUES (DATE '2026-10-01', TIMESTAMP '2026-10-01 00:00:00', 'l', 'c', 'user'); COMMIT TRANSACTION`;
   const job = await call('POST', `${API}/jobs`, { configuration: { query: queryRequest(script) } });
   expect(job.json.status.errorResult).toMatchObject({ reason: 'invalidQuery' });
-  expect(job.json.status.errorResult.message).toContain('Fake BigQuery fault: the statement failed: INSERT INTO');
+  expect(job.json.status.errorResult.message).toContain(
+    'Fake BigQuery fault: the statement failed: INSERT INTO',
+  );
   expect(await rows()).toBe(before);
   // Spent: the same script runs now.
   const again = await call('POST', `${API}/jobs`, { configuration: { query: queryRequest(script) } });
@@ -339,7 +341,9 @@ test('faults: a statementError fails the named statement of a script (rolled bac
   await server.configure({ runningPolls: 3, runningQueryIncludes: 'BEGIN TRANSACTION' });
   const held = await call('POST', `${API}/jobs`, { configuration: { query: queryRequest(`${script}`) } });
   expect(held.json.status).toEqual({ state: 'RUNNING' });
-  const plain = await call('POST', `${API}/jobs`, { configuration: { query: queryRequest('SELECT 1 AS one') } });
+  const plain = await call('POST', `${API}/jobs`, {
+    configuration: { query: queryRequest('SELECT 1 AS one') },
+  });
   expect(plain.json.status).toEqual({ state: 'DONE' });
   await server.configure({ runningPolls: 0, runningQueryIncludes: null });
 });

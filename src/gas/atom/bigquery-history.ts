@@ -108,7 +108,9 @@ export function atomMonthCounts(
  * the next run after a deadline) finds the job BigQuery has and waits for it, never runs it again.
  */
 export function commitStaged(h: AtomHistory, staged: StagedImport): { bytesProcessed: number } {
-  return { bytesProcessed: run(h, commitScript(h.dataset, staged), `commit_${staged.importId}`).bytesProcessed };
+  return {
+    bytesProcessed: run(h, commitScript(h.dataset, staged), `commit_${staged.importId}`).bytesProcessed,
+  };
 }
 
 /** Drops an abandoned import's staged rows; a failure leaves them (tagged, never read by another import). */

@@ -283,7 +283,9 @@ const staged = (batch: ImportAtomRowsRequest['batch'], received: number): Import
 
 /** A failure whose effect on BigQuery is unknown (the job may still run): the import stays to be finished. */
 const outcomeUnknown = (e: unknown) =>
-  e instanceof BigQueryJobRunningError || e instanceof BigQueryBusyError || e instanceof BigQueryTransportError;
+  e instanceof BigQueryJobRunningError ||
+  e instanceof BigQueryBusyError ||
+  e instanceof BigQueryTransportError;
 
 /** How far a BigQuery commit got: its transaction sent, and answered as applied. */
 interface CommitProgress {
@@ -338,7 +340,11 @@ interface StagedCommit {
  * settings. With the history in BigQuery no sheet holds the rows: the month blocks count from aggregate queries
  * (for a staged import, as its transaction will leave the months), and the transaction is the first write.
  */
-function commit(request: ImportAtomRowsRequest, rows: AtomRow[], inBigQuery?: StagedCommit): ImportAtomRowsResult {
+function commit(
+  request: ImportAtomRowsRequest,
+  rows: AtomRow[],
+  inBigQuery?: StagedCommit,
+): ImportAtomRowsResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const labels = atomSheetLabels(spreadsheet.getSpreadsheetLocale());
@@ -424,7 +430,10 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[], inBigQuery?: St
   const written: WrittenSheet[] = [];
   if (history) {
     if (pending && inBigQuery && progress) {
-      writeStaging({ ...inBigQuery.state, bigQuery: { ...(bq as StagedInBigQuery), committing: { closedCount } } });
+      writeStaging({
+        ...inBigQuery.state,
+        bigQuery: { ...(bq as StagedInBigQuery), committing: { closedCount } },
+      });
       progress.sent = true;
       bytesProcessed += commitStaged(history, pending).bytesProcessed;
       progress.applied = true;
