@@ -199,6 +199,9 @@ describe('Atom import, history in BigQuery', () => {
 
     const units = reconciliation(rt);
     expect(units).toEqual(expected);
+    // The whole block (contacts, conversations by day, the reconciliation) as Sheets mode shows it.
+    const block = (r: AppsScriptRuntime) => r.spreadsheet.getDisplayValues(`'Billing 2025-10'!W1:Z420`);
+    expect(block(rt)).toEqual(block(sheets));
     expect(units.slice(2, 6)).toEqual([
       ['2025-10-03', '0'],
       ['2025-10-04', '7'],

@@ -149,7 +149,10 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
     const { index, count } = request.batch;
     let state = readStaging();
     // An import whose transaction was sent by a run that stopped: finished first (its job found by its id).
-    if (state?.bigQuery?.committing) state = finishCommit(state);
+    if (state?.bigQuery?.committing) {
+      finishCommit(state);
+      state = null;
+    }
     const history = request.kind === 'conversations' ? atomHistory() : null;
     if (index === 0) {
       if (state) discardStaging();
@@ -242,8 +245,8 @@ function importInBigQuery(
   }
 }
 
-/** Finishes an import whose transaction a stopped run sent; returns the state left (null once finished). */
-function finishCommit(state: StagingState): StagingState | null {
+/** Finishes an import whose transaction a stopped run sent (its month blocks written), or drops it if it failed. */
+function finishCommit(state: StagingState): void {
   const history = atomHistory();
   const bq = state.bigQuery as StagedInBigQuery;
   const progress: CommitProgress = { sent: true, applied: false };
@@ -266,7 +269,6 @@ function finishCommit(state: StagingState): StagingState | null {
       dropStagedRows(history, bq.importId);
     }
   writeStaging(null);
-  return null;
 }
 
 /** The answer to a batch before the last. */
@@ -424,7 +426,7 @@ function commit(
   let plan = planAtomImport({ ...read, counts: counts.counts });
   checkPlanCells(plan);
   const grid = (name: string) => gridNamed(spreadsheet, name);
-  const added = history ? cellsAdded(monthGridChanges(plan, grid)) : planCellsAdded(plan, grid);
+  const added = rowsInBigQuery ? cellsAdded(monthGridChanges(plan, grid)) : planCellsAdded(plan, grid);
   checkCellsAdded(spreadsheet, importOf(request.fileName), added, STAGING_SHEET);
 
   const written: WrittenSheet[] = [];
