@@ -322,6 +322,22 @@ describe('Atom import, history in BigQuery', () => {
     ]);
   });
 
+  it('a file left half-sent: its staged rows are dropped when the next import starts', async () => {
+    const { rt, session } = await bigQueryRuntime();
+    const log = parsedCsv(messageLog(), 'mensajes.csv');
+    rt.runFromSidebar('importAtomRows', {
+      kind: log.kind,
+      fileName: 'mensajes.csv',
+      mapping: log.mapping,
+      rows: log.rows.slice(0, 10),
+      batch: { index: 0, count: 2 },
+    });
+    expect(tableRows(session, 'atom_staging', 'COUNT(*) AS n', '1')).toEqual([{ n: 10 }]);
+    importParsed(rt, parsedCsv(AUDIT, 'auditoria.csv'), 'auditoria.csv');
+    expect(tableRows(session, 'atom_staging', 'COUNT(*) AS n', '1')).toEqual([{ n: 0 }]);
+    expect(messages(session)).toEqual([]);
+  });
+
   it('a batch over UrlFetch’s 50 MB goes in two loads, all rows once', async () => {
     const { rt, session } = await bigQueryRuntime();
     const agent = 'a'.repeat(6000);

@@ -156,6 +156,10 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
     const history = request.kind === 'conversations' ? atomHistory() : null;
     if (index === 0) {
       if (state) discardStaging();
+      // A file left half-sent (the sidebar closed): its staged rows go.
+      const abandoned = state?.bigQuery;
+      const h = abandoned && (history ?? atomHistory());
+      if (abandoned && h) dropStagedRows(h, abandoned.importId);
       state = {
         fileName: request.fileName,
         kind: request.kind,
