@@ -1,9 +1,11 @@
 /**
  * The Atom import with the history in BigQuery (issue 19), through the built bundle and the fake BigQuery in a child
- * process: an Audit export and a per-message log land in the months' partitions of atom_conversations and
- * atom_messages and in no sheet; importing a file again replaces its rows; the month sheet's reconciliation gets
- * billedDailySql's units, equal to what BILLED_BREAKDOWN gives over the same log in Sheets mode; a failed load
- * leaves BigQuery and the sheets as they were.
+ * process: the batches are staged in atom_staging and one transaction moves them into atom_conversations /
+ * atom_messages (no sheet holds them); importing a file again replaces its rows; an Audit id moves between months;
+ * the month blocks (counted by aggregate SQL) and the reconciliation (billedDailySql) equal Sheets mode's; a failed
+ * load or any statement of the transaction failing leaves BigQuery, the staging table and the sheets as they were;
+ * a transaction still running at the deadline is finished by the next run by its job id; a batch over 50 MB goes
+ * in two loads.
  */
 import { fakeSession, useFakeBigQuery } from '../support/fake-bigquery';
 import { manualClock, type AppsScriptRuntime } from '../../dev/runtime';
@@ -320,6 +322,25 @@ describe('Atom import, history in BigQuery', () => {
       ['2025-10-05', '4'],
       ['2025-10-06', '2'],
     ]);
+  });
+
+  it('a batch’s load failing mid-file leaves BigQuery and the sheets as they were, nothing left staged', async () => {
+    const { rt, session } = await bigQueryRuntime();
+    importParsed(rt, parsedCsv(AUDIT.slice(0, 2), 'septiembre.csv'), 'septiembre.csv');
+    const stored = conversations(session);
+    const block = rt.spreadsheet.sheet('Billing 2025-09').values('W1:Z40');
+    // The first batch is staged, the second's load is answered busy on every attempt.
+    await fake().setFault({ kind: 'backendError', times: 'always', skip: 1, pathIncludes: '/upload/' });
+    const changed = AUDIT.map((r, i) => (i === 1 ? [...r.slice(0, 3), 'Soporte', ...r.slice(4)] : r));
+    const e = thrown(() => importParsed(rt, parsedCsv(changed, 'auditoria.csv'), 'auditoria.csv', {}, 1));
+    expect(e.message).toBe(
+      'BigQuery is busy (backendError) — nothing was changed; try again in a few minutes',
+    );
+    await fake().clearFaults();
+    expect(conversations(session)).toEqual(stored);
+    expect(tableRows(session, 'atom_staging', 'COUNT(*) AS n', '1')).toEqual([{ n: 0 }]);
+    expect(rt.spreadsheet.sheet('Billing 2025-09').values('W1:Z40')).toEqual(block);
+    expect(rt.spreadsheet.sheets.map((s) => s.name)).not.toContain('Billing 2025-10');
   });
 
   it('a file left half-sent: its staged rows are dropped when the next import starts', async () => {
