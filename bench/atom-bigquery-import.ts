@@ -15,9 +15,9 @@ import { manualClock } from '../dev/runtime';
 import { loadBundle } from '../dev/runtime/testing/bundle';
 import type { AtomRow } from '../src/atom';
 import { splitIntoBatches } from '../src/atom/batches';
+import { TEXT_FIELDS } from '../src/atom/rows';
 import { KIND_NAMES } from '../src/core/pricing/message-kinds';
 import type { AtomImportSetup, ImportAtomRowsResult } from '../src/rpc/contract';
-import { atomRow } from '../test/support/atom-rows';
 import { random } from './timing';
 
 const MESSAGES = Number(process.env.ATOM_BQ_MESSAGES ?? 1_000_000);
@@ -37,6 +37,14 @@ const FETCH_LATENCY_MS = 150;
 const KIND_SHARES = [0.35, 0.38, 0.5, 0.62, 0.68, 0.7, 1];
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** A row with every text blank: a per-message log's row has none of the Audit export's fields. */
+const BLANK = {
+  ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, ''])),
+  start: '',
+  closingType: '',
+  conversations: 1,
+  messageKind: '',
+} as AtomRow;
 
 /** October 2025's log, wall times in the spreadsheet's zone as Atom exports them. */
 function messageLog(): AtomRow[] {
@@ -47,15 +55,14 @@ function messageLog(): AtomRow[] {
     const day = 1 + Math.floor(next() * 31);
     const second = Math.floor(next() * 86_400);
     const u = next();
-    rows.push(
-      atomRow({
-        id: `${contact}-${day}`,
-        start: `2025-10-${pad(day)} ${pad(Math.floor(second / 3600))}:${pad(Math.floor(second / 60) % 60)}:${pad(second % 60)}`,
-        contact: String(573_100_000_000 + contact),
-        line: LINES[contact % LINES.length],
-        messageKind: KIND_NAMES[KIND_SHARES.findIndex((s) => u < s)],
-      }),
-    );
+    rows.push({
+      ...BLANK,
+      id: `${contact}-${day}`,
+      start: `2025-10-${pad(day)} ${pad(Math.floor(second / 3600))}:${pad(Math.floor(second / 60) % 60)}:${pad(second % 60)}`,
+      contact: String(573_100_000_000 + contact),
+      line: LINES[contact % LINES.length],
+      messageKind: KIND_NAMES[KIND_SHARES.findIndex((s) => u < s)],
+    });
   }
   return rows;
 }
