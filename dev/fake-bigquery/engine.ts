@@ -354,6 +354,8 @@ export class SqlEngine {
   run(
     statements: readonly CheckedStatement[],
     parameters: readonly QueryParameter[] = [],
+    /** A test's fault: true makes the statement fail as it starts (see the router's statementError). */
+    failing: (sql: string) => boolean = () => false,
   ): Promise<StatementResult> {
     const types = new Map(parameters.map((p) => [p.name, p.type.toUpperCase()]));
     for (const [name, type] of types)
@@ -364,6 +366,10 @@ export class SqlEngine {
       let last: StatementResult | undefined;
       try {
         for (const statement of statements) {
+          if (failing(statement.sql))
+            throw new SqlRuntimeError(
+              `Fake BigQuery fault: the statement failed: ${statement.sql.slice(0, 60)}`,
+            );
           last = await this.runOne(statement, types, values, open);
           if (statement.type === 'BEGIN_TRANSACTION') open = true;
           if (statement.type === 'COMMIT_TRANSACTION' || statement.type === 'ROLLBACK_TRANSACTION')

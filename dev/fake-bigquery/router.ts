@@ -44,12 +44,17 @@ export interface FakeResponse {
   body: string;
 }
 
-export type FaultKind = 'rateLimit403' | 'rateLimit429' | 'backendError';
+export type FaultKind = 'rateLimit403' | 'rateLimit429' | 'backendError' | 'statementError';
 
 export interface FaultSpec {
   kind: FaultKind;
   times?: number | 'always';
   pathIncludes?: string;
+  /**
+   * statementError only: the first statement of a query job whose text includes this fails when it runs (an open
+   * transaction rolls back) and the job ends with that error, as a statement BigQuery cannot run does.
+   */
+  statementIncludes?: string;
   /** Matching requests answered normally before the fault starts (e.g. the second of a run's loads). */
   skip?: number;
 }
@@ -88,6 +93,8 @@ export interface FakeBigQueryState {
   location: string;
   pageSize: number;
   runningPolls: number;
+  /** When set, only query jobs whose SQL includes it are held RUNNING (runningPolls polls). */
+  runningQueryIncludes: string | null;
   scopeGranted: boolean;
   /** Datasets ("project:dataset") whose data the caller may not read or write. */
   deniedDatasets: Set<string>;
@@ -109,6 +116,7 @@ export function createFakeBigQueryState(
     location: options.location ?? 'US',
     pageSize: options.pageSize ?? 100_000,
     runningPolls: 0,
+    runningQueryIncludes: null,
     scopeGranted: true,
     deniedDatasets: new Set(),
     datasets: new Map(),
@@ -165,8 +173,13 @@ export function addFault(state: FakeBigQueryState, fault: FaultSpec): void {
 }
 
 function takeFault(state: FakeBigQueryState, path: string): FaultKind | null {
-  const fault = state.faults.find((f) => f.left > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)));
-  if (!fault) return null;
+  const fault = state.faults.find(
+    (f) => f.kind !== 'statementError' && f.left > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)),
+  );
+  return fault ? spend(fault) : null;
+}
+
+function spend(fault: FakeBigQueryState['faults'][number]): FaultKind | null {
   if (fault.skipLeft > 0) {
     fault.skipLeft--;
     return null;
@@ -185,6 +198,7 @@ function faultError(kind: FaultKind): ErrorBody {
       return { code: 403, status: 'PERMISSION_DENIED', reason: 'rateLimitExceeded', message: RATE_LIMIT };
     case 'rateLimit429':
       return { code: 429, status: 'RESOURCE_EXHAUSTED', reason: 'rateLimitExceeded', message: RATE_LIMIT };
+    case 'statementError':
     case 'backendError':
       return {
         code: 503,
@@ -256,6 +270,8 @@ async function control(req: FakeRequest, path: string, state: FakeBigQueryState)
   }
   if (path === '/__fake/config' && req.method === 'POST') {
     if (typeof body.runningPolls === 'number') state.runningPolls = body.runningPolls;
+    if (body.runningQueryIncludes !== undefined)
+      state.runningQueryIncludes = (body.runningQueryIncludes as string | null) ?? null;
     if (typeof body.pageSize === 'number') state.pageSize = body.pageSize;
     if (typeof body.scopeGranted === 'boolean') state.scopeGranted = body.scopeGranted;
     if (Array.isArray(body.deniedDatasets)) state.deniedDatasets = new Set(body.deniedDatasets as string[]);
@@ -584,8 +600,15 @@ async function runPlanned(
       'bytesBilledLimitExceeded',
       `Query exceeded limit for bytes billed: ${limit}. ${plan.billed} or higher required.`,
     );
+  // A statementError fault: the first statement it names fails as it runs.
+  const failing = (sql: string) => {
+    const fault = state.faults.find(
+      (f) => f.kind === 'statementError' && f.left > 0 && sql.includes(f.statementIncludes ?? ''),
+    );
+    return fault !== undefined && spend(fault) !== null;
+  };
   try {
-    return await state.engine.run(plan.statements, plan.params);
+    return await state.engine.run(plan.statements, plan.params, failing);
   } catch (e) {
     if (e instanceof SqlRuntimeError || e instanceof QueryParameterError || e instanceof UnsupportedSqlError)
       return invalidQuery(e.message);
@@ -678,10 +701,16 @@ async function insertJob(
     resource: jobResource(ref, configuration, 'DONE', queryStatistics(plan, result), error),
     result,
     error,
-    pollsLeft: state.runningPolls,
+    pollsLeft: runningPollsFor(state, (config as Record<string, unknown>).query),
   };
   state.jobs.set(`${project}:${ref.jobId}`, job);
   return visibleJob(job, false);
+}
+
+/** Polls a new job answers RUNNING to: runningPolls, for the query jobs runningQueryIncludes names when set. */
+function runningPollsFor(state: FakeBigQueryState, sql: unknown): number {
+  const only = state.runningQueryIncludes;
+  return only === null || (typeof sql === 'string' && sql.includes(only)) ? state.runningPolls : 0;
 }
 
 /** The job as a poll sees it: RUNNING while polls are left. */
@@ -812,7 +841,7 @@ async function query(
     ),
     result,
     error: null,
-    pollsLeft: state.runningPolls,
+    pollsLeft: runningPollsFor(state, body.query),
   };
   state.jobs.set(`${project}:${ref.jobId}`, job);
   if (job.pollsLeft > 0) return { kind: 'bigquery#queryResponse', jobReference: ref, jobComplete: false };
@@ -925,7 +954,7 @@ async function uploadJob(
     resource: jobResource(ref, configuration, 'DONE', statistics, error),
     result: null,
     error,
-    pollsLeft: state.runningPolls,
+    pollsLeft: runningPollsFor(state, null),
   };
   state.jobs.set(`${project}:${ref.jobId}`, job);
   return visibleJob(job, false);

@@ -23,6 +23,7 @@ import {
 
 export interface FakeBigQueryConfig {
   runningPolls?: number;
+  runningQueryIncludes?: string | null;
   pageSize?: number;
   scopeGranted?: boolean;
   deniedDatasets?: string[];
@@ -37,6 +38,7 @@ export interface FakeBigQueryServer {
   clearFaults(): Promise<void>;
   configure(config: FakeBigQueryConfig): Promise<void>;
   requests(): Promise<LoggedRequest[]>;
+  clearRequests(): Promise<void>;
 }
 
 export interface InProcessFakeBigQueryServer extends FakeBigQueryServer {
@@ -92,6 +94,7 @@ function controls(url: string): Omit<FakeBigQueryServer, 'url' | 'close'> {
     clearFaults: async () => void (await control('DELETE', '/__fake/faults')),
     configure: async (config) => void (await control('POST', '/__fake/config', config)),
     requests: async () => (await control('GET', '/__fake/requests')) as LoggedRequest[],
+    clearRequests: async () => void (await control('DELETE', '/__fake/requests')),
   };
 }
 

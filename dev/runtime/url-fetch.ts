@@ -147,10 +147,11 @@ export const MAX_URL_LENGTH = 2048;
 
 /**
  * "URL Fetch POST size: 50 MB / call" and "URL Fetch response size: 50 MB / call"
- * (https://developers.google.com/apps-script/guides/services/quotas#current_limitations). The wordings of the two
- * errors are modelled on the URL length one ("Limit Exceeded: URLFetch URL Length.", observed): UNCONFIRMED.
+ * (https://developers.google.com/apps-script/guides/services/quotas#current_limitations): the smaller reading of
+ * 50 MB, so the runtime is never more lenient. The wordings of the two errors are modelled on the URL length one
+ * ("Limit Exceeded: URLFetch URL Length.", observed): UNCONFIRMED.
  */
-export const MAX_FETCH_BYTES = 50 * 1024 * 1024;
+export const MAX_FETCH_BYTES = 50_000_000;
 
 /** RFC 3986's characters (unreserved, reserved, and % followed by two hex digits). */
 const RFC3986 = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;

@@ -17,7 +17,12 @@ import { AtomFileError } from './errors';
 import type { AtomMapping } from './fields';
 import { upsertRecords } from './import-store';
 import { monthBlock, TABLE_CAPACITY, type MonthBlock } from './month-block';
-import { monthTables, type ClosedConversationsCount } from './month-tables';
+import {
+  monthCounts,
+  tablesFromCounts,
+  type ClosedConversationsCount,
+  type MonthCounts,
+} from './month-tables';
 import { BREAKDOWN_FORMULA_ROW, BREAKDOWN_WIDTH } from './reconciliation';
 import { TEXT_FIELDS, type AtomImportKind, type AtomRow } from './rows';
 import {
@@ -90,6 +95,8 @@ export interface AtomImportRead {
   atomUnits?: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** By month, Meta's billed units per day as values (the month's Meta rows in BigQuery); absent: live formulas. */
   metaUnits?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** By month, the conversations' counts from BigQuery's aggregates (the rows are not read back); absent: counted here. */
+  counts?: ReadonlyMap<string, MonthCounts>;
 }
 
 export interface AtomImportPlan {
@@ -120,9 +127,15 @@ export function planAtomImport(read: AtomImportRead): AtomImportPlan {
   const stores = { ...read.stores, [kind]: outcome.rows };
   const months = read.touched.map((month, k) => {
     const inMonth = (r: StoredRow) => r.month === month;
-    const tables = monthTables(
+    const counts =
+      read.counts?.get(month) ??
+      monthCounts(
+        stores.conversations.filter(inMonth).map((r) => monthConversation(r, timeZone)),
+        read.closedCount,
+      );
+    const tables = tablesFromCounts(
       month,
-      stores.conversations.filter(inMonth).map((r) => monthConversation(r, timeZone)),
+      counts,
       {
         groups: stores.groups.filter(inMonth).map(labelledCount),
         campaigns: stores.campaigns.filter(inMonth).map(labelledCount),

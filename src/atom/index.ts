@@ -38,6 +38,7 @@ export {
   type LabelledCount,
   daysOf,
   type MonthConversation,
+  type MonthCounts,
   monthTables,
 } from './month-tables';
 export {

@@ -86,31 +86,75 @@ function oncePerConversation(rows: readonly MonthConversation[]): MonthConversat
   });
 }
 
+/**
+ * What a month's tables are made of (the same from rows in memory or from BigQuery's aggregates): each once-counted
+ * conversation's count summed by group (closed ones), by campaign (non-blank) and by day and origin (started ones),
+ * its distinct non-blank contacts, how many there are, and whether the month has messages with kinds.
+ */
+export interface MonthCounts {
+  closedByGroup: LabelledCount[];
+  byCampaign: LabelledCount[];
+  byDayOrigin: DailyOrigin[];
+  uniqueContacts: number;
+  conversations: number;
+  messages: boolean;
+}
+
+export function monthCounts(
+  rows: readonly MonthConversation[],
+  closedCount: ClosedConversationsCount,
+): MonthCounts {
+  const conversations = oncePerConversation(rows);
+  const perDay = new Map<string, DailyOrigin>();
+  for (const c of conversations) {
+    if (c.day === '') continue;
+    const key = `${c.day}\u0000${c.origin}`;
+    const entry = perDay.get(key) ?? { day: c.day, origin: c.origin, conversations: 0 };
+    entry.conversations += c.conversations;
+    perDay.set(key, entry);
+  }
+  const labelled = (cs: readonly MonthConversation[], label: (c: MonthConversation) => string) =>
+    tally(cs.map((c) => [label(c), c.conversations]));
+  return {
+    closedByGroup: labelled(
+      conversations.filter((c) => isClosed(c, closedCount)),
+      (c) => c.group,
+    ),
+    byCampaign: labelled(
+      conversations.filter((c) => c.campaign !== ''),
+      (c) => c.campaign,
+    ),
+    byDayOrigin: [...perDay.values()],
+    uniqueContacts: new Set(conversations.map((c) => c.contact).filter((c) => c !== '')).size,
+    conversations: conversations.length,
+    messages: rows.some((c) => c.message),
+  };
+}
+
 export function monthTables(
   month: string,
   rows: readonly MonthConversation[],
   reports: { groups: readonly LabelledCount[]; campaigns: readonly LabelledCount[] },
   closedCount: ClosedConversationsCount,
 ): AtomMonthTables {
-  const conversations = oncePerConversation(rows);
+  return tablesFromCounts(month, monthCounts(rows, closedCount), reports, closedCount);
+}
+
+export function tablesFromCounts(
+  month: string,
+  counts: MonthCounts,
+  reports: { groups: readonly LabelledCount[]; campaigns: readonly LabelledCount[] },
+  closedCount: ClosedConversationsCount,
+): AtomMonthTables {
   const source = (report: readonly LabelledCount[], hasOwn: boolean): 'conversations' | 'report' | 'none' =>
     report.length > 0 ? 'report' : hasOwn ? 'conversations' : 'none';
-  const ownGroups = tally(
-    conversations.filter((c) => isClosed(c, closedCount)).map((c) => [c.group, c.conversations]),
-  );
-  const ownCampaigns = tally(
-    conversations.filter((c) => c.campaign !== '').map((c) => [c.campaign, c.conversations]),
-  );
-  const groupsFrom = source(reports.groups, conversations.length > 0);
+  const ownGroups = tally(counts.closedByGroup.map((g) => [g.label, g.conversations]));
+  const ownCampaigns = tally(counts.byCampaign.map((c) => [c.label, c.conversations]));
+  const groupsFrom = source(reports.groups, counts.conversations > 0);
   const campaignsFrom = source(reports.campaigns, ownCampaigns.length > 0);
 
-  const origins = [...new Set(conversations.filter((c) => c.day !== '').map((c) => c.origin))].sort();
-  const perDay = new Map<string, number>();
-  for (const c of conversations) {
-    if (c.day === '') continue;
-    const key = `${c.day}\u0000${c.origin}`;
-    perDay.set(key, (perDay.get(key) ?? 0) + c.conversations);
-  }
+  const origins = [...new Set(counts.byDayOrigin.map((c) => c.origin))].sort();
+  const perDay = new Map(counts.byDayOrigin.map((c) => [`${c.day}\u0000${c.origin}`, c.conversations]));
   const daily: DailyOrigin[] = [];
   if (origins.length > 0) {
     for (const day of daysOf(month)) {
@@ -118,7 +162,6 @@ export function monthTables(
         daily.push({ day, origin, conversations: perDay.get(`${day}\u0000${origin}`) ?? 0 });
     }
   }
-  const contacts = new Set(conversations.map((c) => c.contact).filter((c) => c !== ''));
   return {
     month,
     closedCount,
@@ -131,7 +174,7 @@ export function monthTables(
         : ownCampaigns,
     campaignsFrom,
     daily,
-    uniqueContacts: contacts.size > 0 ? contacts.size : null,
-    reconciliationDays: rows.some((c) => c.message) ? daysOf(month) : [],
+    uniqueContacts: counts.uniqueContacts > 0 ? counts.uniqueContacts : null,
+    reconciliationDays: counts.messages ? daysOf(month) : [],
   };
 }

@@ -19,6 +19,7 @@ import {
   BigQueryJobRunningError,
   bigQueryErrorFor,
 } from './errors';
+import { utf8Bytes } from '../core/write-plan/limits';
 import { convertRows, type BigQueryRow, type ResultField } from './rows';
 import type { QueryParameter } from './billing-sql';
 import type { HistoryTable, HistoryTableId } from './schema';
@@ -193,17 +194,90 @@ export function loadMonth(
       );
   });
   const ndjson = rows.map((r) => JSON.stringify(r)).join('\n');
+  const load = runLoad(
+    session,
+    `${table}$${month.replace('-', '')}`,
+    'WRITE_TRUNCATE',
+    ndjson,
+    jobId,
+    what,
+    options,
+  );
+  return { jobId, outputRows: load.outputRows };
+}
+
+/**
+ * UrlFetchApp sends at most 50 MB a request ("URL Fetch POST size", Apps Script quotas): a load's body (the job's
+ * JSON and the rows) is kept under 50,000,000 bytes, the smaller reading of "50 MB".
+ */
+export const MAX_LOAD_BYTES = 50_000_000;
+/** Room for the multipart headers and the job's JSON in a load's body. */
+const LOAD_ENVELOPE_BYTES = 4_096;
+
+/** NDJSON lines cut into bodies of at most `maxBytes` UTF-8 bytes each (a line never split). */
+export function ndjsonParts(lines: readonly string[], maxBytes: number): string[] {
+  const parts: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    const n = utf8Bytes(line) + 1;
+    if (n > maxBytes)
+      throw new BigQueryError(`one row is ${n} bytes, over a load's ${maxBytes} — nothing was loaded`);
+    if (size + n > maxBytes) {
+      parts.push(current.join('\n'));
+      current = [];
+      size = 0;
+    }
+    current.push(line);
+    size += n;
+  }
+  if (current.length > 0) parts.push(current.join('\n'));
+  return parts;
+}
+
+/**
+ * Appends rows to a table (WRITE_APPEND), in as many loads as UrlFetchApp's POST size needs; load k's job id is
+ * `${jobId}_k`, so a second call with the same `jobId` (a retried batch) finds its loads (409) instead of loading
+ * the rows twice.
+ */
+export function appendRows(
+  session: BigQuerySession,
+  table: HistoryTableId,
+  rows: readonly Record<string, unknown>[],
+  jobId: string,
+  options: CallOptions,
+): LoadResult[] {
+  const parts = ndjsonParts(
+    rows.map((r) => JSON.stringify(r)),
+    MAX_LOAD_BYTES - LOAD_ENVELOPE_BYTES,
+  );
+  return parts.map((ndjson, k) => {
+    const id = `${jobId}_${k}`;
+    checkJobId(id);
+    return {
+      jobId: id,
+      ...runLoad(session, table, 'WRITE_APPEND', ndjson, id, `the load of ${table}`, options),
+    };
+  });
+}
+
+/** One multipart/related load job of NEWLINE_DELIMITED_JSON into `tableId` (a `$YYYYMM` decorator allowed). */
+function runLoad(
+  session: BigQuerySession,
+  tableId: string,
+  writeDisposition: 'WRITE_TRUNCATE' | 'WRITE_APPEND',
+  ndjson: string,
+  jobId: string,
+  what: string,
+  options: CallOptions,
+): { outputRows: number } {
   const job = {
     jobReference: { projectId: session.project, jobId, location: session.location },
     configuration: {
       load: {
-        destinationTable: {
-          projectId: session.project,
-          datasetId: session.dataset,
-          tableId: `${table}$${month.replace('-', '')}`,
-        },
+        destinationTable: { projectId: session.project, datasetId: session.dataset, tableId },
         sourceFormat: 'NEWLINE_DELIMITED_JSON',
-        writeDisposition: 'WRITE_TRUNCATE',
+        writeDisposition,
       },
     },
   };
@@ -225,7 +299,7 @@ export function loadMonth(
     options.deadlineAt,
   );
   const load = (done.statistics as { load?: { outputRows?: string } }).load ?? {};
-  return { jobId, outputRows: Number(load.outputRows ?? 0) };
+  return { outputRows: Number(load.outputRows ?? 0) };
 }
 
 /** Inserts the job (or finds it: 409 duplicate → jobs.get) and polls it to DONE; a job error is thrown typed. */

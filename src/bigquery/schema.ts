@@ -40,6 +40,23 @@ const priced = (): TableField[] => [
   field('kind', 'STRING'),
 ];
 
+/** The columns of one Atom conversation (an Audit export's row). */
+const conversationFields = (): TableField[] => [
+  field('month', 'DATE'),
+  field('conversation_id', 'STRING', 'NULLABLE'),
+  field('started_at', 'TIMESTAMP', 'NULLABLE'),
+  field('line', 'STRING', 'NULLABLE'),
+  field('contact', 'STRING', 'NULLABLE'),
+  field('atom_group', 'STRING', 'NULLABLE'),
+  field('agent', 'STRING', 'NULLABLE'),
+  field('typification', 'STRING', 'NULLABLE'),
+  field('closing_type', 'STRING', 'NULLABLE'),
+  field('origin', 'STRING', 'NULLABLE'),
+  field('campaign', 'STRING', 'NULLABLE'),
+  field('conversations', 'INT64'),
+  field('file_name', 'STRING', 'NULLABLE'),
+];
+
 /** Table ids, fields (in column order) and clustering of the history tables. */
 export const HISTORY_TABLES = {
   /** Atom's per-message log: what the billing queries price. Kinds are KIND_NAMES (src/core/pricing). */
@@ -62,21 +79,7 @@ export const HISTORY_TABLES = {
   },
   /** Atom's conversations (one row per conversation): groups, campaigns, origins, closures. */
   atom_conversations: {
-    fields: [
-      field('month', 'DATE'),
-      field('conversation_id', 'STRING', 'NULLABLE'),
-      field('started_at', 'TIMESTAMP', 'NULLABLE'),
-      field('line', 'STRING', 'NULLABLE'),
-      field('contact', 'STRING', 'NULLABLE'),
-      field('atom_group', 'STRING', 'NULLABLE'),
-      field('agent', 'STRING', 'NULLABLE'),
-      field('typification', 'STRING', 'NULLABLE'),
-      field('closing_type', 'STRING', 'NULLABLE'),
-      field('origin', 'STRING', 'NULLABLE'),
-      field('campaign', 'STRING', 'NULLABLE'),
-      field('conversations', 'INT64'),
-      field('file_name', 'STRING', 'NULLABLE'),
-    ],
+    fields: conversationFields(),
     clustering: ['line', 'contact'],
   },
   /** Meta's daily rows (src/month-close MetaUsageRow); a REGULAR row's volume is billed units. */
@@ -97,6 +100,20 @@ export const HISTORY_TABLES = {
       field('currency', 'STRING'),
     ],
     clustering: ['line', 'country'],
+  },
+  /**
+   * An Atom import's batches while the file arrives (one load per sidebar batch), tagged with the import's id; the
+   * commit's transaction moves them into atom_messages / atom_conversations and deletes them. A row is a message
+   * when `kind` is set (`started_at`: its time), else a conversation row.
+   */
+  atom_staging: {
+    fields: [
+      ...conversationFields(),
+      field('import_id', 'STRING'),
+      field('seq', 'INT64'),
+      field('kind', 'STRING', 'NULLABLE'),
+    ],
+    clustering: ['import_id'],
   },
   /** One row per import (the sheet "Imports" keeps its own copy). */
   ledger: {

@@ -1,9 +1,11 @@
 /**
  * The Atom import with the history in BigQuery (issue 19), through the built bundle and the fake BigQuery in a child
- * process: an Audit export and a per-message log land in the months' partitions of atom_conversations and
- * atom_messages and in no sheet; importing a file again replaces its rows; the month sheet's reconciliation gets
- * billedDailySql's units, equal to what BILLED_BREAKDOWN gives over the same log in Sheets mode; a failed load
- * leaves BigQuery and the sheets as they were.
+ * process: the batches are staged in atom_staging and one transaction moves them into atom_conversations /
+ * atom_messages (no sheet holds them); importing a file again replaces its rows; an Audit id moves between months;
+ * the month blocks (counted by aggregate SQL) and the reconciliation (billedDailySql) equal Sheets mode's; a failed
+ * load or any statement of the transaction failing leaves BigQuery, the staging table and the sheets as they were;
+ * a transaction still running at the deadline is finished by the next run by its job id; a batch over 50 MB goes
+ * in two loads.
  */
 import { fakeSession, switchHistoryTo, useFakeBigQuery } from '../support/fake-bigquery';
 import { manualClock, type AppsScriptRuntime } from '../../dev/runtime';
@@ -12,6 +14,7 @@ import { query, type BigQuerySession } from '../../src/bigquery/client';
 import type { ImportAtomRowsResult } from '../../src/rpc/contract';
 import { thrown } from '../meta/helpers';
 import { AUDIT_HEADER, atomRuntime, importParsed, parsedCsv } from './atom-helpers';
+import { atomRow } from '../support/atom-rows';
 
 jest.setTimeout(240_000);
 
@@ -191,6 +194,11 @@ describe('Atom import, history in BigQuery', () => {
 
     const units = reconciliation(rt);
     expect(units).toEqual(expected);
+    // The whole block (contacts, conversations by day, the reconciliation) as Sheets mode shows it — but for Meta's
+    // units: Sheets mode's SUMIFS has no "Meta data" sheet to read (#REF!), BigQuery's empty meta_rows give 0.
+    const block = (r: AppsScriptRuntime) => r.spreadsheet.getDisplayValues(`'Billing 2025-10'!W1:Z420`);
+    const noMetaRows = block(sheets).map((r) => (r[2] === '#REF!' ? [r[0], r[1], '0', r[1]] : r));
+    expect(block(rt)).toEqual(noMetaRows);
     expect(units.slice(2, 6)).toEqual([
       ['2025-10-03', '0'],
       ['2025-10-04', '7'],
@@ -237,26 +245,131 @@ describe('Atom import, history in BigQuery', () => {
     expect(conversations(session)[1]).toMatchObject({ conversation_id: 'C-2', atom_group: 'Soporte' });
   });
 
-  it('a load failing after another month’s: that month is loaded back as it was', async () => {
+  it('an Audit export upserts by id across months (the id leaves the month it was in), as in Sheets mode', async () => {
+    const moved = AUDIT.map((r, i) => (i === 1 ? [r[0], '05/10/2025 10:00', ...r.slice(2)] : r));
+    const sheets = atomRuntime('America/Bogota', 'en_US');
     const { rt, session } = await bigQueryRuntime();
-    importParsed(rt, parsedCsv(AUDIT, 'auditoria.csv'), 'auditoria.csv');
-    const stored = conversations(session);
-    const sheet = () => rt.spreadsheet.sheet('Billing 2025-09').values('W1:Z40');
-    const block = sheet();
-
-    // September's load goes through; October's is answered busy on every attempt (the client's 9).
-    await fake().setFault({ kind: 'backendError', times: 9, skip: 1, pathIncludes: '/upload/' });
-    const changed = AUDIT.map((r, i) =>
-      i === 1 || i === 2 ? [...r.slice(0, 3), 'Soporte', ...r.slice(4)] : r,
+    for (const runtime of [sheets, rt]) {
+      importParsed(runtime, parsedCsv(AUDIT, 'auditoria.csv'), 'auditoria.csv');
+      expect(importParsed(runtime, parsedCsv(moved.slice(0, 2), 'octubre.csv'), 'octubre.csv')).toMatchObject(
+        { committed: true, rowsWritten: 1, replaced: 1, months: ['2025-10'] },
+      );
+    }
+    expect(conversations(session).map((r) => [r.month, r.conversation_id])).toEqual([
+      ['2025-10-01', 'C-1'],
+      ['2025-10-01', 'C-2'],
+      ['2025-10-01', 'C-3'],
+    ]);
+    expect(rt.spreadsheet.sheet('Billing 2025-10').values('W1:Z380')).toEqual(
+      sheets.spreadsheet.sheet('Billing 2025-10').values('W1:Z380'),
     );
-    const e = thrown(() => importParsed(rt, parsedCsv(changed, 'auditoria.csv'), 'auditoria.csv'));
+    expect(rt.spreadsheet.sheet('Billing 2025-10').values('W3:X3')).toEqual([['Unique contacts', 3]]);
+  });
+
+  it.each([
+    ['DELETE FROM', 'atom_conversations'],
+    ['INSERT INTO', 'atom_messages'],
+    ['INSERT INTO', 'atom_conversations'],
+    ['DELETE FROM', 'atom_staging'],
+  ])(
+    'a statement of the transaction failing (%s %s) leaves every month as it was, a month empty before too',
+    async (verb, table) => {
+      const { rt, session } = await bigQueryRuntime();
+      const statement = `${verb} \`${PROJECT}.${session.dataset}.${table}\``;
+      importParsed(rt, parsedCsv(AUDIT.slice(0, 2), 'septiembre.csv'), 'septiembre.csv');
+      const stored = conversations(session);
+      const sheetNames = rt.spreadsheet.sheets.map((s) => s.name);
+      const block = rt.spreadsheet.sheet('Billing 2025-09').values('W1:Z40');
+
+      // September changes, October was empty: neither changes.
+      await fake().setFault({ kind: 'statementError', statementIncludes: statement });
+      const changed = AUDIT.map((r, i) => (i === 1 ? [...r.slice(0, 3), 'Soporte', ...r.slice(4)] : r));
+      thrown(() => importParsed(rt, parsedCsv(changed, 'auditoria.csv'), 'auditoria.csv'));
+      expect(conversations(session)).toEqual(stored);
+      expect(tableRows(session, 'atom_staging', 'import_id', 'import_id')).toEqual([]);
+      expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(sheetNames);
+      expect(rt.spreadsheet.sheet('Billing 2025-09').values('W1:Z40')).toEqual(block);
+    },
+  );
+
+  it('a transaction still running at the deadline is finished by the next run by its job id, never run twice', async () => {
+    const log = parsedCsv(messageLog(), 'mensajes.csv');
+    const { rt, session } = await bigQueryRuntime();
+    await fake().configure({ runningPolls: 40, runningQueryIncludes: 'BEGIN TRANSACTION' });
+    try {
+      const e = thrown(() => importParsed(rt, log, 'mensajes.csv'));
+      expect(e.message).toMatch(/^BigQuery job atom_q_commit_\w+ is still running — run it again/);
+      expect(rt.spreadsheet.sheets.map((s) => s.name)).not.toContain('Billing 2025-10');
+      await fake().configure({ runningPolls: 0, runningQueryIncludes: null });
+      await fake().clearRequests();
+      const again = importParsed(rt, log, 'mensajes.csv');
+      expect(again).toMatchObject({ committed: true, replaced: log.rows.length });
+    } finally {
+      await fake().configure({ runningPolls: 0, runningQueryIncludes: null });
+    }
+    // The first import's transaction was found (409), not sent again: run twice, it would have emptied the month.
+    const posts = (await fake().requests()).filter((r) => r.method === 'POST' && r.path.endsWith('/jobs'));
+    expect(posts.filter((r) => r.status === 409)).toHaveLength(1);
+    expect(messages(session)).toHaveLength(log.rows.length);
+    expect(reconciliation(rt).slice(2, 6)).toEqual([
+      ['2025-10-03', '0'],
+      ['2025-10-04', '7'],
+      ['2025-10-05', '4'],
+      ['2025-10-06', '2'],
+    ]);
+  });
+
+  it('a batch’s load failing mid-file leaves BigQuery and the sheets as they were, nothing left staged', async () => {
+    const { rt, session } = await bigQueryRuntime();
+    importParsed(rt, parsedCsv(AUDIT.slice(0, 2), 'septiembre.csv'), 'septiembre.csv');
+    const stored = conversations(session);
+    const block = rt.spreadsheet.sheet('Billing 2025-09').values('W1:Z40');
+    // The first batch is staged, the second's load is answered busy on every attempt.
+    await fake().setFault({ kind: 'backendError', times: 'always', skip: 1, pathIncludes: '/upload/' });
+    const changed = AUDIT.map((r, i) => (i === 1 ? [...r.slice(0, 3), 'Soporte', ...r.slice(4)] : r));
+    const e = thrown(() => importParsed(rt, parsedCsv(changed, 'auditoria.csv'), 'auditoria.csv', {}, 1));
     expect(e.message).toBe(
       'BigQuery is busy (backendError) — nothing was changed; try again in a few minutes',
     );
-    const uploads = (await fake().requests()).filter((r) => r.path.includes('/upload/'));
-    // The import's two loads (October's tried 9 times), then September's loaded back.
-    expect(uploads.slice(-11).map((r) => r.status)).toEqual([200, ...Array(9).fill(503), 200]);
+    await fake().clearFaults();
     expect(conversations(session)).toEqual(stored);
-    expect(sheet()).toEqual(block);
+    expect(tableRows(session, 'atom_staging', 'COUNT(*) AS n', '1')).toEqual([{ n: 0 }]);
+    expect(rt.spreadsheet.sheet('Billing 2025-09').values('W1:Z40')).toEqual(block);
+    expect(rt.spreadsheet.sheets.map((s) => s.name)).not.toContain('Billing 2025-10');
+  });
+
+  it('a file left half-sent: its staged rows are dropped when the next import starts', async () => {
+    const { rt, session } = await bigQueryRuntime();
+    const log = parsedCsv(messageLog(), 'mensajes.csv');
+    rt.runFromSidebar('importAtomRows', {
+      kind: log.kind,
+      fileName: 'mensajes.csv',
+      mapping: log.mapping,
+      rows: log.rows.slice(0, 10),
+      batch: { index: 0, count: 2 },
+    });
+    expect(tableRows(session, 'atom_staging', 'COUNT(*) AS n', '1')).toEqual([{ n: 10 }]);
+    importParsed(rt, parsedCsv(AUDIT, 'auditoria.csv'), 'auditoria.csv');
+    expect(tableRows(session, 'atom_staging', 'COUNT(*) AS n', '1')).toEqual([{ n: 0 }]);
+    expect(messages(session)).toEqual([]);
+  });
+
+  it('a batch over UrlFetch’s 50 MB goes in two loads, all rows once', async () => {
+    const { rt, session } = await bigQueryRuntime();
+    const agent = 'a'.repeat(6000);
+    const rows = Array.from({ length: 9000 }, (_, i) =>
+      atomRow({ id: `C-${i}`, start: '2025-10-01 08:00:00', contact: `57300${i}`, agent }),
+    );
+    await fake().clearRequests();
+    const result = rt.runFromSidebar('importAtomRows', {
+      kind: 'conversations',
+      fileName: 'grande.csv',
+      rows,
+      batch: { index: 0, count: 1 },
+    }) as ImportAtomRowsResult;
+    expect(result).toMatchObject({ committed: true, rowsWritten: 9000 });
+    const uploads = (await fake().requests()).filter((r) => r.path.includes('/upload/'));
+    expect(uploads.map((r) => r.status)).toEqual([200, 200]);
+    expect(tableRows(session, 'atom_conversations', 'COUNT(*) AS n', '1')).toEqual([{ n: 9000 }]);
   });
 });

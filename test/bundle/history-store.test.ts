@@ -16,7 +16,14 @@ jest.setTimeout(120_000);
 const PROJECT = 'atom-billing-test';
 const TOKEN = 'ya29.bundle-user-token-Hx4';
 const STORE_KEY = 'atomBilling.history.store';
-const ALL_TABLES = ['atom_messages', 'billing_carry', 'atom_conversations', 'meta_rows', 'ledger'];
+const ALL_TABLES = [
+  'atom_messages',
+  'billing_carry',
+  'atom_conversations',
+  'meta_rows',
+  'atom_staging',
+  'ledger',
+];
 
 const fake = useFakeBigQuery(TOKEN);
 let datasets = 0;

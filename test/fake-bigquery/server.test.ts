@@ -319,3 +319,31 @@ test("the billing query runs through jobs.query and reads one month's partition"
   expect(json.totalBytesProcessed).toBe(dry.json.totalBytesProcessed);
   expect(Number(json.totalBytesProcessed)).toBeGreaterThan(0);
 });
+
+test('faults: a statementError fails the named statement of a script (rolled back); runningQueryIncludes holds only those jobs', async () => {
+  const table = `\`${DS.projectId}.${DS.datasetId}.atom_messages\``;
+  const rows = async () =>
+    (await call('GET', `${API}/datasets/${DS.datasetId}/tables/atom_messages`)).json.numRows as string;
+  const before = await rows();
+  await server.setFault({ kind: 'statementError', statementIncludes: 'INSERT INTO' });
+  const script = `BEGIN TRANSACTION; DELETE FROM ${table} WHERE TRUE; INSERT INTO ${table} (month, sent_at, line, contact, kind) VALUES (DATE '2026-10-01', TIMESTAMP '2026-10-01 00:00:00', 'l', 'c', 'user'); COMMIT TRANSACTION`;
+  const job = await call('POST', `${API}/jobs`, { configuration: { query: queryRequest(script) } });
+  expect(job.json.status.errorResult).toMatchObject({ reason: 'invalidQuery' });
+  expect(job.json.status.errorResult.message).toContain(
+    'Fake BigQuery fault: the statement failed: INSERT INTO',
+  );
+  expect(await rows()).toBe(before);
+  // Spent: the same script runs now.
+  const again = await call('POST', `${API}/jobs`, { configuration: { query: queryRequest(script) } });
+  expect(again.json.status).toEqual({ state: 'DONE' });
+  expect(await rows()).toBe('1');
+
+  await server.configure({ runningPolls: 3, runningQueryIncludes: 'BEGIN TRANSACTION' });
+  const held = await call('POST', `${API}/jobs`, { configuration: { query: queryRequest(`${script}`) } });
+  expect(held.json.status).toEqual({ state: 'RUNNING' });
+  const plain = await call('POST', `${API}/jobs`, {
+    configuration: { query: queryRequest('SELECT 1 AS one') },
+  });
+  expect(plain.json.status).toEqual({ state: 'DONE' });
+  await server.configure({ runningPolls: 0, runningQueryIncludes: null });
+});

@@ -4,6 +4,7 @@
  * And every Graph URL the add-on builds — 20 lines, every filter, both pricing eras — stays within both rules.
  */
 import { createRuntime, checkFetchUrl, MAX_URL_LENGTH } from '../../dev/runtime';
+import { MAX_FETCH_BYTES } from '../../dev/runtime/url-fetch';
 import { startLoopbackServer, type LoopbackServer } from '../../dev/runtime/testing/loopback-server';
 import { createGraphClient } from '../../src/meta/client';
 import type { HttpRequest } from '../../src/meta/ports';
@@ -43,6 +44,21 @@ describe('URLs Apps Script refuses', () => {
     const atLimit = base + 'x'.repeat(MAX_URL_LENGTH - base.length);
     expect(fetchFrom(atLimit)()).toBe('ok');
     expect(fetchFrom(`${atLimit}x`)).toThrow('Limit Exceeded: URLFetch URL Length.');
+  });
+});
+
+describe('POST size', () => {
+  it('a payload over 50 MB → Limit Exceeded, nothing sent; 50,000,000 bytes go', async () => {
+    const rt = createRuntime();
+    rt.loadSource(`function post(url, n) {
+      return UrlFetchApp.fetch(url, { method: 'post', payload: 'x'.repeat(n), contentType: 'text/plain' }).getContentText();
+    }`);
+    const before = (await server.requests()).length;
+    expect(() => rt.run('post', `${server.url}/ok`, MAX_FETCH_BYTES + 1)).toThrow(
+      'Limit Exceeded: URLFetch POST Size.',
+    );
+    expect(await server.requests()).toHaveLength(before);
+    expect(rt.run('post', `${server.url}/ok`, MAX_FETCH_BYTES)).toBe('ok');
   });
 });
 

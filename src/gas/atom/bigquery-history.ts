@@ -1,33 +1,36 @@
 /**
- * The Atom import with the history in BigQuery (issue 19): the conversation and message rows of the months a file
- * touches are read back (one partition each), upserted as the sheet import upserts them, and each changed month's
- * partition replaced by one load (WRITE_TRUNCATE, atomic); the day-by-day reconciliation comes from
- * bigquery-reconciliation.ts. If a load or a query fails, the months already loaded are loaded back as they were
- * read (and the state they carry recomputed), so BigQuery keeps its months and the caller writes no sheet.
+ * The Atom import with the history in BigQuery (issue 19): each sidebar batch is appended to `atom_staging` by load
+ * jobs named after the import and the batch (a retried batch finds its loads); the commit is one transaction
+ * (src/bigquery/atom-import-sql.ts) named after the import, so a run that stopped while it ran picks the same job
+ * up instead of running it twice; the month blocks' figures come from aggregate queries, and the day-by-day
+ * reconciliation comes from bigquery-reconciliation.ts. No raw row is read back.
  */
-import type { StoredRow } from '../../atom';
-import { loadMonth, query, type BigQuerySession } from '../../bigquery/client';
-import { BigQueryError } from '../../bigquery/errors';
+import type { ClosedConversationsCount, MonthCounts } from '../../atom';
 import {
-  ATOM_TABLES,
-  atomMonthRecords,
-  storedAtomRow,
-  storedAtomRowsSql,
-  type AtomTableId,
-} from '../../bigquery/atom-store';
-import type { DatasetRef } from '../../bigquery/schema';
+  commitScript,
+  dropStagedSql,
+  monthCounts,
+  monthCountsSql,
+  stagedSummarySql,
+  stagingRecord,
+  type StagedImport,
+} from '../../bigquery/atom-import-sql';
+import { appendRows, ensureTables, query, type BigQuerySession } from '../../bigquery/client';
+import { historyTable, type DatasetRef } from '../../bigquery/schema';
+import type { AtomRow } from '../../atom';
 import { SIDEBAR_BUDGET_MS } from '../../meta';
 import { readHistoryStore } from '../bigquery/history-store';
 import { bigQuerySession } from '../bigquery/session';
-import { reconcileAtomMonths, restoreCarries, type ReconciledMonths } from './bigquery-reconciliation';
 
 export interface AtomHistory {
   session: BigQuerySession;
   dataset: DatasetRef;
-  /** Names this commit's jobs: a retry of the import is a new run, never an old job's answer. */
+  /** Names this run's read-only queries: a retry of the import is a new run, never an old job's answer. */
   runId: string;
   deadlineAt: number;
 }
+
+const uuid = () => Utilities.getUuid().replace(/-/g, '');
 
 /** The BigQuery history when the setting says so; null: the rows stay in "Atom conversations". */
 export function atomHistory(): AtomHistory | null {
@@ -36,101 +39,83 @@ export function atomHistory(): AtomHistory | null {
   return {
     session: bigQuerySession(store),
     dataset: { projectId: store.project, datasetId: store.dataset },
-    runId: Utilities.getUuid().replace(/-/g, ''),
+    runId: uuid(),
     deadlineAt: Date.now() + SIDEBAR_BUDGET_MS,
   };
 }
 
-const run = (h: AtomHistory, sql: { query: string; queryParameters: Parameters<typeof query>[2] }) =>
-  query(h.session, sql.query, sql.queryParameters, { deadlineAt: h.deadlineAt, runId: h.runId });
+/** A new import's id: its staging rows' tag and the root of its jobs' ids. */
+export const newImportId = uuid;
 
-/** The stored rows of `months` (`YYYY-MM`), both tables, and the bytes the queries processed. */
-export function readAtomMonths(
-  h: AtomHistory,
-  months: readonly string[],
-): { rows: StoredRow[]; bytesProcessed: number } {
-  const rows: StoredRow[] = [];
-  let bytesProcessed = 0;
-  for (const month of months)
-    for (const table of ATOM_TABLES) {
-      const result = run(h, storedAtomRowsSql(h.dataset, table, month));
-      bytesProcessed += result.bytesProcessed;
-      rows.push(...result.rows.map((r) => storedAtomRow(table, month, r)));
-    }
-  return { rows, bytesProcessed };
-}
+type Sql = { query: string; queryParameters: Parameters<typeof query>[2] };
 
-/** Time to load back the months a failed import changed, past the import's own deadline. */
-const RESTORE_MS = 60_000;
-
-export type AtomMonthsWritten = ReconciledMonths;
-
-const sortedJson = (rows: readonly Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();
+const run = (h: AtomHistory, sql: Sql, runId = h.runId) =>
+  query(h.session, sql.query, sql.queryParameters, { deadlineAt: h.deadlineAt, runId });
 
 /**
- * Replaces each of `months` whose rows changed from `before` (as read) to `after` (as upserted), then reconciles
- * the months with messages. A failure loads back what was loaded and throws as it was.
+ * Appends one batch to `atom_staging` (the table is made on the first batch if the dataset predates it); `seq`:
+ * the number of rows staged before it. Job ids `atom_stage_<import>_<batch>_<part>`.
  */
-export function writeAtomMonths(
+export function stageAtomBatch(
+  h: AtomHistory,
+  staged: { importId: string; index: number; seq: number },
+  rows: readonly AtomRow[],
+  months: readonly string[],
+  file: { fileName: string; timeZone: string },
+): void {
+  const options = { deadlineAt: h.deadlineAt };
+  if (staged.index === 0) ensureTables(h.session, [historyTable(h.dataset, 'atom_staging')], options);
+  const records = rows.map((r, i) =>
+    stagingRecord(staged.importId, staged.seq + i, months[i], r, file.fileName, file.timeZone),
+  );
+  appendRows(h.session, 'atom_staging', records, `atom_stage_${staged.importId}_${staged.index}`, options);
+}
+
+/** What the commit will do: rows replaced, rows added, rows staged; and the bytes the query processed. */
+export function stagedSummary(h: AtomHistory, staged: StagedImport) {
+  const result = run(h, stagedSummarySql(h.dataset, staged));
+  const row = result.rows[0] ?? {};
+  return {
+    added: Number(row.added ?? 0),
+    staged: Number(row.staged ?? 0),
+    replaced: Number(row.replaced ?? 0),
+    bytesProcessed: result.bytesProcessed,
+  };
+}
+
+/** Each month's counts for its block: as the import will leave them (`staged`), or as stored (null). */
+export function atomMonthCounts(
   h: AtomHistory,
   months: readonly string[],
-  before: readonly StoredRow[],
-  after: readonly StoredRow[],
   timeZone: string,
-): AtomMonthsWritten {
-  const loads: {
-    table: AtomTableId;
-    month: string;
-    rows: Record<string, unknown>[];
-    was: Record<string, unknown>[];
-  }[] = [];
+  closedCount: ClosedConversationsCount,
+  staged: StagedImport | null,
+): { counts: Map<string, MonthCounts>; bytesProcessed: number } {
+  const counts = new Map<string, MonthCounts>();
+  let bytesProcessed = 0;
   for (const month of months) {
-    const was = atomMonthRecords(month, before);
-    const now = atomMonthRecords(month, after);
-    for (const table of ATOM_TABLES) {
-      const [a, b] = [sortedJson(was[table]), sortedJson(now[table])];
-      if (a.length === b.length && a.every((row, i) => row === b[i])) continue;
-      // A load cannot empty a partition (the upsert keeps a month's own kind whenever the file has rows there).
-      if (now[table].length === 0)
-        throw new RangeError(`The Atom import would leave ${table} empty for ${month}; nothing was loaded`);
-      loads.push({ table, month, rows: now[table], was: was[table] });
-    }
+    const result = run(h, monthCountsSql(h.dataset, month, timeZone, closedCount, staged));
+    bytesProcessed += result.bytesProcessed;
+    counts.set(month, monthCounts(result.rows));
   }
-  // Loads BigQuery answered as done: loaded back on a failure. (One whose answer was lost — still running at the
-  // deadline, or its polls failing — may still apply: resuming it by its job id is left to the wiring's next step.)
-  const loaded: typeof loads = [];
-  const jobId = (l: (typeof loads)[number], what: string) =>
-    `${l.table}_${l.month.replace('-', '')}_${what}_${h.runId}`;
+  return { counts, bytesProcessed };
+}
+
+/**
+ * The transaction, its job named after the import alone: a second call for the same import (this run's retry, or
+ * the next run after a deadline) finds the job BigQuery has and waits for it, never runs it again.
+ */
+export function commitStaged(h: AtomHistory, staged: StagedImport): { bytesProcessed: number } {
+  return {
+    bytesProcessed: run(h, commitScript(h.dataset, staged), `commit_${staged.importId}`).bytesProcessed,
+  };
+}
+
+/** Drops an abandoned import's staged rows; a failure leaves them (tagged, never read by another import). */
+export function dropStagedRows(h: AtomHistory, importId: string): void {
   try {
-    for (const l of loads) {
-      loadMonth(h.session, l.table, l.month, l.rows, jobId(l, 'load'), { deadlineAt: h.deadlineAt });
-      loaded.push(l);
-    }
-    return reconcileAtomMonths(
-      h,
-      months.filter((month) => after.some((r) => r.message && r.month === month)),
-      loaded.filter((l) => l.table === 'atom_messages').map((l) => l.month),
-      timeZone,
-    );
-  } catch (e) {
-    // A month that was empty before cannot be loaded back empty: it keeps the rows loaded (a failure after its load).
-    for (const l of loaded) {
-      if (l.was.length === 0) continue;
-      try {
-        loadMonth(h.session, l.table, l.month, l.was, jobId(l, 'restore'), {
-          deadlineAt: Math.max(h.deadlineAt, Date.now()) + RESTORE_MS,
-        });
-      } catch {
-        throw new BigQueryError(
-          `${(e as Error).message}; loading ${l.table} for ${l.month} back as it was failed too, so it holds this file's rows — import the file again`,
-        );
-      }
-    }
-    // Their carries were recomputed from this file's rows: again from the rows loaded back.
-    const restored = loaded
-      .filter((l) => l.table === 'atom_messages' && l.was.length > 0)
-      .map((l) => l.month);
-    restoreCarries(h, restored, timeZone, Math.max(h.deadlineAt, Date.now()) + RESTORE_MS, e as Error);
-    throw e;
+    run(h, dropStagedSql(h.dataset, importId));
+  } catch {
+    // The import's own error is the one to report.
   }
 }

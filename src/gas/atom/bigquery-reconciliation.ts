@@ -9,7 +9,6 @@
 import { billedDailySql, metaDailySql, type BillingScope, type SqlQuery } from '../../bigquery/billing-sql';
 import { carryChangedSql, replaceCarrySql } from '../../bigquery/carry-sql';
 import { query } from '../../bigquery/client';
-import { BigQueryError } from '../../bigquery/errors';
 import { addDays, daysInMonth, dayKeyOf, dayKeyToIso } from '../../core/time';
 import { DATA_SHEET } from '../../month-close';
 import type { AtomHistory } from './bigquery-history';
@@ -57,46 +56,27 @@ function runner(h: AtomHistory): { run: Run; bytes: () => number } {
 
 /**
  * Recomputes the carry out of each of `changed` (months whose messages changed) and, in month order, out of each
- * month whose carry in changed (a chain of openings continues); returns the months whose carry in changed.
+ * month whose carry in changed (a chain of openings continues); returns the months whose carry in was checked.
+ * Checked, not only changed: a run that stopped after replacing a carry and before refreshing the next month's
+ * block finds the carry unchanged when the import is finished, and the block must still follow it.
  */
 function keepCarries(h: AtomHistory, changed: readonly string[], timeZone: string, run: Run): Set<string> {
   const carried = new Set<string>();
+  const checked = new Set<string>();
   const months = [...changed].sort();
   for (let month = months[0]; month <= months[months.length - 1] || carried.has(month);) {
     const scope = monthScope(h, month, timeZone);
     const next = nextMonth(scope);
-    if (
-      (changed.includes(month) || carried.has(month)) &&
-      Number(run(carryChangedSql(scope))[0].changed) > 0
-    ) {
-      run(replaceCarrySql(scope));
-      carried.add(next);
+    if (changed.includes(month) || carried.has(month)) {
+      checked.add(next);
+      if (Number(run(carryChangedSql(scope))[0].changed) > 0) {
+        run(replaceCarrySql(scope));
+        carried.add(next);
+      }
     }
     month = next;
   }
-  return carried;
-}
-
-/**
- * After a failed import loaded `months`' messages back: their carries, recomputed from the file's rows, are
- * recomputed from the rows loaded back (a new run: its queries are new jobs), by `deadlineAt`.
- */
-export function restoreCarries(
-  h: AtomHistory,
-  months: readonly string[],
-  timeZone: string,
-  deadlineAt: number,
-  cause: Error,
-): void {
-  if (months.length === 0) return;
-  const again = { ...h, runId: `${h.runId}r`, deadlineAt };
-  try {
-    keepCarries(again, months, timeZone, runner(again).run);
-  } catch {
-    throw new BigQueryError(
-      `${cause.message}; the billing state carried out of ${months.join(', ')} could not be recomputed — import the file again`,
-    );
-  }
+  return checked;
 }
 
 /**
@@ -130,7 +110,7 @@ export function reconcileAtomMonths(
     if (meta.length > 0 || !metaSheet)
       metaUnits.set(month, new Map(meta.map((r) => [String(r.day), Number(r.billed_units)])));
   }
-  // Later months the import does not rewrite: their blocks' Atom units follow their new carried state.
+  // Later months the import does not rewrite: their blocks' Atom units follow their carried state.
   for (const month of carried) {
     if (withMessages.includes(month)) continue;
     const sheet = checkedMonthSheet(month);

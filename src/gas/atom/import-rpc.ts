@@ -30,6 +30,13 @@ import {
   rowProblem,
   STAGING_SHEET,
 } from '../../atom';
+import type { StagedImport } from '../../bigquery/atom-import-sql';
+import {
+  BigQueryBusyError,
+  BigQueryError,
+  BigQueryJobRunningError,
+  BigQueryTransportError,
+} from '../../bigquery/errors';
 import { UserFacingError } from '../../core/errors';
 import { cellsAdded } from '../../core/write-plan/limits';
 import type {
@@ -44,7 +51,17 @@ import type {
 import { checkCellsAdded, gridNamed } from '../shared/grids';
 import { ownedSheet } from '../shared/owned-sheet';
 import { narrowSheet, writtenSheet } from '../shared/narrow-sheet';
-import { atomHistory, readAtomMonths, writeAtomMonths } from './bigquery-history';
+import {
+  atomHistory,
+  atomMonthCounts,
+  commitStaged,
+  dropStagedRows,
+  newImportId,
+  stageAtomBatch,
+  stagedSummary,
+  type AtomHistory,
+} from './bigquery-history';
+import { reconcileAtomMonths } from './bigquery-reconciliation';
 import { checkedBreakdownSheet, writeBreakdownSheet } from './breakdown-sheet';
 import { checkedMonthSheet, writeMonthBlock } from './month-sheet';
 import {
@@ -56,6 +73,7 @@ import {
   rememberMonthTables,
   writeSettings,
   writeStaging,
+  type StagedInBigQuery,
   type StagingState,
 } from './settings';
 import { readBody, replaceTable, sheetNamed } from './sheet-io';
@@ -135,8 +153,18 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
   try {
     const { index, count } = request.batch;
     let state = readStaging();
+    // An import whose transaction was sent by a run that stopped: finished first (its job found by its id).
+    if (state?.bigQuery?.committing) {
+      finishCommit(state);
+      state = null;
+    }
+    const history = request.kind === 'conversations' ? atomHistory() : null;
     if (index === 0) {
       if (state) discardStaging();
+      // A file left half-sent (the sidebar closed): its staged rows go.
+      const abandoned = state?.bigQuery;
+      const h = abandoned && (history ?? atomHistory());
+      if (abandoned && h) dropStagedRows(h, abandoned.importId);
       state = {
         fileName: request.fileName,
         kind: request.kind,
@@ -145,6 +173,9 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
         received: 0,
         cells: 0,
         user: currentUser(),
+        ...(history && {
+          bigQuery: { importId: newImportId(), months: [], messages: false, allIds: true },
+        }),
       };
     } else if (
       !state ||
@@ -152,13 +183,15 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
       state.kind !== request.kind ||
       state.count !== count ||
       state.next !== index ||
-      state.user !== currentUser()
+      state.user !== currentUser() ||
+      !history !== !state.bigQuery
     ) {
       throw new AtomFileError(
         request.fileName,
         `batch ${index + 1} of ${count} arrived without the batches before it (another import may have started); nothing was written — import the file again`,
       );
     }
+    if (history && state.bigQuery) return importInBigQuery(request, state, history);
     if (index < count - 1) return stage(request, state);
     // Committed or refused, the staged batches are done with: a retry sends the file again from batch 1.
     try {
@@ -170,6 +203,117 @@ export function importAtomRows(raw: ImportAtomRowsRequest): ImportAtomRowsResult
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * The history in BigQuery: the batch is appended to atom_staging; the last one commits. A refusal before the
+ * transaction was sent drops the import's staged rows; once it was sent, the state stays so the next run finishes it
+ * (unless BigQuery answered that it failed: then nothing changed).
+ */
+function importInBigQuery(
+  request: ImportAtomRowsRequest,
+  state: StagingState,
+  history: AtomHistory,
+): ImportAtomRowsResult {
+  const bq = state.bigQuery as StagedInBigQuery;
+  const { index, count } = request.batch;
+  const progress: CommitProgress = { sent: false, applied: false };
+  try {
+    checkRowCells(request.fileName, request.mapping ?? {}, request.rows, state.received + 1);
+    const { months } = importMonths(request.fileName, request.rows, request.month);
+    const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+    stageAtomBatch(history, { importId: bq.importId, index, seq: state.received }, request.rows, months, {
+      fileName: request.fileName,
+      timeZone,
+    });
+    const next: StagingState = {
+      ...state,
+      next: index + 1,
+      received: state.received + request.rows.length,
+      bigQuery: {
+        ...bq,
+        months: [...new Set([...bq.months, ...months])].sort(),
+        messages: bq.messages || request.rows.some((r) => r.messageKind !== ''),
+        allIds: bq.allIds && request.rows.every((r) => r.id !== '' && r.messageKind === ''),
+      },
+    };
+    checkStaging(next);
+    if (index < count - 1) {
+      writeStaging(next);
+      return staged(request.batch, next.received);
+    }
+    const result = commit(request, [], { history, state: next, progress });
+    writeStaging(null);
+    return result;
+  } catch (e) {
+    if (!progress.sent || !(progress.applied || outcomeUnknown(e))) {
+      dropStagedRows(history, bq.importId);
+      writeStaging(null);
+    }
+    throw afterCommit(e, progress);
+  }
+}
+
+/**
+ * A BigQuery failure once the transaction was applied (a query for the month blocks or the reconciliation): the
+ * file's rows are stored, so "nothing was changed" would be wrong; the next import finishes the sheets.
+ */
+function afterCommit(e: unknown, progress: CommitProgress): unknown {
+  if (!progress.applied || !(e instanceof BigQueryError)) return e;
+  return new BigQueryError(
+    `The file's rows are stored in BigQuery, but its month sheets were not written (BigQuery: ${e.reason ?? e.message}); import the file again to finish them`,
+    e.reason,
+  );
+}
+
+/** Finishes an import whose transaction a stopped run sent (its month blocks written), or drops it if it failed. */
+function finishCommit(state: StagingState): void {
+  const history = atomHistory();
+  const bq = state.bigQuery as StagedInBigQuery;
+  const progress: CommitProgress = { sent: true, applied: false };
+  if (history)
+    try {
+      commit(
+        {
+          kind: 'conversations',
+          fileName: state.fileName,
+          mapping: readSettings().mappings.conversations ?? {},
+          rows: [],
+          batch: { index: state.count - 1, count: state.count },
+          closedConversations: bq.committing?.closedCount,
+        },
+        [],
+        { history, state, progress },
+      );
+    } catch (e) {
+      if (progress.applied || outcomeUnknown(e)) throw afterCommit(e, progress);
+      dropStagedRows(history, bq.importId);
+    }
+  writeStaging(null);
+}
+
+/** The answer to a batch before the last. */
+const staged = (batch: ImportAtomRowsRequest['batch'], received: number): ImportAtomRowsResult => ({
+  batch,
+  received,
+  committed: false,
+  rowsWritten: 0,
+  replaced: 0,
+  duplicatesInFile: 0,
+  months: [],
+  sheets: [],
+});
+
+/** A failure whose effect on BigQuery is unknown (the job may still run): the import stays to be finished. */
+const outcomeUnknown = (e: unknown) =>
+  e instanceof BigQueryJobRunningError ||
+  e instanceof BigQueryBusyError ||
+  e instanceof BigQueryTransportError;
+
+/** How far a BigQuery commit got: its transaction sent, and answered as applied. */
+interface CommitProgress {
+  sent: boolean;
+  applied: boolean;
 }
 
 /** What the import of a file is called in a refusal that names it. */
@@ -202,25 +346,28 @@ function stage(request: ImportAtomRowsRequest, state: StagingState): ImportAtomR
     throw e;
   }
   writeStaging(next);
-  return {
-    batch: request.batch,
-    received: next.received,
-    committed: false,
-    rowsWritten: 0,
-    replaced: 0,
-    duplicatesInFile: 0,
-    months: [],
-    sheets: [],
-  };
+  return staged(request.batch, next.received);
+}
+
+/** A conversations import with the history in BigQuery: its rows in atom_staging, its state, its progress. */
+interface StagedCommit {
+  history: AtomHistory;
+  state: StagingState;
+  progress: CommitProgress;
 }
 
 /**
  * Reads, plans every write (src/atom/import-plan), checks the plan against Apps Script's limits — every cell's
  * length, the cells the sheets add, the settings' size — and only then writes: the data sheet (its new rows written
  * before the old ones' leftovers are cleared), "Atom billable units", each month's block and its named ranges, the
- * settings.
+ * settings. With the history in BigQuery no sheet holds the rows: the month blocks count from aggregate queries
+ * (for a staged import, as its transaction will leave the months), and the transaction is the first write.
  */
-function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRowsResult {
+function commit(
+  request: ImportAtomRowsRequest,
+  rows: AtomRow[],
+  inBigQuery?: StagedCommit,
+): ImportAtomRowsResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const labels = atomSheetLabels(spreadsheet.getSpreadsheetLocale());
@@ -228,7 +375,13 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
   const closedCount: ClosedConversationsCount = request.closedConversations ?? settings.closedConversations;
   const kind = request.kind;
   checkRowCells(request.fileName, request.mapping ?? {}, rows);
-  const { months, touched } = importMonths(request.fileName, rows, request.month);
+  const bq = inBigQuery?.state.bigQuery;
+  const staged: StagedImport | null = bq
+    ? { importId: bq.importId, mode: bq.allIds ? 'ids' : 'months', messages: bq.messages, months: bq.months }
+    : null;
+  const { months, touched } = staged
+    ? { months: [], touched: [...staged.months] }
+    : importMonths(request.fileName, rows, request.month);
   const nextSettings = {
     mappings: { ...settings.mappings, [kind]: request.mapping },
     closedConversations: closedCount,
@@ -256,13 +409,22 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
   };
   const monthSheets = touched.map((month) => checkedMonthSheet(month));
   // The history in BigQuery: the months' conversation and message rows are kept there, no sheet holds them.
-  const history = atomHistory();
-  const rowsInBigQuery = history !== null && kind === 'conversations';
+  const history = inBigQuery?.history ?? atomHistory();
+  const rowsInBigQuery = staged !== null;
   const breakdownSheet = kind === 'conversations' && !history ? checkedBreakdownSheet() : null;
-  const readBack = history ? readAtomMonths(history, touched) : null;
-  const stored = readBack
-    ? readBack.rows
-    : readBody(dataSheets.conversations, CONVERSATION_WIDTH).map(conversationFromCells);
+  let bytesProcessed = 0;
+  const progress = inBigQuery?.progress;
+  // A transaction a stopped run sent is waited for first (found by its job id); the blocks count what it left.
+  if (staged && progress?.sent) {
+    bytesProcessed += commitStaged(history as AtomHistory, staged).bytesProcessed;
+    progress.applied = true;
+  }
+  const pending = staged && !progress?.applied ? staged : null;
+  const summary = pending ? stagedSummary(history as AtomHistory, pending) : null;
+  const counts = history
+    ? atomMonthCounts(history, touched, timeZone, closedCount, pending)
+    : { counts: undefined, bytesProcessed: 0 };
+  bytesProcessed += counts.bytesProcessed + (summary?.bytesProcessed ?? 0);
   const read = {
     fileName: request.fileName,
     kind,
@@ -273,27 +435,44 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     labels,
     closedCount,
     stores: {
-      conversations: stored,
+      conversations: history
+        ? []
+        : readBody(dataSheets.conversations, CONVERSATION_WIDTH).map(conversationFromCells),
       groups: readBody(dataSheets.groups, AGGREGATE_WIDTH).map(aggregateFromCells),
       campaigns: readBody(dataSheets.campaigns, AGGREGATE_WIDTH).map(aggregateFromCells),
     },
     // A block already on its sheet keeps (or grows) its rows.
     capacities: touched.map((month, k) => (monthSheets[k] ? atomMonthCapacity(month) : null)),
   };
-  let plan = planAtomImport(read);
+  let plan = planAtomImport({ ...read, counts: counts.counts });
   checkPlanCells(plan);
   const grid = (name: string) => gridNamed(spreadsheet, name);
   const added = rowsInBigQuery ? cellsAdded(monthGridChanges(plan, grid)) : planCellsAdded(plan, grid);
   checkCellsAdded(spreadsheet, importOf(request.fileName), added, STAGING_SHEET);
 
   const written: WrittenSheet[] = [];
-  let bytesProcessed: number | undefined;
   if (history) {
-    const after = rowsInBigQuery ? plan.table.rows.map(conversationFromCells) : stored;
-    const bigQuery = writeAtomMonths(history, touched, stored, after, timeZone);
-    bytesProcessed = (readBack?.bytesProcessed ?? 0) + bigQuery.bytesProcessed;
+    if (pending && inBigQuery && progress) {
+      writeStaging({
+        ...inBigQuery.state,
+        bigQuery: { ...(bq as StagedInBigQuery), committing: { closedCount } },
+      });
+      progress.sent = true;
+      bytesProcessed += commitStaged(history, pending).bytesProcessed;
+      progress.applied = true;
+    }
+    const withMessages = touched.filter((m) => counts.counts?.get(m)?.messages);
+    // A file with messages replaced its months' messages: the state they carry is recomputed.
+    const changed = inBigQuery?.state.bigQuery?.messages ? withMessages : [];
+    const units = reconcileAtomMonths(history, withMessages, changed, timeZone);
+    bytesProcessed += units.bytesProcessed;
     // The same blocks (same cells checked above), the reconciliation's units as BigQuery's values.
-    plan = planAtomImport({ ...read, atomUnits: bigQuery.atomUnits, metaUnits: bigQuery.metaUnits });
+    plan = planAtomImport({
+      ...read,
+      counts: counts.counts,
+      atomUnits: units.atomUnits,
+      metaUnits: units.metaUnits,
+    });
   }
   if (!rowsInBigQuery) writeDataSheet(spreadsheet, plan, dataSheets[kind], breakdownSheet, labels, written);
   plan.months.forEach(({ month, block, capacity }, k) => {
@@ -304,14 +483,14 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
   writeSettings(nextSettings);
   return {
     batch: request.batch,
-    received: rows.length,
+    received: inBigQuery ? inBigQuery.state.received : rows.length,
     committed: true,
-    rowsWritten: plan.added,
-    replaced: plan.replaced,
-    duplicatesInFile: plan.duplicatesInFile,
+    rowsWritten: summary ? summary.added : plan.added,
+    replaced: summary ? summary.replaced : plan.replaced,
+    duplicatesInFile: summary ? summary.staged - summary.added : plan.duplicatesInFile,
     months: [...touched],
     sheets: written,
-    ...(bytesProcessed !== undefined && { bytesProcessed }),
+    ...(history && { bytesProcessed }),
   };
 }
 

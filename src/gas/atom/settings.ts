@@ -25,6 +25,20 @@ export interface StagingState {
   received: number;
   cells: number;
   user: string;
+  /** The history in BigQuery: the batches are in atom_staging (no staging cells). */
+  bigQuery?: StagedInBigQuery;
+}
+
+export interface StagedInBigQuery {
+  importId: string;
+  /** `YYYY-MM` of the rows staged so far, sorted. */
+  months: string[];
+  /** Some row has a message kind (a per-message log). */
+  messages: boolean;
+  /** Every row so far is a conversation with an id (the upsert goes by id). */
+  allIds: boolean;
+  /** The transaction was sent: the next run finishes this import (its job found by id) before anything else. */
+  committing?: { closedCount: ClosedConversationsCount };
 }
 
 /**
