@@ -181,7 +181,6 @@ export function loadMonth(
   options: CallOptions,
 ): LoadResult {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`loadMonth: not a month: ${month}`);
-  checkJobId(jobId);
   const what = `the load of ${table} for ${month} (the month was left as it was)`;
   if (rows.length === 0)
     throw new BigQueryError(`nothing to load into ${table} for ${month} — the month was left as it was`);
@@ -192,18 +191,41 @@ export function loadMonth(
         `row ${i + 1} for ${table} belongs to month ${String(row.month)}, not ${first} — nothing was loaded`,
       );
   });
+  return load(session, `${table}$${month.replace('-', '')}`, 'WRITE_TRUNCATE', rows, jobId, what, options);
+}
+
+/**
+ * Appends rows to a table (each to its month's partition) with one load job, WRITE_APPEND: all rows or none.
+ * `jobId` names the rows: sent again (a resumed run), BigQuery answers 409 and the rows are not appended twice.
+ */
+export function appendRows(
+  session: BigQuerySession,
+  table: HistoryTableId,
+  rows: readonly Record<string, unknown>[],
+  jobId: string,
+  options: CallOptions,
+): LoadResult {
+  return load(session, table, 'WRITE_APPEND', rows, jobId, `the append to ${table}`, options);
+}
+
+function load(
+  session: BigQuerySession,
+  tableId: string,
+  writeDisposition: 'WRITE_TRUNCATE' | 'WRITE_APPEND',
+  rows: readonly Record<string, unknown>[],
+  jobId: string,
+  what: string,
+  options: CallOptions,
+): LoadResult {
+  checkJobId(jobId);
   const ndjson = rows.map((r) => JSON.stringify(r)).join('\n');
   const job = {
     jobReference: { projectId: session.project, jobId, location: session.location },
     configuration: {
       load: {
-        destinationTable: {
-          projectId: session.project,
-          datasetId: session.dataset,
-          tableId: `${table}$${month.replace('-', '')}`,
-        },
+        destinationTable: { projectId: session.project, datasetId: session.dataset, tableId },
         sourceFormat: 'NEWLINE_DELIMITED_JSON',
-        writeDisposition: 'WRITE_TRUNCATE',
+        writeDisposition,
       },
     },
   };
@@ -224,8 +246,26 @@ export function loadMonth(
     },
     options.deadlineAt,
   );
-  const load = (done.statistics as { load?: { outputRows?: string } }).load ?? {};
-  return { jobId, outputRows: Number(load.outputRows ?? 0) };
+  const stats = (done.statistics as { load?: { outputRows?: string } }).load ?? {};
+  return { jobId, outputRows: Number(stats.outputRows ?? 0) };
+}
+
+/**
+ * What became of a job sent earlier (jobs.get): never made (404), still running, done, or failed (a failed load
+ * wrote nothing). Lets a run resume a job whose answer an earlier run did not get.
+ */
+export function jobOutcome(
+  session: BigQuerySession,
+  jobId: string,
+  options: CallOptions,
+): 'missing' | 'running' | 'done' | 'failed' {
+  checkJobId(jobId);
+  const what = `job ${jobId}`;
+  const found = send(session, { method: 'get', url: jobUrl(session, jobId), what }, options.deadlineAt);
+  if (!found.ok && found.error.reason === 'notFound') return 'missing';
+  const job = must(session, found, what);
+  if (jobState(job) !== 'DONE') return 'running';
+  return (job.status as { errorResult?: unknown }).errorResult ? 'failed' : 'done';
 }
 
 /** Inserts the job (or finds it: 409 duplicate → jobs.get) and polls it to DONE; a job error is thrown typed. */
@@ -266,12 +306,11 @@ function getJob(
   what: string,
   deadlineAt: number,
 ): Record<string, unknown> {
-  const url = apiUrl(
-    session,
-    `${projectPath(session, 'jobs', jobId)}?location=${encodeURIComponent(session.location)}`,
-  );
-  return must(session, send(session, { method: 'get', url, what }, deadlineAt), what);
+  return must(session, send(session, { method: 'get', url: jobUrl(session, jobId), what }, deadlineAt), what);
 }
+
+const jobUrl = (session: BigQuerySession, jobId: string) =>
+  apiUrl(session, `${projectPath(session, 'jobs', jobId)}?location=${encodeURIComponent(session.location)}`);
 
 const jobState = (job: Record<string, unknown>) => (job.status as { state?: string } | undefined)?.state;
 

@@ -44,6 +44,7 @@ import type {
 import { checkCellsAdded, gridNamed } from '../shared/grids';
 import { ownedSheet } from '../shared/owned-sheet';
 import { narrowSheet, writtenSheet } from '../shared/narrow-sheet';
+import { appendAtomLedger } from '../bigquery/ledger-outbox';
 import { atomHistory, readAtomMonths, writeAtomMonths } from './bigquery-history';
 import { checkedBreakdownSheet, writeBreakdownSheet } from './breakdown-sheet';
 import { checkedMonthSheet, writeMonthBlock } from './month-sheet';
@@ -302,6 +303,7 @@ function commit(request: ImportAtomRowsRequest, rows: AtomRow[]): ImportAtomRows
     rememberMonthTables(tables.sheet, month, tables);
   });
   writeSettings(nextSettings);
+  if (history) appendAtomLedger(request.fileName, months, history.deadlineAt);
   return {
     batch: request.batch,
     received: rows.length,
