@@ -8,7 +8,7 @@
 import { startFakeGraphServerProcess, type FakeGraphServer } from '../../dev/fake-graph';
 import { createDataset, type DatasetOptions } from '../../dev/fake-graph/generator';
 import { OFFLINE_OAUTH_TOKEN } from '../../dev/runtime';
-import { query } from '../../src/bigquery/client';
+import { loadMonth, query } from '../../src/bigquery/client';
 import type { HistoryCopyView } from '../../src/rpc/contract';
 import { fakeSession, useFakeBigQuery } from '../support/fake-bigquery';
 import { parsedCsv, importParsed, AUDIT_HEADER } from './atom-helpers';
@@ -114,7 +114,10 @@ const copy = (m: MetaRuntime) => m.rt.runFromSidebar('copyHistory') as HistoryCo
 
 /** "Meta data" rows per month, as the sheet holds them. */
 function metaSheetRows(m: MetaRuntime): Record<string, number> {
-  const days = m.rt.spreadsheet.sheet('Meta data').values('A2:A100000').map((r) => r[0]);
+  const days = m.rt.spreadsheet
+    .sheet('Meta data')
+    .values('A2:A100000')
+    .map((r) => r[0]);
   const iso = days.filter((d) => d instanceof Date).map((d) => (d as Date).toISOString().slice(0, 7));
   return Object.fromEntries(MONTHS.map((month) => [month, iso.filter((d) => d === month).length]));
 }
@@ -173,20 +176,32 @@ describe('copying the spreadsheet’s history into BigQuery', () => {
     expect(tables(m.dataset)).toEqual(copied);
   });
 
-  it('a partition holding other rows (a month closed in BigQuery since) is kept and noted, never replaced', async () => {
+  it('a partition holding other rows (a month loaded in BigQuery since) is kept and noted, never replaced', async () => {
     const m = await switchedSpreadsheet();
-    const oneLine = runImport(m.rt, { month: '2026-10', lines: [ds.lines[2].displayPhoneNumber] });
-    const closed = metaPerMonth(m.dataset)['2026-10'];
-    expect(oneLine.rowsWritten).toBeGreaterThan(0);
+    const session = fakeSession(bigQuery(), {
+      project: PROJECT,
+      dataset: m.dataset,
+      token: OFFLINE_OAUTH_TOKEN,
+    });
+    const row = {
+      month: '2026-10-01',
+      day: '2026-10-01',
+      pricing_model: 'message',
+      volume: 1,
+      currency: 'BRL',
+    };
+    loadMonth(session, 'meta_rows', '2026-10', [row], 'test_one_row', {
+      deadlineAt: session.clock.now() + 60_000,
+    });
     const sheetMeta = metaSheetRows(m);
     const view = copy(m);
-    expect(view.done).toBe(true);
-    if (closed === sheetMeta['2026-10']) expect(view.skipped).toEqual([]);
-    else
-      expect(view.skipped).toEqual([
-        { table: 'meta_rows', month: '2026-10', inBigQuery: closed, inSheet: sheetMeta['2026-10'] },
-      ]);
-    expect(metaPerMonth(m.dataset)).toEqual({ '2026-09': sheetMeta['2026-09'], '2026-10': closed });
+    expect(view).toMatchObject({ copied: MONTHS, done: true });
+    expect(view.skipped).toEqual([
+      { table: 'meta_rows', month: '2026-10', inBigQuery: 1, inSheet: sheetMeta['2026-10'] },
+    ]);
+    expect(metaPerMonth(m.dataset)).toEqual({ '2026-09': sheetMeta['2026-09'], '2026-10': 1 });
+    // October's Atom rows were copied: only the partition that held other rows was kept.
+    expect(perMonth(tables(m.dataset).atom_messages)).toEqual({ '2026-09': 2, '2026-10': 1 });
   });
 
   it('a failure stops at its month, keeps the months before it, and the next copy goes on', async () => {
@@ -221,9 +236,17 @@ describe('copying the spreadsheet’s history into BigQuery', () => {
 
 describe('the BigQuery ledger table', () => {
   const ledger = (m: MetaRuntime & { dataset: string }) =>
-    rowsOf(m.dataset, 'ledger', 'month, source, rows, note, imported_by, status', 'ORDER BY imported_at, source, month');
+    rowsOf(
+      m.dataset,
+      'ledger',
+      'month, source, rows, note, imported_by, status',
+      'ORDER BY imported_at, source, month',
+    );
   const sheetEntries = (m: MetaRuntime) =>
-    m.rt.spreadsheet.sheet('Imports').values('A2:C100').filter((r) => r[0] !== '').length;
+    m.rt.spreadsheet
+      .sheet('Imports')
+      .values('A2:C100')
+      .filter((r) => r[0] !== '').length;
 
   it('each close and Atom import appends its row once; the earlier rows go with the first', async () => {
     const m = await switchedSpreadsheet();
@@ -236,8 +259,22 @@ describe('the BigQuery ledger table', () => {
     expect(sheetEntries(m)).toBe(4);
     importParsed(m.rt, parsedCsv(AUDIT, 'auditoria.csv'), 'auditoria.csv');
     expect(ledger(m).slice(4)).toEqual([
-      { month: '2026-09-01', source: 'atom', rows: 1, note: 'auditoria.csv', imported_by: 'ana@example.com', status: null },
-      { month: '2026-10-01', source: 'atom', rows: 1, note: 'auditoria.csv', imported_by: 'ana@example.com', status: null },
+      {
+        month: '2026-09-01',
+        source: 'atom',
+        rows: 1,
+        note: 'auditoria.csv',
+        imported_by: 'ana@example.com',
+        status: null,
+      },
+      {
+        month: '2026-10-01',
+        source: 'atom',
+        rows: 1,
+        note: 'auditoria.csv',
+        imported_by: 'ana@example.com',
+        status: null,
+      },
     ]);
   });
 
@@ -269,6 +306,11 @@ describe('the BigQuery ledger table', () => {
     await bigQuery().clearFaults();
     await bigQuery().configure({ runningPolls: 0 });
     expect(sheetEntries(m)).toBe(4);
+    // The append was written down before it was sent: the next run asks what became of it.
+    const outbox = JSON.parse(m.rt.properties.document.get('atomBilling.history.ledger') ?? '{}') as {
+      pending: { jobId: string } | null;
+    };
+    expect(outbox.pending?.jobId).toMatch(/^atom_ledger_3_/);
 
     for (let run = 0; run < 2 && ledger(m).length < 5; run++) runImport(m.rt, { month: '2026-10' });
     const rows = ledger(m);

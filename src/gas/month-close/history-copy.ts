@@ -70,15 +70,20 @@ function sheetHistory(): SheetHistory {
     makeDate: (ms) => new Date(ms),
   };
   // "Meta data": the Day column first (rows are sorted by day, so each month is one block), a block when copied.
-  const data = ownedSheet(spreadsheet, DATA_SHEET, [...ALL_LABELS.map((l) => l.dataHeader), ...OLD_DATA_HEADERS]);
+  const data = ownedSheet(spreadsheet, DATA_SHEET, [
+    ...ALL_LABELS.map((l) => l.dataHeader),
+    ...OLD_DATA_HEADERS,
+  ]);
   const dataRows = data.sheet ? Math.max(0, data.sheet.getLastRow() - 1) : 0;
   const days = dataRows
-    ? data.sheet!.getRange(2, 1, dataRows, 1)
+    ? data
+        .sheet!.getRange(2, 1, dataRows, 1)
         .getValues()
         .map((r) => dayOfCell(r[0], cells))
     : [];
   const metaCounts = new Map<string, number>();
-  for (const day of days) if (day) metaCounts.set(day.slice(0, 7), (metaCounts.get(day.slice(0, 7)) ?? 0) + 1);
+  for (const day of days)
+    if (day) metaCounts.set(day.slice(0, 7), (metaCounts.get(day.slice(0, 7)) ?? 0) + 1);
   const metaRows = (month: string): Records => {
     const calendarMonth = parseMonth(month);
     const { start, end } = monthBlock(days, calendarMonth);
@@ -97,7 +102,8 @@ function sheetHistory(): SheetHistory {
   ).sheet;
   const atom: StoredRow[] = readBody(conversations, CONVERSATION_WIDTH).map(conversationFromCells);
   const atomByMonth = new Map<string, ReturnType<typeof atomMonthRecords>>();
-  for (const month of new Set(atom.map((r) => r.month))) atomByMonth.set(month, atomMonthRecords(month, atom));
+  for (const month of new Set(atom.map((r) => r.month)))
+    atomByMonth.set(month, atomMonthRecords(month, atom));
 
   const records = (table: CopyTableId, month: string): Records =>
     table === 'meta_rows' ? metaRows(month) : (atomByMonth.get(month)?.[table] ?? []);

@@ -35,7 +35,8 @@ const messages = defineMessages({
     copied:
       'Copiado: {months} meses están en BigQuery. Se conservaron «Meta data» y «Atom conversations»: cuando haya revisado las tablas puede eliminarlas a mano.',
     kept: '{table} {month}: BigQuery ya tenía {inBigQuery} filas (la hoja {inSheet}); se conservaron las de BigQuery.',
-    failed: 'Se detuvo en {month}: {reason} Los meses anteriores están en BigQuery; copie de nuevo para continuar.',
+    failed:
+      'Se detuvo en {month}: {reason} Los meses anteriores están en BigQuery; copie de nuevo para continuar.',
     stalled: 'BigQuery sigue trabajando en la copia; copie de nuevo en un minuto para continuar.',
   },
 });
@@ -79,7 +80,8 @@ export function HistoryCopy() {
           }),
         (next) => {
           setView(next);
-          const progressed = next.copied.length > before.copied.length || next.rows.ledger < before.rows.ledger;
+          const progressed =
+            next.copied.length > before.copied.length || next.rows.ledger < before.rows.ledger;
           if (next.done) task.say(t('copied', { months: n(next.copied.length) }));
           else if (progressed || stalls < MAX_STALLS) step(next, progressed ? 0 : stalls + 1);
           else task.say(t('stalled'), true);
