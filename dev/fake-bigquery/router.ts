@@ -64,6 +64,8 @@ export interface LoggedRequest {
   path: string;
   status: number;
   fault: FaultKind | null;
+  /** A load's destination table as sent (`table` or `table$YYYYMM`), so tests tell loads apart. */
+  table?: string;
 }
 
 export interface FakeBigQueryOptions {
@@ -227,7 +229,15 @@ export async function handleBigQueryRequest(
     if (!(e instanceof ApiError)) throw e;
     response = json(e.body.code, errorJson(e.body));
   }
-  state.requests.push({ method: req.method, path: `${path}${url.search}`, status: response.status, fault });
+  const logged: LoggedRequest = {
+    method: req.method,
+    path: `${path}${url.search}`,
+    status: response.status,
+    fault,
+  };
+  // The job JSON is the upload's first part: its destination is the first tableId.
+  const table = path.startsWith('/upload/') ? /"tableId":"([^"]+)"/.exec(req.body)?.[1] : undefined;
+  state.requests.push(table ? { ...logged, table } : logged);
   return response;
 }
 

@@ -7,6 +7,8 @@
 import type { AtomRow } from '../atom/rows';
 import { wallTimeToEpoch } from '../atom/stored-rows';
 import type { MessageKind } from '../atom/message-kinds';
+import type { ClosingType } from '../atom/rows';
+import type { StoredRow } from '../atom/stored-rows';
 
 /** One priced message as `atom_messages` (and `billing_carry`) store it. */
 export function messageRecord(
@@ -104,4 +106,58 @@ export function atomMonthNdjson(
     conversations.push(JSON.stringify(conversationRecord(month, startMs, r, fileName)));
   }
   return { messages: messages.join('\n'), conversations: conversations.join('\n') };
+}
+
+export type AtomTableId = 'atom_messages' | 'atom_conversations';
+
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
+/**
+ * The sheet's stored rows ("Atom conversations") as the rows each table holds for a month: what copying the
+ * spreadsheet's history into BigQuery loads.
+ */
+/** `month`: `YYYY-MM`; other months' rows are skipped. */
+export function atomMonthRecords(
+  month: string,
+  rows: readonly StoredRow[],
+): Record<AtomTableId, Record<string, unknown>[]> {
+  const first = `${month}-01`;
+  const out: Record<AtomTableId, Record<string, unknown>[]> = { atom_messages: [], atom_conversations: [] };
+  for (const { month: m, startMs, message, cells: c } of rows) {
+    if (m !== month) continue;
+    const field = (k: number) => text(c[k]);
+    const id = field(1);
+    const fileName = field(12);
+    if (message && startMs !== null) {
+      out.atom_messages.push(
+        messageRecord(
+          first,
+          startMs,
+          { line: field(4), contact: field(3), kind: c[13] as MessageKind },
+          { conversationId: id === '' ? null : id, fileName },
+        ),
+      );
+      continue;
+    }
+    out.atom_conversations.push(
+      conversationRecord(
+        first,
+        startMs,
+        {
+          id,
+          contact: field(3),
+          line: field(4),
+          group: field(5),
+          agent: field(6),
+          typification: field(7),
+          closingType: field(8) as ClosingType,
+          origin: field(9),
+          campaign: field(10),
+          conversations: typeof c[11] === 'number' ? c[11] : 0,
+        },
+        fileName,
+      ),
+    );
+  }
+  return out;
 }

@@ -302,6 +302,24 @@ function runLoad(
   return { outputRows: Number(load.outputRows ?? 0) };
 }
 
+/**
+ * What became of a job sent earlier (jobs.get): never made (404), still running, done, or failed (a failed load
+ * wrote nothing). Lets a run resume a job whose answer an earlier run did not get.
+ */
+export function jobOutcome(
+  session: BigQuerySession,
+  jobId: string,
+  options: CallOptions,
+): 'missing' | 'running' | 'done' | 'failed' {
+  checkJobId(jobId);
+  const what = `job ${jobId}`;
+  const found = send(session, { method: 'get', url: jobUrl(session, jobId), what }, options.deadlineAt);
+  if (!found.ok && found.error.reason === 'notFound') return 'missing';
+  const job = must(session, found, what);
+  if (jobState(job) !== 'DONE') return 'running';
+  return (job.status as { errorResult?: unknown }).errorResult ? 'failed' : 'done';
+}
+
 /** Inserts the job (or finds it: 409 duplicate → jobs.get) and polls it to DONE; a job error is thrown typed. */
 function runJob(
   session: BigQuerySession,
@@ -340,12 +358,11 @@ function getJob(
   what: string,
   deadlineAt: number,
 ): Record<string, unknown> {
-  const url = apiUrl(
-    session,
-    `${projectPath(session, 'jobs', jobId)}?location=${encodeURIComponent(session.location)}`,
-  );
-  return must(session, send(session, { method: 'get', url, what }, deadlineAt), what);
+  return must(session, send(session, { method: 'get', url: jobUrl(session, jobId), what }, deadlineAt), what);
 }
+
+const jobUrl = (session: BigQuerySession, jobId: string) =>
+  apiUrl(session, `${projectPath(session, 'jobs', jobId)}?location=${encodeURIComponent(session.location)}`);
 
 const jobState = (job: Record<string, unknown>) => (job.status as { state?: string } | undefined)?.state;
 

@@ -115,7 +115,7 @@ export const HISTORY_TABLES = {
     ],
     clustering: ['import_id'],
   },
-  /** One row per import (the sheet "Imports" keeps its own copy). */
+  /** One row per import (the sheet "Imports" keeps its own copy of the month closes'): src/bigquery/ledger-rows.ts. */
   ledger: {
     fields: [
       field('month', 'DATE'),
@@ -123,6 +123,13 @@ export const HISTORY_TABLES = {
       field('source', 'STRING'),
       field('rows', 'INT64'),
       field('note', 'STRING', 'NULLABLE'),
+      field('imported_by', 'STRING', 'NULLABLE'),
+      field('account', 'STRING', 'NULLABLE'),
+      field('lines', 'STRING', 'NULLABLE'),
+      field('billed_units', 'NUMERIC', 'NULLABLE'),
+      field('cost', 'NUMERIC', 'NULLABLE'),
+      field('currency', 'STRING', 'NULLABLE'),
+      field('status', 'STRING', 'NULLABLE'),
     ],
     clustering: ['source'],
   },

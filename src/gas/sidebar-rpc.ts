@@ -10,6 +10,7 @@ import { getAtomImportSetup, importAtomRows, readAtomSheet } from './atom/import
 import { getHistoryStore, setHistoryStore } from './bigquery/history-rpc';
 import { addAdmin, clearConnection, getConnection, removeAdmin, saveConnection } from './meta/connection-rpc';
 import { getBudgets, setBudgets } from './month-close/budget-rpc';
+import { copyHistory, getHistoryCopy } from './month-close/history-copy';
 import { setDailyRefresh } from './month-close/daily-refresh';
 import {
   activateSheet,
@@ -68,5 +69,7 @@ export const sidebarRpc: SidebarRpc = withErrorNotes({
   setBudgets,
   getHistoryStore,
   setHistoryStore,
+  getHistoryCopy,
+  copyHistory,
   getActiveRange,
 });

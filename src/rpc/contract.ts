@@ -345,6 +345,23 @@ export type SetHistoryStoreRequest =
       apiBaseUrl?: string;
     };
 
+/** Tables the history copy fills: the raw rows by month, and the "Imports" ledger. */
+export type HistoryCopyTable = 'meta_rows' | 'atom_conversations' | 'atom_messages' | 'ledger';
+
+/** Copying the spreadsheet's history into BigQuery: what is left, what was copied, what BigQuery kept. */
+export interface HistoryCopyView {
+  /** Months of "Meta data" / "Atom conversations" not copied yet, oldest first. */
+  months: MonthKey[];
+  /** Rows each table gets from those months (ledger: the "Imports" rows BigQuery lacks). */
+  rows: Record<HistoryCopyTable, number>;
+  /** Months copied so far into this dataset. */
+  copied: MonthKey[];
+  /** Partitions that already held another number of rows: kept as BigQuery had them. */
+  skipped: { table: HistoryCopyTable; month: MonthKey; inBigQuery: number; inSheet: number }[];
+  /** Nothing is left to copy. */
+  done: boolean;
+}
+
 /** The Atom report kinds that can be imported (an 'unknown' export must be mapped first). */
 export type { AtomImportKind } from '../atom';
 
@@ -446,6 +463,13 @@ export interface SidebarRpc {
    * missing; on any failure the setting stays as it was.
    */
   setHistoryStore(request: SetHistoryStoreRequest): HistoryStoreView;
+  /** Admins, history in BigQuery: what copying the spreadsheet's history would copy (null: history in Sheets). */
+  getHistoryCopy(): HistoryCopyView | null;
+  /**
+   * Admins only: copies as many months as fit in one call (run again until `done`); a failure names its month and
+   * leaves the months copied before it.
+   */
+  copyHistory(): HistoryCopyView;
   /** The user's selection (sheet and A1 range), for the Month close panel's "use selection" buttons. */
   getActiveRange(): SheetRangeRef | null;
 }

@@ -85,8 +85,9 @@ async function partition(dataset: string): Promise<{ rows: number; volume: numbe
   return { rows: n, volume: v };
 }
 
+/** Loads of the month's Meta rows (each close also appends its ledger row: test/bundle/history-copy.test.ts). */
 const loads = async (since = 0) =>
-  (await bigQuery.requests()).slice(since).filter((r) => r.path.startsWith('/upload/'));
+  (await bigQuery.requests()).slice(since).filter((r) => r.table?.startsWith('meta_rows$'));
 
 /** The card without what differs between the two stores or two runs. */
 function figures(result: MonthCloseResult): unknown {

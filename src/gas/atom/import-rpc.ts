@@ -62,6 +62,7 @@ import {
   type AtomHistory,
 } from './bigquery-history';
 import { reconcileAtomMonths } from './bigquery-reconciliation';
+import { appendAtomLedger } from '../bigquery/ledger-outbox';
 import { checkedBreakdownSheet, writeBreakdownSheet } from './breakdown-sheet';
 import { checkedMonthSheet, writeMonthBlock } from './month-sheet';
 import {
@@ -481,6 +482,7 @@ function commit(
     rememberMonthTables(tables.sheet, month, tables);
   });
   writeSettings(nextSettings);
+  if (history) appendAtomLedger(request.fileName, months, history.deadlineAt);
   return {
     batch: request.batch,
     received: inBigQuery ? inBigQuery.state.received : rows.length,

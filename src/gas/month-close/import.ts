@@ -57,6 +57,7 @@ import { readRateBook } from '../rates/rate-card-sheet';
 import { accountsOf, readConnection, type StoredConnection } from '../shared/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
 import { readBigQueryHistory, storedMonthRows, storeBigQueryMonth } from './bigquery-history';
+import { syncBigQueryLedger } from './bigquery-ledger';
 import { readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';
 import { progressReporter, readProgress } from './progress';
@@ -301,6 +302,7 @@ function runLocked(
     const ledger = { row: ledgerRead.next.row, notes: plan.ledgerEntry.notes };
     alertBudgets(spreadsheet, month, plan.budgets, connection.currency, ledger);
   }
+  if (bigQuery) syncBigQueryLedger(now + SIDEBAR_BUDGET_MS);
   progress.report('done', 4);
   return { ...plan.card, notes, sheets, ...(bigQuery && { bytesProcessed: bigQuery.bytesProcessed }) };
 }

@@ -18,6 +18,7 @@ import {
   type Translate,
 } from '../ui';
 import { readCost, separatorsOf } from './form-values';
+import { HistoryCopy } from './history-copy';
 
 const messages = defineMessages({
   en: {
@@ -245,6 +246,9 @@ export function HistorySection({ spreadsheetLocale }: { spreadsheetLocale: strin
         </p>
       )}
       <Status task={task} />
+      {view.isAdmin && view.store.kind === 'bigquery' && (
+        <HistoryCopy key={`${view.store.project}.${view.store.dataset}`} />
+      )}
     </details>
   );
 }
