@@ -84,7 +84,7 @@ describe('History section', () => {
       await history.getByRole('button', { name: 'Save' }).click();
       await history
         .getByText(
-          'Saved. Tables created: atom_messages, billing_carry, atom_conversations, meta_rows, ledger.',
+          'Saved. Tables created: atom_messages, billing_carry, atom_conversations, meta_rows, atom_staging, ledger.',
         )
         .waitFor();
       expect(await history.locator('[data-history-store]').textContent()).toBe(

@@ -482,7 +482,7 @@ function commit(
     rememberMonthTables(tables.sheet, month, tables);
   });
   writeSettings(nextSettings);
-  if (history) appendAtomLedger(request.fileName, months, history.deadlineAt);
+  if (history) appendAtomLedger(request.fileName, touched, history.deadlineAt);
   return {
     batch: request.batch,
     received: inBigQuery ? inBigQuery.state.received : rows.length,
