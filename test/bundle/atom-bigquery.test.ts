@@ -368,7 +368,8 @@ describe('Atom import, history in BigQuery', () => {
       batch: { index: 0, count: 1 },
     }) as ImportAtomRowsResult;
     expect(result).toMatchObject({ committed: true, rowsWritten: 9000 });
-    const uploads = (await fake().requests()).filter((r) => r.path.includes('/upload/'));
+    // The staging loads (the ledger's append is an upload too).
+    const uploads = (await fake().requests()).filter((r) => r.table === 'atom_staging');
     expect(uploads.map((r) => r.status)).toEqual([200, 200]);
     expect(tableRows(session, 'atom_conversations', 'COUNT(*) AS n', '1')).toEqual([{ n: 9000 }]);
   });
