@@ -7,7 +7,7 @@
 import type { MetaUsageRow } from './figures';
 import { digitsOf } from './meta-data-sheet';
 import type { CalendarMonth } from './month';
-import { decideHistory, lookbackFirstDay, type StoredGroup } from './stored-history';
+import { countBy, decideHistory, lookbackFirstDay, type StoredGroup } from './stored-history';
 import type { DayKey } from '../core/time';
 
 /** The stored rows of one day, line (as stored) and currency. */
@@ -46,15 +46,12 @@ const countKey = (day: string, line: string | null, currency: string) =>
 
 /** Rows counted as the store counts them (the sheet's rows of a month not in BigQuery yet). */
 export function countsOf(rows: readonly MetaUsageRow[], accountCurrency: string): StoredCount[] {
-  const counts = new Map<string, StoredCount>();
-  for (const r of rows) {
-    const currency = r.currency ?? accountCurrency;
-    const k = countKey(r.day, r.line, currency);
-    const count = counts.get(k) ?? { day: r.day, line: r.line, currency, rows: 0 };
-    count.rows++;
-    counts.set(k, count);
-  }
-  return [...counts.values()];
+  const currency = (r: MetaUsageRow) => r.currency ?? accountCurrency;
+  return countBy(
+    rows,
+    (r) => countKey(r.day, r.line, currency(r)),
+    (r) => ({ day: r.day, line: r.line, currency: currency(r), rows: 0 }),
+  );
 }
 
 /**

@@ -101,16 +101,29 @@ export interface StoredGroup {
   rows: number;
 }
 
-/** The stored rows counted per day, line digits and currency. */
-export function groupsOf(stored: readonly StoredRow[]): StoredGroup[] {
-  const groups = new Map<string, StoredGroup>();
-  for (const { lineDigits, usage } of stored) {
-    const k = `${usage.day}|${lineDigits}|${usage.currency ?? ''}`;
-    const group = groups.get(k) ?? { day: usage.day, lineDigits, currency: usage.currency, rows: 0 };
-    group.rows++;
-    groups.set(k, group);
+/** `items` counted by `key`: each key's first group (`group` of its first item) with its count in `rows`. */
+export function countBy<T, G extends { rows: number }>(
+  items: readonly T[],
+  key: (item: T) => string,
+  group: (item: T) => G,
+): G[] {
+  const groups = new Map<string, G>();
+  for (const item of items) {
+    const k = key(item);
+    const g = groups.get(k) ?? group(item);
+    g.rows++;
+    groups.set(k, g);
   }
   return [...groups.values()];
+}
+
+/** The stored rows counted per day, line digits and currency. */
+export function groupsOf(stored: readonly StoredRow[]): StoredGroup[] {
+  return countBy(
+    stored,
+    ({ lineDigits, usage }) => `${usage.day}|${lineDigits}|${usage.currency ?? ''}`,
+    ({ lineDigits, usage }) => ({ day: usage.day, lineDigits, currency: usage.currency, rows: 0 }),
+  );
 }
 
 /**

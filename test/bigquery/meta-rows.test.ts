@@ -62,20 +62,26 @@ const aRow = (month: string) =>
     currency: fc.option(fc.constant('USD'), { nil: undefined }),
   });
 
+/** The rows (each without a currency when it has none) loaded as October 2026's partition. */
+async function loaded(rows: MetaUsageRow[]): Promise<MetaUsageRow[]> {
+  const clean = rows.map(({ currency, ...r }) => (currency ? { ...r, currency } : r));
+  await engine.loadNdjson(
+    DATASET.projectId,
+    DATASET.datasetId,
+    'meta_rows',
+    fields,
+    metaRowsNdjson('2026-10-01', clean, 'BRL'),
+    { column: 'month', month: '2026-10-01' },
+  );
+  return clean;
+}
+
 const order = <T>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 test('a month loaded and read back gives the same rows, each in its currency, the cost exact', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(aRow('2026-10-01'), { minLength: 1, maxLength: 30 }), async (rows) => {
-      const clean = rows.map(({ currency, ...r }) => (currency ? { ...r, currency } : r));
-      await engine.loadNdjson(
-        DATASET.projectId,
-        DATASET.datasetId,
-        'meta_rows',
-        fields,
-        metaRowsNdjson('2026-10-01', clean, 'BRL'),
-        { column: 'month', month: '2026-10-01' },
-      );
+      const clean = await loaded(rows);
       expect(order(await stored('2026-10-01', 'BRL'))).toEqual(order(clean));
     }),
     { numRuns: 25 },
@@ -88,15 +94,7 @@ test('the month counted per day, line and currency; the rows of some of those co
       fc.array(aRow('2026-10-01'), { minLength: 1, maxLength: 30 }),
       fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
       async (rows, picked) => {
-        const clean = rows.map(({ currency, ...r }) => (currency ? { ...r, currency } : r));
-        await engine.loadNdjson(
-          DATASET.projectId,
-          DATASET.datasetId,
-          'meta_rows',
-          fields,
-          metaRowsNdjson('2026-10-01', clean, 'BRL'),
-          { column: 'month', month: '2026-10-01' },
-        );
+        const clean = await loaded(rows);
         const counts = (await run(storedMetaCountsSql(DATASET, '2026-10-01'))).map((r) => ({
           day: String(r.day),
           line: r.line === null ? null : String(r.line),
