@@ -130,7 +130,7 @@ export async function tableSize(d: BenchDataset, table: string): Promise<{ rows:
 export async function jobsSince(
   d: BenchDataset,
   since: number,
-): Promise<{ queries: number; bytes: number; loads: number; requests: number }> {
+): Promise<{ queries: number; bytes: number; rows: number; loads: number; requests: number }> {
   const logged = (await d.server.requests()).slice(since);
   const jobIds = new Set<string>();
   for (const r of logged) {
@@ -138,13 +138,17 @@ export async function jobsSince(
     if (m && r.status === 200) jobIds.add(decodeURIComponent(m[1]));
   }
   let bytes = 0;
+  let rows = 0;
   for (const id of jobIds) {
     const job = await call(d, 'GET', `/bigquery/v2/projects/${d.project}/jobs/${id}`);
     bytes += Number((job.statistics as { totalBytesProcessed?: string }).totalBytesProcessed ?? 0);
+    const results = await call(d, 'GET', `/bigquery/v2/projects/${d.project}/queries/${id}?maxResults=0`);
+    rows += Number(results.totalRows ?? 0);
   }
   return {
     queries: jobIds.size,
     bytes,
+    rows,
     loads: logged.filter((r) => r.path.startsWith('/upload/')).length,
     requests: logged.length,
   };

@@ -200,6 +200,8 @@ interface CloseRun {
   /** The result card's bytesProcessed, and what the fake counted for the close's query jobs. */
   cardBytes: number;
   fakeBytes: number;
+  /** The rows the close's query jobs returned. */
+  rowsRead: number;
   queries: number;
   loads: number;
 }
@@ -229,6 +231,7 @@ async function closeMonth(y: Year, at: MonthAt): Promise<CloseRun> {
     requests: c['UrlFetchApp.requests'] ?? 0,
     cardBytes: result.bytesProcessed ?? 0,
     fakeBytes: jobs.bytes,
+    rowsRead: jobs.rows,
     queries: jobs.queries,
     loads: jobs.loads,
   };
@@ -394,7 +397,8 @@ async function runYear(y: Year, graph: FakeGraphServer, wallStart: number): Prom
   const reClose = again.fakeBytes > 0 && again.fakeBytes <= metaPartition;
   console.log(
     `(c) bytes read by a month close (the fake's count, per partition read): the re-close of ${last.key} ` +
-      `${n(again.fakeBytes)} bytes (card: ${n(again.cardBytes)}) = ${mb(again.fakeBytes)} vs one month's partition ` +
+      `${n(again.fakeBytes)} bytes (card: ${n(again.cardBytes)}) = ${mb(again.fakeBytes)}, ${n(again.rowsRead)} rows ` +
+      `returned (${again.queries} query job(s)) for ${n(again.rows)} Meta rows, vs one month's partition ` +
       `of meta_rows ${mb(metaPartition)}, the table ${mb(metaTable.bytes)} (${n(metaTable.rows)} rows, 12 months) ` +
       `(goal: one month's partition): ${met(reClose)}; the 12 first closes read ${firstReads.every((b) => b === 0) ? '0 bytes each (their partition was empty)' : firstReads.map(n).join(', ')}`,
   );

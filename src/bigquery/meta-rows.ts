@@ -54,14 +54,44 @@ const date = (name: string, value: string): QueryParameter => ({
   parameterValue: { value },
 });
 
-/** A month's stored rows, in a stable order (one partition read). */
-export function storedMetaRowsSql(dataset: DatasetRef, month: string): SqlQuery {
+const COLUMNS = 'day, line, country, pricing_model, category, type, tier, volume, cost, currency';
+
+/** The month's stored rows counted per day, line and currency (what the history rule decides on): one partition. */
+export function storedMetaCountsSql(dataset: DatasetRef, month: string): SqlQuery {
   return {
     query:
-      'SELECT day, line, country, pricing_model, category, type, tier, volume, cost, currency ' +
+      'SELECT day, line, currency, COUNT(*) AS n ' +
       `FROM ${qualifiedName(dataset, 'meta_rows')} WHERE ${PARTITION_COLUMN} = @month ` +
-      'ORDER BY day, line, country, pricing_model, category, type, tier',
+      'GROUP BY day, line, currency ORDER BY day, line, currency',
     queryParameters: [date('month', month)],
+  };
+}
+
+/**
+ * A month's stored rows, in a stable order (one partition read); with `only`, those of its days and lines alone
+ * (a superset of those (day, line) pairs: the caller keeps the pairs it asked for).
+ */
+export function storedMetaRowsSql(
+  dataset: DatasetRef,
+  month: string,
+  only?: { days: readonly string[]; lines: readonly string[] },
+): SqlQuery {
+  const params = [date('month', month)];
+  const list = (prefix: string, type: 'DATE' | 'STRING', values: readonly string[]) =>
+    values
+      .map((value, i) => {
+        params.push({ name: `${prefix}${i}`, parameterType: { type }, parameterValue: { value } });
+        return `@${prefix}${i}`;
+      })
+      .join(', ');
+  const filter = only
+    ? ` AND day IN (${list('d', 'DATE', only.days)}) AND COALESCE(line, '') IN (${list('l', 'STRING', only.lines)})`
+    : '';
+  return {
+    query:
+      `SELECT ${COLUMNS} FROM ${qualifiedName(dataset, 'meta_rows')} WHERE ${PARTITION_COLUMN} = @month${filter} ` +
+      'ORDER BY day, line, country, pricing_model, category, type, tier',
+    queryParameters: params,
   };
 }
 

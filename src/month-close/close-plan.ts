@@ -18,6 +18,7 @@ import { dataRowsOf, digitsOf, rewriteBlock, type BlockRewrite, type CellCalenda
 import { lastDay, MonthCloseInputError, monthKey, type CalendarMonth, type MonthStatus } from './month';
 import { decideHistory, lookbackFirstDay, storedRowsFrom, storedRowsOf } from './stored-history';
 import { monthRowsAfterImport } from './month-rows';
+import { importedGroups, importedLineDigits, type StoredMonth } from './stored-counts';
 import { a1Of, costCellFormula, KPI, summaryPlan, type SummaryPlan } from './summary-sheet';
 import { tierLabel } from './tier-label';
 import { splitByCurrency, type CurrencyCost } from './currency-split';
@@ -68,8 +69,8 @@ export interface MonthCloseInput {
   metaCostSource: string;
   /** The month's block of "Meta data" as read (empty when the history is in BigQuery). */
   dataBlock: { values: readonly unknown[][]; formats: readonly string[][] };
-  /** The history in BigQuery: the month's stored rows, every line (then no "Meta data" block is rewritten). */
-  storedRows?: readonly MetaUsageRow[];
+  /** The history in BigQuery: the month's stored rows counted, and those read back (no "Meta data" block then). */
+  stored?: StoredMonth;
   summary: { name: string; costCell: ExistingCell | null; used: { rows: number; columns: number } };
   ledgerEntries: readonly LedgerEntry[];
   /** The account's monthly budgets (src/month-close/budgets.ts). */
@@ -121,20 +122,21 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const { account, cells, request } = input;
   const { month, projectionMethod } = request;
   const lines = request.lines.map((l) => l.displayPhoneNumber);
-  const lineDigits = lines.length ? new Set(lines.map(digitsOf)) : null;
+  const lineDigits = importedLineDigits(request.lines);
   const lineLabels = new Map(
     account.lines.map((l) => [digitsOf(l.displayPhoneNumber), l.displayPhoneNumber]),
   );
   // An empty answer, or days past Meta's lookback, never replace the stored history (stored-history.ts).
-  const { storedRows } = input;
+  const { stored } = input;
   const history = decideHistory(
     month,
     input.answer,
-    storedRows
-      ? storedRowsFrom(storedRows, lineDigits, account.currency)
+    stored
+      ? storedRowsFrom(stored.rows, lineDigits, account.currency)
       : storedRowsOf(input.dataBlock.values, month, lineDigits, cells),
     lookbackFirstDay(input.today),
     account.currency,
+    stored && importedGroups(stored.counts, lineDigits),
   );
   const asOf = input.status === 'closed' ? null : Math.min(input.today, lastDay(month));
   // Units add up across currencies; the cost is the account's currency's, each other currency's is shown apart.
@@ -149,7 +151,7 @@ export function planMonthClose(input: MonthCloseInput): MonthClosePlan {
   const figures = rateCard && 'cost' in rateCard ? { ...metaFigures, cost: rateCard.cost } : metaFigures;
   const costSource = metaFigures.cost !== null ? input.metaCostSource : rateCardSource;
   const fresh = dataRowsOf(input.answer, lineLabels, account.currency);
-  const monthRows = storedRows ? monthRowsAfterImport(storedRows, lineDigits, history.kept, fresh) : null;
+  const monthRows = stored ? monthRowsAfterImport(stored.rows, lineDigits, history.kept, fresh) : null;
   const dataRows = monthRows
     ? { values: [], formats: [] }
     : rewriteBlock(input.dataBlock, month, lineDigits, fresh, input.nowMs, cells, history.keeps, (code) =>

@@ -77,6 +77,13 @@ export { a1Of, type ChartSpec, KPI, summaryPlan, type SummaryPlan } from './summ
 export { COST_CELL_A1, type MonthClosePlan, planMonthClose, type RateCardCost } from './close-plan';
 export { type MetaUsageRow } from './figures';
 export { storedRowsOf } from './stored-history';
+export {
+  countsOf,
+  rowsOfCounts,
+  storedCountsToRead,
+  type StoredCount,
+  type StoredMonth,
+} from './stored-counts';
 export { ALLOWANCE_FROM, lineAllowance, perLineAllowance } from './allowance';
 export { dataRowsInserted, type Grid, NEW_SHEET_GRID, peakCellsAdded } from './grid-growth';
 export { LEDGER_OWNED_COLUMNS, ledgerRowsAdded } from './ledger';

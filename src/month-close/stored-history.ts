@@ -93,6 +93,39 @@ export interface HistoryDecision {
   notes: HistoryNote[];
 }
 
+/** How many stored rows one day, line and currency has: what the rule decides on (BigQuery counts them). */
+export interface StoredGroup {
+  day: string;
+  lineDigits: string;
+  currency?: string;
+  rows: number;
+}
+
+/** `items` counted by `key`: each key's first group (`group` of its first item) with its count in `rows`. */
+export function countBy<T, G extends { rows: number }>(
+  items: readonly T[],
+  key: (item: T) => string,
+  group: (item: T) => G,
+): G[] {
+  const groups = new Map<string, G>();
+  for (const item of items) {
+    const k = key(item);
+    const g = groups.get(k) ?? group(item);
+    g.rows++;
+    groups.set(k, g);
+  }
+  return [...groups.values()];
+}
+
+/** The stored rows counted per day, line digits and currency. */
+export function groupsOf(stored: readonly StoredRow[]): StoredGroup[] {
+  return countBy(
+    stored,
+    ({ lineDigits, usage }) => `${usage.day}|${lineDigits}|${usage.currency ?? ''}`,
+    ({ lineDigits, usage }) => ({ day: usage.day, lineDigits, currency: usage.currency, rows: 0 }),
+  );
+}
+
 /**
  * `answer` is Meta's rows for the month (lines already those imported), `stored` the month's stored rows of the
  * same lines, `lookbackFrom` the first day Meta still answers for (yyyy-MM-dd).
@@ -107,6 +140,11 @@ export function decideHistory(
    * history (one this connection never replaced), so it stays. Blank: currencies are not told apart.
    */
   currency = '',
+  /**
+   * Every stored row of those lines, counted: the rule and its notes go by them, so `stored` may hold only the
+   * rows of the groups kept (the history in BigQuery reads back no others).
+   */
+  groups = groupsOf(stored),
 ): HistoryDecision {
   const key = (day: string, digits: string) => `${day}|${digits}`;
   const answered = new Set(answer.map((r) => key(r.day, digitsOf(r.line ?? ''))));
@@ -118,14 +156,18 @@ export function decideHistory(
     (day < lookbackFrom && !answered.has(key(day, digits)));
   const kept = stored.filter((s) => keeps(s.usage.day, s.lineDigits, s.usage.currency));
   const usage = [...answer, ...kept.map((s) => s.usage)];
+  const keptGroups = groups.filter((g) => keeps(g.day, g.lineDigits, g.currency));
+  const count = (gs: readonly StoredGroup[]) => gs.reduce((n, g) => n + g.rows, 0);
+  const storedRows = count(groups);
+  const keptRows = count(keptGroups);
   const m = monthKey(month);
   const notes: HistoryNote[] = [];
   if (keepAll) {
-    if (stored.length) notes.push({ code: 'noData', month: m, kept: stored.length });
+    if (storedRows) notes.push({ code: 'noData', month: m, kept: storedRows });
   } else {
-    const days = new Set(kept.map((s) => s.usage.day)).size;
-    if (days) notes.push({ code: 'pastLookback', month: m, days, kept: kept.length });
-    const replaced = stored.length - kept.length;
+    const days = new Set(keptGroups.map((g) => g.day)).size;
+    if (days) notes.push({ code: 'pastLookback', month: m, days, kept: keptRows });
+    const replaced = storedRows - keptRows;
     if (answer.length < replaced) notes.push({ code: 'replaced', month: m, replaced, rows: answer.length });
   }
   return { kept, keeps, usage, notes };

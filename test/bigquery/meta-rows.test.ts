@@ -4,10 +4,17 @@
  */
 import fc from 'fast-check';
 import { checkScript, SqlEngine } from '../../dev/fake-bigquery/engine';
-import { metaRowOf, metaRowsNdjson, storedMetaRowsSql } from '../../src/bigquery/meta-rows';
+import {
+  metaRowOf,
+  metaRowsNdjson,
+  storedMetaCountsSql,
+  storedMetaRowsSql,
+} from '../../src/bigquery/meta-rows';
 import { convertRows } from '../../src/bigquery/rows';
 import { HISTORY_TABLES } from '../../src/bigquery/schema';
 import type { MetaUsageRow } from '../../src/month-close/figures';
+import { countsOf, rowsOfCounts } from '../../src/month-close/stored-counts';
+import type { SqlQuery } from '../../src/bigquery/billing-sql';
 import { DATASET } from './billing-helpers';
 
 let engine: SqlEngine;
@@ -20,14 +27,21 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-async function stored(month: string, currency: string): Promise<MetaUsageRow[]> {
-  const { query, queryParameters } = storedMetaRowsSql(DATASET, month);
+async function run({ query, queryParameters }: SqlQuery) {
   const result = await engine.run(
     checkScript(query),
     queryParameters.map((p) => ({ name: p.name, type: p.parameterType.type, value: p.parameterValue.value })),
   );
   const rest = result.rows.map((cells) => ({ f: cells.map((v) => ({ v })) }));
-  return convertRows(result.fields, rest, 0).map((r) => metaRowOf(r, currency));
+  return convertRows(result.fields, rest, 0);
+}
+
+async function stored(
+  month: string,
+  currency: string,
+  only?: Parameters<typeof storedMetaRowsSql>[2],
+): Promise<MetaUsageRow[]> {
+  return (await run(storedMetaRowsSql(DATASET, month, only))).map((r) => metaRowOf(r, currency));
 }
 
 const aRow = (month: string) =>
@@ -48,23 +62,55 @@ const aRow = (month: string) =>
     currency: fc.option(fc.constant('USD'), { nil: undefined }),
   });
 
-const order = (rows: MetaUsageRow[]) =>
-  [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+/** The rows (each without a currency when it has none) loaded as October 2026's partition. */
+async function loaded(rows: MetaUsageRow[]): Promise<MetaUsageRow[]> {
+  const clean = rows.map(({ currency, ...r }) => (currency ? { ...r, currency } : r));
+  await engine.loadNdjson(
+    DATASET.projectId,
+    DATASET.datasetId,
+    'meta_rows',
+    fields,
+    metaRowsNdjson('2026-10-01', clean, 'BRL'),
+    { column: 'month', month: '2026-10-01' },
+  );
+  return clean;
+}
+
+const order = <T>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 test('a month loaded and read back gives the same rows, each in its currency, the cost exact', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(aRow('2026-10-01'), { minLength: 1, maxLength: 30 }), async (rows) => {
-      const clean = rows.map(({ currency, ...r }) => (currency ? { ...r, currency } : r));
-      await engine.loadNdjson(
-        DATASET.projectId,
-        DATASET.datasetId,
-        'meta_rows',
-        fields,
-        metaRowsNdjson('2026-10-01', clean, 'BRL'),
-        { column: 'month', month: '2026-10-01' },
-      );
+      const clean = await loaded(rows);
       expect(order(await stored('2026-10-01', 'BRL'))).toEqual(order(clean));
     }),
+    { numRuns: 25 },
+  );
+});
+
+test('the month counted per day, line and currency; the rows of some of those counts read back alone', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(aRow('2026-10-01'), { minLength: 1, maxLength: 30 }),
+      fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+      async (rows, picked) => {
+        const clean = await loaded(rows);
+        const counts = (await run(storedMetaCountsSql(DATASET, '2026-10-01'))).map((r) => ({
+          day: String(r.day),
+          line: r.line === null ? null : String(r.line),
+          currency: String(r.currency),
+          rows: Number(r.n),
+        }));
+        expect(order(counts)).toEqual(order(countsOf(clean, 'BRL')));
+        const some = counts.filter((_, i) => picked[i]);
+        if (!some.length) return;
+        const read = await stored('2026-10-01', 'BRL', {
+          days: [...new Set(some.map((c) => c.day))],
+          lines: [...new Set(some.map((c) => c.line ?? ''))],
+        });
+        expect(order(rowsOfCounts(read, some, 'BRL'))).toEqual(order(rowsOfCounts(clean, some, 'BRL')));
+      },
+    ),
     { numRuns: 25 },
   );
 });

@@ -10,6 +10,8 @@ import { startFakeGraphServerProcess, type FakeGraphServer } from '../../dev/fak
 import { createDataset, type DatasetOptions } from '../../dev/fake-graph/generator';
 import { startFakeBigQueryServerProcess, type FakeBigQueryServer } from '../../dev/fake-bigquery/server';
 import { OFFLINE_OAUTH_TOKEN } from '../../dev/runtime';
+import type { SqlQuery } from '../../src/bigquery/billing-sql';
+import { storedMetaCountsSql, storedMetaRowsSql } from '../../src/bigquery/meta-rows';
 import type { MonthCloseResult } from '../../src/rpc/contract';
 import { connect, metaRuntime, thrown, TOKEN, type MetaRuntime } from './meta-helpers';
 import { faultAt } from '../support/faults';
@@ -66,24 +68,36 @@ async function inBigQuery(m = connected()): Promise<MetaRuntime & { dataset: str
   return { ...m, dataset };
 }
 
-/** The month's partition of meta_rows, through jobs.query: its rows and volume. */
-async function partition(dataset: string): Promise<{ rows: number; volume: number }> {
+/** jobs.query (or its dry run) on the fake BigQuery: the answer's rows and bytes processed. */
+async function bigQueryAnswer(
+  { query, queryParameters }: SqlQuery,
+  dryRun = false,
+): Promise<{ rows: (string | null)[][]; bytes: number }> {
   const res = await fetch(`${bigQuery.url}/bigquery/v2/projects/${PROJECT}/queries`, {
     method: 'POST',
     headers: { authorization: `Bearer ${OFFLINE_OAUTH_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `SELECT COUNT(*) AS n, SUM(volume) AS v FROM \`${PROJECT}.${dataset}.meta_rows\` WHERE month = @month`,
-      useLegacySql: false,
-      parameterMode: 'NAMED',
-      queryParameters: [
-        { name: 'month', parameterType: { type: 'DATE' }, parameterValue: { value: `${MONTH}-01` } },
-      ],
-    }),
+    body: JSON.stringify({ query, useLegacySql: false, parameterMode: 'NAMED', queryParameters, dryRun }),
   });
-  const body = (await res.json()) as { rows: { f: { v: string | null }[] }[] };
-  const [n, v] = body.rows[0].f.map((c) => Number(c.v ?? 0));
+  const body = (await res.json()) as { rows?: { f: { v: string | null }[] }[]; totalBytesProcessed: string };
+  if (!res.ok) throw new Error(`fake BigQuery: HTTP ${res.status} ${JSON.stringify(body)}`);
+  return { rows: (body.rows ?? []).map((r) => r.f.map((c) => c.v)), bytes: Number(body.totalBytesProcessed) };
+}
+
+/** The month's partition of meta_rows: its rows and volume. */
+async function partition(dataset: string): Promise<{ rows: number; volume: number }> {
+  const { rows } = await bigQueryAnswer({
+    query: `SELECT COUNT(*) AS n, SUM(volume) AS v FROM \`${PROJECT}.${dataset}.meta_rows\` WHERE month = @month`,
+    queryParameters: [
+      { name: 'month', parameterType: { type: 'DATE' }, parameterValue: { value: `${MONTH}-01` } },
+    ],
+  });
+  const [n, v] = rows[0].map((c) => Number(c ?? 0));
   return { rows: n, volume: v };
 }
+
+/** The query jobs the add-on ran since request `since` (client job ids; dry runs have none). */
+const queryJobs = async (since: number) =>
+  new Set((await bigQuery.requests()).slice(since).flatMap((r) => /\/(atom_q_\w+)/.exec(r.path)?.[1] ?? []));
 
 /** Loads of the month's Meta rows (each close also appends its ledger row: test/bundle/history-copy.test.ts). */
 const loads = async (since = 0) =>
@@ -132,13 +146,24 @@ describe('the month close with the history in BigQuery', () => {
     expect(m.rt.spreadsheet.getValues("'Imports'!A2:A3")).toEqual([[expect.any(Date)], ['']]);
   });
 
-  it('a re-run reads the stored rows (bytes processed on the card) and replaces the partition: no duplicates', async () => {
+  it('a timely re-run reads only the stored counts (bytes processed on the card) and replaces the partition: no duplicates', async () => {
     const m = await inBigQuery();
     const first = runImport(m.rt, { month: MONTH });
     const stored = await partition(m.dataset);
     const before = (await bigQuery.requests()).length;
     const again = runImport(m.rt, { month: MONTH });
-    expect(again.bytesProcessed).toBeGreaterThan(0);
+    // Meta answered every day and line: one query, the counts — not the month's rows.
+    expect((await queryJobs(before)).size).toBe(1);
+    const ref = { projectId: PROJECT, datasetId: m.dataset };
+    const counts = await bigQueryAnswer(storedMetaCountsSql(ref, `${MONTH}-01`));
+    const countBytes = (await bigQueryAnswer(storedMetaCountsSql(ref, `${MONTH}-01`), true)).bytes;
+    const rowBytes = (await bigQueryAnswer(storedMetaRowsSql(ref, `${MONTH}-01`), true)).bytes;
+    expect(again.bytesProcessed).toBe(countBytes);
+    expect(countBytes).toBeGreaterThan(0);
+    expect(countBytes).toBeLessThan(rowBytes / 2);
+    // One count per day, line and currency: at most 31 days × 3 lines, of the month's hundreds of rows.
+    expect(counts.rows.length).toBeLessThanOrEqual(31 * ds.lines.length);
+    expect(counts.rows.length).toBeLessThan(stored.rows / 2);
     expect(figures(again)).toEqual({
       ...(figures(first) as object),
       previous: { billedUnits: first.billedUnits, cost: first.cost },
@@ -160,6 +185,46 @@ describe('the month close with the history in BigQuery', () => {
     expect(again).toMatchObject({ billedUnits: first.billedUnits, cost: first.cost });
     expect(await loads(before)).toHaveLength(0);
     expect(await partition(m.dataset)).toEqual(stored);
+  });
+});
+
+describe('a re-close a year later, when Meta answers fewer rows (days past its one-year lookback)', () => {
+  it('reads the counts, then the rows of the days it keeps: kept and said so, as a Sheets-mode close', async () => {
+    // 2027-10-20: Meta answers October 2026 from the 20th only, 1–19 October are past its lookback.
+    const later = Date.UTC(2027, 9, 20, 15);
+    const other = await startFakeGraphServerProcess({ token: TOKEN, ...OPTIONS, firstDay: 20261020 });
+    try {
+      const reclose = (m: MetaRuntime) => {
+        m.clock.set(later);
+        connect(m.rt, other, TOKEN, ds.waba.id);
+        return runImport(m.rt, { month: MONTH });
+      };
+      const sheets = connected();
+      const first = runImport(sheets.rt, { month: MONTH });
+      const sheetsAgain = reclose(sheets);
+      const m = await inBigQuery();
+      runImport(m.rt, { month: MONTH });
+      const before = (await bigQuery.requests()).length;
+      const again = reclose(m);
+
+      expect(again.notes).toContainEqual(
+        expect.objectContaining({ code: 'pastLookback', month: MONTH, days: 19 }),
+      );
+      expect(first.notes).toEqual([]);
+      expect(figures(again)).toEqual(figures(sheetsAgain));
+      expect(billingDisplay(m)).toEqual(billingDisplay(sheets));
+      // The counts, then the kept days' rows; the partition keeps them beside Meta's fresh rows, as "Meta data".
+      expect((await queryJobs(before)).size).toBe(2);
+      const dataRows = sheets.rt.spreadsheet.getSheet('Meta data')!.lastRow - 1;
+      expect(await partition(m.dataset)).toEqual({
+        rows: dataRows,
+        volume: sheets.rt.spreadsheet
+          .getValues(`'Meta data'!H2:H${dataRows + 1}`)
+          .reduce((sum, [v]) => sum + Number(v), 0),
+      });
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -28,6 +28,7 @@ import {
   type RateCardCost,
   otherMonthNotes,
   type CardNote,
+  storedCountsToRead,
 } from '../../month-close';
 import { writtenSheet } from '../shared/narrow-sheet';
 import { UserFacingError } from '../../core/errors';
@@ -56,7 +57,7 @@ import type {
 import { readRateBook } from '../rates/rate-card-sheet';
 import { accountsOf, readConnection, type StoredConnection } from '../shared/connection-store';
 import { appsScriptGraphPorts } from '../meta/graph-ports';
-import { readBigQueryHistory, storedMonthRows, storeBigQueryMonth } from './bigquery-history';
+import { readBigQueryHistory, storedMonth, storeBigQueryMonth } from './bigquery-history';
 import { syncBigQueryLedger } from './bigquery-ledger';
 import { readDataSheet, writeDataSheet } from './data-sheet-io';
 import { appendLedgerRow, readLedgerSheet } from './ledger-io';
@@ -212,7 +213,7 @@ function runLocked(
   const calendar = new ZoneCalendar(sheetZone);
   const cells: CellCalendar = { calendar, makeDate: (ms) => new Date(ms) };
   const labels = monthCloseLabels(spreadsheet.getSpreadsheetLocale());
-  const bigQuery = readBigQueryHistory(monthKey(month), connection.currency, now + SIDEBAR_BUDGET_MS);
+  const bigQuery = readBigQueryHistory(monthKey(month), now + SIDEBAR_BUDGET_MS);
   const dataRead = bigQuery ? null : readDataSheet(spreadsheet, month, cells);
   const summaryRead = readSummarySheet(spreadsheet, month);
   const ledgerRead = readLedgerSheet(spreadsheet, calendar);
@@ -227,7 +228,17 @@ function runLocked(
     rateCardCost: (usage) => rateCardCostOf(usage, zone.timeZone, connection.currency),
     metaCostSource: META_COST_SOURCE,
     dataBlock: dataRead ?? { values: [], formats: [] },
-    ...(bigQuery && { storedRows: storedMonthRows(bigQuery, spreadsheet, month, cells) }),
+    ...(bigQuery && {
+      stored: storedMonth(
+        bigQuery,
+        spreadsheet,
+        month,
+        cells,
+        connection.currency,
+        (counts) => storedCountsToRead(month, rows, counts, checked.lines, today, connection.currency),
+        now + SIDEBAR_BUDGET_MS,
+      ),
+    }),
     summary: summaryRead,
     ledgerEntries: ledgerRead.entries,
     budgets,
